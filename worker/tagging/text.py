@@ -1,0 +1,128 @@
+"""Paragraph-aware sentence splitting with character offsets.
+
+The tagger reasons per sentence (which incident a sentence tells) and per
+paragraph (news lead vs. background), so every sentence keeps its paragraph
+number and its offsets in the article body. The title is paragraph 0.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations whose final period does not end a sentence (EN and FR).
+# Titles and ranks are frequent right before names in security news
+# ("Gen. Tiani", "M. Bazoum", "Lt. Col. Damiba"); months appear in datelines.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col capt cpt sgt maj cmdr cdt adm gov sen rep st ste
+    mt ft no nos vol jr sr rev hon pres sec dept gen.-maj
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    m mm mme mmes mlle mgr me pr cf env av apr. art
+    inc ltd co corp vs etc approx
+    """.split()
+)
+
+# A candidate boundary: end punctuation, optional closing quotes/brackets,
+# whitespace, then something that can open a sentence.
+_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])""")
+_WORD_BEFORE = re.compile(r"([\w.'-]+)$")
+# A blank line, or a single line break after sentence-final punctuation
+# (extracted page text puts one paragraph per line); other single line breaks
+# are hard wraps inside a sentence.
+_PARAGRAPH = re.compile(r"\r?\n[ \t\r]*\n\s*|(?<=[.!?…\"”»:])[ \t]*\r?\n\s*")
+# A wire-service dateline opening the first paragraph: "NIAMEY, March 23 - ",
+# "OUAGADOUGOU (Reuters) - ", "BAMAKO, 7 juin (AFP) -". Its place is where the
+# story was filed, not where the incident happened.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’ .-]{2,40}(?:,\s*[^-–—\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int          # offset in the string it was split from
+    end: int
+    paragraph: int      # 0 = title, 1 = first paragraph of the body, ...
+    index: int          # position among all sentences of the article
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """True when the period ending `chunk` belongs to an abbreviation or initial."""
+    match = _WORD_BEFORE.search(chunk)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.", "U.N.").
+    if len(word) == 1 and word.isalpha():
+        return True
+    return bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+
+def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end(2)
+        if match.group(1) == "." and not match.group(2) and _is_abbreviation(text[start:match.start(1)]):
+            continue
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append((base + s + lead, base + s + lead + len(stripped)))
+    return out
+
+
+def dateline_end(text: str) -> int:
+    """Length of a wire dateline at the start of `text` (0 when there is none)."""
+    match = _DATELINE.match(text)
+    if not match:
+        return 0
+    head = match.group(0)
+    # A real dateline's place is upper-case; "The army said - " is not one.
+    place = re.split(r"[,(]", head, maxsplit=1)[0].strip(" -–—")
+    return match.end() if place.isupper() and len(place) >= 3 else 0
+
+
+def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -> list[Sentence]:
+    """Split `text` into sentences, keeping paragraph numbers and offsets into `text`."""
+    sentences: list[Sentence] = []
+    paragraph = first_paragraph
+    position = 0
+    bounds = [m.span() for m in _PARAGRAPH.finditer(text)] + [(len(text), len(text))]
+    for sep_start, sep_end in bounds:
+        block = text[position:sep_start]
+        if block.strip():
+            offset = position
+            if not sentences:
+                skip = dateline_end(block.lstrip())
+                if skip:
+                    lead = len(block) - len(block.lstrip())
+                    offset += lead + skip
+                    block = block[lead + skip:]
+            for s, e in _split_paragraph(block, offset):
+                sentences.append(Sentence(text[s:e], s, e, paragraph, first_index + len(sentences)))
+            paragraph += 1
+        position = sep_end
+    return sentences
+
+
+def article_sentences(title: str, text: str) -> list[Sentence]:
+    """Title (paragraph 0, offsets into the title) followed by the body's sentences."""
+    out: list[Sentence] = []
+    if title and title.strip():
+        t = title.strip()
+        start = title.find(t)
+        out.append(Sentence(t, start, start + len(t), 0, 0))
+    out.extend(split_sentences(text or "", first_paragraph=1, first_index=len(out)))
+    return out
