@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 04:34:47.270656
+Create Date: 2026-11-24 04:36:33.019999
 """
 
 from __future__ import annotations
@@ -119,6 +119,7 @@ def upgrade() -> None:
     sa.Column('first_seen_at', worker.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('lease_until', worker.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('processed_at', worker.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('article_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),

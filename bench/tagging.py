@@ -1,0 +1,103 @@
+"""How fast is the tagger? Articles per second on one core for 300-word articles.
+
+    python bench/tagging.py [--seconds 3]
+
+Prints articles/s and ms/article for `tag_article`, and, when trafilatura is
+importable, the same for extracting an equivalent HTML page (the step before
+tagging in the pipeline) and the ratio between the two.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from worker.tagging import tag_article  # noqa: E402
+
+CORPORA = (ROOT / ".." / "shared" / "corpus" / "dev.jsonl",
+           ROOT / "tests" / "tagging" / "data" / "labelled_extra.jsonl")
+WORDS = 300
+
+
+def _to_length(text: str, words: int = WORDS) -> str:
+    """Cut at `words` words, or repeat the article's own paragraphs up to that length."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    out: list[str] = []
+    count = 0
+    while count < words and paragraphs:
+        for p in paragraphs:
+            take = p.split()[: words - count]
+            out.append(" ".join(take))
+            count += len(take)
+            if count >= words:
+                break
+    return "\n\n".join(out)
+
+
+def articles() -> list[dict]:
+    for path in CORPORA:
+        if path.exists():
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            return [{"id": r["id"], "title": r["title"], "text": _to_length(r["text"]),
+                     "published": r["published"], "language": r.get("language")} for r in rows]
+    raise SystemExit("no labelled corpus found to benchmark on")
+
+
+def page(article: dict) -> str:
+    """A plausible news page: navigation, the article, related links and a footer."""
+    nav = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(12))
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in article["text"].split("\n\n"))
+    related = "".join(f'<li><a href="/story/{i}">Related story headline number {i}</a></li>' for i in range(8))
+    return (f"<!doctype html><html><head><title>{html.escape(article['title'])}</title>"
+            f'<meta charset="utf-8"></head><body><header><nav><ul>{nav}</ul></nav></header>'
+            f"<main><article><h1>{html.escape(article['title'])}</h1>"
+            f'<p class="byline">By Staff Reporter, {article["published"][:10]}</p>{body}</article>'
+            f'<aside><h2>Related</h2><ul>{related}</ul></aside></main>'
+            "<footer><p>© News Agency. All rights reserved.</p><a href='/privacy'>Privacy</a>"
+            "<a href='/terms'>Terms</a><p>Subscribe to our newsletter for daily updates.</p></footer>"
+            "</body></html>")
+
+
+def rate(work: Callable[[object], object], items: list, seconds: float) -> tuple[float, int]:
+    """Items per second over at least `seconds`, after one warm-up pass."""
+    for item in items:
+        work(item)
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for item in items:
+            work(item)
+        done += len(items)
+    return done / (time.perf_counter() - start), done
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    items = articles()
+    words = sum(len(a["text"].split()) for a in items) / len(items)
+    tag_rate, n = rate(tag_article, items, args.seconds)
+    print(f"tagging: {tag_rate:.0f} articles/s, {1000 / tag_rate:.2f} ms/article "
+          f"({n} articles of {words:.0f} words on average, one core)")
+    try:
+        import trafilatura
+    except ImportError:
+        print("trafilatura not importable: no extraction comparison")
+        return
+    pages = [page(a) for a in items]
+    extract_rate, _ = rate(lambda p: trafilatura.extract(p), pages, args.seconds)
+    print(f"extraction (trafilatura {trafilatura.__version__}): {extract_rate:.0f} pages/s, "
+          f"{1000 / extract_rate:.2f} ms/page")
+    print(f"ratio: tagging takes {extract_rate / tag_rate:.2f}x the time of extracting the page "
+          f"({tag_rate / extract_rate:.1f}x faster)")
+
+
+if __name__ == "__main__":
+    main()

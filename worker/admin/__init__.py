@@ -1,0 +1,1 @@
+"""What admins and operators do: manage feeds and endpoints, run workers, wait for results."""

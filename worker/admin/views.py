@@ -1,0 +1,62 @@
+"""Read models for the CLI: feeds, endpoints and alerts as plain dicts and tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.table import Table
+from sqlalchemy import func, select
+
+from worker.db.models import Alert, Delivery, Entry, Feed, WebhookEndpoint
+from worker.db.session import session_scope
+from worker.incidents.build import iso
+
+
+def feed_rows(database_url: str) -> list[dict[str, Any]]:
+    with session_scope(database_url) as session:
+        counts = dict(session.execute(select(Entry.feed_id, func.count()).group_by(Entry.feed_id)).all())
+        return [
+            {"id": f.id, "url": f.url, "name": f.name, "language": f.language, "status": f.status,
+             "last_error": f.last_error, "consecutive_failures": f.consecutive_failures,
+             "last_polled_at": iso(f.last_polled_at), "next_poll_at": iso(f.next_poll_at),
+             "interval_minutes": f.interval_minutes, "entries": counts.get(f.id, 0)}
+            for f in session.scalars(select(Feed).order_by(Feed.id))
+        ]
+
+
+def endpoint_rows(database_url: str) -> list[dict[str, Any]]:
+    with session_scope(database_url) as session:
+        stats: dict[int, dict[str, int]] = {}
+        for endpoint_id, status, n in session.execute(
+            select(Delivery.endpoint_id, Delivery.status, func.count()).group_by(Delivery.endpoint_id, Delivery.status)
+        ):
+            stats.setdefault(endpoint_id, {})[status] = n
+        return [
+            {"id": e.id, "url": e.url, "name": e.name, "kind": e.kind, "enabled": e.enabled,
+             "disabled_reason": e.disabled_reason, "rules": e.rules or {}, "deliveries": stats.get(e.id, {})}
+            for e in session.scalars(select(WebhookEndpoint).order_by(WebhookEndpoint.id))
+        ]
+
+
+def alert_bodies(database_url: str, since: datetime | None = None) -> list[dict[str, Any]]:
+    with session_scope(database_url) as session:
+        query = select(Alert.body).order_by(Alert.created_at, Alert.id)
+        if since is not None:
+            query = query.where(Alert.created_at >= since)
+        return list(session.scalars(query))
+
+
+def alerts_table(bodies: list[dict[str, Any]]) -> Table:
+    table = Table("date", "country", "place", "what", "killed", "actors", "claims", "source", title="Alerts")
+    for body in bodies:
+        inc = body["data"]["incident"]
+        claims = "; ".join(
+            f"{c['kind']} {c['count'] if c['count'] is not None else c['qualifier']} ({c.get('claimant') or c['claimant_type']})"
+            for c in inc.get("claims") or []
+        )
+        place = ", ".join(p for p in (inc.get("location"), inc.get("admin1")) if p)
+        table.add_row(inc.get("date") or "?", inc.get("country") or "?", place or "?",
+                      inc.get("sub_event_type") or "?", "?" if inc.get("fatalities") is None else str(inc["fatalities"]),
+                      ", ".join(inc.get("actors") or []), claims, (inc.get("sources") or [{}])[0].get("outlet", ""))
+    return table

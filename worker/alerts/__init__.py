@@ -1,0 +1,1 @@
+"""incident -> alert: which endpoints want it, and the message body they receive."""

@@ -1,0 +1,74 @@
+"""make_celery(settings): queues, routes, the beat schedule and at-least-once defaults in one place."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from celery import Celery
+from celery.signals import worker_process_init
+from kombu import Queue as KombuQueue
+
+from worker.settings import Settings
+
+
+class Queue(StrEnum):
+    FEEDS = "feeds"
+    """Feed polls and the every-minute dispatcher: many short, I/O-bound tasks."""
+    ARTICLES = "articles"
+    """Fetch + extract + tag + store of one entry: CPU-heavy (trafilatura), time-limited."""
+    ALERTS = "alerts"
+    """Webhook deliveries: their own retry life, never stuck behind article work."""
+
+
+TASK_ROUTES = {
+    "sahelwatch.dispatch": {"queue": Queue.FEEDS.value},
+    "sahelwatch.refresh_feed": {"queue": Queue.FEEDS.value},
+    "sahelwatch.process_entry": {"queue": Queue.ARTICLES.value},
+    "sahelwatch.deliver": {"queue": Queue.ALERTS.value},
+}
+DISPATCH_EVERY_SECONDS = 60.0
+
+
+def broker_url(settings: Settings) -> str:
+    """The configured broker, or the embedded one (started on first use, then reused)."""
+    if not settings.uses_embedded_broker:
+        return settings.broker_url
+    from worker.embedded import ensure_embedded_redis
+
+    return ensure_embedded_redis(settings.data_dir).url
+
+
+def make_celery(settings: Settings, *, broker: str | None = None) -> Celery:
+    app = Celery("sahelwatch", broker=broker or broker_url(settings),
+                 include=["tasks.feeds", "tasks.articles", "tasks.delivery"])
+    app.conf.update(
+        task_queues=[KombuQueue(q.value) for q in Queue],
+        task_default_queue=Queue.FEEDS.value,
+        task_routes=TASK_ROUTES,
+        task_ignore_result=True,
+        task_serializer="json",
+        accept_content=["json"],
+        # At-least-once: a task is acknowledged only when it has finished, and re-queued if its
+        # process dies; every task is idempotent, so running twice writes nothing twice.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        worker_max_tasks_per_child=500,  # bounds memory growth from trafilatura/lxml
+        broker_transport_options={"visibility_timeout": settings.visibility_timeout},
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+        beat_schedule={
+            "dispatch-due-work": {"task": "sahelwatch.dispatch", "schedule": DISPATCH_EVERY_SECONDS},
+        },
+        timezone="UTC",
+    )
+    app.sahelwatch_settings = settings  # type: ignore[attr-defined]
+    return app
+
+
+@worker_process_init.connect
+def _fresh_connections(**_kwargs: object) -> None:
+    """A forked child must not share the parent's database sockets."""
+    from worker.db.session import dispose_engines
+
+    dispose_engines()

@@ -1,0 +1,59 @@
+"""Article and event rows: one article per canonical URL, and per content hash across outlets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from worker.db.models import Article, Event
+from worker.db.upsert import insert_ignore
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    created: bool  # False when the same story was already stored: nothing downstream runs again
+
+
+def store_article(
+    session: Session,
+    *,
+    url: str,
+    canonical: str,
+    title: str | None,
+    text: str,
+    language: str,
+    published: datetime | None,
+    digest: str,
+    outlet: str,
+    tagged: dict[str, Any],
+    now: datetime,
+) -> StoredArticle:
+    """Insert the article with its events, unless its URL or its exact text is already stored."""
+    same_text = session.scalars(select(Article.id).where(Article.content_hash == digest).limit(1)).first()
+    if same_text is not None:
+        return StoredArticle(same_text, False)
+    row = dict(
+        url=url, canonical_url=canonical, title=title, text=text, language=language, published=published,
+        content_hash=digest, outlet=outlet, fetched_at=now, relevant=bool(tagged.get("relevant")),
+        score=float(tagged.get("score") or 0.0), tagged_at=now,
+    )
+    inserted = insert_ignore(session, Article, [row], ["canonical_url"])
+    if not inserted:
+        existing = session.scalars(select(Article.id).where(Article.canonical_url == canonical)).one()
+        return StoredArticle(existing, False)
+    article_id = inserted[0]
+    events = [
+        dict(
+            article_id=article_id, ordinal=i, primary=bool(ev.get("primary")), country=ev.get("country"),
+            event_type=ev.get("event_type"), sub_event_type=ev.get("sub_event_type"),
+            event_date=(ev.get("date") or None) and str(ev["date"])[:10], fatalities=ev.get("fatalities"), data=ev,
+        )
+        for i, ev in enumerate(tagged.get("events") or [])
+    ]
+    insert_ignore(session, Event, events, ["article_id", "ordinal"])
+    return StoredArticle(article_id, True)

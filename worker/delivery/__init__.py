@@ -1,0 +1,1 @@
+"""alert -> delivery: signed webhook POSTs, retried with backoff, every attempt recorded."""

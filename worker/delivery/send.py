@@ -1,0 +1,44 @@
+"""Edge: one POST of exact bytes to a webhook; redirects are not followed (Standard Webhooks)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import httpx
+
+from worker.net.guard import FetchError, resolve_target
+from worker.settings import Settings
+
+
+@dataclass(frozen=True)
+class SendResult:
+    status: int | None
+    error: str | None
+    retry_after: str | None
+    duration_ms: int
+
+
+def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> SendResult:
+    started = time.monotonic()
+    elapsed = lambda: int((time.monotonic() - started) * 1000)  # noqa: E731
+    try:
+        resolve_target(url, allow_private=settings.allow_private_networks)
+    except FetchError as exc:
+        return SendResult(None, str(exc), None, elapsed())
+    timeout = httpx.Timeout(settings.webhook_timeout, connect=min(settings.connect_timeout, settings.webhook_timeout))
+    headers = dict(headers, **{"user-agent": settings.full_user_agent})
+    try:
+        with httpx.Client(timeout=timeout, trust_env=False, follow_redirects=False) as client:
+            response = client.post(url, content=body, headers=headers)
+    except httpx.TimeoutException:
+        return SendResult(None, f"no answer within {settings.webhook_timeout:g} s", None, elapsed())
+    except httpx.ConnectError as exc:
+        reason = "connection refused" if "refused" in str(exc).lower() or "111" in str(exc) else str(exc)
+        return SendResult(None, f"could not connect: {reason}", None, elapsed())
+    except httpx.HTTPError as exc:
+        return SendResult(None, f"HTTP error: {exc}", None, elapsed())
+    error = None if response.is_success else f"HTTP {response.status_code} {response.reason_phrase}".strip()
+    if response.is_redirect:
+        error = f"HTTP {response.status_code} redirect not followed (point the endpoint at its final URL)"
+    return SendResult(response.status_code, error, response.headers.get("retry-after"), elapsed())

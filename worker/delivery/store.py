@@ -1,0 +1,96 @@
+"""Delivery rows: claim one for sending, record every attempt and its outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from worker.db.models import Alert, Delivery, DeliveryAttempt, WebhookEndpoint
+from worker.db.upsert import insert_ignore
+from worker.delivery.policy import Verdict
+
+
+@dataclass(frozen=True)
+class ClaimedDelivery:
+    id: int
+    url: str
+    secret: str
+    message_id: str
+    body: dict[str, Any]
+    attempt: int  # the number of the attempt about to be made
+
+
+def claim_delivery(session: Session, delivery_id: int, now: datetime, lease: timedelta) -> ClaimedDelivery | None:
+    """Take a due delivery (pending, or `sending` whose sender died) with compare-and-set."""
+    row = session.get(Delivery, delivery_id)
+    if row is None or row.status not in ("pending", "sending"):
+        return None
+    if row.next_attempt_at and row.next_attempt_at > now:
+        return None
+    result = session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.status == row.status, Delivery.attempts == row.attempts,
+               Delivery.next_attempt_at == row.next_attempt_at)
+        .values(status="sending", next_attempt_at=now + lease)
+    )
+    if result.rowcount != 1:
+        return None
+    alert = session.get(Alert, row.alert_id)
+    endpoint = session.get(WebhookEndpoint, row.endpoint_id)
+    if alert is None or endpoint is None:
+        return None
+    if not endpoint.enabled:
+        row.status = "failed"
+        row.last_error = f"endpoint disabled: {endpoint.disabled_reason or 'by an admin'}"
+        return None
+    return ClaimedDelivery(row.id, endpoint.url, endpoint.secret, alert.message_id, alert.body, row.attempts + 1)
+
+
+def record_attempt(
+    session: Session,
+    claimed: ClaimedDelivery,
+    now: datetime,
+    *,
+    status_code: int | None,
+    error: str | None,
+    duration_ms: int,
+    verdict: Verdict,
+) -> None:
+    insert_ignore(
+        session, DeliveryAttempt,
+        [dict(delivery_id=claimed.id, attempt=claimed.attempt, attempted_at=now, status_code=status_code,
+              error=error, duration_ms=duration_ms)],
+        ["delivery_id", "attempt"],
+    )
+    row = session.get(Delivery, claimed.id)
+    assert row is not None
+    row.attempts = claimed.attempt
+    row.last_status_code = status_code
+    row.last_error = error
+    if verdict.outcome == "succeeded":
+        row.status, row.delivered_at, row.next_attempt_at = "succeeded", now, None
+    elif verdict.outcome == "retry":
+        row.status, row.next_attempt_at = "pending", now + timedelta(seconds=verdict.delay or 0)
+    else:
+        row.status, row.next_attempt_at = "failed", None
+        row.last_error = f"gave up after {claimed.attempt} attempt(s): {error}"
+        if verdict.outcome == "gone":
+            endpoint = session.get(WebhookEndpoint, row.endpoint_id)
+            if endpoint is not None:
+                endpoint.enabled = False
+                endpoint.disabled_reason = "the receiver answered 410 Gone"
+
+
+def due_delivery_ids(session: Session, now: datetime, limit: int = 500) -> list[int]:
+    return list(
+        session.scalars(
+            select(Delivery.id)
+            .where(Delivery.status.in_(("pending", "sending")), Delivery.next_attempt_at <= now)
+            .order_by(Delivery.next_attempt_at)
+            .limit(limit)
+        )
+    )

@@ -1,0 +1,1 @@
+"""`sahelwatch demo`: the real pipeline on bundled sample feeds, offline."""

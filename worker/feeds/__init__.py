@@ -1,0 +1,1 @@
+"""feed -> entry: fetch the feed, parse its items, store the new ones."""

@@ -1,0 +1,185 @@
+"""Feed and entry rows: add, claim due feeds, record poll outcomes, store new entries once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from worker.db.models import Entry, Feed
+from worker.db.upsert import insert_ignore
+from worker.feeds.parse import ParsedEntry
+from worker.feeds.schedule import next_poll_after_failure, next_poll_after_success
+
+ENQUEUED_LEASE = timedelta(minutes=5)
+POLL_LEASE = timedelta(minutes=5)
+
+
+class FeedError(ValueError):
+    """A feed that cannot be added or found, said plainly."""
+
+
+def validate_feed_url(url: str) -> str:
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FeedError(f"not an http(s) URL: {url!r}")
+    return url
+
+
+def add_feed(
+    session: Session, url: str, *, name: str | None, interval_minutes: int, language: str | None, now: datetime
+) -> tuple[Feed, bool]:
+    """Add a feed (due at once); return it and whether it was new. Adding twice is a no-op."""
+    url = validate_feed_url(url)
+    if interval_minutes < 1:
+        raise FeedError("interval must be at least 1 minute")
+    if language and language not in ("en", "fr"):
+        raise FeedError(f"language must be en or fr, not {language!r}")
+    row = dict(url=url, name=name, interval_minutes=interval_minutes, language=language, next_poll_at=now, status="active")
+    inserted = insert_ignore(session, Feed, [row], ["url"])
+    feed = session.scalars(select(Feed).where(Feed.url == url)).one()
+    return feed, bool(inserted)
+
+
+def claim_due_feeds(session: Session, now: datetime, limit: int = 500) -> list[int]:
+    """Feeds due for a poll, each claimed by moving its next_poll_at (compare-and-set, so two
+    schedulers never both claim one; works on SQLite, which ignores FOR UPDATE)."""
+    due = session.execute(
+        select(Feed.id, Feed.next_poll_at)
+        .where(Feed.next_poll_at <= now, Feed.status.in_(("active", "error")))
+        .order_by(Feed.next_poll_at)
+        .limit(limit)
+    ).all()
+    claimed = []
+    for feed_id, seen in due:
+        result = session.execute(
+            update(Feed).where(Feed.id == feed_id, Feed.next_poll_at == seen).values(next_poll_at=now + POLL_LEASE)
+        )
+        if result.rowcount == 1:
+            claimed.append(feed_id)
+    return claimed
+
+
+def record_success(
+    session: Session, feed: Feed, now: datetime, *, etag: str | None, last_modified: str | None, warning: str | None
+) -> None:
+    feed.last_polled_at = now
+    feed.last_success_at = now
+    feed.consecutive_failures = 0
+    feed.status = "active"
+    feed.last_error = warning
+    if etag is not None:
+        feed.etag = etag[:512]
+    if last_modified is not None:
+        feed.last_modified = last_modified[:128]
+    feed.next_poll_at = next_poll_after_success(now, feed.interval_minutes)
+
+
+def record_failure(session: Session, feed: Feed, now: datetime, error: str, *, max_failures: int) -> None:
+    """Keep the reason in words, back off, and suspend after too many failures in a row."""
+    feed.last_polled_at = now
+    feed.consecutive_failures += 1
+    feed.last_error = error[:2000]
+    if feed.consecutive_failures >= max_failures:
+        feed.status = "suspended"
+        feed.last_error = f"suspended after {feed.consecutive_failures} failures in a row; last: {error}"[:2000]
+    else:
+        feed.status = "error"
+    feed.next_poll_at = next_poll_after_failure(now, feed.interval_minutes, feed.consecutive_failures)
+
+
+def store_entries(session: Session, feed_id: int, entries: Sequence[ParsedEntry], now: datetime) -> list[int]:
+    """Insert entries not seen before (by feed and GUID); return the new ids only."""
+    rows = {}
+    for e in entries:  # a feed may repeat a GUID within one document
+        rows.setdefault(
+            e.guid,
+            dict(
+                feed_id=feed_id, guid=e.guid, url=e.url, title=e.title, summary=e.summary,
+                published=e.published, first_seen_at=now, status="new", attempts=0,
+                lease_until=now + ENQUEUED_LEASE,
+            ),
+        )
+    return insert_ignore(session, Entry, list(rows.values()), ["feed_id", "guid"])
+
+
+@dataclass(frozen=True)
+class ClaimedEntry:
+    id: int
+    url: str | None
+    title: str | None
+    summary: str | None
+    published: datetime | None
+    feed_language: str | None
+    attempts: int
+
+
+def claim_entry(session: Session, entry_id: int, now: datetime, lease: timedelta, max_attempts: int) -> ClaimedEntry | None:
+    """Take an entry for processing, or None if it is done, gone, or held by a live task.
+
+    A task re-delivered after its worker died finds the lease still held and leaves;
+    the dispatcher re-enqueues the entry once the lease expires. Attempts are counted
+    so a page that kills the worker is given up after `max_attempts`.
+    """
+    entry = session.get(Entry, entry_id)
+    if entry is None or entry.status in ("done", "failed"):
+        return None
+    if entry.status == "processing" and entry.lease_until and entry.lease_until > now:
+        return None
+    if entry.attempts >= max_attempts:
+        entry.status = "failed"
+        entry.last_error = f"gave up after {entry.attempts} attempts: {entry.last_error or 'the worker stopped while processing it'}"
+        entry.processed_at = now
+        return None
+    result = session.execute(
+        update(Entry)
+        .where(Entry.id == entry_id, Entry.status == entry.status, Entry.attempts == entry.attempts)
+        .values(status="processing", attempts=entry.attempts + 1, lease_until=now + lease)
+    )
+    if result.rowcount != 1:
+        return None
+    feed = session.get(Feed, entry.feed_id)
+    return ClaimedEntry(
+        entry.id, entry.url, entry.title, entry.summary, entry.published,
+        feed.language if feed else None, entry.attempts + 1,
+    )
+
+
+def finish_entry(session: Session, entry_id: int, now: datetime, *, article_id: int | None) -> None:
+    session.execute(
+        update(Entry)
+        .where(Entry.id == entry_id)
+        .values(status="done", article_id=article_id, processed_at=now, lease_until=None, last_error=None)
+    )
+
+
+def fail_entry(session: Session, entry_id: int, now: datetime, error: str, *, final: bool, retry_at: datetime) -> None:
+    """Record why; a final failure stops here, another attempt is left to the dispatcher."""
+    values: dict[str, object] = {"last_error": error[:2000]}
+    if final:
+        values.update(status="failed", processed_at=now, lease_until=None)
+    else:
+        values.update(status="new", lease_until=retry_at)
+    session.execute(update(Entry).where(Entry.id == entry_id).values(**values))
+
+
+def stale_entry_ids(session: Session, now: datetime, limit: int = 500) -> list[int]:
+    """Entries whose message was lost or whose worker died: re-enqueued by the dispatcher."""
+    rows = session.execute(
+        select(Entry.id, Entry.lease_until)
+        .where(Entry.status.in_(("new", "processing")), Entry.lease_until <= now)
+        .limit(limit)
+    ).all()
+    taken = []
+    for entry_id, seen in rows:
+        result = session.execute(
+            update(Entry).where(Entry.id == entry_id, Entry.lease_until == seen).values(lease_until=now + ENQUEUED_LEASE)
+        )
+        if result.rowcount == 1:
+            taken.append(entry_id)
+    return taken

@@ -1,0 +1,184 @@
+"""The recipes, read top to bottom: refresh_feed, process_entry, deliver, dispatch.
+
+Each loads what it needs in a short transaction, does network work with no
+transaction open, then writes its results idempotently. Tasks call these and
+enqueue the ids they return.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from worker.alerts.body import body_bytes
+from worker.alerts.store import raise_alert
+from worker.articles.canonical import canonical_url, content_hash, outlet
+from worker.articles.extract import extract_article
+from worker.articles.language import guess_language
+from worker.articles.store import store_article
+from worker.db.models import Feed
+from worker.db.session import session_scope
+from worker.delivery import policy
+from worker.delivery.send import post
+from worker.delivery.sign import signed_headers
+from worker.delivery.store import claim_delivery, due_delivery_ids, record_attempt
+from worker.feeds import store as feeds
+from worker.feeds.parse import parse_feed
+from worker.incidents.build import iso
+from worker.net.fetch import fetch
+from worker.net.guard import FetchError
+from worker.settings import Settings
+from worker.tagging import tag_article
+
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class PollOutcome:
+    feed_id: int
+    new_entry_ids: list[int] = field(default_factory=list)
+    error: str | None = None
+    not_modified: bool = False
+
+
+def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
+    """feed -> new entries. A failure is stored on the feed in words and never raises."""
+    with session_scope(settings.database_url) as session:
+        feed = session.get(Feed, feed_id)
+        if feed is None or feed.status in ("paused", "suspended"):
+            return PollOutcome(feed_id, error="feed is gone or not active")
+        url, etag, last_modified = feed.url, feed.etag, feed.last_modified
+    try:
+        result = fetch(url, settings, max_bytes=settings.max_feed_bytes, etag=etag, last_modified=last_modified, accept=FEED_ACCEPT)
+        if result.status >= 400:
+            raise FetchError(f"HTTP {result.status} from {url}")
+        parsed = None if result.not_modified else parse_feed(result.content, result.headers, now=utcnow())
+    except FetchError as exc:
+        with session_scope(settings.database_url) as session:
+            feed = session.get(Feed, feed_id)
+            if feed is not None:
+                feeds.record_failure(session, feed, utcnow(), str(exc), max_failures=settings.max_feed_failures)
+        return PollOutcome(feed_id, error=str(exc))
+    now = utcnow()
+    with session_scope(settings.database_url) as session:
+        feed = session.get(Feed, feed_id)
+        if feed is None:
+            return PollOutcome(feed_id, error="feed was removed during the poll")
+        new_ids = [] if parsed is None else feeds.store_entries(session, feed_id, parsed.entries, now)
+        feeds.record_success(
+            session, feed, now, etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"),
+            warning=parsed.warning if parsed else None,
+        )
+    return PollOutcome(feed_id, new_ids, not_modified=parsed is None)
+
+
+@dataclass
+class EntryOutcome:
+    entry_id: int
+    article_id: int | None = None
+    relevant: bool = False
+    delivery_ids: list[int] = field(default_factory=list)
+    error: str | None = None
+    skipped: bool = False
+
+
+def process_entry(settings: Settings, entry_id: int) -> EntryOutcome:
+    """entry -> article -> events -> incident -> alert -> deliveries, in one task."""
+    lease = timedelta(seconds=settings.article_time_limit + 60)
+    with session_scope(settings.database_url) as session:
+        entry = feeds.claim_entry(session, entry_id, utcnow(), lease, settings.max_article_attempts)
+    if entry is None:
+        return EntryOutcome(entry_id, skipped=True)
+    try:
+        if not entry.url:
+            raise FetchError("feed item has no link to an article")
+        page = fetch(entry.url, settings, max_bytes=settings.max_page_bytes, accept=PAGE_ACCEPT)
+        if page.status >= 400:
+            raise FetchError(f"HTTP {page.status} from {entry.url}")
+        extracted = extract_article(page.content, page.url, settings.max_page_bytes)
+    except FetchError as exc:
+        now = utcnow()
+        final = entry.attempts >= settings.max_article_attempts
+        retry_at = now + timedelta(minutes=2 ** entry.attempts) * random.uniform(0.8, 1.2)
+        with session_scope(settings.database_url) as session:
+            feeds.fail_entry(session, entry_id, now, str(exc), final=final, retry_at=retry_at)
+        return EntryOutcome(entry_id, error=str(exc))
+
+    now = utcnow()
+    published = entry.published or extracted.published or now
+    language = guess_language(extracted.text, entry.feed_language or extracted.language_hint)
+    title = entry.title or extracted.title
+    tagged = tag_article(
+        {"id": str(entry_id), "title": title or "", "text": extracted.text, "published": published.isoformat(),
+         "url": page.url, "language": language}
+    )
+    canonical = canonical_url(page.url, extracted.canonical)
+    with session_scope(settings.database_url) as session:
+        stored = store_article(
+            session, url=page.url, canonical=canonical, title=title, text=extracted.text, language=language,
+            published=published, digest=content_hash(extracted.text), outlet=outlet(canonical), tagged=tagged, now=now,
+        )
+        delivery_ids: list[int] = []
+        if stored.created and tagged.get("relevant"):
+            source = {"url": canonical, "title": title, "outlet": outlet(canonical), "published": iso(published),
+                      "language": language}
+            for ordinal, event in enumerate(tagged.get("events") or []):
+                if event.get("primary"):
+                    delivery_ids += raise_alert(session, article_id=stored.id, ordinal=ordinal, event=event,
+                                                source=source, now=now)
+        feeds.finish_entry(session, entry_id, now, article_id=stored.id)
+    return EntryOutcome(entry_id, stored.id, bool(tagged.get("relevant")), delivery_ids)
+
+
+@dataclass
+class DeliveryOutcome:
+    delivery_id: int
+    outcome: str  # succeeded | retry | failed | gone | skipped
+    retry_in: float | None = None
+
+
+def deliver(settings: Settings, delivery_id: int) -> DeliveryOutcome:
+    """One signed POST; the attempt is recorded whatever happens and the alert stays stored."""
+    lease = timedelta(seconds=settings.webhook_timeout + 60)
+    with session_scope(settings.database_url) as session:
+        claimed = claim_delivery(session, delivery_id, utcnow(), lease)
+    if claimed is None:
+        return DeliveryOutcome(delivery_id, "skipped")
+    body = body_bytes(claimed.body)
+    timestamp = int(utcnow().timestamp())  # renewed per attempt; the webhook-id stays
+    headers = signed_headers(claimed.secret, claimed.message_id, timestamp, body)
+    sent = post(claimed.url, body, headers, settings)
+    now = utcnow()
+    verdict = policy.decide(
+        sent.status, claimed.attempt, list(settings.webhook_retry_schedule),
+        retry_after=policy.retry_after_seconds(sent.retry_after, now),
+    )
+    with session_scope(settings.database_url) as session:
+        record_attempt(session, claimed, now, status_code=sent.status, error=sent.error,
+                       duration_ms=sent.duration_ms, verdict=verdict)
+    return DeliveryOutcome(delivery_id, verdict.outcome, verdict.delay)
+
+
+@dataclass
+class DispatchOutcome:
+    feed_ids: list[int]
+    entry_ids: list[int]
+    delivery_ids: list[int]
+
+
+def dispatch(settings: Settings) -> DispatchOutcome:
+    """Every minute: claim due feeds, and re-find entries and deliveries whose message was lost."""
+    now = utcnow()
+    with session_scope(settings.database_url) as session:
+        feed_ids = feeds.claim_due_feeds(session, now)
+    with session_scope(settings.database_url) as session:
+        entry_ids = feeds.stale_entry_ids(session, now)
+    with session_scope(settings.database_url) as session:
+        delivery_ids = due_delivery_ids(session, now)
+    return DispatchOutcome(feed_ids, entry_ids, delivery_ids)

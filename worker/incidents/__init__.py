@@ -1,0 +1,1 @@
+"""events -> incident: what an analyst is alerted about, one per real-world incident."""

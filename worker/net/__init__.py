@@ -1,0 +1,1 @@
+"""The only place that talks HTTP to the outside: guarded, capped, readable errors."""

@@ -1,0 +1,323 @@
+"""Actor recognition: aliases of EVENT-SCHEMA.md actor ids, place-dependent generics, roles.
+
+All aliases (data/actors.json) compile into one trie-shaped regex per language at first use,
+so a 300-word article is scanned once. Names match case- and accent-insensitively;
+abbreviations ("IS", "FAN", "CMA") match case-sensitively so common words do not fire.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_DATA = Path(__file__).resolve().parent / "data" / "actors.json"
+
+# Kinds counted as organised armed actors on each side of ACLED's Battles definition.
+_STATE_KINDS = frozenset({"state", "foreign_state", "un"})
+_NON_STATE_KINDS = frozenset({"jihadist", "separatist", "militia", "unidentified", "criminal"})
+_NAMED_HOSTILE_KINDS = frozenset({"jihadist", "separatist", "militia", "criminal"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor: str  # schema id, or a generic id (see GENERIC_IDS) to pass through resolve_generic
+    start: int
+    end: int
+    surface: str
+    rule: str
+
+
+@cache
+def _data() -> dict[str, Any]:
+    with _DATA.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _fold(s: str) -> str:
+    """Lower case, accents removed, letters and digits only: the lookup key of a name."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).lower()
+
+
+def _abbr_key(s: str) -> str:
+    return "".join(c for c in s if c.isalnum())
+
+
+_ACCENTS = {
+    "a": "aàâáäãå", "e": "eéèêë", "i": "iîïíì", "o": "oôöóò", "u": "uùûüú", "c": "cç", "n": "nñ", "y": "yÿ",
+}
+_APOS = "['’ʼ‘`´]?"
+_SEP = r"[\s\-‐‑–]+"
+_HYPH = r"[\s\-‐‑–]?"
+
+
+def _tokens(alias: str, fold_case: bool) -> tuple[str, ...]:
+    """Regex tokens, one per character, tolerant of accents, apostrophes and hyphens."""
+    out: list[str] = []
+    for ch in alias:
+        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        if ch in "'’ʼ‘`´":
+            out.append(_APOS)
+        elif ch == " ":
+            out.append(_SEP)
+        elif ch in "-‐‑–":
+            out.append(_HYPH)
+        elif fold_case and base.isalpha():
+            chars = _ACCENTS.get(base, base)
+            out.append("[" + chars + chars.upper() + "]")
+        else:
+            out.append(re.escape(ch))
+    return tuple(out)
+
+
+def _trie_regex(token_lists: Iterable[tuple[str, ...]]) -> str:
+    trie: dict[str, Any] = {}
+    for toks in token_lists:
+        node = trie
+        for t in toks:
+            node = node.setdefault(t, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [t + emit(child) for t, child in node.items() if t]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # A terminal node with children: greedy optional, so the longest alias wins.
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+def _security_aliases(lang: str) -> dict[str, list[str]]:
+    """'Malian soldiers', 'soldats maliens', "Mali's army", 'armée du Mali' -> military_xx."""
+    sf = _data()["security_forces"]
+    out: dict[str, list[str]] = {}
+    for cc, c in sf["countries"].items():
+        names: list[str] = []
+        if lang in ("en", "*"):
+            for n in sf["nouns_en"]:
+                names += [f"{d} {n}" for d in c["demonyms_en"]]
+                names += [f"{p}'s {n}" for p in c["names"]]
+        if lang in ("fr", "*"):
+            for n in sf["nouns_fr"]:
+                names += [f"{n} {d}" for d in c["demonyms_fr"]]
+                names += [f"{n} {prep} {p}" for p in c["names"] for prep in ("du", "de", "de la", "au")]
+        out[f"military_{cc.lower()}"] = names
+    return out
+
+
+@cache
+def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Compiled alternation plus the surface-key tables that map a match back to its actor."""
+    d = _data()
+    entries = {**d["actors"], **d["generics"]}
+    names: dict[str, tuple[str, str]] = {}
+    abbrs: dict[str, tuple[str, str]] = {}
+    kept: list[str] = []
+    for actor, e in entries.items():
+        common = e["kind"] in ("civilians", "unidentified") or actor == "military_generic"
+        for field in ("names_en", "names_fr"):
+            flang = field[-2:]
+            # Proper names are recognised in either language; common nouns only in their own
+            # ("militants" is an activist in French).
+            if lang != "*" and flang != lang and common:
+                continue
+            for n in e[field]:
+                names.setdefault(_fold(n), (actor, f"name:{flang}"))
+                kept.append(n)
+        for a in e["abbreviations"]:
+            abbrs.setdefault(_abbr_key(a), (actor, "abbr"))
+    for actor, extra in _security_aliases(lang).items():
+        for n in extra:
+            names.setdefault(_fold(n), (actor, "demonym+noun"))
+    # Names first: at a shared start the trie tries them before abbreviations ("IS fighters").
+    toks = [_tokens(n, True) for n in kept]
+    for extra in _security_aliases(lang).values():
+        toks += [_tokens(n, True) for n in extra]
+    toks += [_tokens(a, False) for e in entries.values() for a in e["abbreviations"]]
+    pattern = re.compile(r"(?<![\w])(?:" + _trie_regex(toks) + r")(?![\w])")
+    return pattern, names, abbrs
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_FIRST_WORD = re.compile(r"^\W*(\w+)")
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """True when a short abbreviation sits among all-caps words ('MALI IS READY')."""
+    before = _LAST_WORD.search(text[max(0, start - 30) : start])
+    after = _FIRST_WORD.search(text[end : end + 30])
+    return all(m is not None and len(m.group(1)) > 1 and m.group(1).isupper() for m in (before, after))
+
+
+def find_actors(text: str, language: str = "en") -> list[ActorMention]:
+    """Every actor mention in text, in order, with offsets; generic ids still unresolved."""
+    lang = language if language in ("en", "fr") else "*"
+    pattern, names, abbrs = _matcher(lang)
+    out: list[ActorMention] = []
+    for m in pattern.finditer(text):
+        surface = m.group(0)
+        hit = abbrs.get(_abbr_key(surface)) or names.get(_fold(surface))
+        if hit is None:  # a name matched in a case the abbreviation table does not hold
+            continue
+        actor, rule = hit
+        if rule == "abbr" and len(surface) <= 3 and _shouting(text, m.start(), m.end()):
+            continue
+        out.append(ActorMention(actor, m.start(), m.end(), surface, f"{rule}:{surface}"))
+    return out
+
+
+def actor_info(actor: str) -> dict[str, Any]:
+    d = _data()
+    return d["actors"].get(actor) or d["generics"].get(actor) or {}
+
+
+def kind(actor: str) -> str | None:
+    return actor_info(actor).get("kind")
+
+
+GENERIC_IDS: frozenset[str] = frozenset(_data()["generics"])
+ACTOR_IDS: frozenset[str] = frozenset(_data()["actors"])
+
+
+def parents(actor: str) -> set[str]:
+    """Parent organisations (katiba_macina -> {"jnim"}); report them only when the text links them."""
+    return set(actor_info(actor).get("parents", ()))
+
+
+def is_state_force(actor: str) -> bool:
+    return kind(actor) in _STATE_KINDS
+
+
+def is_non_state_armed(actor: str) -> bool:
+    return kind(actor) in _NON_STATE_KINDS
+
+
+def _admin1_key(country: str, admin1: str) -> str:
+    return f"{country}/{_fold(admin1)}"
+
+
+def resolve_generic(actor: str, country: str | None = None, admin1: str | None = None) -> str:
+    """Place-dependent id: 'Islamic State' in Borno is iswap, in Tillaberi is_sahel; 'soldiers'
+    in Mali are military_ml. Returns the input unchanged when it is not generic or cannot be
+    resolved (military_generic with an unknown country)."""
+    rule = _data()["generics"].get(actor, {}).get("resolve")
+    if rule is None:
+        return actor
+    if country and admin1:
+        hit = rule["by_admin1"].get(_admin1_key(country, admin1))
+        if hit:
+            return hit
+    if country and country in rule["by_country"]:
+        return rule["by_country"][country]
+    return rule["default"] or actor
+
+
+def _named_hostile(actor: str) -> bool:
+    info = actor_info(actor)
+    return info.get("kind") in _NAMED_HOSTILE_KINDS and not info.get("pro_government", False)
+
+
+def resolve_actors(
+    mentions: Sequence[ActorMention | str], country: str | None = None, admin1: str | None = None
+) -> list[str]:
+    """Schema ids in first-mention order: generics resolved, unresolvable ones dropped, and
+    unnamed attackers dropped when a named non-state group is present (the 'gunmen' were it)."""
+    ids: list[str] = []
+    for m in mentions:
+        a = resolve_generic(m if isinstance(m, str) else m.actor, country, admin1)
+        if a in ACTOR_IDS and a not in ids:
+            ids.append(a)
+    if any(_named_hostile(a) for a in ids):
+        ids = [a for a in ids if a != "unidentified_armed_group"]
+    return ids
+
+
+# ---- roles -----------------------------------------------------------------------------
+
+
+def _alt(words: Iterable[str]) -> str:
+    ws = sorted({re.escape(w).replace("\\ ", r"\s+").replace("'", "['’]") for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(ws) + ")"
+
+
+@cache
+def _role_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    r = _data()["roles"]["fr" if lang == "fr" else "en"]
+    flags = re.IGNORECASE
+    return {
+        "verb": re.compile(r"(?<!\w)" + _alt(r["active"]) + r"(?!\w)", flags),
+        "aux": re.compile(r"(?<!\w)" + _alt(r["passive_aux"]) + r"\s+(?:\w+\s+){0,2}$", flags),
+        "agent": re.compile(r"^[^.;]{0,50}?(?<!\w)" + _alt(r["agent"]) + r"(?!\w)", flags),
+        "after_prep": re.compile(r"^[\s,]*(?:" + _alt(r["passive_preps"]) + r"(?!\w)|[.;:]|$)", flags),
+        "attribution": re.compile(r"(?<!\w)" + _alt(r["attribution"]) + r"(?!\w)", flags),
+        "claim": re.compile(r"(?<!\w)" + _alt(r["claim"]) + r"(?!\w)", flags),
+        "target_noun": re.compile(
+            r"(?<!\w)" + _alt(r["attack_nouns"]) + r"\s+" + _alt(r["target_preps"]) + r"(?!\w)", flags
+        ),
+        "noun": re.compile(r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?!\w)", flags),
+    }
+
+
+def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en") -> dict[str, str]:
+    """actor -> "perpetrator" | "target" | "other" in one sentence, from simple syntax:
+    'X attacked Y', 'Y were killed by X', 'an attack by X on Y', 'attribué à X', 'X claimed'."""
+    p = _role_patterns(language)
+    found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
+
+    def assign(lo: int, hi: int, role: str, prio: int, first_only: bool = False, armed_only: bool = False) -> None:
+        for m in mentions:
+            if lo <= m.start < hi and not (armed_only and not is_non_state_armed(m.actor)):
+                old = found.get(m.actor)
+                if old is None or prio > old[0]:
+                    found[m.actor] = (prio, role)
+                if first_only:
+                    return
+
+    verbs = list(p["verb"].finditer(sentence))
+    bounds = [0] + [v.end() for v in verbs]
+    for i, v in enumerate(verbs):
+        left_lo, right_hi = bounds[i], verbs[i + 1].start() if i + 1 < len(verbs) else len(sentence)
+        after = sentence[v.end() : right_hi]
+        agent = p["agent"].search(after)
+        passive = bool(p["aux"].search(sentence[left_lo : v.start()])) or agent is not None
+        if not passive and p["after_prep"].match(after) and not any(v.end() <= m.start < v.end() + 4 for m in mentions):
+            passive = True  # headline participle: "soldiers killed in attack"
+        if passive:
+            assign(left_lo, v.start(), "target", 1)
+            if agent:
+                assign(v.end() + agent.end(), v.end() + agent.end() + 70, "perpetrator", 2, first_only=True)
+        else:
+            assign(left_lo, v.start(), "perpetrator", 1)
+            assign(v.end(), right_hi, "target", 1)
+    for a in p["attribution"].finditer(sentence):
+        # "attaque de X" names the attacker only when X is an armed group ("attaque de leur position").
+        noun_led = p["noun"].match(a.group(0)) is not None
+        assign(a.end(), a.end() + 70, "perpetrator", 3, first_only=True, armed_only=noun_led)
+    for c in p["claim"].finditer(sentence):
+        before = [m for m in mentions if m.end <= c.start() and is_non_state_armed(m.actor)]
+        if before:
+            found[before[-1].actor] = (3, "perpetrator")
+    for t in p["target_noun"].finditer(sentence):
+        assign(t.end(), t.end() + 60, "target", 2, first_only=True)
+    for n in p["noun"].finditer(sentence):  # "Islamic State attack", "jihadist raid"
+        for m in mentions:
+            if 0 <= n.start() - m.end <= 2 and is_non_state_armed(m.actor) and found.get(m.actor, (0, ""))[0] <= 2:
+                found[m.actor] = (2, "perpetrator")
+    violent = bool(verbs) or bool(p["noun"].search(sentence))
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.actor in found:
+            out[m.actor] = found[m.actor][1]
+        elif m.actor == "civilians" and violent:
+            out[m.actor] = "target"  # victims are targets even when syntax says nothing
+        else:
+            out.setdefault(m.actor, "other")
+    return out

@@ -1,0 +1,320 @@
+"""Casualty claims: who says how many were killed, wounded, abducted... and the toll.
+
+A claim is a count (numbers.find_quantities) tied to a kind by the words around it:
+a kind noun as its head ("15 dead", "12 morts"), a predicate after the victims
+("54 soldiers were killed", "civils tués"), a verb or noun before it ("killing 12",
+"a coûté la vie à", "the destruction of 70"), a toll phrase ("a death toll of 30",
+"le bilan ... à 42"), or the kind of a coordinated count ("5 soldiers and 3 civilians
+were killed"). The claimant is whoever the sentence (or the one before) attributes
+the figure to. All vocabulary is in data/claim_lexicon.json.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .numbers import Quantity, claim_lexicon, find_quantities
+
+# ACLED codebook, reported fatalities: "dozens" is coded 12, "hundreds" 100 and
+# "several"/"many" 10 when no figure is given.
+_VAGUE_LOWER_BOUND = {"dozens": 12, "hundreds": 100, "several": 10}
+_STOP = ("and or of the a an in on at by to for from with were was are is have has had been be who which that "
+         "while as after before during including et ou de des du le la les l à au aux en dans par pour sur avec qui "
+         "que dont ont été sont est lors après avant ainsi plus more than some those these ces leurs their his its").split()
+_ENGLISH_ACTIVE = {"killed", "wounded", "injured", "abducted", "kidnapped", "captured", "executed", "massacred",
+                   "displaced", "seized", "neutralised", "neutralized", "murdered"}
+_QUOTE_CHARS = "\"“”«»"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One reported figure and who reported it."""
+
+    kind: str                 # killed | wounded | abducted | missing | captured | displaced
+    count: int | None
+    qualifier: str            # exact | at_least | more_than | about | up_to | nearly | dozens | hundreds | several
+    victims: str | None       # soldiers | civilians | militants | police | gendarmes | peacekeepers | vdp | militia | people
+    claimant: str | None
+    claimant_type: str        # official | perpetrator | media | local | ngo | un | unknown
+    start: int
+    end: int
+    sentence: str
+    rule: str
+    revised: bool = False        # "the toll rose to", "nouveau bilan": a later figure replaces earlier ones
+    is_cumulative: bool = False  # "since 2012", "cette année": a running total, not one incident's toll
+    subset: bool = False         # "including 8 soldiers", "dont 5 civils": part of a total given beside it
+
+    def to_dict(self) -> dict[str, Any]:
+        """The claim object of the event schema."""
+        return {"kind": self.kind, "count": self.count, "qualifier": self.qualifier, "victims": self.victims,
+                "claimant": self.claimant, "claimant_type": self.claimant_type}
+
+
+def _alt(phrases: Any) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    nouns: dict[str, tuple[str, str]]     # phrase -> (role, value): victim, kind, members, inherit, unit
+    head: re.Pattern[str]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    toll: re.Pattern[str]
+    revision: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    subset: re.Pattern[str]
+    trigger: re.Pattern[str]
+    kind_after: dict[str, str]
+    kind_before: dict[str, str]
+    members_context: list[tuple[str, re.Pattern[str]]]
+    month_after: re.Pattern[str]
+    month_before: re.Pattern[str]
+
+
+@cache
+def _vocab(language: str) -> _Vocab:
+    lex = claim_lexicon()
+    lang = language if language in ("en", "fr") else "en"
+    nouns: dict[str, tuple[str, str]] = {}
+    for unit in lex["non_victim_units"]:
+        nouns[unit] = ("unit", unit)
+    for group, phrases in lex["victims"].items():
+        for p in phrases:
+            nouns[p] = ("victim", group)
+    for p in lex["members_words"]:
+        nouns[p] = ("members", "")
+    for p in lex["inherit_words"]:
+        nouns[p] = ("inherit", "")
+    for p, kind in lex["kind_heads"][lang].items():
+        nouns[p] = ("kind", kind)
+    kind_after = {**lex["kind_after"]["en"], **lex["kind_after"][lang]} if lang == "en" else lex["kind_after"]["fr"]
+    kind_before = lex["kind_before"][lang]
+    stop = set(_STOP) | set(kind_after) | set(kind_before)
+    stop_alt = _alt(w for w in stop if " " not in w)
+    mod = rf"(?:(?!(?:{stop_alt})(?![\w’'-]))[^\W\d][\w’'-]*\s+)"
+    head = re.compile(rf"\s*(?:(?:of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w’'-])",
+                      re.IGNORECASE)
+    after = re.compile(rf"[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?(?<![\w’'-])(?P<kind>{_alt(kind_after)})(?![\w’'-])",
+                       re.IGNORECASE)
+    before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})\s*(?:(?:the|les|des|à)\s+)?$", re.IGNORECASE)
+    toll_alt = _alt(lex["toll_words"][lang])
+    toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,80}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
+                      rf"reached|atteint)|:)\s*$", re.IGNORECASE)
+    months = _alt(lex["months"])
+    trigger_words = list(kind_after) + list(kind_before) + list(lex["kind_heads"][lang]) + lex["toll_words"][lang]
+    return _Vocab(
+        nouns=nouns, head=head, after=after, before=before, toll=toll,
+        revision=re.compile(rf"(?<!\w)(?:{_alt(lex['revision'][lang])})(?!\w)", re.IGNORECASE),
+        cumulative=re.compile(rf"(?<!\w)(?:{'|'.join(lex['cumulative'][lang])})(?!\w)", re.IGNORECASE),
+        subset=re.compile(rf"(?<!\w)(?:{_alt(lex['subset'][lang])})\s*[:,]?\s*$", re.IGNORECASE),
+        trigger=re.compile(rf"(?<![\w’'-])(?:{_alt(trigger_words)})(?![\w’'-])", re.IGNORECASE),
+        kind_after=kind_after, kind_before=kind_before,
+        members_context=[(g, re.compile(rf"(?<!\w)(?:{_alt(p)})(?!\w)", re.IGNORECASE))
+                         for g, p in lex["members_context"].items()],
+        month_after=re.compile(rf"\s*(?:{months})\.?(?!\w)", re.IGNORECASE),
+        month_before=re.compile(rf"(?<!\w)(?:{months})\.?\s*$", re.IGNORECASE),
+    )
+
+
+@dataclass
+class _Draft:
+    q: Quantity
+    head_end: int
+    victims: str | None
+    head_role: str | None
+    kind: str | None = None
+    rule: str = ""
+    before_kind: str | None = None
+    after_kind: str | None = None
+    subset: bool = False
+
+
+def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
+    """Years, dates, ages, unit sizes, money, percentages and "one of the"."""
+    after = text[q.end:q.end + 12]
+    before = text[max(0, q.num_start - 12):q.num_start]
+    if after.startswith(("-", "%", "’s", "'s")) or before.rstrip().endswith(("$", "€", "£", "#")):
+        return True
+    if v.month_after.match(text, q.end) or v.month_before.search(before):
+        return True
+    if re.search(r"(?:aged|âgée?s? de|age of|l'âge de)\s*$", before, re.IGNORECASE):
+        return True
+    if q.value == 1 and re.match(r"\s+(?:of|des|d['’])\b", after):
+        return True
+    return not q.spelled and q.value is not None and 1900 <= q.value <= 2100 and "," not in q.surface
+
+
+def _draft(q: Quantity, text: str, v: _Vocab) -> _Draft | None:
+    m = v.head.match(text, q.end)
+    victims, role, head_end = None, None, q.end
+    if m:
+        role, value = v.nouns[m.group("noun").lower()]
+        head_end = m.end()
+        if role == "unit":
+            return None
+        if role == "victim":
+            victims = value
+        elif role == "members":
+            window = text[head_end:head_end + 40]
+            victims = next((g for g, rx in v.members_context if rx.search(window)), "people")
+    d = _Draft(q, head_end, victims, role)
+    if m and role == "kind":
+        d.kind, d.rule = v.nouns[m.group("noun").lower()][1], f"head:{m.group('noun').lower()}"
+    b = v.before.search(text[max(0, q.start - 40):q.start])
+    if b:
+        d.before_kind = v.kind_before[b.group("kind").lower()]
+    a = v.after.match(text, head_end)
+    if a and role in ("victim", "members", "inherit", "kind") and not _active_voice(a, text):
+        d.after_kind = v.kind_after[a.group("kind").lower()]
+    d.subset = bool(v.subset.search(text[max(0, q.start - 30):q.start]))
+    return d
+
+
+def _active_voice(a: re.Match[str], text: str) -> bool:
+    """"20 gunmen killed 12 villagers": the first count is the killers, not the dead."""
+    word = a.group("kind").lower()
+    if word not in _ENGLISH_ACTIVE or re.search(r"(?<!\w)(?:were|was|been|being|are|is|got)\s", a.group()):
+        return False
+    return bool(re.match(r"\s+(?:\d|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight|nine|ten"
+                         r"|several|many|hundreds|scores)\b", text[a.end():], re.IGNORECASE))
+
+
+def _coordinated(prev: _Draft, nxt: _Draft, text: str) -> bool:
+    between = text[prev.head_end:nxt.q.start]
+    return bool(re.fullmatch(r"\s*(?:(?:and|et|as well as|ainsi que|plus|or|ou|,)\s*)+", between, re.IGNORECASE))
+
+
+def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
+    groups: list[list[_Draft]] = []
+    for d in drafts:
+        if groups and _coordinated(groups[-1][-1], d, text):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    for group in groups:
+        shared_before = group[0].before_kind
+        shared_after = group[-1].after_kind
+        for d in group:
+            if d.kind:
+                continue
+            if d.before_kind:
+                d.kind, d.rule = d.before_kind, "verb-before"
+            elif d.after_kind:
+                d.kind, d.rule = d.after_kind, "predicate-after"
+            elif shared_before and d.head_role != "kind":
+                d.kind, d.rule = shared_before, "coordinated:verb-before"
+            elif shared_after:
+                d.kind, d.rule = shared_after, "coordinated:predicate-after"
+            elif v.toll.search(text[max(0, d.q.start - 120):d.q.start]):
+                d.kind, d.rule = "killed", "toll"
+    previous: _Draft | None = None
+    for d in drafts:
+        if previous and d.kind is None and d.subset and previous.kind:
+            d.kind, d.rule = previous.kind, "subset-of-previous"
+        if d.head_role == "inherit" and previous:
+            d.victims = previous.victims
+        if d.kind:
+            previous = d
+
+
+def extract_claims(sentence: str, language: str, previous: str | None = None,
+                   following: str | None = None) -> list[Claim]:
+    """Every casualty figure in `sentence` with its kind, victims and claimant.
+
+    `previous` and `following` are the neighbouring sentences: a figure without an
+    attribution of its own takes the previous sentence's ("According to Malian
+    officials, ..."), else a following sentence that opens with "According to X".
+    """
+    v = _vocab(language)
+    if not v.trigger.search(sentence):
+        return []
+    drafts = []
+    for q in find_quantities(sentence, language):
+        if _not_a_casualty_count(q, sentence, v):
+            continue
+        d = _draft(q, sentence, v)
+        if d is not None:
+            drafts.append(d)
+    _resolve_kinds(drafts, sentence, v)
+    drafts = [d for d in drafts if d.kind]
+    if not drafts:
+        return []
+    from .claimants import resolve_claimant   # late import keeps the sentence fast path light
+
+    revised_cue = v.revision.search(sentence)
+    cumulative = bool(v.cumulative.search(sentence))
+    out = []
+    for d in drafts:
+        claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
+        victims = d.victims
+        if victims is None and d.kind == "killed" and re.search(r"neutrali[sz]", d.rule + sentence[d.q.end:d.head_end + 30]):
+            victims = "militants"
+        out.append(Claim(
+            kind=d.kind or "killed", count=d.q.value, qualifier=d.q.qualifier, victims=victims,
+            claimant=claimant, claimant_type=ctype, start=d.q.start, end=d.head_end, sentence=sentence,
+            rule=d.rule, revised=bool(revised_cue and revised_cue.start() < d.q.start),
+            is_cumulative=cumulative, subset=d.subset))
+    return out
+
+
+def lower_bound(claim: Claim) -> int | None:
+    """The smallest number of people a claim asserts.
+
+    "at least 54" -> 54, "more than 70" -> 71, "nearly 20" -> 19, "about 20" -> 20,
+    "up to 30" -> 30 (the conservative figure is still bounded by the lowest other
+    claim, see conservative_toll), "dozens" -> 12, "hundreds" -> 100, "several" -> 10.
+    """
+    if claim.count is None:
+        return _VAGUE_LOWER_BOUND.get(claim.qualifier)
+    if claim.qualifier == "more_than":
+        return claim.count + 1
+    if claim.qualifier == "nearly" and claim.count > 1:
+        return claim.count - 1
+    return claim.count
+
+
+_GENERIC = (None, "people")
+
+
+def conservative_toll(claims: Sequence[Claim]) -> int | None:
+    """The schema's fatalities: the most conservative credible killed figure, all sides together.
+
+    Rules, in order:
+    1. Only `killed` claims that are not running totals (`is_cumulative`) count.
+    2. Official, independent (UN, NGO, media, local) and unattributed figures beat a
+       perpetrator's claim; a perpetrator's figure is used only when it is all there is.
+    3. Vague figures ("dozens", "several") are used only when no claim gives a number.
+    4. Per victim group (soldiers, civilians, militants...), the latest revised figure
+       ("the toll rose to 40") wins; otherwise the lowest lower bound (officials 54,
+       local sources 60 -> 54).
+    5. Distinct groups add up ("5 soldiers and 3 civilians" -> 8; "51 soldiers killed,
+       160 militants neutralised" -> 211), and a generic total ("15 dead") is kept when
+       it is larger than that sum (the groups are then part of it: "15 dead, including
+       8 soldiers" -> 15).
+    Returns None when no killed figure is known.
+    """
+    killed = [c for c in claims if c.kind == "killed" and not c.is_cumulative and lower_bound(c) is not None]
+    credible = [c for c in killed if c.claimant_type != "perpetrator"]
+    pool = credible or killed
+    if any(c.count is not None for c in pool):
+        pool = [c for c in pool if c.count is not None]
+    if not pool:
+        return None
+    by_group: dict[str | None, list[Claim]] = {}
+    for c in pool:
+        by_group.setdefault(None if c.victims in _GENERIC else c.victims, []).append(c)
+    figures: dict[str | None, int] = {}
+    for group, items in by_group.items():
+        revised = [c for c in items if c.revised]
+        if revised:
+            figures[group] = lower_bound(revised[-1]) or 0
+            continue
+        whole = [c for c in items if not c.subset] or items
+        figures[group] = min(lower_bound(c) or 0 for c in whole)
+    generic = figures.pop(None, 0)
+    return max(generic, sum(figures.values()))

@@ -1,0 +1,148 @@
+"""Counts as written in EN/FR news: digits, spelled-out numbers and approximate words.
+
+Spelled-out numbers are read by text2num (no number tables here); only the few
+approximate words ("dozens", "une vingtaine", "plusieurs") and the qualifiers that
+precede a count ("at least", "plus de") come from data/claim_lexicon.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from text_to_num import find_numbers, text2num
+
+_DATA = Path(__file__).resolve().parent / "data" / "claim_lexicon.json"
+
+# Thousands separators: comma, dot, thin space and no-break space ("1,200",
+# "1.200", "1 200"); a plain space is not one ("on 12 300 soldiers" is rare,
+# "killed 12 200 metres away" is not).
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u202f\u00a0]\d{3})+|\d+)(?![\w]|[.,]\d)")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-’']\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count in a text: value None for vague amounts ("dozens", "plusieurs")."""
+
+    value: int | None
+    qualifier: str      # exact | at_least | more_than | about | up_to | nearly | dozens | hundreds | several
+    start: int          # start of the qualifier if any, else of the number
+    num_start: int      # start of the number or approximate word itself
+    end: int
+    surface: str
+    spelled: bool       # written in words (never a year, a date or an age)
+
+
+@cache
+def claim_lexicon() -> dict[str, Any]:
+    """The casualty-claim vocabulary, loaded once."""
+    with _DATA.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@cache
+def _approx_re(language: str) -> re.Pattern[str]:
+    phrases = list(claim_lexicon()["approx"].get(language, {}))
+    return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _qualifier_re(language: str) -> re.Pattern[str]:
+    phrases = list(claim_lexicon()["qualifiers"].get(language, {}))
+    return re.compile(rf"(?:^|(?<=[^\w’']))({_alternation(phrases)})\s*$", re.IGNORECASE)
+
+
+class _Tok:
+    """The token protocol text2num's find_numbers expects."""
+
+    __slots__ = ("t", "start", "end")
+
+    def __init__(self, t: str, start: int, end: int) -> None:
+        self.t, self.start, self.end = t, start, end
+
+    def text(self) -> str:
+        return self.t
+
+    def nt_separated(self, previous: object) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _digit_value(s: str) -> int:
+    return int(re.sub(r"[,.\u202f\u00a0]", "", s))
+
+
+def parse_number(words: str, language: str) -> int | None:
+    """The value of one written count: "54", "1,200", "fifty-four", "a dozen" -> 12,
+    "une vingtaine" -> 20; None for vague words ("dozens") and non-numbers."""
+    s = words.strip()
+    if not s:
+        return None
+    m = _DIGITS.fullmatch(s)
+    if m:
+        return _digit_value(s)
+    approx = claim_lexicon()["approx"].get(language, {})
+    hit = approx.get(s.lower())
+    if hit is not None:
+        return hit[0]
+    try:
+        return int(text2num(s, language))
+    except ValueError:
+        return None
+
+
+def _qualify(text: str, start: int, language: str, default: str) -> tuple[str, int]:
+    window_start = max(0, start - 30)
+    m = _qualifier_re(language).search(text[window_start:start])
+    if not m:
+        return default, start
+    return claim_lexicon()["qualifiers"][language][m.group(1).lower()], window_start + m.start(1)
+
+
+def find_quantities(text: str, language: str) -> list[Quantity]:
+    """Every count in text, in order, with the qualifier written before it."""
+    raw: list[tuple[int, int, int | None, str, bool]] = []   # start, end, value, qualifier, spelled
+    taken: list[tuple[int, int]] = []
+    approx = claim_lexicon()["approx"].get(language, {})
+    for m in _approx_re(language).finditer(text):
+        value, qual = approx[m.group().lower()]
+        raw.append((m.start(), m.end(), value, qual, True))
+        taken.append((m.start(), m.end()))
+    for m in _DIGITS.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            raw.append((m.start(), m.end(), _digit_value(m.group()), "exact", False))
+            taken.append((m.start(), m.end()))
+    if language in ("en", "fr") and re.search(r"[^\W\d_]", text):
+        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        for occ in find_numbers(toks, language, 0.0):
+            if occ.is_ordinal or occ.value != int(occ.value):
+                continue
+            s, e = toks[occ.start].start, toks[occ.end - 1].end
+            if occ.start == occ.end - 1 and toks[occ.start].t[:1].isdigit():
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            raw.append((s, e, int(occ.value), "exact", True))
+    raw.sort()
+    out = []
+    for s, e, value, qual, spelled in raw:
+        if value is not None and qual in ("exact", "about") or qual in ("dozens", "hundreds", "several"):
+            new_qual, qs = _qualify(text, s, language, qual)
+            if value is None and new_qual not in ("exact",):
+                new_qual = qual            # "at least dozens" stays "dozens"
+            qual = new_qual
+        else:
+            qs = s
+        out.append(Quantity(value, qual, qs, s, e, text[qs:e], spelled))
+    return out

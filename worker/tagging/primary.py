@@ -1,0 +1,196 @@
+"""Group an article's sentences into incidents and pick the primary one.
+
+News reports tell the new incident in the title and the lead, then recap
+older incidents with their own tolls ("In May, at least 28 soldiers were
+killed near Tongo Tongo"). A recap sentence is recognised by past-time or
+recap phrasing, by a date clearly before the main event, or by a toll at a
+different place; it opens a background incident that the next sentences of
+the same paragraph continue. Background facts never feed the primary event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .text import Sentence
+
+LEAD_PARAGRAPHS = 1          # title (0) and the first body paragraph are the lead
+SAME_EVENT_SLACK_DAYS = 3    # a dated sentence this much before the main date is a recap
+
+
+@dataclass
+class Facts:
+    """Everything the extractors found in one sentence."""
+    sentence: Sentence
+    places: list[Any] = field(default_factory=list)    # PlaceMention
+    actors: list[Any] = field(default_factory=list)    # ActorMention
+    claims: list[Any] = field(default_factory=list)    # Claim
+    dates: list[Any] = field(default_factory=list)     # DateMention (offsets in the sentence)
+    reporting_dates: set[int] = field(default_factory=set)   # indexes into dates said-on, not happened-on
+    superseded: bool = False
+
+    @property
+    def event_dates(self) -> list[Any]:
+        return [d for i, d in enumerate(self.dates) if i not in self.reporting_dates]
+
+
+@dataclass
+class Incident:
+    primary: bool
+    facts: list[Facts] = field(default_factory=list)
+    rule: str = "lead"       # why these sentences form an incident, for --explain
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    background: tuple[re.Pattern, ...]
+    separate: tuple[re.Pattern, ...]
+    superseded: tuple[re.Pattern, ...]
+    backref: tuple[re.Pattern, ...]
+    reporting: tuple[re.Pattern, ...]
+    border: tuple[re.Pattern, ...]
+    border_after: tuple[re.Pattern, ...]
+
+
+@cache
+def _raw_vocabulary() -> dict:
+    path = resources.files("worker.tagging") / "data" / "incidents.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def vocabulary(language: str) -> Vocabulary:
+    """The compiled phrase lists for `language` (both languages when unknown)."""
+    raw = _raw_vocabulary()
+    langs = (language,) if language in ("en", "fr") else ("en", "fr")
+
+    def compiled(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for lang in langs for p in raw[key].get(lang, ()))
+
+    return Vocabulary(*(compiled(k) for k in Vocabulary.__dataclass_fields__))
+
+
+def first_match(patterns: tuple[re.Pattern, ...], text: str) -> str | None:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return None
+
+
+def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
+    """Flag dates that follow a verb of saying ("the army said on Sunday")."""
+    text = facts.sentence.text
+    for i, mention in enumerate(facts.dates):
+        if first_match(vocab.reporting, text[max(0, mention.start - 40):mention.start]):
+            facts.reporting_dates.add(i)
+
+
+def choose_date(facts_list: list[Facts]) -> tuple[Any, Facts] | None:
+    """The event date of an incident: the earliest precise date of its first dated paragraph.
+
+    Dates a statement was made on are skipped; the incident precedes its
+    reporting, so the earliest date of the lead wins over "said on Sunday".
+    """
+    order = {"day": 0, "week": 1, "month": 2}
+    by_paragraph: dict[int, list[tuple[Any, Facts]]] = {}
+    for facts in facts_list:
+        for mention in facts.event_dates:
+            by_paragraph.setdefault(max(facts.sentence.paragraph, 1), []).append((mention, facts))
+    for paragraph in sorted(by_paragraph):
+        found = by_paragraph[paragraph]
+        best_precision = min(order.get(m.precision, 3) for m, _ in found)
+        precise = [(m, f) for m, f in found if order.get(m.precision, 3) == best_precision]
+        return min(precise, key=lambda pair: pair[0].date)
+    return None
+
+
+def _is_earlier(mention: Any, reference: dt.date) -> bool:
+    if mention.precision == "month":
+        return (mention.date.year, mention.date.month) < (reference.year, reference.month)
+    return mention.date < reference - dt.timedelta(days=SAME_EVENT_SLACK_DAYS)
+
+
+def _place_keys(facts_list: list[Facts]) -> set[str]:
+    return {m.place.name for f in facts_list for m in f.places if m.place.level in ("locality", "admin2")}
+
+
+def _recap_rule(facts: Facts, vocab: Vocabulary, main_date: dt.date, lead_places: set[str]) -> str | None:
+    """Why `facts` tells another incident than the main one (None when it does not)."""
+    text = facts.sentence.text
+    marker = first_match(vocab.background, text)
+    if marker:
+        return f"background marker '{marker}'"
+    marker = first_match(vocab.separate, text)
+    if marker:
+        return f"separate incident marker '{marker}'"
+    for mention in facts.event_dates:
+        if _is_earlier(mention, main_date):
+            return f"earlier date '{mention.surface}'"
+    if facts.claims and lead_places:
+        own = _place_keys([facts])
+        if own and not own & lead_places:
+            return f"toll at another place '{sorted(own)[0]}'"
+    return None
+
+
+def _mentions_main(facts: Facts, main_date: dt.date | None, lead_places: set[str]) -> bool:
+    if _place_keys([facts]) & lead_places:
+        return True
+    return main_date is not None and any(m.date == main_date for m in facts.event_dates)
+
+
+def group_incidents(facts_list: list[Facts], language: str, published: dt.date) -> list[Incident]:
+    """Split the article's sentences into the primary incident and background incidents."""
+    vocab = vocabulary(language)
+    primary = Incident(primary=True)
+    incidents = [primary]
+    for facts in facts_list:
+        mark_reporting_dates(facts, vocab)
+        facts.superseded = bool(first_match(vocab.superseded, facts.sentence.text))
+
+    later: list[Facts] = []
+    for facts in facts_list:
+        s = facts.sentence
+        if s.paragraph > LEAD_PARAGRAPHS:
+            later.append(facts)
+            continue
+        rule = None
+        if s.index > 1:      # the title and the first sentence always tell the main incident
+            rule = first_match(vocab.background, s.text) or first_match(vocab.separate, s.text)
+        if rule:
+            incidents.append(Incident(False, [facts], f"marker '{rule}'"))
+        else:
+            primary.facts.append(facts)
+
+    chosen = choose_date(primary.facts)
+    main_date: dt.date | None = chosen[0].date if chosen else None
+    lead_places = _place_keys(primary.facts)
+    current = primary
+    last_paragraph = -1
+    for facts in later:
+        s = facts.sentence
+        new_paragraph = s.paragraph != last_paragraph
+        last_paragraph = s.paragraph
+        rule = _recap_rule(facts, vocab, main_date or published, lead_places) if main_date or not facts.event_dates else None
+        if rule:
+            if current.primary or new_paragraph:
+                current = Incident(False, [], rule)
+                incidents.append(current)
+            current.facts.append(facts)
+            continue
+        background = [i for i in incidents if not i.primary]
+        if new_paragraph and background and first_match(vocab.backref, s.text):
+            current = background[-1]
+        elif new_paragraph or _mentions_main(facts, main_date, lead_places):
+            current = primary
+        current.facts.append(facts)
+        if current.primary and main_date is None and facts.event_dates:
+            found = choose_date([facts])
+            main_date = found[0].date if found else None
+    return incidents

@@ -1,0 +1,97 @@
+"""Is the article about Sahel political violence, and how sure are we?
+
+Relevant means: the incident (or the story's main country) is inside the
+scope, and the story shows an armed group, or a violence word together with a
+casualty figure. A place alone (football, elections, floods on the Niger) or
+violence alone (another war) is not enough. The score adds the weights of the
+evidence found, so an analyst sees what it rests on.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .actors import is_non_state_armed
+from .scope import Scope
+
+CASUALTY_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    relevant: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+@cache
+def _config() -> dict:
+    path = resources.files("worker.tagging") / "data" / "relevance.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _violence_pattern(language: str) -> re.Pattern:
+    words = _config()["violence"]
+    langs = (language,) if language in words else tuple(words)
+    stems = sorted({w for lang in langs for w in words[lang]}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+
+
+@cache
+def _roles() -> dict:
+    path = resources.files("worker.tagging") / "data" / "roles.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def violence_word(texts: Iterable[str], language: str) -> str | None:
+    pattern = _violence_pattern(language)
+    for text in texts:
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return None
+
+
+def in_scope(scope: Scope, country: str | None, admin1: str | None, actors: Iterable[str]) -> str | None:
+    """Why the incident is in scope (None when it is not).
+
+    The schema also covers any attack claimed by a Sahel jihadist group
+    wherever it happens, within the groups' reach (coastal West Africa).
+    """
+    if country and scope.covers(country, admin1):
+        return f"{country}{'/' + admin1 if admin1 else ''} in scope"
+    roles = _roles()
+    groups = [a for a in actors if a in roles["sahel_groups"]]
+    if groups and country in roles["sahel_group_reach"]:
+        return f"claimed by Sahel group {groups[0]} in {country}"
+    return None
+
+
+def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, texts: Iterable[str],
+           language: str) -> Relevance:
+    """Score the evidence; relevant when in scope and above the threshold."""
+    config = _config()
+    weights = config["weights"]
+    score, reasons = 0.0, []
+    if scope_reason:
+        score += weights["scope"]
+        reasons.append(scope_reason)
+    armed = [a for a in actors if a != "civilians" and is_non_state_armed(a)]
+    if armed:
+        score += weights["armed_group"]
+        reasons.append(f"armed group {armed[0]}")
+    word = violence_word(texts, language)
+    if word:
+        score += weights["violence"]
+        reasons.append(f"violence word '{word}'")
+    toll = [c for c in claims if c.kind in CASUALTY_KINDS]
+    if toll and word:
+        score += weights["casualties"]
+        reasons.append(f"{toll[0].kind} figure")
+    relevant = bool(scope_reason) and score >= config["threshold"]
+    return Relevance(relevant, round(min(score, 1.0), 2), tuple(reasons))

@@ -1,0 +1,129 @@
+"""`tag_article`: one article in, the EVENT-SCHEMA.md output line out.
+
+The recipe: split sentences, run the extractors (places, actors, claims,
+dates), group sentences into the primary incident and background incidents,
+build one event per incident, then decide relevance from the primary event.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from worker.articles.language import guess_language
+
+from .actors import find_actors
+from .claims import extract_claims
+from .dates import find_dates
+from .event import Built, build_event, event_facts
+from .gazetteer import find_places
+from .primary import Facts, group_incidents
+from .relevance import assess, in_scope
+from .scope import DEFAULT_SCOPE, Scope
+from .text import Sentence, article_sentences
+
+
+def parse_published(value: Any) -> dt.datetime:
+    """The publication time as an aware datetime (UTC when no zone is given)."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        moment = dt.datetime(value.year, value.month, value.day)
+    elif isinstance(value, str) and value.strip():
+        try:
+            moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise ValueError(f"published is not an ISO 8601 date: {value!r}") from exc
+    else:
+        raise ValueError("published is missing: relative dates cannot be resolved without it")
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _assign(mentions: list, sentences: list[Sentence], facts: list[Facts], attr: str) -> None:
+    """Attach each mention (offsets in the title or body) to the sentence that holds it."""
+    starts = [s.start for s in sentences]
+    for mention in mentions:
+        i = bisect.bisect_right(starts, mention.start) - 1
+        if i >= 0 and mention.start < sentences[i].end:
+            getattr(facts[sentences[i].index], attr).append(mention)
+
+
+def analyse(title: str, text: str, language: str, published: dt.datetime) -> list[Facts]:
+    """Run every extractor once and file its findings by sentence."""
+    sentences = article_sentences(title, text)
+    facts = [Facts(s) for s in sentences]
+    head = [s for s in sentences if s.paragraph == 0]
+    body = [s for s in sentences if s.paragraph > 0]
+    for source, part in ((title, head), (text, body)):
+        if part:
+            _assign(find_places(source, language), part, facts, "places")
+            _assign(find_actors(source, language), part, facts, "actors")
+    previous: str | None = None
+    for f in facts:
+        f.claims = extract_claims(f.sentence.text, language, previous)
+        f.dates = find_dates(f.sentence.text, published, language)
+        previous = f.sentence.text
+    return facts
+
+
+def _main_country(facts: list[Facts], scope: Scope) -> tuple[str, str] | None:
+    """The in-scope country the article names most, for stories without a usable place."""
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for f in facts:
+        for m in f.places:
+            if m.certain and m.place.country in scope.core | set(scope.spillover):
+                counts[m.place.country] += 1
+                first.setdefault(m.place.country, f.sentence.text)
+    if not counts:
+        return None
+    country = counts.most_common(1)[0][0]
+    return country, first[country]
+
+
+def _explained(built: Built, extra: Mapping[str, Any] | None = None) -> dict:
+    explain = {name: d.to_dict() for name, d in built.explain.items()}
+    if extra:
+        explain.update(extra)
+    return {**built.event, "explain": explain}
+
+
+def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, explain: bool = False) -> dict:
+    """Tag one article (id, title, text, published, optional url and language)."""
+    title = str(article.get("title") or "")
+    text = str(article.get("text") or "")
+    language = guess_language(f"{title}\n{text}", article.get("language"))
+    published = parse_published(article.get("published"))
+    facts = analyse(title, text, language, published)
+    incidents = group_incidents(facts, language, published.date())
+    fallback = _main_country(facts, scope)
+    built = [build_event(i, language, published.date(), fallback if i.primary else None) for i in incidents]
+
+    primary, main = built[0], incidents[0]
+    event = primary.event
+    scope_reason = in_scope(scope, event["country"], event["admin1"], event["actors"])
+    told = event_facts(main) or main.facts
+    relevance = assess(scope_reason, event["actors"], [c for f in main.facts for c in f.claims],
+                       [f.sentence.text for f in told], language)
+
+    events: list[dict] = []
+    if relevance.relevant:
+        extra = {"relevant": {"value": True, "sentence": facts[0].sentence.text if facts else None,
+                              "rule": "; ".join(relevance.reasons)}}
+        events.append(_explained(primary, extra) if explain else event)
+        for other in built[1:]:
+            e = other.event
+            if e["location"] or e["claims"]:
+                events.append(_explained(other, {"incident": {"value": "background", "sentence": None,
+                                                              "rule": incidents[built.index(other)].rule}})
+                              if explain else e)
+    countries = sorted({e["country"] for e in events
+                        if e["country"] and in_scope(scope, e["country"], e["admin1"], e["actors"])})
+    out = {"id": article.get("id"), "relevant": relevance.relevant, "score": relevance.score,
+           "language": language, "countries": countries, "events": events}
+    if explain and not relevance.relevant:
+        out["explain"] = {"relevant": {"value": False, "sentence": None,
+                                       "rule": "; ".join(relevance.reasons) or "no in-scope violence found"}}
+    return out
