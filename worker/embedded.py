@@ -93,8 +93,9 @@ class EmbeddedRedis:
         """Shut the server down if this process started it; otherwise leave it to its owner."""
         if not self.owned or os.getpid() != self._owner_pid:
             return
-        _shutdown(self.socket_path, self.pid, timeout)
-        _remove_stale_files(self.data_dir, self.socket_path)
+        with _start_lock(self.data_dir):
+            _shutdown(self.socket_path, self.pid, timeout)
+            _remove_stale_files(self.data_dir, self.socket_path)
         self.owned = False
 
 
@@ -116,15 +117,14 @@ def start_embedded_redis(data_dir: Path) -> EmbeddedRedis:
 
 
 def ensure_embedded_redis(data_dir: Path) -> EmbeddedRedis:
-    """Make sure a server for ``data_dir`` runs and hand back a non-owning handle.
+    """Make sure a server for ``data_dir`` runs, for callers that mostly need its URL.
 
-    For long-lived processes (worker, beat, CLI) that share one broker: the
-    server outlives the caller, and ``stop()`` on this handle does nothing;
-    use :func:`stop_embedded_redis` to shut it down deliberately.
+    Same contract as :func:`start_embedded_redis`: the handle owns the server
+    only if this call started it. A caller that drops the handle leaves the
+    server running for the next process (worker, beat, CLI) to reuse;
+    :func:`stop_embedded_redis` ends it whoever started it.
     """
-    handle = start_embedded_redis(data_dir)
-    handle.owned = False
-    return handle
+    return start_embedded_redis(data_dir)
 
 
 def stop_embedded_redis(data_dir: Path, timeout: float = STOP_TIMEOUT) -> bool:
@@ -272,17 +272,27 @@ def _quote(value: str) -> str:
 
 
 def _answers_ping(socket_path: Path, timeout: float = 1.0) -> bool:
+    """True if PING gets PONG; a server still loading its append-only file is waited for."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        reply = _ping_reply(socket_path, timeout)
+        if not reply.startswith(b"-LOADING") or time.monotonic() > deadline:
+            return reply.startswith(b"+PONG")
+        time.sleep(0.05)
+
+
+def _ping_reply(socket_path: Path, timeout: float) -> bytes:
     """A raw PING on the socket: cheap, and no connection pool left behind."""
     if not socket_path.exists():
-        return False
+        return b""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(timeout)
     try:
         sock.connect(str(socket_path))
         sock.sendall(b"PING\r\n")
-        return sock.recv(64).startswith(b"+PONG")
+        return sock.recv(128)
     except OSError:
-        return False
+        return b""
     finally:
         sock.close()
 

@@ -148,11 +148,22 @@ def test_queued_messages_survive_a_clean_restart(data_dir: Path) -> None:
     second.stop()
 
 
-def test_ensure_gives_a_handle_that_never_stops_the_shared_server(data_dir: Path) -> None:
+def test_ensure_owns_only_the_server_it_started(data_dir: Path) -> None:
+    first = ensure_embedded_redis(data_dir)
+    second = ensure_embedded_redis(data_dir)
+    assert (first.owned, second.owned) == (True, False)
+    assert second.pid == first.pid
+    second.stop()
+    assert first.ping()
+    first.stop()
+    assert not first.ping()
+
+
+def test_stop_embedded_redis_ends_the_server_whoever_started_it(data_dir: Path) -> None:
+    script = "import sys; from pathlib import Path; from worker.embedded import ensure_embedded_redis as e; print(e(Path(sys.argv[1])).pid)"
+    subprocess.run([sys.executable, "-c", script, str(data_dir)], check=True, capture_output=True, timeout=30)
     handle = ensure_embedded_redis(data_dir)
-    assert ensure_embedded_redis(data_dir).pid == handle.pid
-    handle.stop()
-    assert handle.ping()
+    assert not handle.owned and handle.ping(), "the server outlives the process that started it"
     assert stop_embedded_redis(data_dir) is True
     assert not handle.ping()
     assert stop_embedded_redis(data_dir) is False

@@ -31,6 +31,7 @@ def claim_delivery(session: Session, delivery_id: int, now: datetime, lease: tim
         return None
     if row.next_attempt_at and row.next_attempt_at > now:
         return None
+    attempt = row.attempts + 1
     result = session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id, Delivery.status == row.status, Delivery.attempts == row.attempts,
@@ -47,7 +48,7 @@ def claim_delivery(session: Session, delivery_id: int, now: datetime, lease: tim
         row.status = "failed"
         row.last_error = f"endpoint disabled: {endpoint.disabled_reason or 'by an admin'}"
         return None
-    return ClaimedDelivery(row.id, endpoint.url, endpoint.secret, alert.message_id, alert.body, row.attempts + 1)
+    return ClaimedDelivery(row.id, endpoint.url, endpoint.secret, alert.message_id, alert.body, attempt)
 
 
 def record_attempt(

@@ -136,17 +136,18 @@ def claim_entry(session: Session, entry_id: int, now: datetime, lease: timedelta
         entry.last_error = f"gave up after {entry.attempts} attempts: {entry.last_error or 'the worker stopped while processing it'}"
         entry.processed_at = now
         return None
+    attempt = entry.attempts + 1
     result = session.execute(
         update(Entry)
         .where(Entry.id == entry_id, Entry.status == entry.status, Entry.attempts == entry.attempts)
-        .values(status="processing", attempts=entry.attempts + 1, lease_until=now + lease)
+        .values(status="processing", attempts=attempt, lease_until=now + lease)
     )
     if result.rowcount != 1:
         return None
     feed = session.get(Feed, entry.feed_id)
     return ClaimedEntry(
         entry.id, entry.url, entry.title, entry.summary, entry.published,
-        feed.language if feed else None, entry.attempts + 1,
+        feed.language if feed else None, attempt,
     )
 
 

@@ -28,6 +28,10 @@ _STOP = ("and or of the a an in on at by to for from with were was are is have h
 _ENGLISH_ACTIVE = {"killed", "wounded", "injured", "abducted", "kidnapped", "captured", "executed", "massacred",
                    "displaced", "seized", "neutralised", "neutralized", "murdered"}
 _QUOTE_CHARS = "\"“”«»"
+# A count without a noun takes a predicate only through auxiliaries: "thousands have been killed".
+_BARE_PREDICATE = re.compile(r"\s+(?:(?:have|has|had|been|were|was|are|is|reportedly|also|all|ont|a|été|sont|auraient|"
+                             r"aurait|seraient|tous|toutes)\s+){1,3}(?P<kind>[\w’'-]+(?:\s+(?:la vie|en otage|disparus|prisonniers))?)",
+                             re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +101,9 @@ def _vocab(language: str) -> _Vocab:
     stop = set(_STOP) | set(kind_after) | set(kind_before)
     stop_alt = _alt(w for w in stop if " " not in w)
     mod = rf"(?:(?!(?:{stop_alt})(?![\w’'-]))[^\W\d][\w’'-]*\s+)"
-    head = re.compile(rf"\s*(?:(?:of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w’'-])",
+    head = re.compile(rf"\s*(?:(?:of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
                       re.IGNORECASE)
-    after = re.compile(rf"[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?(?<![\w’'-])(?P<kind>{_alt(kind_after)})(?![\w’'-])",
+    after = re.compile(rf"[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?(?<![\w-])(?P<kind>{_alt(kind_after)})(?![\w-])",
                        re.IGNORECASE)
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})\s*(?:(?:the|les|des|à)\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
@@ -132,6 +136,26 @@ class _Draft:
     before_kind: str | None = None
     after_kind: str | None = None
     subset: bool = False
+
+
+_SINGULAR = re.compile(r"(?<![\w’'-])an?\s+(?=[\w’'-])", re.IGNORECASE)
+
+
+def _singulars(text: str, language: str) -> list[Quantity]:
+    """"a soldier was killed", "killing a police officer": one victim (French "un"/"une" is
+    already a number for text2num)."""
+    if language != "en":
+        return []
+    v = _vocab(language)
+    out = []
+    for m in _SINGULAR.finditer(text):
+        h = v.head.match(text, m.end() - 1)
+        if h and not h.group("mods").strip() or h and h.group("mods").strip()[:1].isupper():
+            role, _ = v.nouns[h.group("noun").lower()]
+            noun = h.group("noun").lower()
+            if role == "victim" and not noun.endswith("s") and noun not in ("police", "personnel"):
+                out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, m.group().strip(), True))
+    return out
 
 
 def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
@@ -168,8 +192,10 @@ def _draft(q: Quantity, text: str, v: _Vocab) -> _Draft | None:
     b = v.before.search(text[max(0, q.start - 40):q.start])
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
-    a = v.after.match(text, head_end)
-    if a and role in ("victim", "members", "inherit", "kind") and not _active_voice(a, text):
+    a = v.after.match(text, head_end) if role else _BARE_PREDICATE.match(text, head_end)
+    if a and a.group("kind").lower() not in v.kind_after:
+        a = None
+    if a and role in (None, "victim", "members", "inherit", "kind") and not _active_voice(a, text):
         d.after_kind = v.kind_after[a.group("kind").lower()]
     d.subset = bool(v.subset.search(text[max(0, q.start - 30):q.start]))
     return d
@@ -234,7 +260,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     if not v.trigger.search(sentence):
         return []
     drafts = []
-    for q in find_quantities(sentence, language):
+    for q in sorted(find_quantities(sentence, language) + _singulars(sentence, language), key=lambda q: q.start):
         if _not_a_casualty_count(q, sentence, v):
             continue
         d = _draft(q, sentence, v)
@@ -244,8 +270,6 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     drafts = [d for d in drafts if d.kind]
     if not drafts:
         return []
-    from .claimants import resolve_claimant   # late import keeps the sentence fast path light
-
     revised_cue = v.revision.search(sentence)
     cumulative = bool(v.cumulative.search(sentence))
     out = []
@@ -260,6 +284,110 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             rule=d.rule, revised=bool(revised_cue and revised_cue.start() < d.q.start),
             is_cumulative=cumulative, subset=d.subset))
     return out
+
+
+@dataclass(frozen=True)
+class _ClaimantVocab:
+    mention: re.Pattern[str]
+    types: dict[str, str]
+    before: re.Pattern[str]
+    speech_after: re.Pattern[str]
+    speech_before: re.Pattern[str]
+    opening: re.Pattern[str]
+    speech_next: re.Pattern[str]
+
+
+_SHORT_WORDS = {"army", "mali", "chad", "togo", "amaq", "press", "media"}
+_NOT_A_QUALIFIER = {"The", "A", "An", "According", "Le", "La", "Les", "Selon", "Un", "Une", "In", "On", "But", "And", "Et",
+                    "Mais", "While", "However", "Its", "Their", "Sa", "Son", "Ses", "This", "That", "Cette", "Ce", "Citing", "Per"}
+_DETERMINER = re.compile(r"^(?:(?:the|a|an|le|la|les|un|une|des|its|their|sa|son|ses)\s+|l['’]\s*)", re.IGNORECASE)
+_FR_DEMONYM = re.compile(r"\s+([a-zéèêë]{3,}(?:iens?|iennes?|ais|aises?|ains?|aines?|abè|abé|abés|abès))(?!\w)")
+
+
+@cache
+def _claimant_vocab(language: str) -> _ClaimantVocab:
+    lex = claim_lexicon()
+    lang = language if language in ("en", "fr") else "en"
+    types: dict[str, str] = {}
+    for ctype, phrases in lex["claimants"].items():
+        for p in phrases:
+            types.setdefault(p, ctype)
+    for p in lex["state_claimants"]:
+        types.setdefault(p, "state")
+    upper = [p for p in types if p.isalpha() and len(p) <= 4 and p not in _SHORT_WORDS]
+    other = [p for p in types if p not in upper]
+    mention = re.compile(rf"(?<![\w-])(?:(?-i:{_alt(p.upper() for p in upper)})|{_alt(other)})(?![\w’'-])", re.IGNORECASE)
+    speech = lex["speech_verbs"][lang]
+    before = lex["attribution_before"][lang]
+    return _ClaimantVocab(
+        mention=mention, types=types,
+        before=re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE),
+        speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
+        speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\s*(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
+        speech_before=re.compile(rf"(?<!\w)(?:{_alt(speech)})(?:\s+(?:the|le|la|les|l['’]|un|une))?\s*$", re.IGNORECASE),
+        opening=re.compile(rf"^\W*(?:{_alt(before)})(?!\w)", re.IGNORECASE),
+    )
+
+
+def _attributions(text: str, language: str, skip: tuple[int, int] = (0, 0)) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, type) of each source the text attributes something to,
+    outside the span `skip` (the figure's own words: "killed 12 militants")."""
+    cv = _claimant_vocab(language)
+    found = []
+    for m in cv.mention.finditer(text):
+        s, e = m.start(), m.end()
+        if s < skip[1] and skip[0] < e:
+            continue
+        ctype = cv.types[m.group().lower()]
+        if ctype == "state":
+            # "Mali says ..." but not "BAMAKO, ... said" nor "near Mali, officials said"
+            framed = cv.speech_next.match(text[e:]) or cv.before.search(text[max(0, s - 40):s])
+            ctype = "official"
+        else:
+            framed = (cv.before.search(text[max(0, s - 40):s]) or cv.speech_after.match(text[e:])
+                      or cv.speech_before.search(text[max(0, s - 25):s]) or m.group().lower() == "amaq")
+        if not framed:
+            continue
+        if ctype == "media" and re.search(r"(?<!\w)(?:its|their|sa|son|ses)\s+(?:[\w’'-]+\s+){0,2}$", text[max(0, s - 30):s]):
+            ctype = "perpetrator"    # "its Amaq news agency", "its az-Zallaqa media": the group's own outlet
+        start = s
+        if m.group().islower() or ctype not in ("perpetrator", "un", "ngo", "media") or m.group().lower() == "media":
+            for w in reversed(re.findall(r"[A-Z][\w’'-]+\s+$", text[max(0, s - 20):s])[-1:]):
+                if w.strip() not in _NOT_A_QUALIFIER:
+                    start = s - len(w)
+        end = e
+        demonym = _FR_DEMONYM.match(text, e) if language == "fr" else None
+        if demonym:
+            end = demonym.end()
+        found.append((start, end, _DETERMINER.sub("", text[start:end]), ctype))
+    return found
+
+
+def resolve_claimant(sentence: str, start: int, end: int, language: str, previous: str | None = None,
+                     following: str | None = None) -> tuple[str | None, str]:
+    """The source of the figure at sentence[start:end]: the nearest attribution in the
+    sentence, else the previous sentence's last one, else a following "According to X"."""
+    here = _attributions(sentence, language, (start, end))
+    if here:
+        def distance(a: tuple[int, int, str, str]) -> int:
+            return a[0] - end if a[0] >= end else max(0, start - a[1])
+        best = min(here, key=distance)
+        return best[2], best[3]
+    if previous:
+        # only an attribution that covers the whole previous sentence: "According to X, ..."
+        # at its start or "..., X said." at its end
+        cv = _claimant_vocab(language)
+        tail = len(previous.rstrip(" .!?\"”»"))
+        there = [a for a in _attributions(previous, language)
+                 if (a[0] < 40 and cv.opening.match(previous)) or a[1] >= tail - 25 or
+                 cv.speech_after.match(previous[a[1]:]) and len(previous) - a[1] < 40]
+        if there:
+            return there[-1][2], there[-1][3]
+    if following and _claimant_vocab(language).opening.match(following):
+        there = _attributions(following, language)
+        if there:
+            return there[0][2], there[0][3]
+    return None, "unknown"
 
 
 def lower_bound(claim: Claim) -> int | None:

@@ -12,8 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .actors import classify, is_state_force
-from .claims import conservative_toll
+from .actors import is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
+from .claims import conservative_toll, lower_bound
+from .event_types import classify
 from .primary import Facts, Incident, choose_date, first_match, vocabulary
 
 # Most specific first: the schema's location is a town; a region or a country
@@ -39,7 +40,7 @@ class Built:
 
 
 @cache
-def roles() -> dict:
+def role_data() -> dict:
     path = resources.files("worker.tagging") / "data" / "roles.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -67,14 +68,14 @@ def event_facts(incident: Incident) -> list[Facts]:
 def _is_border_mention(facts: Facts, mention: Any, language: str) -> bool:
     vocab = vocabulary(language)
     text = facts.sentence.text
-    rel_start = mention.start - facts.sentence.start
-    rel_end = rel_start + (mention.end - mention.start)
+    rel_start, rel_end = mention.start, mention.end
     before, after = text[max(0, rel_start - 45):rel_start], text[rel_end:rel_end + 12]
     return bool(first_match(vocab.border, before) or first_match(vocab.border_after, after))
 
 
-def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | None:
-    """The incident's place: the most specific, then lead, then most repeated mention."""
+def choose_place(facts_list: list[Facts], language: str, core: set[int] = frozenset()) -> tuple[Any, Facts] | None:
+    """The incident's place: the most specific, then told in the lead or a core sentence
+    (ids in `core`), then the most repeated mention."""
     stats: dict[tuple, list] = {}
     for order, facts in enumerate(facts_list):
         for mention in facts.places:
@@ -83,7 +84,7 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
             key = (mention.place.name, mention.place.country, mention.place.level)
             entry = stats.setdefault(key, [mention, facts, 0, order, False])
             entry[2] += 1
-            entry[4] = entry[4] or facts.sentence.paragraph <= 1
+            entry[4] = entry[4] or facts.sentence.paragraph <= 1 or id(facts) in core
     if not stats:
         return None
 
@@ -95,12 +96,18 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
     return best[0], best[1]
 
 
-def _ordered_actors(facts_list: list[Facts]) -> list[tuple[str, Facts, Any]]:
-    seen: dict[str, tuple[str, Facts, Any]] = {}
+def _named_perpetrators(facts_list: list[Facts], language: str, country: str | None,
+                        admin1: str | None) -> list[str]:
+    """Actors the sentences' syntax makes the attacker ("X attacked", "killed by X", "X claimed")."""
+    found: list[str] = []
     for facts in facts_list:
-        for mention in facts.actors:
-            seen.setdefault(mention.actor, (mention.actor, facts, mention))
-    return list(seen.values())
+        if not facts.actors:
+            continue
+        for actor, role in sentence_roles(facts.sentence.text, facts.actors, language).items():
+            resolved = resolve_generic(actor, country, admin1)
+            if role == "perpetrator" and resolved not in found:
+                found.append(resolved)
+    return found
 
 
 def _country_from_actors(actors: list[str]) -> str | None:
@@ -110,8 +117,12 @@ def _country_from_actors(actors: list[str]) -> str | None:
     return None
 
 
-def perpetrators(actors: list[str], sub_event_type: str | None) -> list[str]:
-    data = roles()
+def perpetrators(actors: list[str], sub_event_type: str | None, named: list[str]) -> list[str]:
+    """The attackers: those the syntax names, else the first tier of roles.json present."""
+    data = role_data()
+    chosen = [a for a in named if a in actors and a not in data["never_perpetrators"]]
+    if chosen:
+        return chosen
     tiers = [list(t) for t in data["tiers"]]
     if sub_event_type in data["state_initiated"]:
         tiers.insert(0, tiers.pop())
@@ -119,7 +130,7 @@ def perpetrators(actors: list[str], sub_event_type: str | None) -> list[str]:
         found = [a for a in actors if a in tier]
         if found:
             return found
-    return [a for a in actors if a not in data["never_perpetrators"]][:1]
+    return []
 
 
 def build_event(incident: Incident, language: str, published: dt.date,
@@ -128,13 +139,8 @@ def build_event(incident: Incident, language: str, published: dt.date,
     facts_list = event_facts(incident) or incident.facts
     explain: dict[str, Decision] = {}
 
-    place = choose_place(facts_list, language) or choose_place(incident.facts, language)
-    actor_rows = _ordered_actors(facts_list)
-    actors = [a for a, _, _ in actor_rows]
-    named = [a for a in actors if a not in ("unidentified_armed_group", "civilians") and not is_state_force(a)]
-    if "unidentified_armed_group" in actors and any(a in roles()["tiers"][0] for a in named):
-        # "gunmen" in a story that names the group are that group's fighters.
-        actors.remove("unidentified_armed_group")
+    place = choose_place(incident.facts, language, {id(f) for f in facts_list})
+    mentions = [m for f in facts_list for m in f.actors]
 
     country = admin1 = admin2 = location = lat = lon = geo = None
     if place:
@@ -156,15 +162,15 @@ def build_event(incident: Incident, language: str, published: dt.date,
                     break
         explain.setdefault("admin1", Decision(admin1, facts.sentence.text, f"admin1 of {p.name}"))
     if country is None:
-        country = _country_from_actors(actors)
+        country = _country_from_actors(resolve_actors(mentions))
         if country:
             explain["country"] = Decision(country, None, "state forces' nationality")
         elif fallback_country:
             country = fallback_country[0]
             explain["country"] = Decision(country, fallback_country[1], "country most named in the article")
+    actors = resolve_actors(mentions, country, admin1)
 
     texts = [f.sentence.text for f in facts_list]
-    mentions = [m for f in facts_list for m in f.actors if m.actor in actors]
     etype = classify(texts, mentions, language)
     event_type = etype.event_type if etype else None
     sub_event_type = etype.sub_event_type if etype else None
@@ -176,8 +182,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
     counted = [c for f in incident.facts if not f.superseded for c in f.claims]
     fatalities = conservative_toll(counted)
     killed = [c for c in counted if c.kind == "killed"]
+    deciding = next((c for c in killed if lower_bound(c) == fatalities), killed[0] if killed else None)
     explain["fatalities"] = Decision(
-        fatalities, killed[0].sentence if killed else None,
+        fatalities, deciding.sentence if deciding else None,
         f"conservative toll over {len(killed)} killed claim(s)" if killed else "no killed figure")
 
     chosen = choose_date(incident.facts)
@@ -191,10 +198,12 @@ def build_event(incident: Incident, language: str, published: dt.date,
     else:
         date = precision = None
 
-    perps = perpetrators(actors, sub_event_type)
-    for actor, facts, mention in actor_rows:
-        if actor in actors:
-            explain[f"actors.{actor}"] = Decision(actor, facts.sentence.text, f"{mention.rule} ('{mention.surface}')")
+    perps = perpetrators(actors, sub_event_type, _named_perpetrators(facts_list, language, country, admin1))
+    for facts in facts_list:
+        for mention in facts.actors:
+            actor = resolve_generic(mention.actor, country, admin1)
+            if actor in actors and f"actors.{actor}" not in explain:
+                explain[f"actors.{actor}"] = Decision(actor, facts.sentence.text, f"{mention.rule} ('{mention.surface}')")
 
     evidence: list[str] = []
     for f in facts_list:

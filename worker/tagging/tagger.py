@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from worker.articles.language import guess_language
@@ -42,12 +43,15 @@ def parse_published(value: Any) -> dt.datetime:
 
 
 def _assign(mentions: list, sentences: list[Sentence], facts: list[Facts], attr: str) -> None:
-    """Attach each mention (offsets in the title or body) to the sentence that holds it."""
+    """Attach each mention (offsets in the title or body) to the sentence that holds it,
+    with its offsets made relative to that sentence."""
     starts = [s.start for s in sentences]
     for mention in mentions:
         i = bisect.bisect_right(starts, mention.start) - 1
         if i >= 0 and mention.start < sentences[i].end:
-            getattr(facts[sentences[i].index], attr).append(mention)
+            s = sentences[i]
+            moved = replace(mention, start=mention.start - s.start, end=mention.end - s.start)
+            getattr(facts[s.index], attr).append(moved)
 
 
 def analyse(title: str, text: str, language: str, published: dt.datetime) -> list[Facts]:

@@ -1,0 +1,98 @@
+"""`sahelwatch eval`: scoring as the corpus README says, and the tagger's bars."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from worker.tagging.commands import eval_command
+from worker.tagging.evaluate import EvalReport, evaluate_file, score_item
+
+HERE = Path(__file__).resolve().parent
+EXTRA = HERE / "data" / "labelled_extra.jsonl"
+DEV = HERE.parents[1] / ".." / "shared" / "corpus" / "dev.jsonl"
+
+GOLD = {"relevant": True, "country": "ML", "event_type": ["Battles"], "sub_event_type": ["armed_clash"],
+        "fatalities": 50, "actors": ["katiba_macina", "jnim", "military_ml"], "admin1": ["Ségou"],
+        "location": ["Farabougou"], "date": "2021-03-14"}
+
+
+def output(**event) -> dict:
+    base = {"primary": True, "country": "ML", "event_type": "Battles", "sub_event_type": "armed_clash",
+            "fatalities": 50, "actors": ["katiba_macina", "military_ml"], "admin1": "SEGOU",
+            "location": "Farabougou", "date": "2021-03-14"}
+    return {"relevant": True, "events": [{**base, **event}]}
+
+
+def test_exact_prediction_scores_every_field():
+    report = EvalReport()
+    score_item(report, "x", GOLD, output())
+    assert report.misses == []
+    assert report.actors_prf()[2] == 1.0
+
+
+def test_sub_unit_is_accepted_with_or_without_its_parent():
+    report = EvalReport()
+    score_item(report, "x", GOLD, output(actors=["katiba_macina", "jnim", "military_ml"]))
+    score_item(report, "y", {**GOLD, "actors": ["katiba_macina", "military_ml"]}, output())
+    assert report.actors_prf()[2] == 1.0
+
+
+def test_names_compare_without_case_accents_or_punctuation():
+    report = EvalReport()
+    score_item(report, "x", {**GOLD, "location": ["In-Delimane"]}, output(location="indélimane"))
+    assert not [m for m in report.misses if m.field == "location"]
+
+
+def test_fatalities_within_twenty_percent_counts_apart_from_exact():
+    report = EvalReport()
+    score_item(report, "x", GOLD, output(fatalities=45))
+    assert report.accuracy("fatalities") == 0.0
+    assert report.accuracy("fatalities_20pct") == 1.0
+
+
+def test_primary_event_is_the_flagged_one_else_the_first():
+    report = EvalReport()
+    events = [{"primary": False, "country": "NE"}, {"primary": True, "country": "ML"}]
+    score_item(report, "x", {"relevant": True, "country": "ML", "event": None}, {"relevant": True, "events": events})
+    assert report.accuracy("country") == 1.0
+
+
+def test_irrelevant_gold_scores_only_relevance():
+    report = EvalReport()
+    score_item(report, "x", {"relevant": False}, output())
+    assert report.relevance["fp"] == 1
+    assert all(total == 0 for _, total in report.counts.values())
+
+
+def test_render_lists_misses_and_ends_with_one_line_per_field():
+    report = EvalReport()
+    score_item(report, "x", GOLD, output(date="2021-03-13"))
+    text = report.render()
+    assert 'x        date             expected "2021-03-14"  got "2021-03-13"' in text
+    last = text.splitlines()[-4:]
+    assert [line.split()[0] for line in last] == ["actors_f1", "admin1", "location", "date"]
+
+
+def test_eval_command_prints_the_report():
+    result = CliRunner().invoke(eval_command, [str(EXTRA)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("date")
+
+
+def check_bars(report: EvalReport, bars: dict[str, float]) -> None:
+    summary = report.summary()
+    low = {k: round(summary[k] or 0.0, 3) for k, bar in bars.items() if (summary[k] or 0.0) < bar}
+    assert not low, f"below the bar: {low}\n{report.render()}"
+
+
+def test_own_labelled_examples_meet_the_bars():
+    check_bars(evaluate_file(EXTRA), {"relevance_f1": 0.95, "country": 0.9, "sub_event_type": 0.8,
+                                      "fatalities": 0.8, "actors_f1": 0.8, "admin1": 0.8, "date": 0.85})
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared dev corpus not present")
+def test_dev_corpus_meets_the_bars():
+    check_bars(evaluate_file(DEV), {"relevance_f1": 0.95, "country": 0.95, "sub_event_type": 0.85,
+                                    "fatalities": 0.85, "actors_f1": 0.85, "admin1": 0.85, "date": 0.9})

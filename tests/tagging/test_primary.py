@@ -1,0 +1,83 @@
+"""Sentences and incidents: splitting with offsets, and primary vs background grouping."""
+from __future__ import annotations
+
+import datetime as dt
+
+from worker.tagging.primary import group_incidents
+from worker.tagging.tagger import analyse
+from worker.tagging.text import article_sentences, split_sentences
+
+PUBLISHED = dt.datetime(2019, 11, 3, 10, tzinfo=dt.timezone.utc)
+
+
+def texts(sentences) -> list[str]:
+    return [s.text for s in sentences]
+
+
+def test_abbreviations_do_not_end_sentences():
+    got = split_sentences("Gen. Tiani met Mr. Smith in St. Louis. M. Bazoum a parlé. Le Dr. Diallo aussi.")
+    assert texts(got) == ["Gen. Tiani met Mr. Smith in St. Louis.", "M. Bazoum a parlé.", "Le Dr. Diallo aussi."]
+
+
+def test_offsets_point_into_the_text():
+    text = "First one. Second one!\n\nThird « here ». Fourth."
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_paragraphs_are_numbered_after_the_title():
+    got = article_sentences("A title", "One. Two.\n\nThree.")
+    assert [(s.text, s.paragraph) for s in got] == [("A title", 0), ("One.", 1), ("Two.", 1), ("Three.", 2)]
+
+
+def test_extracted_text_with_one_paragraph_per_line_is_split_into_paragraphs():
+    got = split_sentences("First paragraph.\nSecond paragraph.")
+    assert [s.paragraph for s in got] == [1, 2]
+
+
+def test_wire_dateline_is_not_part_of_the_first_sentence():
+    got = split_sentences("NIAMEY, March 23 - Twenty-three soldiers were killed.")
+    assert got[0].text == "Twenty-three soldiers were killed."
+
+
+def grouped(title: str, text: str):
+    facts = analyse(title, text, "en", PUBLISHED)
+    return group_incidents(facts, "en", PUBLISHED.date())
+
+
+def test_month_recap_opens_a_background_incident():
+    incidents = grouped(
+        "Jihadists kill 20 soldiers in Mali",
+        "On Friday, 20 soldiers were killed in an attack on a base in Menaka.\n\n"
+        "In May, at least 28 Nigerien soldiers were killed near Tongo Tongo.")
+    assert incidents[0].primary
+    background = [i for i in incidents if not i.primary]
+    assert len(background) == 1
+    assert "In May" in background[0].facts[0].sentence.text
+
+
+def test_comes_one_month_after_is_a_recap():
+    incidents = grouped(
+        "Jihadists kill 20 soldiers in Mali",
+        "On Friday, 20 soldiers were killed in an attack on a base in Menaka.\n\n"
+        "The attack comes only one month after JNIM killed dozens of soldiers in central Mali.")
+    primary_text = " ".join(f.sentence.text for f in incidents[0].facts)
+    assert "one month after" not in primary_text
+
+
+def test_following_sentence_of_a_recap_paragraph_stays_in_the_recap():
+    incidents = grouped(
+        "Jihadists kill 20 soldiers in Mali",
+        "On Friday, 20 soldiers were killed in an attack on a base in Menaka.\n\n"
+        "Last year, 30 soldiers died in an ambush near Tongo Tongo. Five more were wounded in that ambush.")
+    background = [i for i in incidents if not i.primary][0]
+    assert len(background.facts) == 2
+
+
+def test_context_paragraph_after_a_recap_returns_to_the_primary():
+    incidents = grouped(
+        "Jihadists kill 20 soldiers in Mali",
+        "On Friday, 20 soldiers were killed in an attack on a base in Menaka.\n\n"
+        "Last year, 30 soldiers died in an ambush near Tongo Tongo.\n\n"
+        "Residents of Menaka said the town was calm on Saturday.")
+    assert "calm" in incidents[0].facts[-1].sentence.text

@@ -1,0 +1,47 @@
+"""Relevance: in scope, and armed violence shown; the score adds up the evidence."""
+from __future__ import annotations
+
+from worker.tagging.relevance import assess, in_scope
+from worker.tagging.scope import DEFAULT_SCOPE
+
+
+def test_core_country_is_in_scope():
+    assert in_scope(DEFAULT_SCOPE, "ML", None, [])
+
+
+def test_nigeria_is_in_scope_only_in_its_spillover_states():
+    assert in_scope(DEFAULT_SCOPE, "NG", "Borno", [])
+    assert not in_scope(DEFAULT_SCOPE, "NG", "Ekiti", [])
+    assert not in_scope(DEFAULT_SCOPE, "NG", None, [])
+
+
+def test_sahel_group_attack_on_the_coast_is_in_scope():
+    assert in_scope(DEFAULT_SCOPE, "BJ", "Zou", ["jnim", "military_bj"])
+    assert not in_scope(DEFAULT_SCOPE, "BJ", "Zou", ["unidentified_armed_group", "military_bj"])
+
+
+def test_islamic_state_far_from_the_sahel_is_not_in_scope():
+    assert not in_scope(DEFAULT_SCOPE, "MZ", "Cabo Delgado", ["is_sahel"])
+
+
+def test_armed_group_in_scope_is_relevant():
+    result = assess("ML in scope", ["jnim"], [], ["Talks with JNIM leaders continue."], "en")
+    assert result.relevant
+    assert 0 < result.score <= 1
+
+
+def test_place_without_violence_is_not_relevant():
+    result = assess("ML in scope", [], [], ["Mali beat Burkina Faso 2-1 in a friendly."], "en")
+    assert not result.relevant
+    assert result.score < 0.5
+
+
+def test_violence_out_of_scope_is_not_relevant():
+    result = assess(None, ["unidentified_armed_group"], [], ["Gunmen attacked a bus in Somalia."], "en")
+    assert not result.relevant
+
+
+def test_reasons_name_the_evidence():
+    result = assess("BF in scope", ["ansarul_islam"], [], ["Ansarul Islam fighters attacked the post."], "en")
+    assert any("ansarul_islam" in r for r in result.reasons)
+    assert any("attack" in r for r in result.reasons)

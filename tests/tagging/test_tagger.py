@@ -1,0 +1,155 @@
+"""tag_article end to end: the seed article, false friends, background recaps, dates, schema."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from worker.tagging import tag_article
+from worker.tagging.gazetteer import normalise_name
+
+DATA = Path(__file__).resolve().parent / "data"
+EVENT_KEYS = {"primary", "event_type", "sub_event_type", "country", "admin1", "admin2", "location",
+              "lat", "lon", "geo_precision", "date", "date_precision", "actors", "perpetrators",
+              "fatalities", "claims", "evidence"}
+CLAIM_KEYS = {"kind", "count", "qualifier", "victims", "claimant", "claimant_type"}
+
+
+def seed() -> dict:
+    title, _, text = (DATA / "seed-article.txt").read_text(encoding="utf-8").partition("\n\n")
+    return {"id": "seed", "title": title.strip(), "text": text.strip(),
+            "published": "2019-11-03T10:00:00Z", "language": "en"}
+
+
+def primary(output: dict) -> dict:
+    return next(e for e in output["events"] if e["primary"])
+
+
+def article(title: str, text: str, published: str = "2022-03-10T08:00:00Z", language: str = "en") -> dict:
+    return {"id": "t", "title": title, "text": text, "published": published, "language": language}
+
+
+def test_seed_article_is_tagged_as_an_analyst_would():
+    out = tag_article(seed())
+    event = primary(out)
+    assert out["relevant"] is True
+    assert event["country"] == "ML"
+    assert normalise_name(event["admin1"]) == "menaka"
+    assert normalise_name(event["location"]) == "indelimane"
+    assert event["fatalities"] == 54
+    assert {"is_sahel", "military_ml"} <= set(event["actors"])
+    assert event["perpetrators"] == ["is_sahel"]
+    assert event["date"] == "2019-11-01"
+    claims = [(c["kind"], c["count"], c["qualifier"], c["claimant_type"]) for c in event["claims"]]
+    assert ("killed", 54, "at_least", "official") in claims
+    assert ("killed", 70, "more_than", "perpetrator") in claims
+
+
+def test_recapped_older_incident_never_feeds_the_primary_toll():
+    out = tag_article(seed())
+    event = primary(out)
+    assert all(c["count"] != 28 for c in event["claims"])
+    assert "jnim" not in event["actors"]
+    background = [e for e in out["events"] if not e["primary"]]
+    assert any(c["count"] == 28 for e in background for c in e["claims"])
+
+
+def test_output_has_exactly_the_schema_keys():
+    out = tag_article(seed())
+    assert set(out) == {"id", "relevant", "score", "language", "countries", "events"}
+    assert 0.0 <= out["score"] <= 1.0
+    assert sum(e["primary"] for e in out["events"]) == 1
+    for event in out["events"]:
+        assert set(event) == EVENT_KEYS
+        assert all(set(c) == CLAIM_KEYS for c in event["claims"])
+        assert event["evidence"]
+    assert "ML" in out["countries"]
+
+
+def test_explain_gives_sentence_and_rule_for_each_decided_field():
+    event = primary(tag_article(seed(), explain=True))
+    explain = event["explain"]
+    for name in ("country", "location", "fatalities", "date", "event_type"):
+        assert {"value", "sentence", "rule"} <= set(explain[name]), name
+        assert explain[name]["rule"]
+    assert "Friday" in explain["date"]["sentence"]
+    assert "54" in explain["fatalities"]["sentence"]
+
+
+def test_niger_state_flood_story_is_not_relevant():
+    out = tag_article(article(
+        "Floods displace thousands in Niger State",
+        "Floods displaced about 2,000 people near Mokwa in Nigeria's Niger State on Wednesday, the state "
+        "emergency agency said. No deaths were recorded."))
+    assert out["relevant"] is False
+    assert out["events"] == []
+
+
+def test_niger_river_story_is_not_relevant():
+    out = tag_article(article(
+        "Le fleuve Niger atteint un niveau record à Niamey",
+        "Le fleuve Niger a atteint lundi un niveau record à Niamey, où des milliers de personnes ont été "
+        "sinistrées par les inondations.", language="fr"))
+    assert out["relevant"] is False
+
+
+def test_person_named_mali_does_not_make_a_story_relevant():
+    out = tag_article(article(
+        "Mali Finn, casting director, dies at 69",
+        "Mali Finn, the casting director behind Titanic, has died at her home in Los Angeles aged 69, "
+        "her family said on Tuesday."))
+    assert out["relevant"] is False
+
+
+def test_sahel_climate_story_is_not_relevant():
+    out = tag_article(article(
+        "Heatwave in the Sahel kills hundreds, scientists say",
+        "A heatwave across the Sahel killed hundreds of people in April, scientists said on Thursday, "
+        "blaming climate change for temperatures above 45 degrees in Mali and Burkina Faso."))
+    assert out["relevant"] is False
+
+
+def test_attack_in_another_war_is_not_relevant():
+    out = tag_article(article(
+        "Car bombs kill dozens in Mogadishu",
+        "Two car bombs exploded near the education ministry in Mogadishu on Saturday, killing at least "
+        "100 people, Somalia's president said. Al Shabaab claimed the attack."))
+    assert out["relevant"] is False
+
+
+def test_weekday_resolves_against_the_publication_date():
+    out = tag_article(article(
+        "Gunmen kill 14 villagers in northern Burkina Faso",
+        "Gunmen killed 14 civilians on Tuesday in an attack on the town of Djibo in Burkina Faso's "
+        "Soum province, local sources said on Wednesday."))
+    event = primary(out)
+    assert out["relevant"] is True
+    assert event["date"] == "2022-03-08"
+    assert event["date_precision"] == "day"
+    assert event["fatalities"] == 14
+
+
+def test_story_without_a_date_falls_back_to_the_publication_week():
+    out = tag_article(article(
+        "Jihadists kill 12 soldiers in northern Burkina Faso",
+        "Jihadists killed 12 soldiers in an attack on an army post at Djibo in Burkina Faso's Soum "
+        "province, the army said."))
+    event = primary(out)
+    assert (event["date"], event["date_precision"]) == ("2022-03-10", "week")
+
+
+def test_superseded_first_toll_does_not_lower_the_fatalities():
+    out = tag_article(article(
+        "Burkina Faso raises toll of Djibo attack to 40 soldiers",
+        "Forty soldiers were killed on Tuesday when jihadists attacked an army base in Djibo, in Burkina "
+        "Faso's Soum province, the army said on Thursday.\n\nThe army had initially reported 12 dead."))
+    assert primary(out)["fatalities"] == 40
+
+
+def test_unknown_published_date_is_a_readable_error():
+    bad = article("Title", "Text.")
+    bad["published"] = "last Tuesday"
+    try:
+        tag_article(bad)
+    except ValueError as exc:
+        assert "published" in str(exc)
+    else:
+        raise AssertionError("expected a ValueError")
