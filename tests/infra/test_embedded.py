@@ -27,6 +27,13 @@ from worker.embedded import (
 )
 
 
+# A separate process that starts (or reuses) the server for argv[1] and prints its pid.
+PRINT_PID = (
+    "import sys; from pathlib import Path; from worker.embedded import ensure_embedded_redis as e; "
+    "print(e(Path(sys.argv[1])).pid)"
+)
+
+
 @pytest.fixture
 def data_dir() -> Iterator[Path]:
     """A short directory (pytest's tmp_path can be long) whose server is stopped afterwards."""
@@ -80,7 +87,7 @@ def test_another_process_reuses_the_server_and_leaves_it_running(broker: Embedde
 
 
 def test_processes_starting_at_once_share_one_server(data_dir: Path) -> None:
-    script = "import sys; from pathlib import Path; from worker.embedded import ensure_embedded_redis as e; print(e(Path(sys.argv[1])).pid)"
+    script = PRINT_PID
     starters = [
         subprocess.Popen([sys.executable, "-c", script, str(data_dir)], stdout=subprocess.PIPE, text=True)
         for _ in range(4)
@@ -160,7 +167,7 @@ def test_ensure_owns_only_the_server_it_started(data_dir: Path) -> None:
 
 
 def test_stop_embedded_redis_ends_the_server_whoever_started_it(data_dir: Path) -> None:
-    script = "import sys; from pathlib import Path; from worker.embedded import ensure_embedded_redis as e; print(e(Path(sys.argv[1])).pid)"
+    script = PRINT_PID
     subprocess.run([sys.executable, "-c", script, str(data_dir)], check=True, capture_output=True, timeout=30)
     handle = ensure_embedded_redis(data_dir)
     assert not handle.owned and handle.ping(), "the server outlives the process that started it"

@@ -39,6 +39,6 @@ def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> 
     except httpx.HTTPError as exc:
         return SendResult(None, f"HTTP error: {exc}", None, elapsed())
     error = None if response.is_success else f"HTTP {response.status_code} {response.reason_phrase}".strip()
-    if response.is_redirect:
+    if 300 <= response.status_code < 400:
         error = f"HTTP {response.status_code} redirect not followed (point the endpoint at its final URL)"
     return SendResult(response.status_code, error, response.headers.get("retry-after"), elapsed())

@@ -39,16 +39,14 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None, *, now: da
         raise FetchError("empty response: no feed")
     parsed = feedparser.parse(io.BytesIO(content), response_headers=headers or {})
     entries = [e for e in (_entry(raw, now or datetime.now(timezone.utc)) for raw in parsed.entries) if e]
-    warning = None
-    if parsed.get("bozo"):
-        reason = str(parsed.get("bozo_exception", "malformed feed")).strip() or "malformed feed"
-        if not entries and not parsed.get("version"):
-            if content.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
-                raise FetchError("got an HTML page, not a feed")
+    reason = str(parsed.get("bozo_exception", "")).strip() or "malformed feed"
+    if not entries and not parsed.get("version"):
+        if content.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+            raise FetchError("got an HTML page, not a feed")
+        if parsed.get("bozo"):
             raise FetchError(f"not a readable RSS/Atom feed: {reason}")
-        warning = f"malformed feed, kept {len(entries)} entries: {reason}"
-    elif not parsed.get("version") and not entries:
         raise FetchError("not an RSS or Atom feed")
+    warning = f"malformed feed, kept {len(entries)} entries: {reason}" if parsed.get("bozo") else None
     return ParsedFeed(parsed.feed.get("title"), entries, warning)
 
 

@@ -12,6 +12,7 @@ from worker.net.guard import FetchError, resolve_target
 from worker.settings import Settings
 
 MAX_REDIRECTS = 5
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
 @dataclass
@@ -64,7 +65,7 @@ def fetch(
                 with client.stream(
                     "GET", _direct_url(url, target.address), headers=request_headers, extensions=extensions
                 ) as response:
-                    if response.is_redirect:
+                    if response.status_code in REDIRECTS:
                         location = response.headers.get("location")
                         if not location:
                             raise FetchError(f"HTTP {response.status_code} redirect without a Location header")

@@ -263,7 +263,23 @@ def _role_patterns(lang: str) -> dict[str, re.Pattern[str]]:
             r"(?<!\w)" + _alt(r["attack_nouns"]) + r"\s+" + _alt(r["target_preps"]) + r"(?!\w)", flags
         ),
         "noun": re.compile(r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?!\w)", flags),
+        # "..., police said", "according to the army", "selon l'armée": the speaker is no party.
+        "source": re.compile(
+            r"(?:^|[,;(«])\s*(?:" + _alt(r["sources_lead"]) + r"(?!\w)[^,.;()»]*"
+            + (r"|(?:[\w'’-]+\s+){0,6}?" + _alt(r["sources_trail"]) + r"(?!\w)" if r["sources_trail"] else "")
+            + ")",
+            flags,
+        ),
+        "determiner": re.compile(r"(?:\b(?:the|a|an|its|their|this|that|of|from|in|l|d|la|le|une|cette|leur)['’]?\s*|['’]s\s+)$", flags),
     }
+
+
+def _noun_use(v: re.Match[str], sentence: str, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]) -> bool:
+    """'the attack', 'gendarmerie attack', 'Islamic State raid': a noun, not a headline verb."""
+    if not p["noun"].fullmatch(v.group(0)):
+        return False
+    before = sentence[max(0, v.start() - 30) : v.start()]
+    return bool(p["determiner"].search(before)) or any(0 <= v.start() - m.end <= 2 for m in mentions)
 
 
 def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en") -> dict[str, str]:
@@ -271,6 +287,8 @@ def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en")
     'X attacked Y', 'Y were killed by X', 'an attack by X on Y', 'attribué à X', 'X claimed'."""
     p = _role_patterns(language)
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
+    quoted = [(q.start(), q.end()) for q in p["source"].finditer(sentence)]
+    mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in quoted)]
 
     def assign(lo: int, hi: int, role: str, prio: int, first_only: bool = False, armed_only: bool = False) -> None:
         for m in mentions:
@@ -281,10 +299,11 @@ def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en")
                 if first_only:
                     return
 
-    verbs = list(p["verb"].finditer(sentence))
+    verbs = [v for v in p["verb"].finditer(sentence) if not _noun_use(v, sentence, mentions, p)]
     bounds = [0] + [v.end() for v in verbs]
     for i, v in enumerate(verbs):
         left_lo, right_hi = bounds[i], verbs[i + 1].start() if i + 1 < len(verbs) else len(sentence)
+        right_hi = min([right_hi] + [lo for lo, _ in quoted if lo > v.end()])
         after = sentence[v.end() : right_hi]
         agent = p["agent"].search(after)
         passive = bool(p["aux"].search(sentence[left_lo : v.start()])) or agent is not None
@@ -307,10 +326,15 @@ def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en")
             found[before[-1].actor] = (3, "perpetrator")
     for t in p["target_noun"].finditer(sentence):
         assign(t.end(), t.end() + 60, "target", 2, first_only=True)
-    for n in p["noun"].finditer(sentence):  # "Islamic State attack", "jihadist raid"
+    for n in p["noun"].finditer(sentence):  # "Islamic State attack" vs "gendarmerie attack"
         for m in mentions:
-            if 0 <= n.start() - m.end <= 2 and is_non_state_armed(m.actor) and found.get(m.actor, (0, ""))[0] <= 2:
-                found[m.actor] = (2, "perpetrator")
+            if 0 <= n.start() - m.end <= 2 and found.get(m.actor, (0, ""))[0] <= 2:
+                found[m.actor] = (2, "perpetrator" if is_non_state_armed(m.actor) else "target")
+    for m in mentions:  # "Katiba Macina ... of JNIM": a perpetrator's parent acted too
+        if found.get(m.actor, (0, ""))[1] != "perpetrator" and any(
+            m.actor in parents(a) for a, (_, r) in found.items() if r == "perpetrator"
+        ):
+            found[m.actor] = (2, "perpetrator")
     violent = bool(verbs) or bool(p["noun"].search(sentence))
     out: dict[str, str] = {}
     for m in mentions:

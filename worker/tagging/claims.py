@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .numbers import Quantity, claim_lexicon, find_quantities
+from .numbers import Quantity, alternation, claim_lexicon, find_quantities
 
 # ACLED codebook, reported fatalities: "dozens" is coded 12, "hundreds" 100 and
 # "several"/"many" 10 when no figure is given.
@@ -59,7 +59,7 @@ class Claim:
 
 
 def _alt(phrases: Any) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return alternation(phrases)
 
 
 @dataclass(frozen=True)

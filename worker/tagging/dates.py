@@ -1,3 +1,214 @@
+"""When an event happened, resolved against the article's publication date.
+
+Weekdays, relative words ("hier", "last week"), holidays, explicit day-month(-year)
+dates and month names are resolved here from data/date_lexicon.json rather than by
+dateparser: these few forms cover news prose, and the arithmetic is exact and costs
+microseconds (a sentence with no date word is rejected by one compiled regex).
+
+Decisions:
+- a weekday means the most recent such day on or before the publication date
+  ("last Friday"/"vendredi dernier": strictly before); "next Friday" is ignored;
+- "dans la nuit de samedi à dimanche" / "the night of Saturday to Sunday" is the
+  Saturday, the day the night starts on, as ACLED codes overnight events;
+- "last week" is publication minus 7 days and "earlier this week" the Monday of the
+  publication week, both with precision "week"; "earlier this month"/"last month" the
+  first of that month, precision "month"; "in May" the first of the latest May on or
+  before publication, precision "month";
+- a day and month without a year take the publication year, or the year before if that
+  date is more than 60 days ahead ("le 30 décembre" published 2 January); a date 1-60
+  days ahead is a future reference ("elections on 20 December") and is dropped;
+- nothing after the publication date is ever returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
 from dataclasses import dataclass
-import datetime
-def find_dates(sentence, published, language): return []
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .numbers import alternation
+
+_DATA = Path(__file__).resolve().parent / "data" / "date_lexicon.json"
+_FUTURE_WINDOW_DAYS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    date: dt.date
+    precision: str            # day | week | month
+    start: int
+    end: int
+    surface: str
+    rule: str
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    with _DATA.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _alt(phrases: Any) -> str:
+    return alternation(phrases)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    gate: re.Pattern[str]
+    iso: re.Pattern[str]
+    night: re.Pattern[str]
+    night_days: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str] | None
+    holiday: re.Pattern[str]
+    month_only: re.Pattern[str]
+    relative: re.Pattern[str]
+    weekday: re.Pattern[str]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+
+
+@cache
+def _patterns(language: str) -> _Patterns:
+    lex = _lexicon()
+    lang = language if language in ("en", "fr") else "en"
+    weekdays = {w: i for i, w in enumerate(lex["weekdays"][lang])}
+    months = lex["months"][lang]
+    wd, mo = _alt(weekdays), _alt(months)
+    rel, hol = _alt(lex["relative"][lang]), _alt(lex["holidays"][lang])
+    past, future = _alt(lex["past_markers"][lang]), _alt(lex["future_markers"][lang])
+    lead = _alt(lex["month_lead"][lang])
+    day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    b, e = r"(?<![\w’'-])", r"(?![\w’'-])"
+    flags = re.IGNORECASE
+    if lang == "fr":
+        night = rf"{b}nuit\s+(?:de|du)\s+(?P<wd1>{wd})\s+(?:au|à)\s+(?P<wd2>{wd}){e}"
+        night_days = rf"{b}nuit\s+du\s+(?P<day>[0-3]?\d)(?:er)?\s+au\s+[0-3]?\d(?:er)?\s+(?P<month>{mo})\.?(?:\s+{year})?{e}"
+        month_day = None
+    else:
+        night = rf"{b}(?:night|overnight)\s+(?:of\s+|from\s+)?(?P<wd1>{wd})\s+(?:to|into|and)\s+(?P<wd2>{wd}){e}"
+        night_days = rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:to|into)\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}"
+        month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}(?:,?\s+{year})?{e}", flags)
+    return _Patterns(
+        gate=re.compile(rf"{b}(?:{wd}|{mo}|{rel}|{hol}){e}|\d{{4}}-\d\d-\d\d", flags),
+        iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        night=re.compile(night, flags),
+        night_days=re.compile(night_days, flags),
+        day_month=re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?{day}\s+(?:of\s+)?(?P<month>{mo})\.?(?:,?\s+{year})?{e}", flags),
+        month_day=month_day,
+        holiday=re.compile(rf"{b}(?P<hol>{hol}){e}", flags),
+        month_only=re.compile(rf"{b}(?:(?P<lead>{lead})\s*(?P<month>{mo})(?:\s+{year})?|(?P<month2>{mo})\s+(?P<year2>(?:19|20)\d\d)){e}"
+                              rf"(?:\s+(?P<past>{past}))?", flags),
+        relative=re.compile(rf"{b}(?P<rel>{rel}){e}", flags),
+        weekday=re.compile(rf"{b}(?:(?P<pre>{past}|{future}|this|ce)\s+)?(?P<wd>{wd})(?:['’]s)?(?:\s+(?P<post>{past}|{future}))?{e}", flags),
+        weekdays=weekdays, months=months,
+    )
+
+
+def _pub_date(published: dt.datetime | dt.date) -> dt.date:
+    return published.date() if isinstance(published, dt.datetime) else published
+
+
+def _last_weekday(pub: dt.date, weekday: int, strictly_before: bool = False) -> dt.date:
+    delta = (pub.weekday() - weekday) % 7
+    if strictly_before and delta == 0:
+        delta = 7
+    return pub - dt.timedelta(days=delta)
+
+
+def _day_month(pub: dt.date, day: int, month: int, year: int | None) -> dt.date | None:
+    try:
+        if year is not None:
+            d = dt.date(year, month, day)
+            return d if d <= pub else None
+        d = dt.date(pub.year, month, day)
+        if d <= pub:
+            return d
+        if (d - pub).days <= _FUTURE_WINDOW_DAYS:
+            return None
+        return dt.date(pub.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _month_start(pub: dt.date, month: int, year: int | None) -> dt.date | None:
+    if year is not None:
+        d = dt.date(year, month, 1)
+        return d if d <= pub else None
+    return dt.date(pub.year if month <= pub.month else pub.year - 1, month, 1)
+
+
+def _is_month_word(m: re.Match[str], group: str, language: str) -> bool:
+    """English "May"/"March" are months only when capitalised ("may" is a verb)."""
+    word = m.group(group)
+    return language != "en" or word is None or word[:1].isupper()
+
+
+def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -> list[DateMention]:
+    """Every date expression in `sentence`, resolved, never after `published`."""
+    p = _patterns(language)
+    if not p.gate.search(sentence):
+        return []
+    pub = _pub_date(published)
+    lex = _lexicon()
+    lang = language if language in ("en", "fr") else "en"
+    found: list[DateMention] = []
+
+    def add(m: re.Match[str], date: dt.date | None, precision: str, rule: str) -> None:
+        if date is None or date > pub:
+            return
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            return
+        found.append(DateMention(date, precision, m.start(), m.end(), m.group(), rule))
+
+    for m in p.iso.finditer(sentence):
+        add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", "date:iso")
+    for m in p.night_days.finditer(sentence):
+        year = int(m["year"]) if m["year"] else None
+        add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", "date:night-of-days")
+    for m in p.night.finditer(sentence):
+        # the night's first day (ACLED), the most recent one whose night has ended by publication
+        first = p.weekdays[m["wd1"].lower()]
+        d = _last_weekday(pub - dt.timedelta(days=1), first)
+        add(m, d, "day", "date:night-of-weekdays")
+    for rx, rule in ((p.day_month, "date:day-month"), (p.month_day, "date:month-day")):
+        if rx is None:
+            continue
+        for m in rx.finditer(sentence):
+            if not _is_month_word(m, "month", language):
+                continue
+            year = int(m["year"]) if m["year"] else None
+            add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", rule)
+    for m in p.holiday.finditer(sentence):
+        month, day = lex["holidays"][lang][m["hol"].lower()]
+        add(m, _day_month(pub, day, month, None) or _day_month(pub, day, month, pub.year - 1), "day", "date:holiday")
+    for m in p.month_only.finditer(sentence):
+        month_word = m["month"] or m["month2"]
+        if language == "en" and not month_word[:1].isupper():
+            continue
+        year = m["year"] or m["year2"]
+        add(m, _month_start(pub, p.months[month_word.lower()], int(year) if year else None), "month", "date:month")
+    for m in p.relative.finditer(sentence):
+        unit, offset = lex["relative"][lang][m["rel"].lower()]
+        if unit == "day":
+            add(m, pub + dt.timedelta(days=offset), "day", "date:relative")
+        elif unit == "week":
+            add(m, pub + dt.timedelta(days=offset) if offset else pub - dt.timedelta(days=pub.weekday()), "week",
+                "date:relative-week")
+        else:
+            first = pub.replace(day=1)
+            add(m, first if offset == 0 else (first - dt.timedelta(days=1)).replace(day=1), "month", "date:relative-month")
+    future = {w.lower() for w in lex["future_markers"][lang]}
+    for m in p.weekday.finditer(sentence):
+        markers = {(m["pre"] or "").lower(), (m["post"] or "").lower()}
+        if markers & future:
+            continue
+        strict = bool(markers & {w.lower() for w in lex["past_markers"][lang]})
+        add(m, _last_weekday(pub, p.weekdays[m["wd"].lower()], strict), "day", "date:weekday")
+    found.sort(key=lambda d: d.start)
+    return found

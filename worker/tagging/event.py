@@ -179,7 +179,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
         explain["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)
 
     claims = [c for f in incident.facts for c in f.claims]
-    counted = [c for f in incident.facts if not f.superseded for c in f.claims]
+    counted = [c for f in incident.facts for c in f.current_claims]
     fatalities = conservative_toll(counted)
     killed = [c for c in counted if c.kind == "killed"]
     deciding = next((c for c in killed if lower_bound(c) == fatalities), killed[0] if killed else None)

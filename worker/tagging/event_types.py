@@ -37,7 +37,7 @@ _REMOTE = (
     "grenade",
 )
 _SD = ("agreement", "arrests", "change_to_group_activity", "headquarters_or_base_established")
-_TERRITORY = 4.0  # a title or lead-sentence cue, or two body cues: one 'briefly occupied' is not a takeover
+_TERRITORY = 4.0  # a cue in the title or lead, or several later: one 'briefly occupied' is not a takeover
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +55,14 @@ def _data() -> dict[str, Any]:
 
 
 @cache
-def _cues(language: str) -> tuple[re.Pattern[str], list[dict[str, float]]]:
+def _cues(language: str) -> tuple[re.Pattern[str], list[dict[str, float]], re.Pattern[str]]:
     """One alternation of named groups per language; group i maps to weights[i]."""
-    cues = _data()["cues"]["fr" if language == "fr" else "en"]
+    lang = "fr" if language == "fr" else "en"
+    cues = _data()["cues"][lang]
     order = sorted(range(len(cues)), key=lambda i: -len(cues[i][0]))
     alts = [f"(?P<c{i}>{cues[i][0]})" for i in order]
     pattern = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
-    return pattern, [c[1] for c in cues]
+    return pattern, [c[1] for c in cues], re.compile(_data()["negation"][lang], re.IGNORECASE)
 
 
 def _sentence_weights(n: int) -> list[float]:
@@ -71,7 +72,7 @@ def _sentence_weights(n: int) -> list[float]:
 
 
 def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], list[dict[str, float]]]:
-    pattern, weights = _cues(language)
+    pattern, weights, negation = _cues(language)
     total: dict[str, float] = defaultdict(float)
     per_sentence: list[dict[str, float]] = []
     for s, w in zip(sentences, _sentence_weights(len(sentences))):
@@ -79,7 +80,7 @@ def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], l
         local: dict[str, float] = defaultdict(float)
         for m in pattern.finditer(s):
             g = m.lastgroup
-            if g is None or g in seen:
+            if g is None or g in seen or negation.search(s, max(0, m.start() - 30), m.start()):
                 continue
             seen.add(g)
             for cat, cw in weights[int(g[1:])].items():
@@ -145,13 +146,15 @@ def classify(
         return EventType(_data()["event_types"][sub], sub, rule, _evidence(cats, sentences, per))
 
     # Strategic developments that outweigh any violence in the text (a ceasefire, a pull-out).
-    sd_best = max(_SD, key=lambda c: s[c])
+    sd = _SD + (("looting_property_destruction",) if s["kill"] < 1 else ())
+    sd_best = max(sd, key=lambda c: s[c])
     if s[sd_best] >= 3 and s[sd_best] > violence:
         return result(sd_best, f"cue:{sd_best} outweighs violence", [sd_best])
 
     # Territory changes hands: ACLED codes the Battle sub-type by who gains it.
     regain, overtake = s["government_regains_territory"], s["non_state_actor_overtakes_territory"]
-    if max(regain, overtake) >= _TERRITORY:
+    in_lead = any(p.get(c, 0) for p in per[:2] for c in ("government_regains_territory", "non_state_actor_overtakes_territory"))
+    if max(regain, overtake) >= (_TERRITORY if in_lead else 1.5 * _TERRITORY):
         state_gain = regain >= overtake or (sides.state_perpetrator() and not sides.non_state_perpetrator())
         if state_gain:
             return result("government_regains_territory", "cue:territory regained", ["government_regains_territory"])

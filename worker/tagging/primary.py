@@ -32,7 +32,11 @@ class Facts:
     claims: list[Any] = field(default_factory=list)    # Claim
     dates: list[Any] = field(default_factory=list)     # DateMention (offsets in the sentence)
     reporting_dates: set[int] = field(default_factory=set)   # indexes into dates said-on, not happened-on
-    superseded: bool = False
+    superseded: set[int] = field(default_factory=set)        # indexes into claims a later figure replaced
+
+    @property
+    def current_claims(self) -> list[Any]:
+        return [c for i, c in enumerate(self.claims) if i not in self.superseded]
 
     @property
     def event_dates(self) -> list[Any]:
@@ -48,13 +52,14 @@ class Incident:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    background: tuple[re.Pattern, ...]
-    separate: tuple[re.Pattern, ...]
-    superseded: tuple[re.Pattern, ...]
-    backref: tuple[re.Pattern, ...]
-    reporting: tuple[re.Pattern, ...]
-    border: tuple[re.Pattern, ...]
-    border_after: tuple[re.Pattern, ...]
+    """One compiled alternation per phrase list: a sentence costs one search per list."""
+    background: re.Pattern
+    separate: re.Pattern
+    superseded: re.Pattern
+    backref: re.Pattern
+    reporting: re.Pattern
+    border: re.Pattern
+    border_after: re.Pattern
 
 
 @cache
@@ -69,18 +74,16 @@ def vocabulary(language: str) -> Vocabulary:
     raw = _raw_vocabulary()
     langs = (language,) if language in ("en", "fr") else ("en", "fr")
 
-    def compiled(key: str) -> tuple[re.Pattern, ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for lang in langs for p in raw[key].get(lang, ()))
+    def compiled(key: str) -> re.Pattern:
+        patterns = [p for lang in langs for p in raw[key].get(lang, ())]
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", re.IGNORECASE)
 
     return Vocabulary(*(compiled(k) for k in Vocabulary.__dataclass_fields__))
 
 
-def first_match(patterns: tuple[re.Pattern, ...], text: str) -> str | None:
-    for pattern in patterns:
-        match = pattern.search(text)
-        if match:
-            return match.group(0)
-    return None
+def first_match(pattern: re.Pattern, text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None
 
 
 def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
@@ -89,6 +92,17 @@ def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
     for i, mention in enumerate(facts.dates):
         if first_match(vocab.reporting, text[max(0, mention.start - 40):mention.start]):
             facts.reporting_dates.add(i)
+
+
+def mark_superseded_claims(facts: Facts, vocab: Vocabulary) -> None:
+    """Flag figures introduced as a replaced toll ("had initially reported 10", "un premier bilan
+    faisait état de 17"), looking only between the previous figure and this one."""
+    text, previous_end = facts.sentence.text, 0
+    for i in sorted(range(len(facts.claims)), key=lambda k: facts.claims[k].start):
+        claim = facts.claims[i]
+        if first_match(vocab.superseded, text[max(previous_end, claim.start - 50):claim.start]):
+            facts.superseded.add(i)
+        previous_end = max(previous_end, claim.end)
 
 
 def choose_date(facts_list: list[Facts]) -> tuple[Any, Facts] | None:
@@ -152,7 +166,7 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
     incidents = [primary]
     for facts in facts_list:
         mark_reporting_dates(facts, vocab)
-        facts.superseded = bool(first_match(vocab.superseded, facts.sentence.text))
+        mark_superseded_claims(facts, vocab)
 
     later: list[Facts] = []
     for facts in facts_list:

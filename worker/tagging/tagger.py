@@ -102,11 +102,8 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     published = parse_published(article.get("published"))
     facts = analyse(title, text, language, published)
     incidents = group_incidents(facts, language, published.date())
-    fallback = _main_country(facts, scope)
-    built = [build_event(i, language, published.date(), fallback if i.primary else None) for i in incidents]
-
-    primary, main = built[0], incidents[0]
-    event = primary.event
+    primary = build_event(incidents[0], language, published.date(), _main_country(facts, scope))
+    event, main = primary.event, incidents[0]
     scope_reason = in_scope(scope, event["country"], event["admin1"], event["actors"])
     told = event_facts(main) or main.facts
     relevance = assess(scope_reason, event["actors"], [c for f in main.facts for c in f.claims],
@@ -117,12 +114,14 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         extra = {"relevant": {"value": True, "sentence": facts[0].sentence.text if facts else None,
                               "rule": "; ".join(relevance.reasons)}}
         events.append(_explained(primary, extra) if explain else event)
-        for other in built[1:]:
-            e = other.event
-            if e["location"] or e["claims"]:
-                events.append(_explained(other, {"incident": {"value": "background", "sentence": None,
-                                                              "rule": incidents[built.index(other)].rule}})
-                              if explain else e)
+        # Background incidents are worth an event when they have a place or a toll.
+        for incident in incidents[1:]:
+            if not any(f.claims or f.places for f in incident.facts):
+                continue
+            other = build_event(incident, language, published.date())
+            if other.event["location"] or other.event["claims"]:
+                note = {"incident": {"value": "background", "sentence": None, "rule": incident.rule}}
+                events.append(_explained(other, note) if explain else other.event)
     countries = sorted({e["country"] for e in events
                         if e["country"] and in_scope(scope, e["country"], e["admin1"], e["actors"])})
     out = {"id": article.get("id"), "relevant": relevance.relevant, "score": relevance.score,
