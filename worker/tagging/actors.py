@@ -170,6 +170,8 @@ def find_actors(text: str, language: str = "en") -> list[ActorMention]:
         actor, rule = hit
         if rule == "abbr" and len(surface) <= 3 and _shouting(text, m.start(), m.end()):
             continue
+        if actor == "unidentified_armed_group" and out and m.start() - out[-1].end <= 1 and is_non_state_armed(out[-1].actor):
+            continue  # "ISGS militants", "Boko Haram fighters": one actor, already named
         out.append(ActorMention(actor, m.start(), m.end(), surface, f"{rule}:{surface}"))
     return out
 
@@ -259,8 +261,10 @@ def _role_patterns(lang: str) -> dict[str, re.Pattern[str]]:
         "after_prep": re.compile(r"^[\s,]*(?:" + _alt(r["passive_preps"]) + r"(?!\w)|[.;:]|$)", flags),
         "attribution": re.compile(r"(?<!\w)" + _alt(r["attribution"]) + r"(?!\w)", flags),
         "claim": re.compile(r"(?<!\w)" + _alt(r["claim"]) + r"(?!\w)", flags),
-        "target_noun": re.compile(
-            r"(?<!\w)" + _alt(r["attack_nouns"]) + r"\s+" + _alt(r["target_preps"]) + r"(?!\w)", flags
+        "target_noun": re.compile(  # "attack on Y", "attack by X on Y", "attaque de X contre Y"
+            r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?:\s+" + _alt(r["agent_connectors"]) + r"[^,.;]{1,50}?)?\s+"
+            + _alt(r["target_preps"]) + r"(?!\w)",
+            flags,
         ),
         "noun": re.compile(r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?!\w)", flags),
         # "..., police said", "according to the army", "selon l'armée": the speaker is no party.
@@ -288,6 +292,7 @@ def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en")
     p = _role_patterns(language)
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
     quoted = [(q.start(), q.end()) for q in p["source"].finditer(sentence)]
+    everyone = mentions
     mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in quoted)]
 
     def assign(lo: int, hi: int, role: str, prio: int, first_only: bool = False, armed_only: bool = False) -> None:
@@ -337,7 +342,7 @@ def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en")
             found[m.actor] = (2, "perpetrator")
     violent = bool(verbs) or bool(p["noun"].search(sentence))
     out: dict[str, str] = {}
-    for m in mentions:
+    for m in everyone:
         if m.actor in found:
             out[m.actor] = found[m.actor][1]
         elif m.actor == "civilians" and violent:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .numbers import Quantity, alternation, claim_lexicon, find_quantities
@@ -116,7 +116,8 @@ def _vocab(language: str) -> _Vocab:
         revision=re.compile(rf"(?<!\w)(?:{_alt(lex['revision'][lang])})(?!\w)", re.IGNORECASE),
         cumulative=re.compile(rf"(?<!\w)(?:{'|'.join(lex['cumulative'][lang])})(?!\w)", re.IGNORECASE),
         subset=re.compile(rf"(?<!\w)(?:{_alt(lex['subset'][lang])})\s*[:,]?\s*$", re.IGNORECASE),
-        trigger=re.compile(rf"(?<![\w’'-])(?:{_alt(trigger_words)})(?![\w’'-])", re.IGNORECASE),
+        # run on the lower-cased sentence, without IGNORECASE and with \b: several times faster
+        trigger=re.compile(rf"\b(?:{_alt(trigger_words)})"),
         kind_after=kind_after, kind_before=kind_before,
         members_context=[(g, re.compile(rf"(?<!\w)(?:{_alt(p)})(?!\w)", re.IGNORECASE))
                          for g, p in lex["members_context"].items()],
@@ -138,22 +139,26 @@ class _Draft:
     subset: bool = False
 
 
-_SINGULAR = re.compile(r"(?<![\w’'-])an?\s+(?=[\w’'-])", re.IGNORECASE)
+_SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one)\s+(?=[\w’'-])", re.IGNORECASE),
+             "fr": re.compile(r"(?<![\w’'-])(?:un|une)\s+(?=[\w’'-])", re.IGNORECASE)}
 
 
 def _singulars(text: str, language: str) -> list[Quantity]:
-    """"a soldier was killed", "killing a police officer": one victim (French "un"/"une" is
-    already a number for text2num)."""
-    if language != "en":
+    """"a soldier was killed", "killing a police officer", "un civil tué": one victim
+    (find_quantities leaves isolated one/un/une alone: they are mostly articles)."""
+    rx = _SINGULAR.get(language)
+    if rx is None:
         return []
     v = _vocab(language)
     out = []
-    for m in _SINGULAR.finditer(text):
+    for m in rx.finditer(text):
         h = v.head.match(text, m.end() - 1)
         if h and not h.group("mods").strip() or h and h.group("mods").strip()[:1].isupper():
             role, _ = v.nouns[h.group("noun").lower()]
             noun = h.group("noun").lower()
-            if role == "victim" and not noun.endswith("s") and noun not in ("police", "personnel"):
+            article = m.group().strip().lower() in ("a", "an")     # "a death toll" is no count, "un mort" is
+            if (role == "victim" or role == "kind" and not article) and not noun.endswith(("s", "x")) \
+                    and noun not in ("police", "personnel"):
                 out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, m.group().strip(), True))
     return out
 
@@ -257,7 +262,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     officials, ..."), else a following sentence that opens with "According to X".
     """
     v = _vocab(language)
-    if not v.trigger.search(sentence):
+    if not v.trigger.search(sentence.lower()):
         return []
     drafts = []
     for q in sorted(find_quantities(sentence, language) + _singulars(sentence, language), key=lambda q: q.start):
@@ -332,12 +337,15 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
 def _attributions(text: str, language: str, skip: tuple[int, int] = (0, 0)) -> list[tuple[int, int, str, str]]:
     """(start, end, name, type) of each source the text attributes something to,
     outside the span `skip` (the figure's own words: "killed 12 militants")."""
+    return [a for a in _all_attributions(text, language) if not (a[0] < skip[1] and skip[0] < a[1])]
+
+
+@lru_cache(maxsize=256)
+def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, str], ...]:
     cv = _claimant_vocab(language)
     found = []
     for m in cv.mention.finditer(text):
         s, e = m.start(), m.end()
-        if s < skip[1] and skip[0] < e:
-            continue
         ctype = cv.types[m.group().lower()]
         if ctype == "state":
             # "Mali says ..." but not "BAMAKO, ... said" nor "near Mali, officials said"
@@ -360,7 +368,7 @@ def _attributions(text: str, language: str, skip: tuple[int, int] = (0, 0)) -> l
         if demonym:
             end = demonym.end()
         found.append((start, end, _DETERMINER.sub("", text[start:end]), ctype))
-    return found
+    return tuple(found)
 
 
 def resolve_claimant(sentence: str, start: int, end: int, language: str, previous: str | None = None,

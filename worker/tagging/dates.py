@@ -34,6 +34,8 @@ from .numbers import alternation
 
 _DATA = Path(__file__).resolve().parent / "data" / "date_lexicon.json"
 _FUTURE_WINDOW_DAYS = 60
+_LAST_YEAR = re.compile(r"\s*(?:last year|of last year|de l['’]année dernière|de l['’]an dernier|l['’]an dernier|"
+                        r"l['’]année dernière|de l['’]année passée)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,8 @@ def _patterns(language: str) -> _Patterns:
         night_days = rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:to|into)\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}"
         month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}(?:,?\s+{year})?{e}", flags)
     return _Patterns(
-        gate=re.compile(rf"{b}(?:{wd}|{mo}|{rel}|{hol}){e}|\d{{4}}-\d\d-\d\d", flags),
+        # run on the lower-cased sentence, without IGNORECASE and with \b: several times faster
+        gate=re.compile(rf"\b(?:(?P<wd>{wd})|(?P<mo>{mo})|(?P<rel>{rel})|(?P<hol>{hol}))\b|(?P<iso>\d{{4}}-\d\d-\d\d)"),
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
         night=re.compile(night, flags),
         night_days=re.compile(night_days, flags),
@@ -103,7 +106,7 @@ def _patterns(language: str) -> _Patterns:
         month_day=month_day,
         holiday=re.compile(rf"{b}(?P<hol>{hol}){e}", flags),
         month_only=re.compile(rf"{b}(?:(?P<lead>{lead})\s*(?P<month>{mo})(?:\s+{year})?|(?P<month2>{mo})\s+(?P<year2>(?:19|20)\d\d)){e}"
-                              rf"(?:\s+(?P<past>{past}))?", flags),
+                              rf"(?:\s+(?P<past>{past})(?!\s+year))?", flags),
         relative=re.compile(rf"{b}(?P<rel>{rel}){e}", flags),
         weekday=re.compile(rf"{b}(?:(?P<pre>{past}|{future}|this|ce)\s+)?(?P<wd>{wd})(?:['’]s)?(?:\s+(?P<post>{past}|{future}))?{e}", flags),
         weekdays=weekdays, months=months,
@@ -152,11 +155,11 @@ def _is_month_word(m: re.Match[str], group: str, language: str) -> bool:
 def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -> list[DateMention]:
     """Every date expression in `sentence`, resolved, never after `published`."""
     p = _patterns(language)
-    if not p.gate.search(sentence):
+    lowered = sentence.lower()
+    if not p.gate.search(lowered):
         return []
+    kinds = {m.lastgroup for m in p.gate.finditer(lowered)}
     pub = _pub_date(published)
-    lex = _lexicon()
-    lang = language if language in ("en", "fr") else "en"
     found: list[DateMention] = []
 
     def add(m: re.Match[str], date: dt.date | None, precision: str, rule: str) -> None:
@@ -166,49 +169,80 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
             return
         found.append(DateMention(date, precision, m.start(), m.end(), m.group(), rule))
 
-    for m in p.iso.finditer(sentence):
-        add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", "date:iso")
+    # most specific forms first: an overlapping vaguer reading is then skipped
+    if "iso" in kinds:
+        for m in p.iso.finditer(sentence):
+            add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", "date:iso")
+    if "mo" in kinds:
+        _explicit_dates(sentence, p, pub, language, add)
+    if "wd" in kinds:
+        for m in p.night.finditer(sentence):
+            # the night's first day (ACLED), the latest one whose night has ended by publication
+            add(m, _last_weekday(pub - dt.timedelta(days=1), p.weekdays[m["wd1"].lower()]), "day",
+                "date:night-of-weekdays")
+    if "hol" in kinds:
+        _holidays(sentence, p, pub, language, add)
+    if "mo" in kinds:
+        _months(sentence, p, pub, language, add)
+    if "rel" in kinds:
+        _relative(sentence, p, pub, language, add)
+    if "wd" in kinds:
+        _weekdays(sentence, p, pub, language, add)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _explicit_dates(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     for m in p.night_days.finditer(sentence):
         year = int(m["year"]) if m["year"] else None
         add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", "date:night-of-days")
-    for m in p.night.finditer(sentence):
-        # the night's first day (ACLED), the most recent one whose night has ended by publication
-        first = p.weekdays[m["wd1"].lower()]
-        d = _last_weekday(pub - dt.timedelta(days=1), first)
-        add(m, d, "day", "date:night-of-weekdays")
     for rx, rule in ((p.day_month, "date:day-month"), (p.month_day, "date:month-day")):
-        if rx is None:
-            continue
-        for m in rx.finditer(sentence):
-            if not _is_month_word(m, "month", language):
-                continue
-            year = int(m["year"]) if m["year"] else None
-            add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", rule)
+        for m in rx.finditer(sentence) if rx is not None else ():
+            if _is_month_word(m, "month", language):
+                year = int(m["year"]) if m["year"] else None
+                add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", rule)
+
+
+def _holidays(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+    table = _lexicon()["holidays"]["fr" if language == "fr" else "en"]
     for m in p.holiday.finditer(sentence):
-        month, day = lex["holidays"][lang][m["hol"].lower()]
+        month, day = table[m["hol"].lower()]
         add(m, _day_month(pub, day, month, None) or _day_month(pub, day, month, pub.year - 1), "day", "date:holiday")
+
+
+def _months(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     for m in p.month_only.finditer(sentence):
-        month_word = m["month"] or m["month2"]
-        if language == "en" and not month_word[:1].isupper():
+        word = m["month"] or m["month2"]
+        if language == "en" and not word[:1].isupper():
             continue
-        year = m["year"] or m["year2"]
-        add(m, _month_start(pub, p.months[month_word.lower()], int(year) if year else None), "month", "date:month")
+        year_text = m["year"] or m["year2"]
+        year = int(year_text) if year_text else None
+        if year is None and _LAST_YEAR.match(sentence, m.end()):
+            year = pub.year - 1          # "in June last year", "en juin de l'année dernière"
+        add(m, _month_start(pub, p.months[word.lower()], year), "month", "date:month")
+
+
+def _relative(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+    table = _lexicon()["relative"]["fr" if language == "fr" else "en"]
     for m in p.relative.finditer(sentence):
-        unit, offset = lex["relative"][lang][m["rel"].lower()]
+        unit, offset = table[m["rel"].lower()]
         if unit == "day":
             add(m, pub + dt.timedelta(days=offset), "day", "date:relative")
         elif unit == "week":
-            add(m, pub + dt.timedelta(days=offset) if offset else pub - dt.timedelta(days=pub.weekday()), "week",
-                "date:relative-week")
+            monday = pub - dt.timedelta(days=pub.weekday())
+            add(m, pub + dt.timedelta(days=offset) if offset else monday, "week", "date:relative-week")
         else:
             first = pub.replace(day=1)
-            add(m, first if offset == 0 else (first - dt.timedelta(days=1)).replace(day=1), "month", "date:relative-month")
+            add(m, first if offset == 0 else (first - dt.timedelta(days=1)).replace(day=1), "month",
+                "date:relative-month")
+
+
+def _weekdays(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+    lex = _lexicon()
+    lang = "fr" if language == "fr" else "en"
     future = {w.lower() for w in lex["future_markers"][lang]}
+    past = {w.lower() for w in lex["past_markers"][lang]}
     for m in p.weekday.finditer(sentence):
         markers = {(m["pre"] or "").lower(), (m["post"] or "").lower()}
-        if markers & future:
-            continue
-        strict = bool(markers & {w.lower() for w in lex["past_markers"][lang]})
-        add(m, _last_weekday(pub, p.weekdays[m["wd"].lower()], strict), "day", "date:weekday")
-    found.sort(key=lambda d: d.start)
-    return found
+        if not markers & future:
+            add(m, _last_weekday(pub, p.weekdays[m["wd"].lower()], bool(markers & past)), "day", "date:weekday")

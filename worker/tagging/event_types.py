@@ -36,6 +36,10 @@ _REMOTE = (
     "shelling_artillery_missile_attack",
     "grenade",
 )
+_VIOLENT = (
+    "violence", "kill", "assault", "armed_clash", "attack", "abduction_forced_disappearance", "sexual_violence",
+    "government_regains_territory", "non_state_actor_overtakes_territory",
+) + _REMOTE
 _SD = ("agreement", "arrests", "change_to_group_activity", "headquarters_or_base_established")
 _TERRITORY = 4.0  # a cue in the title or lead, or several later: one 'briefly occupied' is not a takeover
 
@@ -137,7 +141,7 @@ def classify(
     s, per = _score(sentences, language)
     sides = _sides(sentences, actors, language)
     ground = s["assault"] + s["armed_clash"]
-    violence = s["kill"] + ground + s["attack"] + s["abduction_forced_disappearance"] + sum(s[c] for c in _REMOTE)
+    violence = s["violence"] + s["kill"] + ground + s["attack"] + s["abduction_forced_disappearance"] + sum(s[c] for c in _REMOTE)
     armed_opponent = sides.targets_armed() or (
         s["armed_target"] >= 2 and not sides.targets_civilians() and not sides.state_perpetrator()
     )
@@ -150,6 +154,11 @@ def classify(
     sd_best = max(sd, key=lambda c: s[c])
     if s[sd_best] >= 3 and s[sd_best] > violence:
         return result(sd_best, f"cue:{sd_best} outweighs violence", [sd_best])
+    # A title that announces a strategic development and no violence frames the article
+    # ("Wagner says it is leaving Mali"); past fighting in the body is background.
+    title_violent = any(per[0].get(c, 0) for c in _VIOLENT)
+    if s[sd_best] >= 3 and per[0].get(sd_best, 0) > 0 and not title_violent:
+        return result(sd_best, f"title:{sd_best} without violence", [sd_best])
 
     # Territory changes hands: ACLED codes the Battle sub-type by who gains it.
     regain, overtake = s["government_regains_territory"], s["non_state_actor_overtakes_territory"]

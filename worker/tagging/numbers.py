@@ -15,7 +15,7 @@ from pathlib import Path
 from collections.abc import Iterable
 from typing import Any
 
-from text_to_num import find_numbers, text2num
+from text_to_num import alpha2digit, find_numbers, text2num
 
 _DATA = Path(__file__).resolve().parent / "data" / "claim_lexicon.json"
 
@@ -23,6 +23,7 @@ _DATA = Path(__file__).resolve().parent / "data" / "claim_lexicon.json"
 # "1.200", "1 200"); a plain space is not one ("on 12 300 soldiers" is rare,
 # "killed 12 200 metres away" is not).
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u202f\u00a0]\d{3})+|\d+)(?![\w]|[.,]\d)")
+_ISOLATED_THRESHOLD = 1.5
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-’']\w+)*|[^\w\s]")
 
 
@@ -143,9 +144,11 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         if not any(a <= m.start() < b for a, b in taken):
             raw.append((m.start(), m.end(), _digit_value(m.group()), "exact", False))
             taken.append((m.start(), m.end()))
-    if language in ("en", "fr") and re.search(r"[^\W\d_]", text):
+    # alpha2digit (native code) tells cheaply whether any spelled number is there at all;
+    # an isolated "one"/"un"/"une" (mostly an article) is left to the caller
+    if language in ("en", "fr") and alpha2digit(text, language, _ISOLATED_THRESHOLD) != text:
         toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        for occ in find_numbers(toks, language, 0.0):
+        for occ in find_numbers(toks, language, _ISOLATED_THRESHOLD):
             if occ.is_ordinal or occ.value != int(occ.value):
                 continue
             s, e = toks[occ.start].start, toks[occ.end - 1].end

@@ -105,36 +105,76 @@ def mark_superseded_claims(facts: Facts, vocab: Vocabulary) -> None:
         previous_end = max(previous_end, claim.end)
 
 
-def choose_date(facts_list: list[Facts]) -> tuple[Any, Facts] | None:
-    """The event date of an incident: the earliest precise date of its first dated paragraph.
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2}
+_NIGHT = re.compile(r"\b(?:night|overnight|nuit)\b", re.IGNORECASE)
+_NIGHT_BEFORE = re.compile(r"\b(?:night|overnight|nuit)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
-    Dates a statement was made on are skipped; the incident precedes its
-    reporting, so the earliest date of the lead wins over "said on Sunday".
-    """
-    order = {"day": 0, "week": 1, "month": 2}
-    by_paragraph: dict[int, list[tuple[Any, Facts]]] = {}
+
+def _consistent(fine: Any, coarse: Any) -> bool:
+    """A precise date that falls inside a coarser one ("last week" ... "on Thursday")."""
+    if coarse.precision == "month":
+        return (fine.date.year, fine.date.month) == (coarse.date.year, coarse.date.month)
+    return abs((fine.date - coarse.date).days) <= 7
+
+
+def _refine_night(chosen: tuple[Any, Facts], facts_list: list[Facts]) -> tuple[Any, Facts]:
+    """A night spans two days; when the story also names the second day ("attacked on
+    Sunday at 1 a.m."), that day is when the violence happened."""
+    mention, facts = chosen
+    before = facts.sentence.text[max(0, mention.start - 25):mention.start]
+    if "night" not in mention.rule and not _NIGHT.search(mention.surface) and not _NIGHT_BEFORE.search(before):
+        return chosen
+    next_day = mention.date + dt.timedelta(days=1)
     for facts in facts_list:
-        for mention in facts.event_dates:
-            by_paragraph.setdefault(max(facts.sentence.paragraph, 1), []).append((mention, facts))
-    for paragraph in sorted(by_paragraph):
-        found = by_paragraph[paragraph]
-        best_precision = min(order.get(m.precision, 3) for m, _ in found)
-        precise = [(m, f) for m, f in found if order.get(m.precision, 3) == best_precision]
-        return min(precise, key=lambda pair: pair[0].date)
+        for other in facts.event_dates:
+            if other.precision == "day" and other.date == next_day and other is not mention:
+                return other, facts
+    return chosen
+
+
+def choose_date(facts_list: list[Facts]) -> tuple[Any, Facts] | None:
+    """The event date of an incident, as precise as the story allows.
+
+    The lead (title and first paragraph) decides; a coarse lead date ("last
+    week", "in January") is refined by a precise date inside it further down.
+    Within a paragraph the earliest precise date wins, since the incident
+    precedes its reporting; dates something was said on are used only when
+    the story has no other date (an announcement is itself the event).
+    """
+    for reporting in (False, True):
+        by_paragraph: dict[int, list[tuple[Any, Facts]]] = {}
+        for facts in facts_list:
+            dates = facts.event_dates if not reporting else facts.dates
+            for mention in dates:
+                by_paragraph.setdefault(max(facts.sentence.paragraph, 1), []).append((mention, facts))
+        coarse: tuple[Any, Facts] | None = None
+        for paragraph in sorted(by_paragraph):
+            found = by_paragraph[paragraph]
+            days = [pair for pair in found if pair[0].precision == "day"]
+            if days:
+                best = min(days, key=lambda pair: pair[0].date)
+                if coarse is None or _consistent(best[0], coarse[0]):
+                    return _refine_night(best, facts_list)
+            elif coarse is None:
+                coarse = min(found, key=lambda pair: (PRECISION_ORDER.get(pair[0].precision, 3), pair[0].date))
+        if coarse:
+            return coarse
     return None
 
 
-def _is_earlier(mention: Any, reference: dt.date) -> bool:
-    if mention.precision == "month":
-        return (mention.date.year, mention.date.month) < (reference.year, reference.month)
-    return mention.date < reference - dt.timedelta(days=SAME_EVENT_SLACK_DAYS)
+def _is_earlier(mention: Any, reference: Any) -> bool:
+    """A date clearly before the main incident's (compared at the coarser precision)."""
+    if mention.precision == "month" or reference.precision == "month":
+        return (mention.date.year, mention.date.month) < (reference.date.year, reference.date.month)
+    slack = SAME_EVENT_SLACK_DAYS if reference.precision == "day" else SAME_EVENT_SLACK_DAYS + 7
+    return mention.date < reference.date - dt.timedelta(days=slack)
 
 
 def _place_keys(facts_list: list[Facts]) -> set[str]:
     return {m.place.name for f in facts_list for m in f.places if m.place.level in ("locality", "admin2")}
 
 
-def _recap_rule(facts: Facts, vocab: Vocabulary, main_date: dt.date, lead_places: set[str]) -> str | None:
+def _recap_rule(facts: Facts, vocab: Vocabulary, main_date: Any, lead_places: set[str]) -> str | None:
     """Why `facts` tells another incident than the main one (None when it does not)."""
     text = facts.sentence.text
     marker = first_match(vocab.background, text)
@@ -156,7 +196,7 @@ def _recap_rule(facts: Facts, vocab: Vocabulary, main_date: dt.date, lead_places
 def _mentions_main(facts: Facts, main_date: dt.date | None, lead_places: set[str]) -> bool:
     if _place_keys([facts]) & lead_places:
         return True
-    return main_date is not None and any(m.date == main_date for m in facts.event_dates)
+    return main_date is not None and any(m.date == main_date.date for m in facts.event_dates)
 
 
 def group_incidents(facts_list: list[Facts], language: str, published: dt.date) -> list[Incident]:
@@ -183,7 +223,7 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
             primary.facts.append(facts)
 
     chosen = choose_date(primary.facts)
-    main_date: dt.date | None = chosen[0].date if chosen else None
+    main_date = chosen[0] if chosen else None       # a DateMention: date and precision
     lead_places = _place_keys(primary.facts)
     current = primary
     last_paragraph = -1
@@ -191,7 +231,7 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
         s = facts.sentence
         new_paragraph = s.paragraph != last_paragraph
         last_paragraph = s.paragraph
-        rule = _recap_rule(facts, vocab, main_date or published, lead_places) if main_date or not facts.event_dates else None
+        rule = _recap_rule(facts, vocab, main_date or _Published(published), lead_places)
         if rule:
             if current.primary or new_paragraph:
                 current = Incident(False, [], rule)
@@ -206,5 +246,16 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
         current.facts.append(facts)
         if current.primary and main_date is None and facts.event_dates:
             found = choose_date([facts])
-            main_date = found[0].date if found else None
+            main_date = found[0] if found else None
     return incidents
+
+
+@dataclass(frozen=True)
+class _Published:
+    """The publication day standing in for an undated main incident (a week's slack)."""
+    published: dt.date
+    precision: str = "week"
+
+    @property
+    def date(self) -> dt.date:
+        return self.published

@@ -1,0 +1,248 @@
+"""Actor recognition: aliases, place-dependent generics, national forces and roles."""
+
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from worker.tagging import actors
+from worker.tagging.actors import (
+    find_actors,
+    is_non_state_armed,
+    is_state_force,
+    parents,
+    resolve_actors,
+    resolve_generic,
+    roles,
+)
+
+SCHEMA_IDS = {
+    "jnim", "katiba_macina", "ansarul_islam", "is_sahel", "iswap", "jas", "ansaru", "lakurawa",
+    "bandits_ng", "azawad_rebels", "gatia_msa", "dozo", "koglweogo", "vdp", "wagner",
+    "military_ml", "military_bf", "military_ne", "military_td", "military_mr", "military_ng",
+    "military_cm", "military_bj", "military_tg", "france", "minusma", "takuba", "mnjtf",
+    "civilians", "unidentified_armed_group",
+}
+KINDS = {"jihadist", "separatist", "militia", "state", "foreign_state", "un", "civilians", "unidentified", "criminal"}
+
+
+def ids(text: str, language: str = "en", country: str | None = None, admin1: str | None = None) -> set[str]:
+    return {resolve_generic(m.actor, country, admin1) for m in find_actors(text, language)}
+
+
+ALIASES = [
+    ("en", "Fighters of Jama'at Nusrat al-Islam wal-Muslimin claimed the raid.", "jnim"),
+    ("en", "Jamaat Nusrat al-Islam wal Muslimeen fighters", "jnim"),
+    ("fr", "Le Groupe de soutien à l’islam et aux musulmans a revendiqué.", "jnim"),
+    ("fr", "un groupe affilié à al-Qaïda", "jnim"),
+    ("en", "AQIM, a component of the alliance", "jnim"),
+    ("en", "a commander of Katiba Macina", "katiba_macina"),
+    ("fr", "les hommes de la katiba du Macina", "katiba_macina"),
+    ("en", "Ansaroul Islam fighters", "ansarul_islam"),
+    ("en", "the ISGS claimed it", "is_sahel"),
+    ("fr", "l'État islamique au Grand Sahara (EIGS)", "is_sahel"),
+    ("fr", "l'Etat islamique au Sahel", "is_sahel"),
+    ("en", "Islamic State Sahel Province fighters", "is_sahel"),
+    ("en", "ISWAP fighters overran the base", "iswap"),
+    ("fr", "l'EIAO a revendiqué", "iswap"),
+    ("en", "Boko Haram insurgents", "jas"),
+    ("fr", "la faction Shekau", "jas"),
+    ("en", "Ansaru militants", "ansaru"),
+    ("en", "members of the Lakurawa group", "lakurawa"),
+    ("en", "Zamfara bandits", "bandits_ng"),
+    ("en", "the CSP-DPA coalition", "azawad_rebels"),
+    ("fr", "le Front de libération de l'Azawad", "azawad_rebels"),
+    ("fr", "les rebelles touareg", "azawad_rebels"),
+    ("en", "GATIA fighters", "gatia_msa"),
+    ("fr", "le Mouvement pour le salut de l'Azawad", "gatia_msa"),
+    ("en", "Dan Na Ambassagou militiamen", "dozo"),
+    ("fr", "des chasseurs traditionnels", "dozo"),
+    ("fr", "des Koglwéogo", "koglweogo"),
+    ("fr", "des Volontaires pour la défense de la patrie", "vdp"),
+    ("en", "Volunteers for the Defence of the Homeland", "vdp"),
+    ("en", "Russian mercenaries", "wagner"),
+    ("fr", "des instructeurs russes", "wagner"),
+    ("en", "the Africa Corps", "wagner"),
+    ("fr", "les FAMa", "military_ml"),
+    ("en", "Burkinabe soldiers", "military_bf"),
+    ("fr", "les Forces armées nigériennes", "military_ne"),
+    ("fr", "l'Armée nationale tchadienne", "military_td"),
+    ("en", "Operation Hadin Kai troops", "military_ng"),
+    ("en", "BIR commandos", "military_cm"),
+    ("fr", "les Forces armées béninoises", "military_bj"),
+    ("en", "the Togolese army", "military_tg"),
+    ("fr", "l'armée mauritanienne", "military_mr"),
+    ("en", "Barkhane forces", "france"),
+    ("fr", "un soldat français", "france"),
+    ("fr", "des Casques bleus", "minusma"),
+    ("en", "UN peacekeepers", "minusma"),
+    ("en", "Task Force Takuba", "takuba"),
+    ("fr", "la Force multinationale mixte", "mnjtf"),
+    ("en", "villagers", "civilians"),
+    ("fr", "des fidèles", "civilians"),
+    ("en", "unidentified gunmen", "unidentified_armed_group"),
+    ("fr", "des individus armés non identifiés", "unidentified_armed_group"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), ALIASES)
+def test_alias_resolves_to_actor_id(language: str, text: str, expected: str) -> None:
+    assert expected in ids(text, language, "ML")
+
+
+def test_every_schema_actor_has_an_alias_test() -> None:
+    assert SCHEMA_IDS <= {e for _, _, e in ALIASES}
+
+
+def test_data_covers_every_schema_id_with_a_known_kind() -> None:
+    assert SCHEMA_IDS <= actors.ACTOR_IDS
+    for actor in actors.ACTOR_IDS | actors.GENERIC_IDS:
+        assert actors.kind(actor) in KINDS, actor
+
+
+def test_no_alias_names_two_actors() -> None:
+    data = json.loads((Path(actors.__file__).parent / "data" / "actors.json").read_text("utf-8"))
+    owners: dict[str, set[str]] = defaultdict(set)
+    for section in ("actors", "generics"):
+        for actor, e in data[section].items():
+            for n in e["names_en"] + e["names_fr"]:
+                owners["n:" + actors._fold(n)].add(actor)
+            for a in e["abbreviations"]:
+                owners["a:" + actors._abbr_key(a)].add(actor)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_generic_islamic_state_is_iswap_in_borno_and_is_sahel_in_tillaberi() -> None:
+    [m] = find_actors("Islamic State fighters attacked the town.", "en")
+    assert m.actor == "is_generic"
+    assert resolve_generic(m.actor, "NG", "Borno") == "iswap"
+    assert resolve_generic(m.actor, "NE", "Tillaberi") == "is_sahel"
+    assert resolve_generic(m.actor, "NE", "Diffa") == "iswap"
+    assert resolve_generic(m.actor, "ML", None) == "is_sahel"
+
+
+def test_french_daech_is_place_dependent_too() -> None:
+    assert ids("Daech a revendiqué l'attaque", "fr", "TD", "Lac") == {"iswap"}
+    assert ids("l'État islamique a revendiqué", "fr", "BF", "Sahel") == {"is_sahel"}
+
+
+def test_national_forces_from_demonym_and_noun() -> None:
+    assert ids("at least 20 Malian soldiers were killed") == {"military_ml"}
+    assert ids("douze soldats burkinabè ont été tués", "fr") == {"military_bf"}
+    assert ids("l'armée nigérienne a riposté", "fr") == {"military_ne"}
+    assert ids("Chad's army said") == {"military_td"}
+    assert ids("Nigerian troops repelled the attack") == {"military_ng"}
+    assert ids("des militaires tchadiens", "fr") == {"military_td"}
+
+
+def test_generic_soldiers_take_the_event_country() -> None:
+    assert ids("soldiers were killed", "en", "BF") == {"military_bf"}
+    assert ids("les forces de défense et de sécurité", "fr", "NE") == {"military_ne"}
+    assert ids("FDS", "fr", "ML") == {"military_ml"}
+
+
+def test_fan_is_niger_unless_the_event_is_in_chad() -> None:
+    assert ids("les FAN ont riposté", "fr", "NE") == {"military_ne"}
+    assert ids("les FAN ont riposté", "fr", "TD") == {"military_td"}
+
+
+def test_bandits_are_nigerian_only_in_nigeria() -> None:
+    assert ids("armed bandits attacked villagers", "en", "NG", "Zamfara") == {"bandits_ng", "civilians"}
+    assert ids("des bandits armés", "fr", "NE") == {"unidentified_armed_group"}
+
+
+def test_abbreviations_are_case_sensitive() -> None:
+    assert find_actors("This is what the fla and fan clubs said.", "en") == []
+    assert find_actors("MALI IS READY FOR THE CUP", "en") == []
+
+
+def test_mentions_carry_offsets_of_their_surface() -> None:
+    text = "Hier, l’armée malienne et Wagner ont repoussé l'EIGS."
+    for m in find_actors(text, "fr"):
+        assert text[m.start : m.end] == m.surface
+    assert [m.actor for m in find_actors(text, "fr")] == ["military_ml", "wagner", "is_sahel"]
+
+
+def test_unnamed_gunmen_are_dropped_when_a_group_is_named() -> None:
+    found = find_actors("Gunmen killed 12 villagers; JNIM claimed the attack.", "en")
+    assert resolve_actors(found, "ML") == ["civilians", "jnim"]
+    assert resolve_actors(find_actors("Gunmen killed 12 villagers.", "en"), "ML") == [
+        "unidentified_armed_group", "civilians"]
+
+
+def test_suspected_jihadists_with_no_group_named_are_unidentified() -> None:
+    assert ids("Suspected jihadists ambushed a convoy escorted by VDP", "en", "BF") == {
+        "unidentified_armed_group", "vdp"}
+
+
+def test_sub_unit_parent_and_kinds() -> None:
+    assert parents("katiba_macina") == {"jnim"}
+    assert is_state_force("military_ml") and is_state_force("minusma")
+    assert is_non_state_armed("is_sahel") and not is_non_state_armed("civilians")
+
+
+def role_of(text: str, language: str = "en") -> dict[str, str]:
+    found = find_actors(text, language)
+    return {resolve_generic(a, "ML"): r for a, r in roles(text, found, language).items()}
+
+
+def test_active_voice_subject_is_perpetrator() -> None:
+    assert role_of("JNIM fighters ambushed a Malian army patrol near Boni.") == {
+        "jnim": "perpetrator", "military_ml": "target"}
+
+
+def test_passive_voice_agent_is_perpetrator() -> None:
+    assert role_of("Ten civilians were killed by ISGS militants on Sunday.") == {
+        "civilians": "target", "is_sahel": "perpetrator"}
+
+
+def test_attack_by_on() -> None:
+    assert role_of("An attack by Ansarul Islam on a gendarmerie post left five dead.") == {
+        "ansarul_islam": "perpetrator", "military_ml": "target"}
+
+
+def test_headline_participle_is_passive() -> None:
+    assert role_of("Nigerien soldiers killed in EIGS ambush") == {"military_ne": "target", "is_sahel": "perpetrator"}
+
+
+def test_french_active_and_passive() -> None:
+    assert role_of("Des jihadistes du GSIM ont attaqué un convoi de l'armée malienne.", "fr") == {
+        "unidentified_armed_group": "perpetrator", "jnim": "perpetrator", "military_ml": "target"}
+    assert role_of("Quinze villageois ont été tués par des hommes armés.", "fr") == {
+        "civilians": "target", "unidentified_armed_group": "perpetrator"}
+
+
+def test_claim_and_attribution_name_the_perpetrator() -> None:
+    assert role_of("L'attaque, revendiquée par l'EIGS, a fait dix morts parmi les civils.", "fr")["is_sahel"] == "perpetrator"
+    assert role_of("The massacre was attributed to Dozo hunters.")["dozo"] == "perpetrator"
+    assert role_of("Une tuerie attribuée à des chasseurs traditionnels.", "fr")["dozo"] == "perpetrator"
+    assert role_of("JNIM claimed the bombing that killed two French soldiers.") == {
+        "jnim": "perpetrator", "france": "target"}
+
+
+def test_speaker_is_no_party() -> None:
+    r = role_of("Jihadists killed 14 villagers on Sunday, the army said.")
+    assert r["civilians"] == "target" and r["military_ml"] == "other"
+    r = role_of("Douze civils ont été tués, selon l'armée malienne.", "fr")
+    assert r["military_ml"] == "other"
+
+
+ARTICLE_300 = (
+    "BAMAKO, Nov 2 - At least 54 Malian soldiers were killed on Friday when jihadists of the Islamic State "
+    "in the Greater Sahara assaulted a military base at Indelimane in the Menaka region, the government said. "
+    "Attackers on motorcycles rushed the camp after mortar fire; French forces of Operation Barkhane and "
+    "Nigerien troops sent helicopters. The group claimed the attack through its Amaq agency, saying it had "
+    "killed more than 70 soldiers. Residents said civilians fled towards Menaka. JNIM, al-Qaeda's Sahel "
+    "branch, has also stepped up attacks on FAMa positions, while MINUSMA peacekeepers were ambushed near "
+    "Kidal. Dozo militias and the Dan Na Ambassagou have been accused of killings of Fulani villagers. "
+) * 3
+
+
+def test_find_actors_is_fast_on_a_300_word_article() -> None:
+    find_actors("warm up", "en")
+    start, n = time.perf_counter(), 200
+    for _ in range(n):
+        find_actors(ARTICLE_300, "en")
+    assert (time.perf_counter() - start) / n < 0.005
