@@ -17,7 +17,7 @@ def test_every_setting_is_in_the_readme_table():
 
 
 def test_every_sahelwatch_command_in_the_readme_exists():
-    for line in re.findall(r"^\s+sahelwatch ([a-z-]+(?: [a-z-]+)?)", README, flags=re.MULTILINE):
+    for line in re.findall(r"^[ \t]+sahelwatch ([a-z-]+(?: [a-z-]+)?)", README, flags=re.MULTILINE):
         words = line.split()
         command = main.commands.get(words[0])
         assert command is not None, line

@@ -61,6 +61,7 @@ def _alt(phrases: Any) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     gate: re.Pattern[str]
+    kinds: re.Pattern[str]
     iso: re.Pattern[str]
     night: re.Pattern[str]
     night_days: re.Pattern[str]
@@ -98,7 +99,8 @@ def _patterns(language: str) -> _Patterns:
         month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}(?:,?\s+{year})?{e}", flags)
     return _Patterns(
         # run on the lower-cased sentence, without IGNORECASE and with \b: several times faster
-        gate=re.compile(rf"\b(?:(?P<wd>{wd})|(?P<mo>{mo})|(?P<rel>{rel})|(?P<hol>{hol}))\b|(?P<iso>\d{{4}}-\d\d-\d\d)"),
+        gate=re.compile(rf"\b(?:{wd}|{mo}|{rel}|{hol})\b"),
+        kinds=re.compile(rf"\b(?:(?P<wd>{wd})|(?P<mo>{mo})|(?P<rel>{rel})|(?P<hol>{hol}))\b"),
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
         night=re.compile(night, flags),
         night_days=re.compile(night_days, flags),
@@ -156,9 +158,12 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
     """Every date expression in `sentence`, resolved, never after `published`."""
     p = _patterns(language)
     lowered = sentence.lower()
-    if not p.gate.search(lowered):
+    iso = "-" in sentence and p.iso.search(sentence)
+    if not iso and not p.gate.search(lowered):
         return []
-    kinds = {m.lastgroup for m in p.gate.finditer(lowered)}
+    kinds = {m.lastgroup for m in p.kinds.finditer(lowered)}
+    if iso:
+        kinds.add("iso")
     pub = _pub_date(published)
     found: list[DateMention] = []
 
