@@ -26,7 +26,6 @@ TASK_ROUTES = {
     "sahelwatch.process_entry": {"queue": Queue.ARTICLES.value},
     "sahelwatch.deliver": {"queue": Queue.ALERTS.value},
 }
-DISPATCH_EVERY_SECONDS = 60.0
 
 
 def broker_url(settings: Settings) -> str:
@@ -57,8 +56,16 @@ def make_celery(settings: Settings, *, broker: str | None = None) -> Celery:
         broker_transport_options={"visibility_timeout": settings.visibility_timeout},
         broker_connection_retry_on_startup=True,
         worker_hijack_root_logger=False,
+        # trafilatura does not bound its own run time: the soft limit raises inside the task
+        # (recorded on the entry), the hard limit replaces a stuck child process.
+        task_annotations={
+            "sahelwatch.process_entry": {
+                "soft_time_limit": int(settings.article_time_limit * 0.8),
+                "time_limit": settings.article_time_limit,
+            }
+        },
         beat_schedule={
-            "dispatch-due-work": {"task": "sahelwatch.dispatch", "schedule": DISPATCH_EVERY_SECONDS},
+            "dispatch-due-work": {"task": "sahelwatch.dispatch", "schedule": settings.dispatch_interval},
         },
         timezone="UTC",
     )

@@ -7,14 +7,17 @@ enqueue the ids they return.
 
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from celery.exceptions import SoftTimeLimitExceeded
+
 from worker.alerts.body import body_bytes
 from worker.alerts.store import raise_alert
 from worker.articles.canonical import canonical_url, content_hash, outlet
-from worker.articles.extract import extract_article
+from worker.articles.extract import Extracted, extract_article
 from worker.articles.language import guess_language
 from worker.articles.store import store_article
 from worker.db.models import Feed
@@ -33,6 +36,8 @@ from worker.tagging import tag_article
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> datetime:
@@ -102,26 +107,41 @@ def process_entry(settings: Settings, entry_id: int) -> EntryOutcome:
         if page.status >= 400:
             raise FetchError(f"HTTP {page.status} from {entry.url}")
         extracted = extract_article(page.content, page.url, settings.max_page_bytes)
+    except SoftTimeLimitExceeded:
+        return _entry_failed(settings, entry, f"took longer than the {int(settings.article_time_limit * 0.8)} s time limit")
     except FetchError as exc:
-        now = utcnow()
-        final = entry.attempts >= settings.max_article_attempts
-        retry_at = now + timedelta(minutes=2 ** entry.attempts) * random.uniform(0.8, 1.2)
-        with session_scope(settings.database_url) as session:
-            feeds.fail_entry(session, entry_id, now, str(exc), final=final, retry_at=retry_at)
-        return EntryOutcome(entry_id, error=str(exc))
+        return _entry_failed(settings, entry, str(exc))
+    try:
+        return _store_tagged(settings, entry, page.url, extracted)
+    except Exception as exc:  # a tagger or storage bug must cost one entry, not the worker
+        log.exception("entry %s failed after extraction", entry_id)
+        return _entry_failed(settings, entry, f"internal error while tagging or storing: {exc!r}")
 
+
+def _entry_failed(settings: Settings, entry: feeds.ClaimedEntry, error: str) -> EntryOutcome:
+    """Record why; retry later with backoff unless this was the last attempt."""
+    now = utcnow()
+    final = entry.attempts >= settings.max_article_attempts
+    retry_at = now + timedelta(minutes=2 ** entry.attempts) * random.uniform(0.8, 1.2)
+    with session_scope(settings.database_url) as session:
+        feeds.fail_entry(session, entry.id, now, error, final=final, retry_at=retry_at)
+    return EntryOutcome(entry.id, error=error)
+
+
+def _store_tagged(settings: Settings, entry: feeds.ClaimedEntry, url: str, extracted: Extracted) -> EntryOutcome:
+    entry_id = entry.id
     now = utcnow()
     published = entry.published or extracted.published or now
     language = guess_language(extracted.text, entry.feed_language or extracted.language_hint)
     title = entry.title or extracted.title
     tagged = tag_article(
         {"id": str(entry_id), "title": title or "", "text": extracted.text, "published": published.isoformat(),
-         "url": page.url, "language": language}
+         "url": url, "language": language}
     )
-    canonical = canonical_url(page.url, extracted.canonical)
+    canonical = canonical_url(url, extracted.canonical)
     with session_scope(settings.database_url) as session:
         stored = store_article(
-            session, url=page.url, canonical=canonical, title=title, text=extracted.text, language=language,
+            session, url=url, canonical=canonical, title=title, text=extracted.text, language=language,
             published=published, digest=content_hash(extracted.text), outlet=outlet(canonical), tagged=tagged, now=now,
         )
         delivery_ids: list[int] = []

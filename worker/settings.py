@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     )
     visibility_timeout: int = Field(3600, description="Seconds before the Redis broker re-delivers an unacknowledged task.")
     article_time_limit: int = Field(120, description="Hard time limit (s) of one article task; soft limit is 80% of it.")
+    dispatch_interval: float = Field(60.0, gt=0, description="Seconds between two runs of the dispatcher that enqueues due feeds.")
     worker_concurrency: int = Field(2, description="Worker processes started by `run`, `poll --wait` and `demo`.")
 
     @field_validator("webhook_retry_schedule", mode="before")

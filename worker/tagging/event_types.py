@@ -141,7 +141,7 @@ def classify(
     s, per = _score(sentences, language)
     sides = _sides(sentences, actors, language)
     ground = s["assault"] + s["armed_clash"]
-    violence = s["violence"] + s["kill"] + ground + s["attack"] + s["abduction_forced_disappearance"] + sum(s[c] for c in _REMOTE)
+    violence = sum(s[c] for c in _VIOLENT)
     armed_opponent = sides.targets_armed() or (
         s["armed_target"] >= 2 and not sides.targets_civilians() and not sides.state_perpetrator()
     )
@@ -186,7 +186,9 @@ def classify(
     if s[remote] >= 2:
         # ACLED: remote violence followed by a ground assault on armed opponents is a Battle
         # (mortar fire then an assault; an IED ambush followed by gunfire).
-        if armed_opponent and ground >= 2 and ground >= 0.6 * s[remote]:
+        together = any(p.get(remote, 0) and p.get("assault", 0) + p.get("armed_clash", 0) for p in per)
+        framed = per[0].get("assault", 0) + per[0].get("armed_clash", 0) > 0
+        if armed_opponent and ground >= 2 and (ground >= s[remote] or together or framed):
             return result("armed_clash", f"rule:{remote} followed by ground assault on armed opponents", ["assault", "armed_clash"])
         if remote in ("suicide_bomb", "air_drone_strike") or ground < s[remote]:
             return result(remote, f"cue:{remote}", [remote])

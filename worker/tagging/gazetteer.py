@@ -319,7 +319,8 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
 def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index) -> list[PlaceMention]:
     staged, evidence = _stage(text, folded, raw, idx)
     out: list[PlaceMention] = []
-    bf_spans = [(s, e) for s, e, *_rest, chosen in staged if chosen[0].place.country == "BF" and _rest[3] != "sahel"]
+    bf_spans = [(s, e) for s, e, _cs, _ce, _cue, k, chosen in staged
+                if chosen[0].place.country == "BF" and chosen[0].place.level != "country" and k != "sahel"]
     for s, e, cs, ce, cue, k, chosen in staged:
         best = min(chosen, key=lambda c: _order(c, evidence))
         place, certain, rule = best.place, True, f"{best.place.level}:{best.source}"
@@ -328,7 +329,7 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
         if best.cue:
             if k == "sahel" and cue is None:
                 # The Sahel belt, unless a Burkina place stands right next to it.
-                if not any(abs(bs - s) < 150 for bs, _ in bf_spans):
+                if not any(abs(bs - s) < 100 for bs, _ in bf_spans):
                     continue
                 certain, rule = False, "admin1:sahel-near-burkina-place"
             elif evidence[place.country] == 0:
@@ -363,3 +364,102 @@ def _niger_before_nigerian_place(mentions: list[PlaceMention], idx: _Index) -> l
             mentions[i] = PlaceMention(_ng_niger_state(idx), m.start, m.end, m.surface, 3,
                                        "admin1:niger-before-niger-state-place", True)
     return mentions
+
+
+# --- unknown localities from their context -----------------------------------------------
+
+_N = r"[A-ZÀ-Ý][\w'’]*"
+_NAME = rf"(?P<name>{_N}(?:[- ](?:{_N}|[Dd]a|[Kk]ou|[Pp]eulh?)){{0,2}})"
+_ADM = rf"(?P<adm>{_N}(?:[- ]{_N}){{0,2}})"
+_OF_FR = r"(?:de la |de l['’]|du |des |de |d['’])"
+_UNIT_EN = r"(?:region|province|state|cercle|department|district|LGA|local government area|prefecture)"
+_UNIT_FR = r"(?:cercle|commune|province|région|département|préfecture|région administrative)"
+_DIRECTION = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|far-?northern)\s+)?"
+# (label, pattern, certain): the label becomes the rule ("context:village of"). Patterns that
+# open with the name are searched by their tail, the name then read backwards: a regex
+# that starts with a capitalised word would be tried at every capital of the text.
+_NAME_BEFORE = re.compile(_NAME + r"$")
+_CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.startswith("{name}"))
+                     for label, p, certain in [
+    ("in X, in the Y region", rf"{{name}},?\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True),
+    ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True),
+    ("village of", rf"(?i:village|town|hamlet|locality|settlement|community|commune)\s+of\s+{_NAME}", True),
+    ("X, a village", rf"{{name}},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement)\b", True),
+    ("near", rf"(?i:near|outside|close to)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False),
+    ("à X, dans le cercle de Y", rf"(?i:à)\s+{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True),
+    ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True),
+    ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True),
+    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True),
+    ("près de", rf"(?i:près de|non loin de|aux environs de|à proximité de)\s+{_NAME}", False),
+]]
+_NOT_A_PLACE = frozenset("""
+the a an this that these those le la les un une des ce cette monday tuesday wednesday thursday friday saturday
+sunday lundi mardi mercredi jeudi vendredi samedi dimanche january february march april may june july august
+september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre
+novembre decembre islamic state boko haram al qaeda qaida jnim gsim iswap isgs eigs wagner barkhane minusma
+united nations un army armee forces force police president ministry minister government gouvernement
+god allah france french etat islamique saint st mount lake lac river fleuve national park his her their its
+in at on to from near a au aux dans en sur vers and et but mais when quand while after apres before avant
+""".split())
+
+
+def _clean_name(name: str) -> tuple[str, int] | None:
+    """Drop leading/trailing non-place words ("In", "Friday"); None when nothing is left."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\s-]+", name)]
+    while spans and fold(name[slice(*spans[0])]) in _NOT_A_PLACE:
+        spans.pop(0)
+    while spans and fold(name[slice(*spans[-1])]) in _NOT_A_PLACE:
+        spans.pop()
+    if not spans or any(fold(name[slice(*sp)]) in _NOT_A_PLACE for sp in spans):
+        return None
+    cleaned = name[spans[0][0]:spans[-1][1]]
+    if cleaned.isupper() and len(cleaned) > 1:
+        return None
+    return cleaned, spans[0][0]
+
+
+def _parent(adm: str | None, start: int, mentions: list[PlaceMention]) -> Place | None:
+    if adm:
+        cands = sorted(lookup(adm), key=lambda p: (p.level not in ("admin1", "admin2"), p.country not in _CORE + _SPILL))
+        if cands:
+            return cands[0]
+    near = [m for m in mentions if m.certain and abs(m.start - start) < 250]
+    near.sort(key=lambda m: (m.place.admin1 is None, abs(m.start - start)))
+    return near[0].place if near else None
+
+
+def _context_places(text: str, folded: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[PlaceMention] = []
+    for label, pattern, certain, name_before in _CONTEXT_PATTERNS:
+        for m in pattern.finditer(text):
+            if name_before:
+                b = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                if not b:
+                    continue
+                raw_name, raw_start = b.group("name"), b.start("name")
+            else:
+                raw_name, raw_start = m.group("name"), m.start("name")
+            cleaned = _clean_name(raw_name)
+            if not cleaned:
+                continue
+            name, offset = cleaned
+            s = raw_start + offset
+            e = s + len(name)
+            if any(a < e and s < b for a, b in taken) or lookup(name):
+                continue
+            parent = _parent(m.groupdict().get("adm"), s, mentions)
+            if parent is None or parent.level == "country" and not certain:
+                continue
+            centre = None
+            if parent.admin1:
+                centre = admin_centre(parent.country, parent.admin1, parent.admin2) if parent.admin2 else None
+                centre = centre or admin_centre(parent.country, parent.admin1)
+            centre = centre or parent
+            precision = 2 if centre.level == "admin2" else 3
+            place = Place("".join(unicodedata.normalize("NFD", c)[0] for c in name), parent.country, "locality",
+                          parent.admin1, parent.admin2 if parent.level != "admin1" else None, centre.lat, centre.lon)
+            found.append(PlaceMention(place, s, e, text[s:e], precision, f"context:{label}", certain))
+            taken.append((s, e))
+    return found

@@ -57,27 +57,41 @@ def violence_word(texts: Iterable[str], language: str) -> str | None:
     return None
 
 
-def in_scope(scope: Scope, country: str | None, admin1: str | None, actors: Iterable[str]) -> str | None:
+@cache
+def _elsewhere_pattern() -> re.Pattern:
+    names = sorted(_config()["elsewhere"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def set_elsewhere(lead: Iterable[str], home_mentions: int) -> str | None:
+    """The foreign place a story's lead is about, when it names foreign places more
+    often than in-scope ones ("Darfur ... refugees flee to Chad")."""
+    found = [m.group(0) for text in lead for m in _elsewhere_pattern().finditer(text)]
+    return found[0] if len(found) > home_mentions else None
+
+
+def in_scope(scope: Scope, country: str | None, admin1: str | None, actors: Iterable[str],
+             elsewhere: str | None = None) -> str | None:
     """Why the incident is in scope (None when it is not).
 
     The schema also covers any attack claimed by a Sahel jihadist group
     wherever it happens, within the groups' reach (coastal West Africa).
     """
-    if country and scope.covers(country, admin1):
-        return f"{country}{'/' + admin1 if admin1 else ''} in scope"
     roles = _roles()
     groups = [a for a in actors if a in roles["sahel_groups"]]
+    if country and scope.covers(country, admin1) and not elsewhere:
+        return f"{country}{'/' + admin1 if admin1 else ''} in scope"
     if groups and country in roles["sahel_group_reach"]:
         return f"claimed by Sahel group {groups[0]} in {country}"
     return None
 
 
 def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, texts: Iterable[str],
-           language: str) -> Relevance:
+           language: str, elsewhere: str | None = None) -> Relevance:
     """Score the evidence; relevant when in scope and above the threshold."""
     config = _config()
     weights = config["weights"]
-    score, reasons = 0.0, []
+    score, reasons = 0.0, [f"story set in {elsewhere}"] if elsewhere else []
     if scope_reason:
         score += weights["scope"]
         reasons.append(scope_reason)

@@ -21,7 +21,7 @@ from .dates import find_dates
 from .event import Built, build_event, event_facts
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import assess, in_scope
+from .relevance import assess, in_scope, set_elsewhere
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 
@@ -72,13 +72,17 @@ def analyse(title: str, text: str, language: str, published: dt.datetime) -> lis
     return facts
 
 
+def _scope_countries(scope: Scope) -> frozenset[str]:
+    return scope.core | frozenset(scope.spillover)
+
+
 def _main_country(facts: list[Facts], scope: Scope) -> tuple[str, str] | None:
     """The in-scope country the article names most, for stories without a usable place."""
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
     for f in facts:
         for m in f.places:
-            if m.certain and m.place.country in scope.core | set(scope.spillover):
+            if m.certain and m.place.country in _scope_countries(scope):
                 counts[m.place.country] += 1
                 first.setdefault(m.place.country, f.sentence.text)
     if not counts:
@@ -104,10 +108,13 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     incidents = group_incidents(facts, language, published.date())
     primary = build_event(incidents[0], language, published.date(), _main_country(facts, scope))
     event, main = primary.event, incidents[0]
-    scope_reason = in_scope(scope, event["country"], event["admin1"], event["actors"])
+    lead = [f for f in facts if f.sentence.paragraph <= 1]
+    home = sum(1 for f in lead for m in f.places if m.place.country in _scope_countries(scope))
+    elsewhere = set_elsewhere([f.sentence.text for f in lead], home)
+    scope_reason = in_scope(scope, event["country"], event["admin1"], event["actors"], elsewhere)
     told = event_facts(main) or main.facts
     relevance = assess(scope_reason, event["actors"], [c for f in main.facts for c in f.claims],
-                       [f.sentence.text for f in told], language)
+                       [f.sentence.text for f in told], language, elsewhere)
 
     events: list[dict] = []
     if relevance.relevant:

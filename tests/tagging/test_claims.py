@@ -1,0 +1,296 @@
+"""Casualty claims: the figure, its kind, the victims, who claims it, and the toll."""
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from worker.tagging.claims import Claim, conservative_toll, extract_claims, lower_bound
+
+
+def claims(sentence, language="en", previous=None, following=None):
+    return [(c.kind, c.count, c.qualifier, c.victims) for c in extract_claims(sentence, language, previous, following)]
+
+
+def claim(kind="killed", count=10, qualifier="exact", victims="soldiers", claimant_type="official", **kw):
+    return Claim(kind, count, qualifier, victims, None, claimant_type, 0, 1, "", "test", **kw)
+
+
+# --- patterns, English ---
+
+def test_at_least_n_soldiers_were_killed():
+    assert claims("At least 54 Malian soldiers were killed in the attack.") == [("killed", 54, "at_least", "soldiers")]
+
+
+def test_killing_n_civilians():
+    assert claims("Gunmen opened fire on the market, killing 12 civilians.") == [("killed", 12, "exact", "civilians")]
+
+
+def test_killed_at_least_n_people():
+    assert claims("The blast killed at least 20 people near the mosque.") == [("killed", 20, "at_least", "people")]
+
+
+def test_left_n_dead():
+    assert claims("The ambush left 15 dead.") == [("killed", 15, "exact", None)]
+
+
+def test_a_death_toll_of_n():
+    assert claims("Officials gave a death toll of 30.") == [("killed", 30, "exact", None)]
+
+
+def test_the_toll_rose_to_n_is_a_revision():
+    [c] = extract_claims("The toll rose to 40 on Tuesday.", "en")
+    assert (c.kind, c.count, c.revised) == ("killed", 40, True)
+
+
+def test_n_dead_and_m_wounded():
+    assert claims("Police reported 7 dead and 19 wounded.") == [("killed", 7, "exact", None), ("wounded", 19, "exact", None)]
+
+
+def test_two_victim_groups_give_two_claims():
+    assert claims("Five soldiers and three civilians were killed.") == [
+        ("killed", 5, "exact", "soldiers"), ("killed", 3, "exact", "civilians")]
+
+
+def test_dozens_of_soldiers_killed():
+    assert claims("Dozens of soldiers killed in jihadist raid") == [("killed", None, "dozens", "soldiers")]
+
+
+def test_more_than_a_dozen_abducted():
+    assert claims("More than a dozen villagers were abducted.") == [("abducted", 12, "more_than", "civilians")]
+
+
+def test_some_n_villagers():
+    assert claims("Some 30 villagers were kidnapped on the road.") == [("abducted", 30, "about", "civilians")]
+
+
+def test_numbers_as_words():
+    assert claims("Two soldiers were wounded and one soldier was killed.") == [
+        ("wounded", 2, "exact", "soldiers"), ("killed", 1, "exact", "soldiers")]
+
+
+def test_a_single_victim_counts_as_one():
+    assert claims("A Togolese peacekeeper died of his wounds.") == [("killed", 1, "exact", "peacekeepers")]
+
+
+def test_destruction_of_members_is_killed_soldiers_with_inherited_victims():
+    sentence = ('The group stated that "clashes resulted in the destruction of upwards of 70 members '
+                '[of the Malian army] and the wounding of dozens of others."')
+    assert claims(sentence) == [("killed", 70, "more_than", "soldiers"), ("wounded", None, "dozens", "soldiers")]
+
+
+def test_neutralised_militants_are_killed():
+    assert claims("The army said 160 militants were neutralised.") == [("killed", 160, "exact", "militants")]
+
+
+def test_captured_missing_displaced():
+    assert claims("Four fighters were captured and two soldiers are missing.") == [
+        ("captured", 4, "exact", "militants"), ("missing", 2, "exact", "soldiers")]
+    assert claims("About 3,000 residents fled to the town.") == [("displaced", 3000, "about", "civilians")]
+
+
+def test_qualifiers_in_english():
+    cases = {"nearly 20": "nearly", "almost 20": "nearly", "up to 20": "up_to", "around 20": "about",
+             "roughly 20": "about", "approximately 20": "about", "over 20": "more_than", "at a minimum 20": "at_least"}
+    for phrase, qualifier in cases.items():
+        assert claims(f"The attack killed {phrase} people.") == [("killed", 20, qualifier, "people")], phrase
+
+
+# --- patterns, French ---
+
+def test_au_moins_n_militaires_ont_ete_tues():
+    assert claims("Au moins 54 militaires ont été tués.", "fr") == [("killed", 54, "at_least", "soldiers")]
+
+
+def test_une_vingtaine_de_civils_tues():
+    assert claims("Une vingtaine de civils tués dans le centre", "fr") == [("killed", 20, "about", "civilians")]
+
+
+def test_bilan_morts_et_blesses():
+    assert claims("Bilan : 12 morts et 5 blessés.", "fr") == [("killed", 12, "exact", None), ("wounded", 5, "exact", None)]
+
+
+def test_faisant_n_morts():
+    assert claims("L'explosion a eu lieu au marché, faisant 10 morts.", "fr") == [("killed", 10, "exact", None)]
+
+
+def test_a_coute_la_vie_a():
+    assert claims("L'embuscade a coûté la vie à 15 soldats.", "fr") == [("killed", 15, "exact", "soldiers")]
+
+
+def test_des_dizaines_de_morts():
+    assert claims("Des dizaines de morts à Palma", "fr") == [("killed", None, "dozens", None)]
+
+
+def test_plusieurs_personnes_enlevees():
+    assert claims("Plusieurs personnes ont été enlevées.", "fr") == [("abducted", None, "several", "people")]
+
+
+def test_terroristes_neutralises_are_militants_killed_by_official_count():
+    [c] = extract_claims("L'état-major annonce que 37 terroristes ont été neutralisés.", "fr")
+    assert (c.kind, c.count, c.victims, c.claimant_type) == ("killed", 37, "militants", "official")
+
+
+def test_spelled_french_groups_with_a_shared_participle():
+    assert claims("Six soldats et trente-quatre VDP tués près de Ouahigouya", "fr") == [
+        ("killed", 6, "exact", "soldiers"), ("killed", 34, "exact", "vdp")]
+
+
+def test_french_qualifiers():
+    cases = {"plus de 20": ("more_than", 20), "près de 20": ("nearly", 20), "environ 20": ("about", 20),
+             "jusqu'à 20": ("up_to", 20), "une trentaine de": ("about", 30)}
+    for phrase, (qualifier, count) in cases.items():
+        got = claims(f"L'attaque a tué {phrase} personnes.", "fr")
+        assert got == [("killed", count, qualifier, "people")], phrase
+
+
+def test_revised_french_toll():
+    [c] = extract_claims("Le bilan de l'attaque s'est alourdi à 42 soldats tués.", "fr")
+    assert (c.count, c.victims, c.revised) == (42, "soldiers", True)
+
+
+# --- not casualty figures ---
+
+@pytest.mark.parametrize("sentence", [
+    "The attack in 2019 killed nobody, officials said.",
+    "A 30-year-old man was arrested on 12 May.",
+    "A 200-strong force on 60 motorcycles attacked the town.",
+    "It was one of the deadliest attacks killed in the region.",
+    "Prices rose 30 percent and 20 million dollars were stolen by gunmen who killed livestock.",
+    "Le 12 mai, un homme de 30 ans a été arrêté.",
+])
+def test_years_dates_ages_units_and_money_are_not_claims(sentence):
+    language = "fr" if sentence.startswith("Le ") else "en"
+    assert claims(sentence, language) == []
+
+
+def test_active_subject_is_not_a_victim():
+    assert claims("Twenty gunmen killed 12 villagers.") == [("killed", 12, "exact", "civilians")]
+
+
+def test_running_totals_are_marked_cumulative():
+    [c] = extract_claims("Since 2012, thousands have been killed in the conflict.", "en")
+    assert c.kind == "killed" and c.is_cumulative
+    [c] = extract_claims("Depuis le début de l'année, 300 civils ont été tués.", "fr")
+    assert c.count == 300 and c.is_cumulative
+
+
+# --- claimants ---
+
+def test_claimant_in_the_same_sentence():
+    [c] = extract_claims("At least 20 soldiers were killed, the army said.", "en")
+    assert (c.claimant, c.claimant_type) == ("army", "official")
+
+
+def test_claimant_from_the_previous_sentence():
+    [c] = extract_claims("Twelve civilians were killed.", "en", previous="According to local sources, the gunmen came at dawn.")
+    assert (c.claimant, c.claimant_type) == ("local sources", "local")
+
+
+def test_claimant_from_a_following_according_to():
+    [c] = extract_claims("On Friday, at least 54 Malian soldiers were killed.", "en",
+                         following="According to Malian officials, the base came under mortar fire.")
+    assert (c.claimant, c.claimant_type) == ("Malian officials", "official")
+
+
+def test_claimant_of_a_quote_is_its_speaker():
+    sentence = ('The Islamic State, which claimed the operation, stated that "clashes resulted in the destruction '
+                'of upwards of 70 members [of the Malian army] and the wounding of dozens of others."')
+    assert {(c.claimant, c.claimant_type) for c in extract_claims(sentence, "en")} == {("Islamic State", "perpetrator")}
+
+
+@pytest.mark.parametrize("sentence,language,ctype", [
+    ("Ten soldiers were killed, according to a military source.", "en", "official"),
+    ("Ten soldiers were killed, according to the UN.", "en", "un"),
+    ("Human Rights Watch said ten civilians were killed.", "en", "ngo"),
+    ("Ten soldiers were killed, Reuters reported.", "en", "media"),
+    ("JNIM claimed it had killed ten soldiers via its az-Zallaqa media.", "en", "perpetrator"),
+    ("Dix civils ont été tués, selon un élu local.", "fr", "local"),
+    ("Dix civils ont été tués, selon l'ONU.", "fr", "un"),
+    ("Dix soldats ont été tués, selon un communiqué de l'armée.", "fr", "official"),
+    ("Mali says ten soldiers killed in raid", "en", "official"),
+    ("Ten soldiers were killed near Bamako.", "en", "unknown"),
+])
+def test_claimant_types(sentence, language, ctype):
+    [c] = extract_claims(sentence, language)
+    assert c.claimant_type == ctype
+
+
+def test_to_dict_is_the_schema_claim_object():
+    [c] = extract_claims("At least 54 soldiers were killed, officials said.", "en")
+    assert c.to_dict() == {"kind": "killed", "count": 54, "qualifier": "at_least", "victims": "soldiers",
+                           "claimant": "officials", "claimant_type": "official"}
+
+
+# --- lower bound and conservative toll ---
+
+@pytest.mark.parametrize("count,qualifier,expected", [
+    (54, "at_least", 54), (None, "dozens", 12), (12, "more_than", 13), (70, "more_than", 71), (20, "nearly", 19),
+    (20, "about", 20), (30, "up_to", 30), (None, "hundreds", 100), (7, "exact", 7), (None, "exact", None),
+])
+def test_lower_bound(count, qualifier, expected):
+    assert lower_bound(claim(count=count, qualifier=qualifier)) == expected
+
+
+def test_official_count_beats_perpetrator_claim():
+    assert conservative_toll([claim(count=54, qualifier="at_least"),
+                              claim(count=70, qualifier="more_than", claimant_type="perpetrator")]) == 54
+
+
+def test_perpetrator_claim_is_used_when_alone():
+    assert conservative_toll([claim(count=70, qualifier="more_than", claimant_type="perpetrator")]) == 71
+
+
+def test_lowest_credible_figure_wins():
+    assert conservative_toll([claim(count=54), claim(count=60, claimant_type="local")]) == 54
+
+
+def test_latest_revision_wins():
+    assert conservative_toll([claim(count=19), claim(count=32, revised=True), claim(count=53, revised=True)]) == 53
+
+
+def test_distinct_victim_groups_add_up():
+    assert conservative_toll([claim(count=51), claim(count=160, victims="militants")]) == 211
+
+
+def test_generic_total_is_not_added_to_its_parts():
+    assert conservative_toll([claim(count=15, victims=None), claim(count=8, subset=True)]) == 15
+
+
+def test_vague_figure_only_without_a_number():
+    assert conservative_toll([claim(count=None, qualifier="dozens"), claim(count=54, qualifier="at_least")]) == 54
+    assert conservative_toll([claim(count=None, qualifier="dozens")]) == 12
+
+
+def test_only_killed_and_not_cumulative_claims_count():
+    assert conservative_toll([claim(kind="wounded", count=30)]) is None
+    assert conservative_toll([claim(count=3000, is_cumulative=True)]) is None
+    assert conservative_toll([]) is None
+
+
+def test_toll_of_extracted_claims_end_to_end():
+    found = (extract_claims("Burkina Faso says 51 soldiers killed in attack, 160 militants 'neutralised'", "en")
+             + extract_claims("Islamic State claimed it had killed more than a hundred soldiers.", "en"))
+    assert conservative_toll(found) == 211
+
+
+def test_claim_is_immutable():
+    c = claim()
+    with pytest.raises(Exception):
+        c.count = 3
+    assert replace(c, count=3).count == 3
+
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not available")
+def test_seed_article_gives_official_54_and_perpetrator_70():
+    first = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[0])
+    paragraphs = first["text"].split("\n\n")
+    found = extract_claims(paragraphs[0].split(". ")[0], "en", following=paragraphs[1])
+    found += extract_claims(paragraphs[4], "en")
+    assert conservative_toll(found) == 54
+    assert ("killed", 70, "more_than", "soldiers", "perpetrator") in {
+        (c.kind, c.count, c.qualifier, c.victims, c.claimant_type) for c in found}

@@ -1,0 +1,130 @@
+"""ACLED event typing of a primary incident (title first, then the lead sentences)."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from worker.tagging import event_types
+from worker.tagging.actors import find_actors
+from worker.tagging.event_types import classify
+
+
+def sub(sentences: list[str], language: str = "en") -> str | None:
+    found = find_actors(" ".join(sentences), language)
+    e = classify(sentences, found, language)
+    return e.sub_event_type if e else None
+
+
+CASES = [
+    # Battles / armed_clash: an assault on soldiers or a base, even when it opens with mortars.
+    ("en", ["Jihadists stormed an army base after mortar fire", "Eight soldiers died in the assault."], "armed_clash"),
+    ("fr", ["Des jihadistes ont pris d'assaut un camp militaire après des tirs d'obus",
+            "Huit soldats ont été tués."], "armed_clash"),
+    # An IED ambush followed by gunfire is a Battle.
+    ("en", ["An IED struck a convoy, then gunmen opened fire", "Four soldiers were killed in the ambush."], "armed_clash"),
+    ("fr", ["Un convoi de l'armée tombe dans une embuscade",
+            "Un engin explosif a frappé le premier véhicule avant que les assaillants n'ouvrent le feu sur les militaires."],
+     "armed_clash"),
+    # Clashes between two armed groups, and the army against jihadists.
+    ("en", ["Dozens killed as JNIM and Islamic State fighters clash near Menaka"], "armed_clash"),
+    ("fr", ["Affrontements entre l'armée et des jihadistes près de Djibo : quinze morts"], "armed_clash"),
+    # Territory.
+    ("en", ["Army recaptured the town of Boni from militants", "Troops entered the town on Tuesday."],
+     "government_regains_territory"),
+    ("fr", ["Reprise de Léré par l'armée malienne", "Les FAMa ont repris le contrôle de la ville."],
+     "government_regains_territory"),
+    ("en", ["Insurgents seized the town of Marte after overrunning troops"], "non_state_actor_overtakes_territory"),
+    ("fr", ["Prise de la ville de Diafarabé par les jihadistes",
+            "Les combattants ont pris le contrôle de la localité après le départ des soldats."],
+     "non_state_actor_overtakes_territory"),
+    # Explosions/Remote violence.
+    ("en", ["A drone strike killed twelve militants near Tessit"], "air_drone_strike"),
+    ("fr", ["Une frappe aérienne de l'armée tue six personnes dans un marché"], "air_drone_strike"),
+    ("en", ["A suicide bomber killed nine worshippers at a mosque in Konduga"], "suicide_bomb"),
+    ("fr", ["Un attentat-suicide fait cinq morts dans un marché de Kolofata"], "suicide_bomb"),
+    ("en", ["Mortar shells hit a residential district of Gao, killing two children"], "shelling_artillery_missile_attack"),
+    ("fr", ["Des roquettes tirées sur la ville font trois blessés", "Aucun assaut n'a suivi."],
+     "shelling_artillery_missile_attack"),
+    ("en", ["A roadside bomb killed three soldiers"], "remote_explosive_landmine_ied"),
+    ("fr", ["Un engin explosif improvisé tue quatre civils sur la route de Djibo"], "remote_explosive_landmine_ied"),
+    ("en", ["A grenade thrown into a bar wounded six people"], "grenade"),
+    ("fr", ["Une grenade lancée dans un bar fait six blessés"], "grenade"),
+    # Violence against civilians.
+    ("en", ["Gunmen killed 20 villagers"], "attack"),
+    ("fr", ["Des hommes armés ont tué vingt villageois dans le cercle de Bankass"], "attack"),
+    ("en", ["Soldiers executed villagers suspected of helping militants"], "attack"),
+    ("fr", ["Exécutions sommaires : des militaires ont tué des civils peuls à Diallassagou"], "attack"),
+    ("en", ["Gunmen abduct 40 students from a school in Zamfara"], "abduction_forced_disappearance"),
+    ("fr", ["Des hommes armés ont enlevé 50 femmes"], "abduction_forced_disappearance"),
+    ("en", ["Militants raped women during a raid on a village"], "sexual_violence"),
+    ("fr", ["Des femmes victimes de viols lors de l'incursion d'hommes armés"], "sexual_violence"),
+    # Strategic developments.
+    ("en", ["Police arrested 15 suspected militants in Niamey"], "arrests"),
+    ("fr", ["Quinze suspects interpellés par la gendarmerie à Dori"], "arrests"),
+    ("en", ["Gunmen burned granaries and looted shops in a village"], "looting_property_destruction"),
+    ("fr", ["Des greniers incendiés et des boutiques pillées par des hommes armés"], "looting_property_destruction"),
+    ("en", ["French forces complete their withdrawal from Mali"], "change_to_group_activity"),
+    ("fr", ["Le groupe annonce son retrait de la région de Ménaka"], "change_to_group_activity"),
+    ("en", ["The army set up a new base in Ansongo"], "headquarters_or_base_established"),
+    ("fr", ["L'armée installe une nouvelle base à Boni"], "headquarters_or_base_established"),
+    ("en", ["Militias sign a ceasefire in central Mali"], "agreement"),
+    ("fr", ["Jihadistes et chasseurs concluent un accord de cessez-le-feu"], "agreement"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentences", "expected"), CASES)
+def test_acled_coding_rule(language: str, sentences: list[str], expected: str) -> None:
+    assert sub(sentences, language) == expected
+
+
+def test_result_carries_event_type_rule_and_evidence() -> None:
+    sentences = ["Gunmen killed 20 villagers in Koro", "The government condemned the killings."]
+    e = classify(sentences, ["unidentified_armed_group", "civilians"], "en")
+    assert e is not None
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "attack")
+    assert e.rule and e.evidence == sentences[0]
+
+
+def test_title_outweighs_background_sentences() -> None:
+    sentences = ["A roadside bomb killed two soldiers near Hombori",
+                 "The area has seen attacks on army camps and clashes in recent months."]
+    assert sub(sentences) == "remote_explosive_landmine_ied"
+
+
+def test_negated_gunfire_does_not_make_a_battle() -> None:
+    sentences = ["Un engin explosif tue trois soldats près de Gossi",
+                 "L'explosion n'a été suivie d'aucun échange de tirs."]
+    assert sub(sentences, "fr") == "remote_explosive_landmine_ied"
+
+
+def test_nothing_violent_gives_none() -> None:
+    assert classify(["Mali's president met farmers in Segou to discuss the harvest"], [], "en") is None
+    assert classify([], [], "en") is None
+
+
+def test_every_sub_event_type_of_the_schema_has_an_event_type() -> None:
+    mapping = event_types._data()["event_types"]
+    assert len(mapping) == 17
+    assert set(mapping.values()) == {
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"}
+
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not available")
+def test_dev_corpus_sub_event_types_from_lead_sentences() -> None:
+    split = re.compile(r"(?<=[.!?»\"])\s+(?=[A-ZÀ-Ý«\"])")
+    right = total = 0
+    for line in CORPUS.read_text("utf-8").splitlines():
+        item = json.loads(line)
+        gold = item["gold"].get("sub_event_type")
+        if not gold:
+            continue
+        body = [s for p in item["text"].split("\n") for s in split.split(p) if s.strip()]
+        lead = [item["title"], *body[:4]]
+        total += 1
+        right += sub(lead, item["language"]) in gold
+    assert right / total >= 0.85

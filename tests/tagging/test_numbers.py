@@ -1,0 +1,75 @@
+"""Reading counts as journalists write them, in English and French."""
+
+import json
+from pathlib import Path
+
+from worker.tagging.numbers import claim_lexicon, find_quantities, parse_number
+
+
+def test_digits_with_thousands_separators():
+    assert parse_number("54", "en") == 54
+    assert parse_number("1,200", "en") == 1200
+    assert parse_number("1\u202f200", "fr") == 1200
+
+
+def test_spelled_numbers_in_both_languages():
+    assert parse_number("fifty-four", "en") == 54
+    assert parse_number("cinquante-quatre", "fr") == 54
+    assert parse_number("quatre-vingt-cinq", "fr") == 85
+    assert parse_number("one hundred and sixty", "en") == 160
+
+
+def test_approximate_words_have_a_nominal_value():
+    assert parse_number("a dozen", "en") == 12
+    assert parse_number("une vingtaine", "fr") == 20
+    assert parse_number("une centaine", "fr") == 100
+
+
+def test_vague_words_have_no_value():
+    assert parse_number("dozens", "en") is None
+    assert parse_number("plusieurs", "fr") is None
+    assert parse_number("soldiers", "en") is None
+
+
+def test_qualifier_before_a_count_is_kept():
+    quantities = find_quantities("at least 54 soldiers and upwards of 70 members", "en")
+    assert [(q.value, q.qualifier) for q in quantities] == [(54, "at_least"), (70, "more_than")]
+
+
+def test_more_than_a_dozen_is_more_than_twelve():
+    [q] = find_quantities("more than a dozen people", "en")
+    assert (q.value, q.qualifier, q.surface) == (12, "more_than", "more than a dozen")
+
+
+def test_french_plus_d_une_centaine():
+    [q] = find_quantities("plus d'une centaine de terroristes", "fr")
+    assert (q.value, q.qualifier) == (100, "more_than")
+
+
+def test_dozens_stays_vague_after_a_qualifier():
+    [q] = find_quantities("at least dozens of people", "en")
+    assert (q.value, q.qualifier) == (None, "dozens")
+
+
+def test_offsets_point_at_the_written_number():
+    text = "Vingt-trois militaires et près de 20 civils"
+    quantities = find_quantities(text, "fr")
+    assert [text[q.num_start:q.end] for q in quantities] == ["Vingt-trois", "20"]
+    assert quantities[1].qualifier == "nearly"
+
+
+def test_lexicon_file_is_valid_and_complete():
+    path = Path(__file__).resolve().parents[2] / "worker" / "tagging" / "data" / "claim_lexicon.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data == claim_lexicon()
+    for key in ("approx", "qualifiers", "kind_heads", "kind_after", "kind_before", "toll_words"):
+        assert set(data[key]) == {"en", "fr"}, key
+    kinds = {"killed", "wounded", "abducted", "missing", "captured", "displaced"}
+    for key in ("kind_heads", "kind_after", "kind_before"):
+        for lang in ("en", "fr"):
+            assert set(data[key][lang].values()) <= kinds, (key, lang)
+    qualifiers = {"exact", "at_least", "more_than", "about", "up_to", "nearly", "dozens", "hundreds", "several"}
+    for lang in ("en", "fr"):
+        assert set(data["qualifiers"][lang].values()) <= qualifiers
+        assert {q for _, q in data["approx"][lang].values()} <= qualifiers
+    assert set(data["claimants"]) == {"official", "perpetrator", "local", "un", "ngo", "media"}
