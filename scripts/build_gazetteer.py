@@ -81,6 +81,10 @@ BLOCKED = [
     "Papua New Guinea", "New Guinea", "Gulf of Guinea", "golfe de Guinée", "South Sudan",
     "Soudan du Sud", "Bight of Benin", "golfe du Bénin", "Benin City", "Mali Empire",
     "empire du Mali", "Sahel Alliance", "Alliance Sahel", "G5 Sahel", "G5-Sahel",
+    # armed groups named after places: the name is the group, not where it struck
+    "Katiba Macina", "katiba du Macina", "Macina Liberation Front", "Front de libération du Macina",
+    "Sahel Province", "province du Sahel", "Islamic State Sahel", "Etat islamique au Sahel",
+    "Katiba Serma", "Katiba Gourma", "Katiba Hanifa", "Ansar Dine",
 ]
 
 # English and French words, first names and foreign names that GeoNames towns share;
@@ -93,10 +97,15 @@ okada osu oyan pama pita pout rano riti rogo roni ruma saa sade san save say sem
 suya tafo tede tema tera toma tonga toto wamba wara wawa yoko zango touba oran bangi bande koza
 mango gando tone oti ber boni bani kaya tori baye yoro bondo saye banh kain barga karma rambo rollo
 fada diabo ouo kuta mera uba rann banki sony bamba fafa bara sirakoro meme hong gudu rabah kebbe bam
-gourma kaga jere mafa marte bole mubi gombi
+gourma kaga jere mafa marte bole mubi gombi keita tall
 """.split())
 
 EXCLUDED_TOWNS = {("GN", "mali"), ("NG", "at taj")}
+# Three-letter town names that are not words in English or French.
+SHORT_BUT_DISTINCT = {"gao", "uyo", "ati", "aba", "bol"}
+# Countries whose curated admin2 units are named after their seat town (Mali's cercles,
+# Niger's departements, Nigeria's LGAs); Burkina's provinces and Cameroon's departements are not.
+SEAT_NAMED_ADMIN2 = {"ML", "NE", "NG"}
 
 
 def fold(text: str) -> str:
@@ -138,6 +147,25 @@ def load_geonames() -> list[dict[str, str]]:
         return [row for row in csv.DictReader(fh) if row["cc"].strip() in COUNTRIES]
 
 
+def add_seat_towns(places: list[dict], admin2_rows: list[dict]) -> None:
+    """A cercle/department/LGA named after its seat: the town takes the unit's spellings,
+    or is created at the seat when GeoNames lacks it (e.g. Chibok)."""
+    towns: dict[tuple[str, str], list[dict]] = {}
+    for p in places:
+        if p["level"] == "locality":
+            for v in p["variants"]:
+                towns.setdefault((p["country"], key(v)), []).append(p)
+    for unit in admin2_rows:
+        near = [t for t in towns.get((unit["country"], key(unit["name"])), [])
+                if distance((t["lat"], t["lon"]), (unit["lat"], unit["lon"])) < 0.4]
+        if near:
+            for t in near:
+                t["variants"] = sorted(set(t["variants"]) | set(unit["variants"]))
+        elif unit["country"] in SEAT_NAMED_ADMIN2 and "/" not in unit["name"] and not unit["cue"] \
+                and not unit["name"].endswith((" North", " South")):
+            places.append(dict(unit, level="locality", source="curated-seat", weak=False))
+
+
 def build() -> dict:
     places: list[dict] = []
 
@@ -167,7 +195,7 @@ def build() -> dict:
             admin2=None, lat=float(row["lat"]), lon=float(row["lon"]), variants=variants,
             source="curated", cue=bool(row["cue"]), weak=False)
     for cc in SCOPE + NEIGHBOURS:
-        for sub in pycountry.subdivisions.get(country_code=cc) or []:
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc) or [], key=lambda sub: sub.code):
             if sub.parent_code is not None or sub.code in seen_iso:
                 continue
             name = ascii_name(sub.name)
@@ -222,7 +250,9 @@ def build() -> dict:
                 admin1, admin2 = seat["admin1"], seat["name"]
         add(name=ascii_name(name), country=cc, level="locality", admin1=admin1, admin2=admin2,
             lat=lat, lon=lon, variants=[name], source="geonames", cue=False,
-            weak=len(k.replace(" ", "")) <= 3 or k in COMMON_WORDS)
+            weak=(len(k.replace(" ", "")) <= 3 and k not in SHORT_BUT_DISTINCT) or k in COMMON_WORDS)
+
+    add_seat_towns(places, admin2_rows)
 
     # Uncurated admin1 centres: the mean of their towns, else the country centre.
     for p in places:

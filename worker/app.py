@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from celery import Celery
 from celery.signals import worker_process_init
+from kombu import Exchange
 from kombu import Queue as KombuQueue
 
 from worker.settings import Settings
@@ -21,10 +22,13 @@ class Queue(StrEnum):
 
 
 TASK_ROUTES = {
-    "sahelwatch.dispatch": {"queue": Queue.FEEDS.value},
-    "sahelwatch.refresh_feed": {"queue": Queue.FEEDS.value},
-    "sahelwatch.process_entry": {"queue": Queue.ARTICLES.value},
-    "sahelwatch.deliver": {"queue": Queue.ALERTS.value},
+    name: {"queue": queue.value, "exchange": queue.value, "routing_key": queue.value}
+    for name, queue in (
+        ("sahelwatch.dispatch", Queue.FEEDS),
+        ("sahelwatch.refresh_feed", Queue.FEEDS),
+        ("sahelwatch.process_entry", Queue.ARTICLES),
+        ("sahelwatch.deliver", Queue.ALERTS),
+    )
 }
 
 
@@ -41,7 +45,8 @@ def make_celery(settings: Settings, *, broker: str | None = None) -> Celery:
     app = Celery("sahelwatch", broker=broker or broker_url(settings),
                  include=["tasks.feeds", "tasks.articles", "tasks.delivery"])
     app.conf.update(
-        task_queues=[KombuQueue(q.value) for q in Queue],
+        # One direct exchange per queue, so a message lands in exactly one queue.
+        task_queues=[KombuQueue(q.value, Exchange(q.value, type="direct"), routing_key=q.value) for q in Queue],
         task_default_queue=Queue.FEEDS.value,
         task_routes=TASK_ROUTES,
         task_ignore_result=True,

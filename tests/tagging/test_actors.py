@@ -10,6 +10,7 @@ import pytest
 from worker.tagging import actors
 from worker.tagging.actors import (
     find_actors,
+    incident_actors,
     is_non_state_armed,
     is_state_force,
     parents,
@@ -158,6 +159,12 @@ def test_abbreviations_are_case_sensitive() -> None:
     assert find_actors("MALI IS READY FOR THE CUP", "en") == []
 
 
+def test_french_word_style_acronyms() -> None:
+    assert ids("Aqmi et le Jnim, puis la Minusma", "fr", "ML") == {"jnim", "minusma"}
+    assert ids("Les Fan ont riposté", "fr", "NE") == set()  # three letters: only upper case counts
+    assert find_actors("une fourmi (ant) et un bir", "en") == []
+
+
 def test_mentions_carry_offsets_of_their_surface() -> None:
     text = "Hier, l’armée malienne et Wagner ont repoussé l'EIGS."
     for m in find_actors(text, "fr"):
@@ -170,6 +177,20 @@ def test_unnamed_gunmen_are_dropped_when_a_group_is_named() -> None:
     assert resolve_actors(found, "ML") == ["civilians", "jnim"]
     assert resolve_actors(find_actors("Gunmen killed 12 villagers.", "en"), "ML") == [
         "unidentified_armed_group", "civilians"]
+
+
+def test_generic_soldiers_are_the_named_force() -> None:
+    found = find_actors("JNIM claimed the bomb that killed three French soldiers. The soldiers were on patrol.", "en")
+    assert resolve_actors(found, "ML") == ["jnim", "france"]
+    found = find_actors("Gunmen attacked Cameroonian troops; two soldiers died.", "en")
+    assert resolve_actors(found, "NG", "Borno") == ["unidentified_armed_group", "military_cm"]
+
+
+def test_incident_actors_leave_out_those_who_only_report() -> None:
+    sentences = ["Gunmen killed nine villagers near Koro, the UN mission said.",
+                 "Selon la MINUSMA, les assaillants sont repartis."]
+    assert incident_actors(sentences[:1], "en", "ML") == ["unidentified_armed_group", "civilians"]
+    assert incident_actors(sentences[1:], "fr", "ML") == ["unidentified_armed_group"]
 
 
 def test_suspected_jihadists_with_no_group_named_are_unidentified() -> None:
@@ -212,6 +233,19 @@ def test_french_active_and_passive() -> None:
         "unidentified_armed_group": "perpetrator", "jnim": "perpetrator", "military_ml": "target"}
     assert role_of("Quinze villageois ont été tués par des hommes armés.", "fr") == {
         "civilians": "target", "unidentified_armed_group": "perpetrator"}
+
+
+def test_french_attack_of_x_against_y() -> None:
+    assert role_of("L'attaque de l'EIGS contre le camp militaire de Tessit a duré des heures.", "fr") == {
+        "is_sahel": "perpetrator", "military_ml": "target"}
+
+
+def test_compound_noun_attack_names_its_target() -> None:
+    assert role_of("Toll from Inata gendarmerie attack rises to 53") == {"military_ml": "target"}
+
+
+def test_army_reporting_its_own_action_is_the_actor() -> None:
+    assert role_of("The army said it retook the town from JNIM fighters.")["military_ml"] == "perpetrator"
 
 
 def test_claim_and_attribution_name_the_perpetrator() -> None:

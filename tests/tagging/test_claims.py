@@ -1,5 +1,6 @@
 """Casualty claims: the figure, its kind, the victims, who claims it, and the toll."""
 
+import itertools
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -13,8 +14,13 @@ def claims(sentence, language="en", previous=None, following=None):
     return [(c.kind, c.count, c.qualifier, c.victims) for c in extract_claims(sentence, language, previous, following)]
 
 
-def claim(kind="killed", count=10, qualifier="exact", victims="soldiers", claimant_type="official", **kw):
-    return Claim(kind, count, qualifier, victims, None, claimant_type, 0, 1, "", "test", **kw)
+_sentences = itertools.count()
+
+
+def claim(kind="killed", count=10, qualifier="exact", victims="soldiers", claimant_type="official", sentence=None, **kw):
+    """A claim reported in its own sentence unless one is given."""
+    sentence = sentence if sentence is not None else f"sentence {next(_sentences)}"
+    return Claim(kind, count, qualifier, victims, None, claimant_type, 0, 1, sentence, "test", **kw)
 
 
 # --- patterns, English ---
@@ -255,7 +261,29 @@ def test_distinct_victim_groups_add_up():
 
 
 def test_generic_total_is_not_added_to_its_parts():
-    assert conservative_toll([claim(count=15, victims=None), claim(count=8, subset=True)]) == 15
+    same = "The attack left 15 dead, including 8 soldiers."
+    assert conservative_toll([claim(count=15, victims=None, sentence=same),
+                              claim(count=8, subset=True, sentence=same)]) == 15
+
+
+def test_same_group_in_one_report_adds_up():
+    same = "50 women and 21 children were killed."
+    assert conservative_toll([claim(count=50, victims="civilians", sentence=same),
+                              claim(count=21, victims="civilians", sentence=same)]) == 71
+
+
+def test_two_accounts_of_the_same_dead_give_the_lower():
+    assert conservative_toll([claim(count=85, qualifier="at_least", victims="civilians"),
+                              claim(count=120, qualifier="at_least", victims="people", claimant_type="ngo")]) == 85
+
+
+def test_attackers_killed_are_added_to_their_victims():
+    assert conservative_toll([claim(count=23, victims="people"), claim(count=4, victims="militants")]) == 27
+
+
+def test_initial_figure_gives_way_to_a_later_one():
+    assert conservative_toll([claim(count=10, victims=None, initial=True), claim(count=51)]) == 51
+    assert conservative_toll([claim(count=10, victims=None, initial=True)]) == 10
 
 
 def test_vague_figure_only_without_a_number():
@@ -294,3 +322,52 @@ def test_seed_article_gives_official_54_and_perpetrator_70():
     assert conservative_toll(found) == 54
     assert ("killed", 70, "more_than", "soldiers", "perpetrator") in {
         (c.kind, c.count, c.qualifier, c.victims, c.claimant_type) for c in found}
+
+
+def test_list_of_victims_shares_one_verb():
+    found = claims("Gunmen killed six French aid workers, their Nigerien driver and a local guide.")
+    assert found == [("killed", 6, "exact", "civilians"), ("killed", 1, "exact", "civilians"),
+                     ("killed", 1, "exact", "civilians")]
+    assert conservative_toll(extract_claims("Six humanitaires français de l'ONG Acted, leur guide et leur "
+                                            "chauffeur nigériens ont été tués dimanche.", "fr")) == 8
+
+
+def test_parts_named_after_a_total_are_a_subset():
+    found = extract_claims("A rights group put the death toll at 136 and said 50 women and 21 children "
+                           "were among the dead.", "en")
+    assert [c.subset for c in found] == [False, True, True]
+    assert conservative_toll(found) == 136
+    assert [c.subset for c in extract_claims("The attack killed 40 people, 34 of them volunteers.", "en")] == [False, True]
+
+
+def test_a_count_of_attackers_is_not_a_toll():
+    assert claims("20 gunmen stormed the village, and 12 were killed.") == [("killed", 12, "exact", None)]
+
+
+def test_plural_men_after_a_possessive_is_not_one_victim():
+    assert claims("It did not say whether any of its men had been killed.") == []
+
+
+def test_killing_thousands_is_a_running_total():
+    [c] = extract_claims("Wagner said it had helped kill thousands of jihadists.", "en")
+    assert c.is_cumulative
+
+
+def test_one_victim_named_with_an_article_does_not_lower_the_toll():
+    found = (extract_claims("Gunmen killed six French aid workers and two Nigeriens.", "en")
+             + extract_claims("A woman who tried to flee was caught and killed.", "en"))
+    assert conservative_toll(found) == 8
+    assert conservative_toll(extract_claims("A soldier was killed.", "en")) == 1
+
+
+def test_one_of_them_refers_to_the_group_named_before():
+    assert claims("The assailants were repelled, and one of them was killed, the army said.") == [
+        ("killed", 1, "exact", "militants")]
+    assert claims("Un assaillant a été tué lors de la riposte.", "fr") == [("killed", 1, "exact", "militants")]
+    assert claims("L'un d'eux a été tué.", "fr") == [("killed", 1, "exact", None)]
+
+
+def test_attackers_killed_in_the_riposte_add_to_the_toll():
+    found = (extract_claims("Deux militaires ont été tués, a annoncé l'état-major.", "fr")
+             + extract_claims("Un assaillant a été tué lors de la riposte.", "fr"))
+    assert conservative_toll(found) == 3

@@ -71,6 +71,17 @@ CASES = [
     ("fr", ["L'armée installe une nouvelle base à Boni"], "headquarters_or_base_established"),
     ("en", ["Militias sign a ceasefire in central Mali"], "agreement"),
     ("fr", ["Jihadistes et chasseurs concluent un accord de cessez-le-feu"], "agreement"),
+    # Mixed victims, state perpetrators and headline shapes.
+    ("en", ["Jihadists kill 10 soldiers and 5 civilians in Mali attack"], "armed_clash"),
+    ("fr", ["Le camp de l'armée à Boulkessi attaqué : quinze militaires tués"], "armed_clash"),
+    ("en", ["Gunmen attacked a police station in Katsina, killing three officers"], "armed_clash"),
+    ("fr", ["Des soldats maliens accusés d'avoir exécuté des civils à Moura"], "attack"),
+    ("en", ["At least 40 killed as jihadists attack villages in Burkina Faso"], "attack"),
+    ("fr", ["Un bus saute sur une mine : 14 passagers tués"], "remote_explosive_landmine_ied"),
+    ("en", ["Nigerian air force jets bombed a bandit camp, killing dozens"], "air_drone_strike"),
+    ("fr", ["L'armée burkinabè reprend le contrôle de Djibo"], "government_regains_territory"),
+    ("en", ["JNIM fighters take control of Boni after army withdraws"], "non_state_actor_overtakes_territory"),
+    ("en", ["Jihadists besiege Djibo and blow up bridges"], "looting_property_destruction"),
 ]
 
 

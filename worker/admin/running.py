@@ -19,11 +19,14 @@ def run_forever(settings: Settings, *, role: str, beat: bool = False, queues: st
         cmd = celery_command(role, queues=queues, concurrency=concurrency or settings.worker_concurrency, beat=beat,
                              schedule=data_dir / "beat-schedule", loglevel="INFO")
         process = subprocess.Popen(cmd, env=child_env(settings, url))
-        previous = signal.signal(signal.SIGTERM, lambda *_: stop_process(process))
+        # Pass SIGTERM on and keep waiting: Celery's warm shutdown lets running tasks finish.
+        previous = signal.signal(signal.SIGTERM, lambda *_: process.send_signal(signal.SIGTERM))
         try:
-            return process.wait()
-        except KeyboardInterrupt:
-            stop_process(process)
-            return 0
+            while True:
+                try:
+                    return process.wait()
+                except KeyboardInterrupt:  # Ctrl-C reached the child too; wait for its shutdown
+                    continue
         finally:
             signal.signal(signal.SIGTERM, previous)
+            stop_process(process)

@@ -113,6 +113,17 @@ def _security_aliases(lang: str) -> dict[str, list[str]]:
     return out
 
 
+def _abbreviation_forms(abbreviations: Iterable[str]) -> list[str]:
+    """French house styles write pronounceable acronyms of four letters or more as words
+    ('Jnim', 'Aqmi', 'Minusma'); shorter ones ('Fan', 'Ant', 'Bir') would be common words."""
+    out: list[str] = []
+    for a in abbreviations:
+        out.append(a)
+        if a.isalpha() and a.isupper() and len(a) >= 4:
+            out.append(a.capitalize())
+    return out
+
+
 @cache
 def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """Compiled alternation plus the surface-key tables that map a match back to its actor."""
@@ -132,7 +143,7 @@ def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], di
             for n in e[field]:
                 names.setdefault(_fold(n), (actor, f"name:{flang}"))
                 kept.append(n)
-        for a in e["abbreviations"]:
+        for a in _abbreviation_forms(e["abbreviations"]):
             abbrs.setdefault(_abbr_key(a), (actor, "abbr"))
     for actor, extra in _security_aliases(lang).items():
         for n in extra:
@@ -141,7 +152,7 @@ def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], di
     toks = [_tokens(n, True) for n in kept]
     for extra in _security_aliases(lang).values():
         toks += [_tokens(n, True) for n in extra]
-    toks += [_tokens(a, False) for e in entries.values() for a in e["abbreviations"]]
+    toks += [_tokens(a, False) for e in entries.values() for a in _abbreviation_forms(e["abbreviations"])]
     pattern = re.compile(r"(?<![\w])(?:" + _trie_regex(toks) + r")(?![\w])")
     return pattern, names, abbrs
 
@@ -227,13 +238,34 @@ def _named_hostile(actor: str) -> bool:
     return info.get("kind") in _NAMED_HOSTILE_KINDS and not info.get("pro_government", False)
 
 
+_FOREIGN_FORCES = frozenset({"france", "minusma", "takuba", "mnjtf"})
+
+
+def _without_coreferent_forces(mentions: Sequence[ActorMention | str]) -> list[ActorMention | str]:
+    """Drop 'soldiers'/'the army' when the text names whose they are ('three French soldiers ...
+    the soldiers'); a bare id string cannot be judged and is kept."""
+    named = {m if isinstance(m, str) else m.actor for m in mentions}
+    national = any(a.startswith("military_") and a != "military_generic" for a in named)
+    foreign = bool(named & _FOREIGN_FORCES)
+    if not (national or foreign):
+        return list(mentions)
+    personnel = {_fold(w) for w in _data()["generics"]["military_generic"]["personnel"]}
+    out: list[ActorMention | str] = []
+    for m in mentions:
+        if isinstance(m, ActorMention) and m.actor == "military_generic":
+            if national or _fold(m.surface) in personnel:
+                continue
+        out.append(m)
+    return out
+
+
 def resolve_actors(
     mentions: Sequence[ActorMention | str], country: str | None = None, admin1: str | None = None
 ) -> list[str]:
     """Schema ids in first-mention order: generics resolved, unresolvable ones dropped, and
     unnamed attackers dropped when a named non-state group is present (the 'gunmen' were it)."""
     ids: list[str] = []
-    for m in mentions:
+    for m in _without_coreferent_forces(mentions):
         a = resolve_generic(m if isinstance(m, str) else m.actor, country, admin1)
         if a in ACTOR_IDS and a not in ids:
             ids.append(a)
@@ -246,8 +278,8 @@ def resolve_actors(
 
 
 def _alt(words: Iterable[str]) -> str:
-    ws = sorted({re.escape(w).replace("\\ ", r"\s+").replace("'", "['’]") for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(ws) + ")"
+    """A trie-shaped alternation of cue words (compiled case-insensitively by the caller)."""
+    return "(?:" + _trie_regex(_tokens(w, False) for w in words) + ")"
 
 
 @cache
@@ -278,6 +310,9 @@ def _role_patterns(lang: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+_SELF_REPORT = re.compile(r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+|avoir|qu['’]il|qu['’]ils|qu['’]elle)\b", re.IGNORECASE)
+
+
 def _noun_use(v: re.Match[str], sentence: str, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]) -> bool:
     """'the attack', 'gendarmerie attack', 'Islamic State raid': a noun, not a headline verb."""
     if not p["noun"].fullmatch(v.group(0)):
@@ -286,18 +321,43 @@ def _noun_use(v: re.Match[str], sentence: str, mentions: Sequence[ActorMention],
     return bool(p["determiner"].search(before)) or any(0 <= v.start() - m.end <= 2 for m in mentions)
 
 
+_LIST_LINK = re.compile(r",|\b(?:and|et|ainsi que|as well as|including|dont|notamment|plus)\b", re.IGNORECASE)
+_CLAUSE_LINK = re.compile(r"\b(?:who|which|that|qui|que|suspected|accused|soupçonnée?s?|accusée?s?|of|de)\b", re.IGNORECASE)
+
+
+def _object_list(sentence: str, mentions: Sequence[ActorMention], lo: int, hi: int) -> list[ActorMention]:
+    """The verb's objects: the first actor after it and those listed with it ('10 soldiers and
+    5 civilians'), not actors of a following clause ('villagers suspected of helping militants')."""
+    after = [m for m in mentions if lo <= m.start < hi]
+    out = after[:1]
+    for prev, m in zip(after, after[1:]):
+        gap = sentence[prev.end : m.start]
+        if len(gap) > 40 or not _LIST_LINK.search(gap) or _CLAUSE_LINK.search(gap):
+            break
+        out.append(m)
+    return out
+
+
 def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en") -> dict[str, str]:
     """actor -> "perpetrator" | "target" | "other" in one sentence, from simple syntax:
     'X attacked Y', 'Y were killed by X', 'an attack by X on Y', 'attribué à X', 'X claimed'."""
+    if not mentions:
+        return {}
     p = _role_patterns(language)
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
-    quoted = [(q.start(), q.end()) for q in p["source"].finditer(sentence)]
+    # "The army said it retook the town": the speaker is the subject of what it reports.
+    quoted = [(q.start(), q.end()) for q in p["source"].finditer(sentence) if not _SELF_REPORT.match(sentence, q.end())]
     everyone = mentions
     mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in quoted)]
 
-    def assign(lo: int, hi: int, role: str, prio: int, first_only: bool = False, armed_only: bool = False) -> None:
+    def assign(
+        lo: int, hi: int, role: str, prio: int, first_only: bool = False, armed_only: bool = False,
+        skip_civilians: bool = False,
+    ) -> None:
         for m in mentions:
-            if lo <= m.start < hi and not (armed_only and not is_non_state_armed(m.actor)):
+            if armed_only and not is_non_state_armed(m.actor) or skip_civilians and m.actor == "civilians":
+                continue
+            if lo <= m.start < hi:
                 old = found.get(m.actor)
                 if old is None or prio > old[0]:
                     found[m.actor] = (prio, role)
@@ -320,11 +380,12 @@ def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en")
                 assign(v.end() + agent.end(), v.end() + agent.end() + 70, "perpetrator", 2, first_only=True)
         else:
             assign(left_lo, v.start(), "perpetrator", 1)
-            assign(v.end(), right_hi, "target", 1)
+            for m in _object_list(sentence, mentions, v.end(), right_hi):
+                assign(m.start, m.start + 1, "target", 1)
     for a in p["attribution"].finditer(sentence):
         # "attaque de X" names the attacker only when X is an armed group ("attaque de leur position").
         noun_led = p["noun"].match(a.group(0)) is not None
-        assign(a.end(), a.end() + 70, "perpetrator", 3, first_only=True, armed_only=noun_led)
+        assign(a.end(), a.end() + 70, "perpetrator", 3, first_only=True, armed_only=noun_led, skip_civilians=True)
     for c in p["claim"].finditer(sentence):
         before = [m for m in mentions if m.end <= c.start() and is_non_state_armed(m.actor)]
         if before:
@@ -350,3 +411,23 @@ def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en")
         else:
             out.setdefault(m.actor, "other")
     return out
+
+
+def _speakers(sentence: str, mentions: Sequence[ActorMention], language: str) -> set[int]:
+    """Indexes of mentions that only report ('..., the army said', 'selon la MINUSMA')."""
+    p = _role_patterns(language)
+    spans = [(q.start(), q.end()) for q in p["source"].finditer(sentence) if not _SELF_REPORT.match(sentence, q.end())]
+    return {i for i, m in enumerate(mentions) if any(lo <= m.start < hi for lo, hi in spans)}
+
+
+def incident_actors(
+    sentences: Sequence[str], language: str = "en", country: str | None = None, admin1: str | None = None
+) -> list[str]:
+    """Schema ids of the parties to one incident: every actor mentioned in its sentences except
+    those that only appear as the source of a report, generics resolved as in resolve_actors."""
+    kept: list[ActorMention] = []
+    for s in sentences:
+        found = find_actors(s, language)
+        speakers = _speakers(s, found, language)
+        kept += [m for i, m in enumerate(found) if i not in speakers]
+    return resolve_actors(kept, country, admin1)

@@ -24,9 +24,10 @@ from .numbers import Quantity, alternation, claim_lexicon, find_quantities
 _VAGUE_LOWER_BOUND = {"dozens": 12, "hundreds": 100, "several": 10}
 _STOP = ("and or of the a an in on at by to for from with were was are is have has had been be who which that "
          "while as after before during including et ou de des du le la les l à au aux en dans par pour sur avec qui "
-         "que dont ont été sont est lors après avant ainsi plus more than some those these ces leurs their his its").split()
+         "que dont ont été sont est lors après avant ainsi plus more than some those these ces leurs their his its them whom eux").split()
 _ENGLISH_ACTIVE = {"killed", "wounded", "injured", "abducted", "kidnapped", "captured", "executed", "massacred",
                    "displaced", "seized", "neutralised", "neutralized", "murdered"}
+_DEMONYM_PLURAL = re.compile(r"\s+[A-ZÉ][a-zéèëï]+(?:ans|iens|ens|ais|ois|ese|is)(?![\w-])")
 _QUOTE_CHARS = "\"“”«»"
 # A count without a noun takes a predicate only through auxiliaries: "thousands have been killed".
 _BARE_PREDICATE = re.compile(r"\s+(?:(?:have|has|had|been|were|was|are|is|reportedly|also|all|ont|a|été|sont|auraient|"
@@ -51,6 +52,7 @@ class Claim:
     revised: bool = False        # "the toll rose to", "nouveau bilan": a later figure replaces earlier ones
     is_cumulative: bool = False  # "since 2012", "cette année": a running total, not one incident's toll
     subset: bool = False         # "including 8 soldiers", "dont 5 civils": part of a total given beside it
+    initial: bool = False        # "initially reported", "un premier bilan": superseded by any other figure
 
     def to_dict(self) -> dict[str, Any]:
         """The claim object of the event schema."""
@@ -70,8 +72,10 @@ class _Vocab:
     before: re.Pattern[str]
     toll: re.Pattern[str]
     revision: re.Pattern[str]
+    initial: re.Pattern[str]
     cumulative: re.Pattern[str]
     subset: re.Pattern[str]
+    subset_after: re.Pattern[str]
     trigger: re.Pattern[str]
     kind_after: dict[str, str]
     kind_before: dict[str, str]
@@ -103,7 +107,7 @@ def _vocab(language: str) -> _Vocab:
     mod = rf"(?:(?!(?:{stop_alt})(?![\w’'-]))[^\W\d][\w’'-]*\s+)"
     head = re.compile(rf"\s*(?:(?:of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
                       re.IGNORECASE)
-    after = re.compile(rf"[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?(?<![\w-])(?P<kind>{_alt(kind_after)})(?![\w-])",
+    after = re.compile(rf"(?:\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?(?<![\w-])(?P<kind>{_alt(kind_after)})(?![\w-])",
                        re.IGNORECASE)
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})\s*(?:(?:the|les|des|à)\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
@@ -113,8 +117,10 @@ def _vocab(language: str) -> _Vocab:
     trigger_words = list(kind_after) + list(kind_before) + list(lex["kind_heads"][lang]) + lex["toll_words"][lang]
     return _Vocab(
         nouns=nouns, head=head, after=after, before=before, toll=toll,
+        initial=re.compile(rf"(?<!\w)(?:{_alt(lex['initial'][lang])})(?!\w)", re.IGNORECASE),
         revision=re.compile(rf"(?<!\w)(?:{_alt(lex['revision'][lang])})(?!\w)", re.IGNORECASE),
         cumulative=re.compile(rf"(?<!\w)(?:{'|'.join(lex['cumulative'][lang])})(?!\w)", re.IGNORECASE),
+        subset_after=re.compile(rf"\s*,?\s*(?:{_alt(lex['subset_after'][lang])})(?!\w)", re.IGNORECASE),
         subset=re.compile(rf"(?<!\w)(?:{_alt(lex['subset'][lang])})\s*[:,]?\s*$", re.IGNORECASE),
         # run on the lower-cased sentence, without IGNORECASE and with \b: several times faster
         trigger=re.compile(rf"\b(?:{_alt(trigger_words)})"),
@@ -137,10 +143,33 @@ class _Draft:
     before_kind: str | None = None
     after_kind: str | None = None
     subset: bool = False
+    subset_group: bool = False
 
 
-_SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one)\s+(?=[\w’'-])", re.IGNORECASE),
-             "fr": re.compile(r"(?<![\w’'-])(?:un|une)\s+(?=[\w’'-])", re.IGNORECASE)}
+_SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?=[\w’'-])", re.IGNORECASE),
+             "fr": re.compile(r"(?<![\w’'-])(?:un|une|leur|son|sa)\s+(?=[\w’'-])", re.IGNORECASE)}
+
+
+# "a woman who tried to flee was killed": one victim named with an article is usually one
+# of several; conservative_toll drops it when another figure exists for the group.
+_ARTICLES = {"a", "an", "their", "his", "her", "its", "leur", "son", "sa"}
+_ARTICLE_RULE = ":article"
+_ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|the\s+(?P<noun>[\w-]+)|les\s+(?P<noun_fr>[\w-]+))"
+                          r"|d['’](?:eux|elles))(?![\w-])", re.IGNORECASE)
+_ONE_WORD = re.compile(r"(?<![\w’'-])(?:one|l['’]une?)(?![\w-])", re.IGNORECASE)
+def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
+    """"one of them", "one of the soldiers", "l'un d'eux": not "one of the deadliest"."""
+    m = _ONE_OF_THEM.match(text, at)
+    noun = m and (m["noun"] or m["noun_fr"])
+    if noun and v.nouns.get(noun.lower(), ("",))[0] not in ("victim", "kind"):
+        return None
+    return m
+
+
+_WORD_START = re.compile(r"(?<![\w’'-])(?=[^\W\d_])")
+# "more than 100 bodies in Diallassagou alone": a count for one place among several
+_PARTIAL = re.compile(r"[^,.;]{0,40}?(?<!\w)(?:alone|à (?:lui|elle) seule?)(?!\w)", re.IGNORECASE)
+_IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths"}
 
 
 def _singulars(text: str, language: str) -> list[Quantity]:
@@ -151,14 +180,17 @@ def _singulars(text: str, language: str) -> list[Quantity]:
         return []
     v = _vocab(language)
     out = []
+    for m in _ONE_WORD.finditer(text):
+        if _one_of_them(text, m.end(), v):
+            out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), m.group(), True))
     for m in rx.finditer(text):
         h = v.head.match(text, m.end() - 1)
-        if h and not h.group("mods").strip() or h and h.group("mods").strip()[:1].isupper():
+        if h:
             role, _ = v.nouns[h.group("noun").lower()]
             noun = h.group("noun").lower()
             article = m.group().strip().lower() in ("a", "an")     # "a death toll" is no count, "un mort" is
             if (role == "victim" or role == "kind" and not article) and not noun.endswith(("s", "x")) \
-                    and noun not in ("police", "personnel"):
+                    and noun not in _IRREGULAR_PLURALS:
                 out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, m.group().strip(), True))
     return out
 
@@ -173,14 +205,24 @@ def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
         return True
     if re.search(r"(?:aged|âgée?s? de|age of|l'âge de)\s*$", before, re.IGNORECASE):
         return True
-    if q.value == 1 and re.match(r"\s+(?:of|des|d['’])\b", after):
+    if q.value == 1 and re.match(r"\s+(?:of|des|d['’])\b", after) and not _one_of_them(text, q.end, v):
         return True
     return not q.spelled and q.value is not None and 1900 <= q.value <= 2100 and "," not in q.surface
 
 
-def _draft(q: Quantity, text: str, v: _Vocab) -> _Draft | None:
+def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     m = v.head.match(text, q.end)
     victims, role, head_end = None, None, q.end
+    one_of = _one_of_them(text, q.end, v) if q.value == 1 else None
+    if one_of:
+        # "one of them was killed": the referent is the last group named before
+        m = None
+        role, head_end = "inherit", one_of.end()
+        named = [h for h in (v.head.match(text, i.start()) for i in _WORD_START.finditer(text, 0, q.start))
+                 if h and v.nouns[h.group("noun").lower()][0] == "victim"] if not (one_of["noun"] or one_of["noun_fr"]) else []
+        noun = one_of["noun"] or one_of["noun_fr"] or (named[-1].group("noun") if named else None)
+        found = v.nouns.get(noun.lower()) if noun else None
+        victims = found[1] if found and found[0] == "victim" else None
     if m:
         role, value = v.nouns[m.group("noun").lower()]
         head_end = m.end()
@@ -191,18 +233,29 @@ def _draft(q: Quantity, text: str, v: _Vocab) -> _Draft | None:
         elif role == "members":
             window = text[head_end:head_end + 40]
             victims = next((g for g, rx in v.members_context if rx.search(window)), "people")
+    elif _DEMONYM_PLURAL.match(text, q.end):
+        # "six French aid workers and two Nigeriens": a nationality standing for people
+        m2 = _DEMONYM_PLURAL.match(text, q.end)
+        victims, role, head_end = "civilians", "victim", m2.end()
     d = _Draft(q, head_end, victims, role)
+    if m and role == "kind" and _DEMONYM_PLURAL.match(" " + m.group("mods")):
+        d.victims = "civilians"      # "deux Nigériens tués"
     if m and role == "kind":
         d.kind, d.rule = v.nouns[m.group("noun").lower()][1], f"head:{m.group('noun').lower()}"
     b = v.before.search(text[max(0, q.start - 40):q.start])
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
     a = v.after.match(text, head_end) if role else _BARE_PREDICATE.match(text, head_end)
-    if a and a.group("kind").lower() not in v.kind_after:
-        a = None
+    if a and (a.group("kind").lower() not in v.kind_after
+              or next_end <= a.start("kind") and re.fullmatch(r"\s*(?:de\s+|d['’]|of\s+)?", text[next_end:a.start("kind")])):
+        a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
     if a and role in (None, "victim", "members", "inherit", "kind") and not _active_voice(a, text):
         d.after_kind = v.kind_after[a.group("kind").lower()]
-    d.subset = bool(v.subset.search(text[max(0, q.start - 30):q.start]))
+    # "including 5 soldiers and 3 civilians", "50 women and 21 children were among the dead":
+    # the whole coordinated list is a part; "40 people, 34 of them volunteers": only the 34
+    d.subset_group = bool(v.subset.search(text[max(0, q.start - 30):q.start])
+                          or head_end > q.end and v.subset_after.match(text, head_end))
+    d.subset = d.subset_group or bool(v.subset_after.match(text, q.end)) or bool(_PARTIAL.match(text, head_end))
     return d
 
 
@@ -211,13 +264,19 @@ def _active_voice(a: re.Match[str], text: str) -> bool:
     word = a.group("kind").lower()
     if word not in _ENGLISH_ACTIVE or re.search(r"(?<!\w)(?:were|was|been|being|are|is|got)\s", a.group()):
         return False
-    return bool(re.match(r"\s+(?:\d|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight|nine|ten"
+    return bool(re.match(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight|nine|ten"
                          r"|several|many|hundreds|scores)\b", text[a.end():], re.IGNORECASE))
 
 
+# What may trail a victim noun before the next coordinated count: nationality adjectives
+# and proper-name complements ("six humanitaires français de l'ONG Acted, leur guide ...").
+_TRAILING = (r"(?:\s+(?:[a-zéèêëïîôûç]+(?:ais|aise|ain|aine|ien|ienne|ois|oise|abè|an|ese)s?"
+             r"|(?:de|du|des|of|from)\s+(?:l['’]|the\s+)?[A-Z][\w’'-]*|[A-Z][\w’'-]*))*")
+_COORDINATION = re.compile(rf"{_TRAILING}\s*(?:(?:and|et|as well as|ainsi que|plus|or|ou|,)\s*)+")
+
+
 def _coordinated(prev: _Draft, nxt: _Draft, text: str) -> bool:
-    between = text[prev.head_end:nxt.q.start]
-    return bool(re.fullmatch(r"\s*(?:(?:and|et|as well as|ainsi que|plus|or|ou|,)\s*)+", between, re.IGNORECASE))
+    return bool(_COORDINATION.fullmatch(text[prev.head_end:nxt.q.start]))
 
 
 def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
@@ -228,6 +287,9 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
         else:
             groups.append([d])
     for group in groups:
+        if group[0].subset_group or group[-1].subset_group:
+            for d in group:
+                d.subset = True
         shared_before = group[0].before_kind
         shared_after = group[-1].after_kind
         for d in group:
@@ -247,7 +309,7 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
     for d in drafts:
         if previous and d.kind is None and d.subset and previous.kind:
             d.kind, d.rule = previous.kind, "subset-of-previous"
-        if d.head_role == "inherit" and previous:
+        if d.head_role == "inherit" and previous and d.victims is None:
             d.victims = previous.victims
         if d.kind:
             previous = d
@@ -265,10 +327,11 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     if not v.trigger.search(sentence.lower()):
         return []
     drafts = []
-    for q in sorted(find_quantities(sentence, language) + _singulars(sentence, language), key=lambda q: q.start):
+    quantities = sorted(find_quantities(sentence, language) + _singulars(sentence, language), key=lambda q: q.start)
+    for i, q in enumerate(quantities):
         if _not_a_casualty_count(q, sentence, v):
             continue
-        d = _draft(q, sentence, v)
+        d = _draft(q, sentence, v, quantities[i + 1].end if i + 1 < len(quantities) else len(sentence))
         if d is not None:
             drafts.append(d)
     _resolve_kinds(drafts, sentence, v)
@@ -276,6 +339,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     if not drafts:
         return []
     revised_cue = v.revision.search(sentence)
+    initial_cue = v.initial.search(sentence)
     cumulative = bool(v.cumulative.search(sentence))
     out = []
     for d in drafts:
@@ -283,11 +347,13 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
         victims = d.victims
         if victims is None and d.kind == "killed" and re.search(r"neutrali[sz]", d.rule + sentence[d.q.end:d.head_end + 30]):
             victims = "militants"
+        # "killed thousands": a count in thousands is a conflict's running total, not an incident's
+        running_total = d.q.spelled and (d.q.value or 0) >= 1000 and d.q.qualifier == "at_least"
         out.append(Claim(
             kind=d.kind or "killed", count=d.q.value, qualifier=d.q.qualifier, victims=victims,
             claimant=claimant, claimant_type=ctype, start=d.q.start, end=d.head_end, sentence=sentence,
-            rule=d.rule, revised=bool(revised_cue and revised_cue.start() < d.q.start),
-            is_cumulative=cumulative, subset=d.subset))
+            rule=d.rule + (_ARTICLE_RULE if d.q.surface.lower() in _ARTICLES else ""), revised=bool(revised_cue and revised_cue.start() < d.q.start),
+            is_cumulative=cumulative or running_total, subset=d.subset, initial=bool(initial_cue and initial_cue.start() < d.head_end)))
     return out
 
 
@@ -421,36 +487,62 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     """The schema's fatalities: the most conservative credible killed figure, all sides together.
 
     Rules, in order:
-    1. Only `killed` claims that are not running totals (`is_cumulative`) count.
+    1. Only `killed` claims that are not running totals (`is_cumulative`) count; a figure
+       marked `initial` ("the army initially reported 10") only when nothing else is left.
     2. Official, independent (UN, NGO, media, local) and unattributed figures beat a
        perpetrator's claim; a perpetrator's figure is used only when it is all there is.
     3. Vague figures ("dozens", "several") are used only when no claim gives a number.
-    4. Per victim group (soldiers, civilians, militants...), the latest revised figure
-       ("the toll rose to 40") wins; otherwise the lowest lower bound (officials 54,
-       local sources 60 -> 54).
-    5. Distinct groups add up ("5 soldiers and 3 civilians" -> 8; "51 soldiers killed,
-       160 militants neutralised" -> 211), and a generic total ("15 dead") is kept when
-       it is larger than that sum (the groups are then part of it: "15 dead, including
-       8 soldiers" -> 15).
+    4. A report is one sentence's figures from one claimant. Inside a report, figures for
+       the same victim group add up ("50 women and 21 children") and parts of a total
+       ("including 8 soldiers", `subset`) are left out when the total is there.
+    5. Across reports, per victim group (soldiers, civilians, militants..., or generic
+       "people"), the latest revised figure ("the toll rose to 40") wins; otherwise the
+       lowest (officials 54, local sources 60 -> 54). A lone victim named with an article
+       ("a woman who tried to flee was killed") or a part ("100 bodies in X alone")
+       counts only when nothing else does.
+    6. Distinct groups add up ("5 soldiers and 3 civilians" -> 8). A generic total and the
+       sum of the named groups: the larger when one report gives both ("15 dead, 12 of
+       them soldiers") or the total is a revision ("bringing the toll to 14"), else the lower (two accounts of the same dead). Killed militants
+       are added on top: attackers are counted apart from their victims ("killing 23
+       people ... four attackers also died" -> 27; "51 soldiers killed, 160 militants
+       neutralised" -> 211).
     Returns None when no killed figure is known.
     """
     killed = [c for c in claims if c.kind == "killed" and not c.is_cumulative and lower_bound(c) is not None]
-    credible = [c for c in killed if c.claimant_type != "perpetrator"]
-    pool = credible or killed
+    killed = [c for c in killed if not c.initial] or killed
+    pool = [c for c in killed if c.claimant_type != "perpetrator"] or killed
     if any(c.count is not None for c in pool):
         pool = [c for c in pool if c.count is not None]
     if not pool:
         return None
-    by_group: dict[str | None, list[Claim]] = {}
+    reports: dict[tuple[str, str | None], list[Claim]] = {}
     for c in pool:
-        by_group.setdefault(None if c.victims in _GENERIC else c.victims, []).append(c)
-    figures: dict[str | None, int] = {}
-    for group, items in by_group.items():
-        revised = [c for c in items if c.revised]
-        if revised:
-            figures[group] = lower_bound(revised[-1]) or 0
-            continue
+        reports.setdefault((c.sentence, c.claimant), []).append(c)
+    per_group: dict[str | None, list[tuple[int, bool, bool, bool]]] = {}   # group -> (figure, revised, mixed, weak)
+    for items in reports.values():
         whole = [c for c in items if not c.subset] or items
-        figures[group] = min(lower_bound(c) or 0 for c in whole)
-    generic = figures.pop(None, 0)
-    return max(generic, sum(figures.values()))
+        groups: dict[str | None, list[Claim]] = {}
+        for c in whole:
+            groups.setdefault(None if c.victims in _GENERIC else c.victims, []).append(c)
+        mixed = None in groups and len(groups) > 1
+        for group, members in groups.items():
+            figure = sum(lower_bound(c) or 0 for c in members)
+            weak = all(c.rule.endswith(_ARTICLE_RULE) or c.subset for c in members)
+            per_group.setdefault(group, []).append((figure, any(c.revised for c in members), mixed, weak))
+    figures: dict[str | None, int] = {}
+    generic_total = False      # the generic figure is a total: given with its parts, or a revision
+    for group, entries in per_group.items():
+        entries = [e for e in entries if not e[3]] or entries
+        revised = [e for e in entries if e[1]]
+        chosen = revised[-1] if revised else min(entries)
+        figures[group] = chosen[0]
+        if group is None:
+            generic_total = chosen[1] or chosen[2]
+    militants = figures.pop("militants", 0)
+    generic = figures.pop(None, None)
+    named = sum(figures.values()) if figures else None
+    if generic is None or named is None:
+        core = generic if named is None else named
+    else:
+        core = max(generic, named) if generic_total else min(generic, named)
+    return (core or 0) + militants

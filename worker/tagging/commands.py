@@ -26,11 +26,9 @@ def tag_command(file: str, explain: bool) -> None:
         handle = sys.stdin if file == "-" else open(file, encoding="utf-8", errors="replace")
     except OSError as exc:
         raise click.FileError(file, hint=exc.strerror or str(exc)) from exc
-    out = click.get_text_stream("stdout")
     with handle:
         for result in tag_lines(handle, explain=explain):
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
-            out.flush()
+            click.echo(json.dumps(result, ensure_ascii=False))
 
 
 @click.command("eval")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,8 +20,10 @@ from .primary import Facts, Incident, choose_date, first_match, vocabulary
 
 # Most specific first: the schema's location is a town; a region or a country
 # only stands in when no town is named.
-SPECIFICITY = {"locality": 3, "admin2": 2, "admin1": 1, "country": 0}
+# A department or LGA named like its chief town ("Bosso", "Chibok") counts as a town.
+SPECIFICITY = {"locality": 2, "admin2": 2, "admin1": 1, "country": 0}
 MAX_EVIDENCE = 4
+TOLD_PARAGRAPHS = 2    # wires tell the incident in the first two paragraphs, then give context
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Decision:
 class Built:
     event: dict
     explain: dict[str, Decision] = field(default_factory=dict)
+    told: list[Facts] = field(default_factory=list)     # the sentences that tell the incident
 
 
 @cache
@@ -45,55 +49,77 @@ def role_data() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def event_facts(incident: Incident) -> list[Facts]:
+def event_facts(incident: Incident, language: str, main_date: Any = None) -> list[Facts]:
     """Sentences that tell the incident itself, not its context.
 
-    For the primary incident: the lead, and later sentences with a casualty
-    figure or naming its place; context paragraphs ("JNIM is the dominant
-    group in the region") would otherwise add bystander actors.
+    For the primary incident: the first two paragraphs, and later sentences with a casualty
+    figure, a claim of responsibility or the incident's date; context
+    paragraphs ("JNIM is the dominant group in the region") would otherwise
+    add bystander actors.
     """
     if not incident.primary:
         return incident.facts
-    lead_places = {m.place.name for f in incident.facts if f.sentence.paragraph <= 1 for m in f.places
-                   if m.place.level in ("locality", "admin2")}
     out = []
     for facts in incident.facts:
-        if facts.sentence.paragraph <= 1 or facts.claims:
+        if facts.sentence.paragraph <= TOLD_PARAGRAPHS or facts.claims:
             out.append(facts)
-        elif any(m.place.name in lead_places for m in facts.places):
+        elif main_date is not None and any(m.date == main_date for m in facts.event_dates):
+            out.append(facts)
+        elif facts.actors and first_match(vocabulary(language).attribution, facts.sentence.text):
             out.append(facts)
     return out
 
 
-def _is_border_mention(facts: Facts, mention: Any, language: str) -> bool:
+def _is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
+    """A landmark, not the incident's place: "near the border with Mali", "60 km from
+    Niamey", "fled to Kaya", "officials in Maiduguri said"."""
     vocab = vocabulary(language)
     text = facts.sentence.text
-    rel_start, rel_end = mention.start, mention.end
-    before, after = text[max(0, rel_start - 45):rel_start], text[rel_end:rel_end + 12]
-    return bool(first_match(vocab.border, before) or first_match(vocab.border_after, after))
+    before, after = text[max(0, mention.start - 60):mention.start], text[mention.end:mention.end + 12]
+    return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after))
 
 
-def choose_place(facts_list: list[Facts], language: str, core: set[int] = frozenset()) -> tuple[Any, Facts] | None:
-    """The incident's place: the most specific, then told in the lead or a core sentence
-    (ids in `core`), then the most repeated mention."""
-    stats: dict[tuple, list] = {}
+_REGION_WORD = re.compile(r"\b(?:district|province|department|département|cercle|county|LGA|local government|"
+                          r"préfecture|prefecture)\b", re.IGNORECASE)
+
+
+def _specificity(mention: Any, lead_admin1: set[str]) -> float:
+    """How precisely a mention places the incident: a town 2, a district 1.5, a region 1.
+
+    A district named like its chief town counts as the town unless written as a
+    district ("Bankass district"); a town named like the region the lead names
+    ("villagers in Sokoto" beside "Sokoto state") counts as the region.
+    """
+    level = mention.place.level
+    if level == "admin2" and _REGION_WORD.search(mention.surface):
+        return 1.5
+    if level == "locality" and mention.place.name == mention.place.admin1 and mention.place.name in lead_admin1:
+        return 1
+    return SPECIFICITY.get(level, 0)
+
+
+def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | None:
+    """The incident's place: its most specific place, the lead's first, else the first told.
+
+    Stories name the incident's place early and go on with landmarks and
+    sources' whereabouts, which are skipped. The first paragraph beats the
+    title, whose "near Ouahigouya" is a better-known landmark. A name the
+    gazetteer finds doubtful (a common word) still counts in the lead.
+    """
+    best: tuple | None = None
+    lead_admin1 = {m.place.name for f in facts_list if f.sentence.paragraph <= 1 for m in f.places
+                   if m.place.level == "admin1"}
     for order, facts in enumerate(facts_list):
+        paragraph = facts.sentence.paragraph
+        position = 0 if paragraph == 1 else 1 if paragraph == 0 else 2
         for mention in facts.places:
-            if _is_border_mention(facts, mention, language):
+            if _is_reference_mention(facts, mention, language):
                 continue
-            key = (mention.place.name, mention.place.country, mention.place.level)
-            entry = stats.setdefault(key, [mention, facts, 0, order, False])
-            entry[2] += 1
-            entry[4] = entry[4] or facts.sentence.paragraph <= 1 or id(facts) in core
-    if not stats:
-        return None
-
-    def rank(entry: list) -> tuple:
-        mention, _, count, order, in_lead = entry
-        return (SPECIFICITY.get(mention.place.level, 0), mention.certain, in_lead, min(count, 3), -order)
-
-    best = max(stats.values(), key=rank)
-    return best[0], best[1]
+            credible = mention.certain or position < 2
+            rank = (credible, _specificity(mention, lead_admin1), -position, -order, -mention.start)
+            if best is None or rank > best[0]:
+                best = (rank, mention, facts)
+    return (best[1], best[2]) if best else None
 
 
 def _named_perpetrators(facts_list: list[Facts], language: str, country: str | None,
@@ -136,10 +162,20 @@ def perpetrators(actors: list[str], sub_event_type: str | None, named: list[str]
 def build_event(incident: Incident, language: str, published: dt.date,
                 fallback_country: tuple[str, str] | None = None) -> Built:
     """The schema event of `incident`; `fallback_country` is (code, sentence) from the article."""
-    facts_list = event_facts(incident) or incident.facts
     explain: dict[str, Decision] = {}
+    chosen = choose_date(incident.facts)
+    facts_list = event_facts(incident, language, chosen[0].date if chosen else None) or incident.facts
+    if chosen:
+        date, precision = chosen[0].date.isoformat(), chosen[0].precision
+        explain["date"] = Decision(date, chosen[1].sentence.text, f"{chosen[0].rule} ('{chosen[0].surface}')")
+    elif incident.primary:
+        # No date in the story: it was published within days of the incident.
+        date, precision = published.isoformat(), "week"
+        explain["date"] = Decision(date, None, "publication date (no date in the text)")
+    else:
+        date = precision = None
 
-    place = choose_place(incident.facts, language, {id(f) for f in facts_list})
+    place = choose_place(incident.facts, language)
     mentions = [m for f in facts_list for m in f.actors]
 
     country = admin1 = admin2 = location = lat = lon = geo = None
@@ -187,18 +223,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
         fatalities, deciding.sentence if deciding else None,
         f"conservative toll over {len(killed)} killed claim(s)" if killed else "no killed figure")
 
-    chosen = choose_date(incident.facts)
-    if chosen:
-        date, precision = chosen[0].date.isoformat(), chosen[0].precision
-        explain["date"] = Decision(date, chosen[1].sentence.text, f"{chosen[0].rule} ('{chosen[0].surface}')")
-    elif incident.primary:
-        # No date in the story: it was published within days of the incident.
-        date, precision = published.isoformat(), "week"
-        explain["date"] = Decision(date, None, "publication date (no date in the text)")
-    else:
-        date = precision = None
-
-    perps = perpetrators(actors, sub_event_type, _named_perpetrators(facts_list, language, country, admin1))
+    # Syntax-based roles for the primary only: background events keep the role tiers (cheaper).
+    named = _named_perpetrators(facts_list, language, country, admin1) if incident.primary else []
+    perps = perpetrators(actors, sub_event_type, named)
     for facts in facts_list:
         for mention in facts.actors:
             actor = resolve_generic(mention.actor, country, admin1)
@@ -220,7 +247,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
         "claims": _unique([c.to_dict() for c in claims]),
         "evidence": evidence[:MAX_EVIDENCE],
     }
-    return Built(event, explain)
+    return Built(event, explain, facts_list)
 
 
 def _unique(items: list[dict]) -> list[dict]:

@@ -58,15 +58,84 @@ def _data() -> dict[str, Any]:
         return json.load(f)
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a regex at its top-level '|' (outside groups and character classes)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+@dataclass(frozen=True, slots=True)
+class _CueTable:
+    """Cue regexes bucketed by the first letter they can start with: at each word start only
+    that letter's bucket (and the few cues starting with a group) are tried."""
+
+    by_head: dict[str, re.Pattern[str]]
+    other: re.Pattern[str] | None
+    weights: list[dict[str, float]]
+    negation: re.Pattern[str]
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
 @cache
-def _cues(language: str) -> tuple[re.Pattern[str], list[dict[str, float]], re.Pattern[str]]:
-    """One alternation of named groups per language; group i maps to weights[i]."""
+def _cues(language: str) -> _CueTable:
     lang = "fr" if language == "fr" else "en"
     cues = _data()["cues"][lang]
-    order = sorted(range(len(cues)), key=lambda i: -len(cues[i][0]))
-    alts = [f"(?P<c{i}>{cues[i][0]})" for i in order]
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
-    return pattern, [c[1] for c in cues], re.compile(_data()["negation"][lang], re.IGNORECASE)
+    buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, (pattern, _) in enumerate(cues):
+        for alt in _top_level_alternatives(pattern):
+            head = alt[0].lower() if alt and alt[0].isalpha() else ""
+            buckets[head].append((i, alt))
+
+    def compile_bucket(alts: list[tuple[int, str]]) -> re.Pattern[str]:
+        alts = sorted(alts, key=lambda x: -len(x[1]))  # "rocket-propelled grenade" before "grenade"
+        body = "|".join(f"(?P<c{i}_{j}>{alt})" for j, (i, alt) in enumerate(alts))
+        return re.compile(r"(?:" + body + r")(?!\w)", re.IGNORECASE)
+
+    other = buckets.pop("", None)
+    return _CueTable(
+        {head: compile_bucket(alts) for head, alts in buckets.items()},
+        compile_bucket(other) if other else None,
+        [c[1] for c in cues],
+        re.compile(_data()["negation"][lang], re.IGNORECASE),
+    )
+
+
+def _cue_hits(sentence: str, table: _CueTable) -> list[tuple[int, int]]:
+    """(cue index, start) of every non-overlapping cue, leftmost-longest per word start."""
+    hits: list[tuple[int, int]] = []
+    resume = 0
+    for w in _WORD_START.finditer(sentence):
+        pos = w.start()
+        if pos < resume:
+            continue
+        best: re.Match[str] | None = None
+        for pat in (table.by_head.get(sentence[pos].lower()), table.other):
+            m = pat.match(sentence, pos) if pat else None
+            if m and (best is None or m.end() > best.end()):
+                best = m
+        if best is not None and best.lastgroup:
+            hits.append((int(best.lastgroup[1 : best.lastgroup.index("_")]), pos))
+            resume = best.end()
+    return hits
 
 
 def _sentence_weights(n: int) -> list[float]:
@@ -76,18 +145,17 @@ def _sentence_weights(n: int) -> list[float]:
 
 
 def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], list[dict[str, float]]]:
-    pattern, weights, negation = _cues(language)
+    table = _cues(language)
     total: dict[str, float] = defaultdict(float)
     per_sentence: list[dict[str, float]] = []
     for s, w in zip(sentences, _sentence_weights(len(sentences))):
-        seen: set[str] = set()
+        seen: set[int] = set()
         local: dict[str, float] = defaultdict(float)
-        for m in pattern.finditer(s):
-            g = m.lastgroup
-            if g is None or g in seen or negation.search(s, max(0, m.start() - 30), m.start()):
+        for cue, start in _cue_hits(s, table):
+            if cue in seen or table.negation.search(s, max(0, start - 30), start):
                 continue
-            seen.add(g)
-            for cat, cw in weights[int(g[1:])].items():
+            seen.add(cue)
+            for cat, cw in table.weights[cue].items():
                 local[cat] += cw * w
                 total[cat] += cw * w
         per_sentence.append(local)
@@ -101,7 +169,7 @@ class _Sides:
     present: set[str]
 
     def targets_armed(self) -> bool:
-        return any(is_state_force(a) or (is_non_state_armed(a) and kind(a) != "unidentified") for a in self.targets)
+        return any(is_state_force(a) or is_non_state_armed(a) for a in self.targets)
 
     def targets_civilians(self) -> bool:
         return "civilians" in self.targets
@@ -150,7 +218,8 @@ def classify(
         return EventType(_data()["event_types"][sub], sub, rule, _evidence(cats, sentences, per))
 
     # Strategic developments that outweigh any violence in the text (a ceasefire, a pull-out).
-    sd = _SD + (("looting_property_destruction",) if s["kill"] < 1 else ())
+    lead_kill = sum(p.get("kill", 0) for p in per[:2])  # deaths in the background do not count
+    sd = _SD + (("looting_property_destruction",) if lead_kill < 1 else ())
     sd_best = max(sd, key=lambda c: s[c])
     if s[sd_best] >= 3 and s[sd_best] > violence:
         return result(sd_best, f"cue:{sd_best} outweighs violence", [sd_best])
@@ -176,7 +245,7 @@ def classify(
             return result("abduction_forced_disappearance", "cue:abduction", ["abduction_forced_disappearance"])
 
     # Property as the object and nobody killed: looting/property destruction, even by explosives.
-    if s["kill"] < 1 and s["looting_property_destruction"] >= 1.5 and (s["property"] > 0 or ground < 2):
+    if lead_kill < 1 and s["looting_property_destruction"] >= 1.5 and (s["property"] > 0 or ground < 2):
         return result("looting_property_destruction", "cue:destruction without deaths", ["looting_property_destruction", "property"])
 
     if s["sexual_violence"] >= 3:
@@ -188,9 +257,12 @@ def classify(
         # (mortar fire then an assault; an IED ambush followed by gunfire).
         together = any(p.get(remote, 0) and p.get("assault", 0) + p.get("armed_clash", 0) for p in per)
         framed = per[0].get("assault", 0) + per[0].get("armed_clash", 0) > 0
-        if armed_opponent and ground >= 2 and (ground >= s[remote] or together or framed):
+        # A title naming only the remote means ("roadside bomb kills...") needs the ground fight
+        # reported in the same sentence as the explosion; later clashes are background.
+        title_remote = per[0].get(remote, 0) > 0 and not framed
+        if armed_opponent and ground >= 2 and (together or framed or (ground >= s[remote] and not title_remote)):
             return result("armed_clash", f"rule:{remote} followed by ground assault on armed opponents", ["assault", "armed_clash"])
-        if remote in ("suicide_bomb", "air_drone_strike") or ground < s[remote]:
+        if remote in ("suicide_bomb", "air_drone_strike") or ground < s[remote] or title_remote:
             return result(remote, f"cue:{remote}", [remote])
 
     if violence > 0:

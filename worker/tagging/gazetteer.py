@@ -131,7 +131,7 @@ def _index() -> _Index:
     for phrase in data["blocked"]:
         by_key[_key(phrase)] = [-1]
     words = sorted(set(by_key) | set(demonyms), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'])(?:" + _trie_pattern(words) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(?:" + _trie_pattern(words) + r")(?!\w)")
     return _Index(tuple(entries), {k: tuple(v) for k, v in by_key.items()}, demonyms, pattern,
                   admin_centre, data["countries"])
 
@@ -208,6 +208,8 @@ _LEVEL_RANK = {"locality": 0, "admin2": 1, "admin1": 2, "country": 3}
 _PRECISION = {"locality": 1, "admin2": 2, "admin1": 3, "country": 3}
 _CORE, _SPILL = ("MR", "ML", "BF", "NE", "TD"), ("NG", "CM", "BJ", "TG")
 _LOCATIVES = frozenset("in at near of from to on around outside towards toward between and a de du des d pres vers sur dans autour entre et".split())
+_NAMED = re.compile(r"prenom|first name|named|nommee?|prenommee?|surname|nom de famille")
+_COUNTRY_PREPOSITIONS = frozenset("in into to from of across throughout au du en vers de a".split())
 _TITLES = frozenset("mr mrs ms dr m mme mlle madame monsieur miss sir mister".split())
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|explained|a dit|a declare|explique|affirme)\b")
 _NOT_A_SURNAME = frozenset("""
@@ -218,6 +220,8 @@ soldiers military authorities officials official president prime minister minist
 national football team cup basin region republic state border police gendarmerie says said claims after
 and or the on in at to for with over from by is are was were has have will kills killed attack attacks
 """.split())
+_RIVER_SIDE = re.compile(r"(?:lower|upper|middle|moyen|haut|bas) $")
+_RIVER_WORDS = re.compile(r"\b(?:river|fleuve|navigable|dredg\w*|flows?|coule|prend sa source|se jette|crues?|rives?|banks)\b")
 _RIVER_BEFORE = re.compile(r"(?:river|fleuve|rive|rives|berge|berges|crue|waters|banks?|eaux|flood\w*|bords)\s+(?:of\s+)?(?:the |du |le |de l')$")
 
 
@@ -257,25 +261,50 @@ def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
                 and _SPEECH.match(text, e))
 
 
-def _is_river(text: str, folded: str, s: int, e: int) -> bool:
-    """'along the Niger', 'les eaux du Niger': the river, not the country."""
-    if _RIVER_BEFORE.search(folded, max(0, s - 40), s):
+def _headline_caps(text: str, s: int, e: int) -> bool:
+    """An all-capitals name counts in a dateline or a capitalised headline, not as an acronym (NEMA)."""
+    if s == 0 or text[s - 1] == "\n":
         return True
+    words = re.findall(r"[^\W\d_]+", text[max(0, s - 25):s] + " " + text[e:e + 25])
+    return any(w.isupper() and len(w) > 1 for w in words[-3:] + words[:3])
+
+
+def _person_names(text: str, folded: str, staged: list, idx: _Index) -> set[int]:
+    """Starts of 'Mali'/'Chad' mentions that name a person; once the story uses it as a
+    name, later bare uses ('described Mali as') are the person too."""
+    spans = [(s, e) for s, e, _cs, _ce, _cue, k, _c in staged if k in ("mali", "chad", "tchad")]
+    people = {s for s, e in spans
+              if _is_person(text, s, e, idx) or _NAMED.search(folded, max(0, s - 25), min(len(folded), e + 40))}
+    if people:
+        people |= {s for s, e in spans if fold(_word_before(text, s)) not in _COUNTRY_PREPOSITIONS
+                   and not folded.startswith("'s", e)}
+    return people
+
+
+def _is_river(text: str, folded: str, s: int, e: int) -> bool:
+    """'along the Niger', 'les eaux du Niger', 'the lower Niger': the river, not the country."""
+    if _RIVER_BEFORE.search(folded, max(0, s - 40), s) or _RIVER_SIDE.search(folded, max(0, s - 12), s):
+        return True
+    if fold(_word_before(text, s)) in ("the", "le"):
+        lo, hi = folded.rfind(". ", 0, s), folded.find(". ", e)
+        if _RIVER_WORDS.search(folded, lo + 1, hi if hi >= 0 else len(folded)):
+            return True
     if fold(_word_before(text, s)) == "the":
         nxt = re.match(r"\s*([a-z]+|\W|$)", text[e:e + 20])
         return bool(nxt and (not nxt.group(1)[:1].isalpha() or nxt.group(1) in ("river", "valley", "waters")))
     return False
 
 
-def _weak_ok(text: str, s: int, e: int, cue: str | None) -> bool:
-    """A town named like a common word needs a capital, no capitalised neighbour and a cue."""
+def _weak_ok(text: str, s: int, e: int, cue: str | None, listed: bool) -> bool:
+    """A town named like a common word needs a capital, no capitalised neighbour (not 'Uba
+    Sani', 'San Francisco') and a cue: a locative word, a unit word, or a list of places."""
     if not text[s].isupper() or _sentence_initial(text, s):
         return False
     prev = _word_before(text, s)
     nxt = re.match(r"\s+(\S)", text[e:e + 3])
     if (prev[:1].isupper() and not _sentence_initial(text, s - len(prev))) or (nxt and nxt.group(1).isupper()):
         return False
-    return cue is not None or fold(prev).strip("'") in _LOCATIVES
+    return listed or cue is not None or fold(prev).strip("'") in _LOCATIVES
 
 
 def _order(entry: _Entry, evidence: Counter[str]) -> tuple:
@@ -319,26 +348,37 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
 def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index) -> list[PlaceMention]:
     staged, evidence = _stage(text, folded, raw, idx)
     out: list[PlaceMention] = []
-    bf_spans = [(s, e) for s, e, _cs, _ce, _cue, k, chosen in staged
+    # Burkina's Sahel region is only meant when a place of that region is named next to it,
+    # or, for "Sahel region", when the story names some Burkina place below country level.
+    bf_local = [(s, chosen[0].place.admin1) for s, e, _cs, _ce, _cue, k, chosen in staged
                 if chosen[0].place.country == "BF" and chosen[0].place.level != "country" and k != "sahel"]
+    people = _person_names(text, folded, staged, idx)
+    sure = [(s, chosen[0].place.country) for s, e, _cs, _ce, _cue, k, chosen in staged
+            if len({c.place.country for c in chosen}) == 1 and not any(c.weak or c.cue for c in chosen)]
     for s, e, cs, ce, cue, k, chosen in staged:
         best = min(chosen, key=lambda c: _order(c, evidence))
         place, certain, rule = best.place, True, f"{best.place.level}:{best.source}"
         if len({c.place.country for c in chosen}) > 1 and evidence[place.country] == 0:
             certain = False
         if best.cue:
-            if k == "sahel" and cue is None:
-                # The Sahel belt, unless a Burkina place stands right next to it.
-                if not any(abs(bs - s) < 100 for bs, _ in bf_spans):
+            if k == "sahel":
+                if cue is None and not any(abs(bs - s) < 100 and a1 == "Sahel" for bs, a1 in bf_local):
                     continue
-                certain, rule = False, "admin1:sahel-near-burkina-place"
+                if cue is not None and not bf_local:
+                    continue
+                if cue is None:
+                    certain, rule = False, "admin1:sahel-next-to-a-sahel-place"
             elif evidence[place.country] == 0:
                 continue
         if best.weak:
-            if not _weak_ok(text, s, e, cue) or evidence[place.country] == 0:
+            listed = any(abs(ss - s) < 30 and cc == place.country for ss, cc in sure)
+            dateline = text[s:e].isupper() and (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in (",", " ")
+            if not (dateline or _weak_ok(text, s, e, cue, listed)) or evidence[place.country] == 0:
                 continue
             certain, rule = False, rule + ":weak"
-        if place.level == "country" and k in ("mali", "chad", "tchad") and _is_person(text, s, e, idx):
+        if place.level == "country" and s in people:
+            continue
+        if text[s:e].isupper() and e - s > 1 and not _headline_caps(text, s, e):
             continue
         if place.level == "country" and place.country == "NE":
             if _is_river(text, folded, s, e):
@@ -375,23 +415,49 @@ _OF_FR = r"(?:de la |de l['’]|du |des |de |d['’])"
 _UNIT_EN = r"(?:region|province|state|cercle|department|district|LGA|local government area|prefecture)"
 _UNIT_FR = r"(?:cercle|commune|province|région|département|préfecture|région administrative)"
 _DIRECTION = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|far-?northern)\s+)?"
-# (label, pattern, certain): the label becomes the rule ("context:village of"). Patterns that
-# open with the name are searched by their tail, the name then read backwards: a regex
-# that starts with a capitalised word would be tried at every capital of the text.
+_UNITS_EN_ANCHORS = ("region", "province", "state", "cercle", "department", "district", "lga", "local government", "prefecture")
+_UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "prefecture")
+# (label, pattern, certain, anchors, window before, window after): the label becomes the rule
+# ("context:village of"). A pattern only runs in small windows around its anchor words,
+# found with str.find on the folded text: regexes that open with a capitalised word or a
+# case-insensitive group would otherwise be tried at every position. Patterns that open
+# with the name are searched by their tail and the name is then read backwards.
 _NAME_BEFORE = re.compile(_NAME + r"$")
-_CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.startswith("{name}"))
-                     for label, p, certain in [
-    ("in X, in the Y region", rf"{{name}},?\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True),
-    ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True),
-    ("village of", rf"(?i:village|town|hamlet|locality|settlement|community|commune)\s+of\s+{_NAME}", True),
-    ("X, a village", rf"{{name}},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement)\b", True),
-    ("near", rf"(?i:near|outside|close to)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False),
-    ("à X, dans le cercle de Y", rf"(?i:à)\s+{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True),
-    ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True),
-    ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True),
-    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True),
-    ("près de", rf"(?i:près de|non loin de|aux environs de|à proximité de)\s+{_NAME}", False),
-]]
+_CONTEXT_SPECS = [
+    ("in X, in the Y region", rf"{{name}},?\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
+    ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
+    ("village of", rf"(?i:village|town|hamlet|locality|settlement)\s+of\s+{_NAME}", True,
+     ("village of", "town of", "hamlet of", "locality of", "settlement of"), 2, 70),
+    ("X, a village", rf"{{name}},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement)\b", True, (", a ", ", an "), 2, 40),
+    ("near", rf"(?i:near|outside|close to)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False, ("near ", "outside ", "close to "), 2, 80),
+    ("à X, dans le cercle de Y", rf"(?i:à)\s+{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
+    ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
+    ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
+    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
+     ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d"), 2, 70),
+    ("près de", rf"(?i:près de|non loin de|aux environs de|à proximité de)\s+{_NAME}", False, ("pres de ", "non loin de ", "aux environs de ", "a proximite de "), 2, 70),
+]
+_CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.startswith("{name}"), anchors, before, after)
+                     for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
+
+
+def _windows(folded: str, anchors: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
+    spans = []
+    for anchor in anchors:
+        i = folded.find(anchor)
+        while i >= 0:
+            spans.append((max(0, i - before), min(len(folded), i + len(anchor) + after)))
+            i = folded.find(anchor, i + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 _NOT_A_PLACE = frozenset("""
 the a an this that these those le la les un une des ce cette monday tuesday wednesday thursday friday saturday
 sunday lundi mardi mercredi jeudi vendredi samedi dimanche january february march april may june july august
@@ -400,6 +466,8 @@ novembre decembre islamic state boko haram al qaeda qaida jnim gsim iswap isgs e
 united nations un army armee forces force police president ministry minister government gouvernement
 god allah france french etat islamique saint st mount lake lac river fleuve national park his her their its
 in at on to from near a au aux dans en sur vers and et but mais when quand while after apres before avant
+operation operations camp base mission group groupe front movement mouvement coalition colonel general
+captain capitaine commander commandant lieutenant sergeant imam chief chef mr mrs dr mme
 """.split())
 
 
@@ -410,7 +478,8 @@ def _clean_name(name: str) -> tuple[str, int] | None:
         spans.pop(0)
     while spans and fold(name[slice(*spans[-1])]) in _NOT_A_PLACE:
         spans.pop()
-    if not spans or any(fold(name[slice(*sp)]) in _NOT_A_PLACE for sp in spans):
+    if not spans or any(fold(name[slice(*sp)]) in _NOT_A_PLACE or demonym_country(name[slice(*sp)])
+                        for sp in spans):
         return None
     cleaned = name[spans[0][0]:spans[-1][1]]
     if cleaned.isupper() and len(cleaned) > 1:
@@ -424,7 +493,7 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention]) -> Place 
         if cands:
             return cands[0]
     near = [m for m in mentions if m.certain and abs(m.start - start) < 250]
-    near.sort(key=lambda m: (m.place.admin1 is None, abs(m.start - start)))
+    near.sort(key=lambda m: (abs(m.start - start), m.place.admin1 is None))
     return near[0].place if near else None
 
 
@@ -432,8 +501,9 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention]) -> lis
     """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
     taken = [(m.start, m.end) for m in mentions]
     found: list[PlaceMention] = []
-    for label, pattern, certain, name_before in _CONTEXT_PATTERNS:
-        for m in pattern.finditer(text):
+    for label, pattern, certain, name_before, anchors, before, after in _CONTEXT_PATTERNS:
+        matches = [m for lo, hi in _windows(folded, anchors, before, after) for m in pattern.finditer(text, lo, hi)]
+        for m in matches:
             if name_before:
                 b = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
                 if not b:

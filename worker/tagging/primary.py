@@ -21,6 +21,7 @@ from .text import Sentence
 
 LEAD_PARAGRAPHS = 1          # title (0) and the first body paragraph are the lead
 SAME_EVENT_SLACK_DAYS = 3    # a dated sentence this much before the main date is a recap
+DATE_LEAD_PARAGRAPHS = 2     # paragraphs whose earliest precise date is the incident's
 
 
 @dataclass
@@ -58,8 +59,9 @@ class Vocabulary:
     superseded: re.Pattern
     backref: re.Pattern
     reporting: re.Pattern
-    border: re.Pattern
-    border_after: re.Pattern
+    reference: re.Pattern
+    reference_after: re.Pattern
+    attribution: re.Pattern
 
 
 @cache
@@ -146,7 +148,9 @@ def choose_date(facts_list: list[Facts]) -> tuple[Any, Facts] | None:
         for facts in facts_list:
             dates = facts.event_dates if not reporting else facts.dates
             for mention in dates:
-                by_paragraph.setdefault(max(facts.sentence.paragraph, 1), []).append((mention, facts))
+                # The lead runs over the first two paragraphs: wires give the toll first and
+                # the hour of the attack next ("Vendredi, vers 1 heure du matin, ...").
+                by_paragraph.setdefault(max(facts.sentence.paragraph, DATE_LEAD_PARAGRAPHS), []).append((mention, facts))
         coarse: tuple[Any, Facts] | None = None
         for paragraph in sorted(by_paragraph):
             found = by_paragraph[paragraph]
@@ -171,7 +175,15 @@ def _is_earlier(mention: Any, reference: Any) -> bool:
 
 
 def _place_keys(facts_list: list[Facts]) -> set[str]:
-    return {m.place.name for f in facts_list for m in f.places if m.place.level in ("locality", "admin2")}
+    """Names of the towns and districts told, with the districts they lie in."""
+    keys = set()
+    for f in facts_list:
+        for m in f.places:
+            if m.place.level in ("locality", "admin2"):
+                keys.add(m.place.name)
+                if m.place.admin2:
+                    keys.add(m.place.admin2)
+    return keys
 
 
 def _recap_rule(facts: Facts, vocab: Vocabulary, main_date: Any, lead_places: set[str]) -> str | None:
@@ -187,8 +199,8 @@ def _recap_rule(facts: Facts, vocab: Vocabulary, main_date: Any, lead_places: se
         if _is_earlier(mention, main_date):
             return f"earlier date '{mention.surface}'"
     if facts.claims and lead_places:
-        own = _place_keys([facts])
-        if own and not own & lead_places:
+        own = {m.place.name for m in facts.places if m.place.level in ("locality", "admin2")}
+        if own and not _place_keys([facts]) & lead_places:
             return f"toll at another place '{sorted(own)[0]}'"
     return None
 
@@ -244,9 +256,13 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
         elif new_paragraph or _mentions_main(facts, main_date, lead_places):
             current = primary
         current.facts.append(facts)
-        if current.primary and main_date is None and facts.event_dates:
+        if current.primary:
+            lead_places |= _place_keys([facts])
+        if current.primary and facts.event_dates and (main_date is None or main_date.precision != "day"):
+            # An undated or coarse lead ("last week") takes its first precise date inside it.
             found = choose_date([facts])
-            main_date = found[0] if found else None
+            if found and (main_date is None or _consistent(found[0], main_date)):
+                main_date = found[0]
     return incidents
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .actors import is_non_state_armed
+from .actors import is_non_state_armed, is_state_force
 from .scope import Scope
 
 CASUALTY_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
@@ -46,6 +46,10 @@ def _violence_pattern(language: str) -> re.Pattern:
 def _roles() -> dict:
     path = resources.files("worker.tagging") / "data" / "roles.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _foreign_force(actor: str) -> bool:
+    return is_state_force(actor) and not actor.startswith("military_")
 
 
 def violence_word(texts: Iterable[str], language: str) -> str | None:
@@ -95,7 +99,9 @@ def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, te
     if scope_reason:
         score += weights["scope"]
         reasons.append(scope_reason)
-    armed = [a for a in actors if a != "civilians" and is_non_state_armed(a)]
+    # Armed groups, and foreign forces (Wagner, Barkhane, MINUSMA), whose deployments are
+    # conflict news in themselves; a country's own army alone is not (coups, parades).
+    armed = [a for a in actors if a != "civilians" and (is_non_state_armed(a) or _foreign_force(a))]
     if armed:
         score += weights["armed_group"]
         reasons.append(f"armed group {armed[0]}")

@@ -11,7 +11,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .gazetteer import normalise_name
+from .gazetteer import lookup, normalise_name
+
+
+def _admin1_keys(country: str, name: str) -> set[str]:
+    """The name and the canonical names of admin1 units spelt like it ("Extreme-Nord" -> "Far North")."""
+    keys = {normalise_name(name)}
+    keys |= {normalise_name(p.name) for p in lookup(name, country) if p.level == "admin1"}
+    return keys
 
 
 @dataclass(frozen=True)
@@ -26,8 +33,8 @@ class Scope:
         allowed = self.spillover.get(country)
         if not allowed or not admin1:
             return False
-        wanted = normalise_name(admin1)
-        return any(normalise_name(a) == wanted for a in allowed)
+        wanted = _admin1_keys(country, admin1)
+        return any(_admin1_keys(country, a) & wanted for a in allowed)
 
     @classmethod
     def from_config(cls, core: Iterable[str] = (), spillover: Mapping[str, Iterable[str]] | None = None) -> "Scope":

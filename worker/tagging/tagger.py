@@ -16,9 +16,9 @@ from typing import Any
 from worker.articles.language import guess_language
 
 from .actors import find_actors
-from .claims import extract_claims
+from .claims import extract_claims, resolve_claimant
 from .dates import find_dates
-from .event import Built, build_event, event_facts
+from .event import Built, build_event
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
 from .relevance import assess, in_scope, set_elsewhere
@@ -64,12 +64,41 @@ def analyse(title: str, text: str, language: str, published: dt.datetime) -> lis
         if part:
             _assign(find_places(source, language), part, facts, "places")
             _assign(find_actors(source, language), part, facts, "actors")
-    previous: str | None = None
-    for f in facts:
-        f.claims = extract_claims(f.sentence.text, language, previous)
+    for i, f in enumerate(facts):
+        # Neighbouring sentences of the body name a figure's source ("According to the army, ...").
+        body = f.sentence.paragraph > 0
+        previous = facts[i - 1].sentence.text if body and i > 0 and facts[i - 1].sentence.paragraph > 0 else None
+        following = facts[i + 1].sentence.text if i + 1 < len(facts) and body else None
+        f.claims = extract_claims(f.sentence.text, language, previous, following)
         f.dates = find_dates(f.sentence.text, published, language)
-        previous = f.sentence.text
+    _attribute_lead_figures(facts, language)
     return facts
+
+
+def _attribute_lead_figures(facts: list[Facts], language: str) -> None:
+    """Figures in the title and first paragraph come from the source the lead names.
+
+    News leads state the toll first and name its source once, often a sentence
+    or a paragraph later ("According to Malian officials, ..."); an unsourced
+    lead figure takes the first non-perpetrator source of the first two paragraphs.
+    """
+    lead = [f for f in facts if f.sentence.paragraph <= 1 and any(c.claimant is None for c in f.claims)]
+    if not lead:
+        return
+    source: tuple[str, str] | None = None
+    for f in facts:
+        if f.sentence.paragraph > 2:
+            break
+        if f.sentence.paragraph == 0:
+            continue
+        name, kind = resolve_claimant(f.sentence.text, 0, 0, language)
+        if name and kind not in ("perpetrator", "unknown"):
+            source = (name, kind)
+            break
+    if source:
+        for f in lead:
+            f.claims = [replace(c, claimant=source[0], claimant_type=source[1]) if c.claimant is None else c
+                        for c in f.claims]
 
 
 def _scope_countries(scope: Scope) -> frozenset[str]:
@@ -112,7 +141,7 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     home = sum(1 for f in lead for m in f.places if m.place.country in _scope_countries(scope))
     elsewhere = set_elsewhere([f.sentence.text for f in lead], home)
     scope_reason = in_scope(scope, event["country"], event["admin1"], event["actors"], elsewhere)
-    told = event_facts(main) or main.facts
+    told = primary.told
     relevance = assess(scope_reason, event["actors"], [c for f in main.facts for c in f.claims],
                        [f.sentence.text for f in told], language, elsewhere)
 

