@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from worker.settings import Settings
 
-console = Console(stderr=False)
+# Wide enough for the alert table when output is piped (rich falls back to 80 columns).
+console = Console(width=None if Console().is_terminal else 140)
 err = Console(stderr=True)
 
 

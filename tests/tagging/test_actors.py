@@ -245,7 +245,25 @@ def test_compound_noun_attack_names_its_target() -> None:
 
 
 def test_army_reporting_its_own_action_is_the_actor() -> None:
-    assert role_of("The army said it retook the town from JNIM fighters.")["military_ml"] == "perpetrator"
+    found = find_actors("The army said it retook the town from JNIM fighters.", "en")
+    assert roles("The army said it retook the town from JNIM fighters.", found, "en", territory=True) == {
+        "military_generic": "perpetrator", "jnim": "target"}
+
+
+def test_a_base_is_attacked_but_never_attacks() -> None:
+    assert role_of("The military base came under mortar fire before gunmen rushed the perimeter.") == {
+        "military_ml": "other", "unidentified_armed_group": "perpetrator"}
+
+
+def test_retaking_ground_is_no_role_in_the_attack_itself() -> None:
+    assert role_of("The Malian army retook the base the next day.") == {"military_ml": "other"}
+
+
+def test_objects_stop_at_a_following_clause() -> None:
+    assert role_of("Soldiers executed villagers suspected of helping militants.") == {
+        "military_ml": "perpetrator", "civilians": "target", "unidentified_armed_group": "other"}
+    assert role_of("Jihadists killed ten soldiers and five civilians.") == {
+        "unidentified_armed_group": "perpetrator", "military_ml": "target", "civilians": "target"}
 
 
 def test_claim_and_attribution_name_the_perpetrator() -> None:

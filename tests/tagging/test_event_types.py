@@ -82,6 +82,14 @@ CASES = [
     ("fr", ["L'armée burkinabè reprend le contrôle de Djibo"], "government_regains_territory"),
     ("en", ["JNIM fighters take control of Boni after army withdraws"], "non_state_actor_overtakes_territory"),
     ("en", ["Jihadists besiege Djibo and blow up bridges"], "looting_property_destruction"),
+    ("fr", ["Les FAMa ont neutralisé une trentaine de terroristes lors d'une opération près de Boni"], "armed_clash"),
+    ("en", ["A Malian army helicopter strike killed 15 people at a wedding"], "air_drone_strike"),
+    ("fr", ["Des terroristes ont assassiné le maire de Djibo et ses gardes du corps"], "attack"),
+    ("en", ["Two soldiers were wounded when their vehicle hit an explosive device before assailants "
+            "opened fire on the patrol"], "armed_clash"),
+    ("en", ["Islamic State claims attack on Christian village in Borno, killing nine",
+            "The militants stormed the village at night and shot residents."], "attack"),
+    ("en", ["Jihadists attacked a gold mining site, killing 20 miners"], "attack"),
 ]
 
 

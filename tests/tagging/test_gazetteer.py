@@ -244,3 +244,25 @@ def test_common_word_town_before_a_capitalised_word_is_a_name():
 def test_dateline_gives_a_weak_town():
     found = find_places("KAYA, Burkina Faso (AP) — Residents fled.")
     assert found[0].place.name == "Kaya" and found[0].place.country == "BF"
+
+
+def test_unknown_village_with_region_in_parentheses_in_french():
+    village = next(m for m in find_places("Une embuscade a visé Wendou (région de Mopti).", "fr") if m.surface == "Wendou")
+    assert (village.place.country, village.place.admin1, village.geo_precision) == ("ML", "Mopti", 3)
+
+
+def test_unknown_commune_takes_the_nearest_named_unit():
+    text = "Dans la commune de Sagaba, province du Yagha, des hommes armés ont tué six civils."
+    commune = next(m for m in find_places(text, "fr") if m.surface == "Sagaba")
+    assert (commune.place.country, commune.place.admin1, commune.place.admin2) == ("BF", "Sahel", "Yagha")
+
+
+def test_near_an_unknown_place_is_uncertain():
+    found = find_places("Soldiers were ambushed near Wirgou, 30 km from Djibo.")
+    near = next(m for m in found if m.surface == "Wirgou")
+    assert near.place.country == "BF" and not near.certain and near.rule == "context:near"
+
+
+def test_known_names_are_not_reported_twice_by_context():
+    found = find_places("Gunmen attacked the village of Solhan, in the Yagha province of Burkina Faso.")
+    assert [m.rule for m in found if m.surface == "Solhan"] == ["locality:curated"]

@@ -47,16 +47,20 @@ def alert_bodies(database_url: str, since: datetime | None = None) -> list[dict[
         return list(session.scalars(query))
 
 
+def claim_text(claim: dict[str, Any]) -> str:
+    """'54 killed, at least (Malian officials)': the figure first, then who says so."""
+    figure = str(claim["count"]) if claim.get("count") is not None else claim.get("qualifier", "?")
+    qualifier = claim.get("qualifier")
+    qualified = f"{figure} {claim['kind']}" + (f", {qualifier.replace('_', ' ')}" if qualifier not in (None, "exact", figure) else "")
+    return f"{qualified} ({claim.get('claimant') or claim.get('claimant_type') or 'unknown'})"
+
+
 def alerts_table(bodies: list[dict[str, Any]]) -> Table:
-    table = Table("date", "country", "place", "what", "killed", "actors", "claims", "source", title="Alerts")
+    table = Table("date", "incident", "who", "claims", title="Alerts", show_lines=True)
     for body in bodies:
         inc = body["data"]["incident"]
-        claims = "; ".join(
-            f"{c['kind']} {c['count'] if c['count'] is not None else c['qualifier']} ({c.get('claimant') or c['claimant_type']})"
-            for c in inc.get("claims") or []
-        )
-        place = ", ".join(p for p in (inc.get("location"), inc.get("admin1")) if p)
-        table.add_row(inc.get("date") or "?", inc.get("country") or "?", place or "?",
-                      inc.get("sub_event_type") or "?", "?" if inc.get("fatalities") is None else str(inc["fatalities"]),
-                      ", ".join(inc.get("actors") or []), claims, (inc.get("sources") or [{}])[0].get("outlet", ""))
+        claims = "\n".join(claim_text(c) for c in inc.get("claims") or []) or "-"
+        sources = ", ".join(s.get("outlet") or s.get("url", "") for s in inc.get("sources") or [])
+        table.add_row(inc.get("date") or "?", f"{inc.get('title')}\n[dim]{inc.get('severity')} · {sources}[/dim]",
+                      ", ".join(inc.get("actors") or []), claims)
     return table

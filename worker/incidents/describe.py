@@ -32,7 +32,8 @@ def incident_title(event: dict[str, Any]) -> str:
     where = place_name(event)
     toll = event.get("fatalities")
     if toll:
-        killed = next((c for c in event.get("claims") or [] if c.get("kind") == "killed"), None)
+        killed_claims = [c for c in event.get("claims") or [] if c.get("kind") == "killed"]
+        killed = next((c for c in killed_claims if c.get("count") == toll), killed_claims[0] if killed_claims else None)
         victims = (killed or {}).get("victims") or "people"
         lead = QUALIFIER.get((killed or {}).get("qualifier") or "", "")
         number = f"{lead} {toll}".strip() if lead else str(toll)

@@ -283,11 +283,12 @@ def _alt(words: Iterable[str]) -> str:
 
 
 @cache
-def _role_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+def _role_patterns(lang: str, territory: bool = False) -> dict[str, re.Pattern[str]]:
     r = _data()["roles"]["fr" if lang == "fr" else "en"]
     flags = re.IGNORECASE
+    verbs = r["active"] + (r["territory"] if territory else [])
     return {
-        "verb": re.compile(r"(?<!\w)" + _alt(r["active"]) + r"(?!\w)", flags),
+        "verb": re.compile(r"(?<!\w)" + _alt(verbs) + r"(?!\w)", flags),
         "aux": re.compile(r"(?<!\w)" + _alt(r["passive_aux"]) + r"\s+(?:\w+\s+){0,2}$", flags),
         "agent": re.compile(r"^[^.;]{0,50}?(?<!\w)" + _alt(r["agent"]) + r"(?!\w)", flags),
         "after_prep": re.compile(r"^[\s,]*(?:" + _alt(r["passive_preps"]) + r"(?!\w)|[.;:]|$)", flags),
@@ -321,6 +322,12 @@ def _noun_use(v: re.Match[str], sentence: str, mentions: Sequence[ActorMention],
     return bool(p["determiner"].search(before)) or any(0 <= v.start() - m.end <= 2 for m in mentions)
 
 
+@cache
+def _facilities() -> frozenset[str]:
+    """'army base', 'poste militaire': attacked, never attackers."""
+    return frozenset(_fold(n) for n in _data()["generics"]["military_generic"]["facilities"])
+
+
 _LIST_LINK = re.compile(r",|\b(?:and|et|ainsi que|as well as|including|dont|notamment|plus)\b", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(r"\b(?:who|which|that|qui|que|suspected|accused|soupçonnée?s?|accusée?s?|of|de)\b", re.IGNORECASE)
 
@@ -338,12 +345,15 @@ def _object_list(sentence: str, mentions: Sequence[ActorMention], lo: int, hi: i
     return out
 
 
-def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en") -> dict[str, str]:
+def roles(
+    sentence: str, mentions: Sequence[ActorMention], language: str = "en", *, territory: bool = False
+) -> dict[str, str]:
     """actor -> "perpetrator" | "target" | "other" in one sentence, from simple syntax:
-    'X attacked Y', 'Y were killed by X', 'an attack by X on Y', 'attribué à X', 'X claimed'."""
+    'X attacked Y', 'Y were killed by X', 'an attack by X on Y', 'attribué à X', 'X claimed'.
+    territory=True also reads 'X retook/seized Y' (who gains ground)."""
     if not mentions:
         return {}
-    p = _role_patterns(language)
+    p = _role_patterns(language, territory)
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
     # "The army said it retook the town": the speaker is the subject of what it reports.
     quoted = [(q.start(), q.end()) for q in p["source"].finditer(sentence) if not _SELF_REPORT.match(sentence, q.end())]
@@ -356,6 +366,8 @@ def roles(sentence: str, mentions: Sequence[ActorMention], language: str = "en")
     ) -> None:
         for m in mentions:
             if armed_only and not is_non_state_armed(m.actor) or skip_civilians and m.actor == "civilians":
+                continue
+            if role == "perpetrator" and _fold(m.surface) in _facilities():
                 continue
             if lo <= m.start < hi:
                 old = found.get(m.actor)

@@ -255,7 +255,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     # the whole coordinated list is a part; "40 people, 34 of them volunteers": only the 34
     d.subset_group = bool(v.subset.search(text[max(0, q.start - 30):q.start])
                           or head_end > q.end and v.subset_after.match(text, head_end))
-    d.subset = d.subset_group or bool(v.subset_after.match(text, q.end)) or bool(_PARTIAL.match(text, head_end))
+    d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
+                or bool(_PARTIAL.match(text, head_end)))
     return d
 
 
@@ -366,8 +367,10 @@ class _ClaimantVocab:
     speech_before: re.Pattern[str]
     opening: re.Pattern[str]
     speech_next: re.Pattern[str]
+    perpetrator_cue: re.Pattern[str]
 
 
+_RECIPIENT = re.compile(r"(?<!\w)(?:told|(?<!according )(?<!close )to|à|au|aux)\s+(?:l['’]|the\s+|la\s+|le\s+)?$", re.IGNORECASE)
 _SHORT_WORDS = {"army", "mali", "chad", "togo", "amaq", "press", "media"}
 _NOT_A_QUALIFIER = {"The", "A", "An", "According", "Le", "La", "Les", "Selon", "Un", "Une", "In", "On", "But", "And", "Et",
                     "Mais", "While", "However", "Its", "Their", "Sa", "Son", "Ses", "This", "That", "Cette", "Ce", "Citing", "Per"}
@@ -394,8 +397,10 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
         mention=mention, types=types,
         before=re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE),
         speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
-        speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\s*(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
-        speech_before=re.compile(rf"(?<!\w)(?:{_alt(speech)})(?:\s+(?:the|le|la|les|l['’]|un|une))?\s*$", re.IGNORECASE),
+        speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?(?:\s*,?\s*(?:which|who|qui)\s+)?\s*(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
+        speech_before=re.compile(rf"(?<!\w)(?:{_alt(speech)})(?:\s+(?:à|au|to)\s+(?:l['’]|la\s+|le\s+|the\s+)?[\w-]+)?"
+                                 rf"(?:\s+(?:the|le|la|les|l['’]|un|une|des))?\s*$", re.IGNORECASE),
+        perpetrator_cue=re.compile(rf"^[^.;]{{0,80}}?(?<!\w)(?:{_alt(lex['perpetrator_cues'])})", re.IGNORECASE),
         opening=re.compile(rf"^\W*(?:{_alt(before)})(?!\w)", re.IGNORECASE),
     )
 
@@ -413,10 +418,18 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
     for m in cv.mention.finditer(text):
         s, e = m.start(), m.end()
         ctype = cv.types[m.group().lower()]
+        if _RECIPIENT.search(text[max(0, s - 24):s]):
+            continue        # "told AFP", "a indiqué à l'AFP": who heard it, not who said it
         if ctype == "state":
             # "Mali says ..." but not "BAMAKO, ... said" nor "near Mali, officials said"
             framed = cv.speech_next.match(text[e:]) or cv.before.search(text[max(0, s - 40):s])
             ctype = "official"
+        elif ctype == "perpetrator":
+            # a group is the source only when it speaks ("JNIM said") or claims ("which
+            # claimed the operation, stated that"); "Jihadists abducted 50 women, residents
+            # said" is the residents' figure
+            framed = (cv.before.search(text[max(0, s - 40):s]) or cv.speech_next.match(text[e:])
+                      or cv.perpetrator_cue.match(text[e:]) or m.group().lower() == "amaq")
         else:
             framed = (cv.before.search(text[max(0, s - 40):s]) or cv.speech_after.match(text[e:])
                       or cv.speech_before.search(text[max(0, s - 25):s]) or m.group().lower() == "amaq")
@@ -530,14 +543,21 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
             weak = all(c.rule.endswith(_ARTICLE_RULE) or c.subset for c in members)
             per_group.setdefault(group, []).append((figure, any(c.revised for c in members), mixed, weak))
     figures: dict[str | None, int] = {}
+    weak: set[str | None] = set()
     generic_total = False      # the generic figure is a total: given with its parts, or a revision
     for group, entries in per_group.items():
-        entries = [e for e in entries if not e[3]] or entries
+        strong = [e for e in entries if not e[3]]
+        if not strong:
+            weak.add(group)
+        entries = strong or entries
         revised = [e for e in entries if e[1]]
         chosen = revised[-1] if revised else min(entries)
         figures[group] = chosen[0]
         if group is None:
             generic_total = chosen[1] or chosen[2]
+    if len(figures) > 1 and len(weak) < len(figures):
+        for group in weak:          # a part or a lone victim does not lower a full figure
+            figures.pop(group)
     militants = figures.pop("militants", 0)
     generic = figures.pop(None, None)
     named = sum(figures.values()) if figures else None

@@ -61,7 +61,7 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
         return incident.facts
     out = []
     for facts in incident.facts:
-        if facts.sentence.paragraph <= TOLD_PARAGRAPHS or facts.claims:
+        if facts.sentence.paragraph <= TOLD_PARAGRAPHS or any(not c.is_cumulative for c in facts.claims):
             out.append(facts)
         elif main_date is not None and any(m.date == main_date for m in facts.event_dates):
             out.append(facts)
@@ -122,6 +122,28 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
     return (best[1], best[2]) if best else None
 
 
+def _bystander(actor: str, facts_list: list[Facts], language: str, country: str | None,
+               admin1: str | None) -> bool:
+    """A force or residents named only as a source or a companion ("police said",
+    "according to residents", "fighting alongside the army") are not a party."""
+    if not (is_state_force(actor) or actor == "civilians"):
+        return False
+    vocab = vocabulary(language)
+    for facts in facts_list:
+        text = facts.sentence.text
+        previous_end = -10
+        for m in facts.actors:
+            if resolve_generic(m.actor, country, admin1) != actor:
+                continue
+            if text[previous_end:m.start].strip() == "(":
+                continue        # "Forces armées maliennes (FAMa)": the same mention twice
+            previous_end = m.end
+            if not (first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])
+                    or first_match(vocab.bystander_after, text[m.end:m.end + 50])):
+                return False
+    return True
+
+
 def _named_perpetrators(facts_list: list[Facts], language: str, country: str | None,
                         admin1: str | None) -> list[str]:
     """Actors the sentences' syntax makes the attacker ("X attacked", "killed by X", "X claimed")."""
@@ -144,18 +166,19 @@ def _country_from_actors(actors: list[str]) -> str | None:
 
 
 def perpetrators(actors: list[str], sub_event_type: str | None, named: list[str]) -> list[str]:
-    """The attackers: those the syntax names, else the first tier of roles.json present."""
+    """The attackers: of those the syntax names (else of all present), the first tier of
+    roles.json that has any; a side that only fought back is not a perpetrator."""
     data = role_data()
-    chosen = [a for a in named if a in actors and a not in data["never_perpetrators"]]
-    if chosen:
-        return chosen
     tiers = [list(t) for t in data["tiers"]]
     if sub_event_type in data["state_initiated"]:
         tiers.insert(0, tiers.pop())
-    for tier in tiers:
-        found = [a for a in actors if a in tier]
-        if found:
-            return found
+    chosen = [a for a in named if a in actors and a not in data["never_perpetrators"]]
+    # Those the syntax names, else everyone present, taken from the first tier that has any.
+    for pool in (chosen, actors):
+        for tier in tiers:
+            found = [a for a in pool if a in tier]
+            if found:
+                return found
     return []
 
 
@@ -204,12 +227,16 @@ def build_event(incident: Incident, language: str, published: dt.date,
         elif fallback_country:
             country = fallback_country[0]
             explain["country"] = Decision(country, fallback_country[1], "country most named in the article")
-    actors = resolve_actors(mentions, country, admin1)
+    actors = [a for a in resolve_actors(mentions, country, admin1)
+              if not _bystander(a, facts_list, language, country, admin1)]
 
     texts = [f.sentence.text for f in facts_list]
     etype = classify(texts, mentions, language)
     event_type = etype.event_type if etype else None
     sub_event_type = etype.sub_event_type if etype else None
+    if event_type == "Violence against civilians" and "civilians" not in actors:
+        # ACLED: civilians are by definition the target of this event type.
+        actors.append("civilians")
     if etype:
         explain["event_type"] = Decision(event_type, etype.evidence, etype.rule)
         explain["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)

@@ -186,7 +186,7 @@ def _sides(sentences: Sequence[str], actors: Sequence[ActorMention | str], langu
     targets: set[str] = set()
     for s in sentences[:4]:  # the incident's own sentences; later ones drift to background
         found = find_actors(s, language)
-        for actor, role in roles(s, found, language).items():
+        for actor, role in roles(s, found, language, territory=True).items():
             (perps if role == "perpetrator" else targets if role == "target" else set()).add(actor)
     present = {a if isinstance(a, str) else a.actor for a in actors} | perps | targets
     return _Sides(perps, targets - perps, present)

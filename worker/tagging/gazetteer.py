@@ -181,11 +181,6 @@ def find_places(text: str, language: str = "en") -> list[PlaceMention]:
     return mentions
 
 
-def country_evidence(mentions: list[PlaceMention]) -> Counter[str]:
-    """How often each country is named or implied by a certain place."""
-    return Counter(m.place.country for m in mentions if m.certain)
-
-
 # --- resolution of gazetteer matches: cue words, country evidence, false friends ---------
 
 _PREFIX_CUE = re.compile(
@@ -428,7 +423,7 @@ _CONTEXT_SPECS = [
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of"), 2, 70),
-    ("X, a village", rf"{{name}},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement)\b", True, (", a ", ", an "), 2, 40),
+    ("X, a village", r"{name},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement)\b", True, (", a ", ", an "), 2, 40),
     ("near", rf"(?i:near|outside|close to)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False, ("near ", "outside ", "close to "), 2, 80),
     ("à X, dans le cercle de Y", rf"(?i:à)\s+{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),

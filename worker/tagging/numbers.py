@@ -77,6 +77,12 @@ def _approx_re(language: str) -> re.Pattern[str]:
 
 
 @cache
+def _multiplied_re(language: str) -> re.Pattern[str]:
+    words = list(claim_lexicon()["multipliers"].get(language, {})) or ["(?!)"]
+    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)\s+({alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+@cache
 def _qualifier_re(language: str) -> re.Pattern[str]:
     phrases = list(claim_lexicon()["qualifiers"].get(language, {}))
     return re.compile(rf"(?:^|(?<=[^\w’']))({alternation(phrases)})\s*$", re.IGNORECASE)
@@ -140,6 +146,11 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         value, qual = approx[m.group().lower()]
         raw.append((m.start(), m.end(), value, qual, True))
         taken.append((m.start(), m.end()))
+    for m in _multiplied_re(language).finditer(text):
+        # "2 million", "1,5 million": one count, not "2" followed by a unit
+        factor = claim_lexicon()["multipliers"][language][m.group(2).lower()]
+        raw.append((m.start(), m.end(), int(float(m.group(1).replace(",", ".")) * factor), "exact", False))
+        taken.append((m.start(), m.end()))
     for m in _DIGITS.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             raw.append((m.start(), m.end(), _digit_value(m.group()), "exact", False))
@@ -156,6 +167,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue
             if any(a < e and s < b for a, b in taken):
                 continue
+            if occ.start == occ.end - 1 and occ.value >= 1000 and occ.start > 0 and toks[occ.start - 1].t[:1].isdigit():
+                continue      # "2.5 million": the digits were not a count on their own
             raw.append((s, e, int(occ.value), "exact", True))
     raw.sort()
     out = []

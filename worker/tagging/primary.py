@@ -62,6 +62,8 @@ class Vocabulary:
     reference: re.Pattern
     reference_after: re.Pattern
     attribution: re.Pattern
+    bystander_before: re.Pattern
+    bystander_after: re.Pattern
 
 
 @cache
