@@ -85,6 +85,8 @@ BLOCKED = [
     "Katiba Macina", "katiba du Macina", "Macina Liberation Front", "Front de libération du Macina",
     "Sahel Province", "province du Sahel", "Islamic State Sahel", "Etat islamique au Sahel",
     "Katiba Serma", "Katiba Gourma", "Katiba Hanifa", "Ansar Dine",
+    # the tri-border area, not Burkina's Liptako (Sahel) region
+    "Liptako-Gourma", "Liptako Gourma",
 ]
 
 # English and French words, first names and foreign names that GeoNames towns share;
@@ -161,9 +163,11 @@ def add_seat_towns(places: list[dict], admin2_rows: list[dict]) -> None:
         if near:
             for t in near:
                 t["variants"] = sorted(set(t["variants"]) | set(unit["variants"]))
-        elif unit["country"] in SEAT_NAMED_ADMIN2 and "/" not in unit["name"] and not unit["cue"] \
+        elif unit["country"] in SEAT_NAMED_ADMIN2 and "/" not in unit["name"] \
                 and not unit["name"].endswith((" North", " South")):
-            places.append(dict(unit, level="locality", source="curated-seat", weak=False))
+            k = key(unit["name"])
+            places.append(dict(unit, level="locality", source="curated-seat", cue=False,
+                               weak=k in COMMON_WORDS or (len(k) <= 3 and k not in SHORT_BUT_DISTINCT)))
 
 
 def build() -> dict:
@@ -213,9 +217,12 @@ def build() -> dict:
         if row["level"] != "admin2":
             continue
         variants = [v for v in row["variants"].split("|") if v]
+        # A unit named like a common word or surname (Keita, Say, San) needs a cue word.
+        k = key(row["name"])
+        common = k in COMMON_WORDS or (len(k) <= 3 and k not in SHORT_BUT_DISTINCT)
         p = dict(name=row["name"], country=row["country"], level="admin2", admin1=row["admin1"],
                  admin2=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
-                 variants=variants, source="curated", cue=bool(row["cue"]), weak=False)
+                 variants=variants, source="curated", cue=bool(row["cue"]) or common, weak=False)
         add(**p)
         admin2_rows.append(places[-1])
 

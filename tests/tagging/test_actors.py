@@ -250,6 +250,13 @@ def test_army_reporting_its_own_action_is_the_actor() -> None:
         "military_generic": "perpetrator", "jnim": "target"}
 
 
+def test_army_raid_names_the_army_as_actor() -> None:
+    assert role_of("Jihadists killed in army raid near Boni") == {
+        "unidentified_armed_group": "target", "military_ml": "perpetrator"}
+    assert role_of("Une frappe de l'armée a tué des civils", "fr") == {
+        "military_ml": "perpetrator", "civilians": "target"}
+
+
 def test_a_base_is_attacked_but_never_attacks() -> None:
     assert role_of("The military base came under mortar fire before gunmen rushed the perimeter.") == {
         "military_ml": "other", "unidentified_armed_group": "perpetrator"}

@@ -371,3 +371,36 @@ def test_attackers_killed_in_the_riposte_add_to_the_toll():
     found = (extract_claims("Deux militaires ont été tués, a annoncé l'état-major.", "fr")
              + extract_claims("Un assaillant a été tué lors de la riposte.", "fr"))
     assert conservative_toll(found) == 3
+
+
+def test_lost_soldiers_are_killed():
+    assert claims("The army said it killed 40 terrorists and lost five soldiers.") == [
+        ("killed", 40, "exact", "militants"), ("killed", 5, "exact", "soldiers")]
+
+
+def test_the_attacking_group_is_not_the_source_of_the_figure():
+    [c] = extract_claims("Jihadists abducted 50 women near Arbinda, residents said.", "en")
+    assert (c.claimant, c.claimant_type) == ("residents", "local")
+    [c] = extract_claims("L'attaque, revendiquée par l'EIGS, a fait une quarantaine de morts.", "fr")
+    assert c.claimant_type == "unknown"
+    [c] = extract_claims("JNIM said it killed 30 soldiers.", "en")
+    assert (c.claimant, c.claimant_type) == ("JNIM", "perpetrator")
+
+
+def test_the_outlet_told_is_not_the_source():
+    [c] = extract_claims("Le bilan fait état de 12 morts, a indiqué à l'AFP une source sécuritaire.", "fr")
+    assert (c.claimant, c.claimant_type) == ("source sécuritaire", "official")
+
+
+def test_millions_are_one_count():
+    [c] = extract_claims("The UN said more than 2 million people have been displaced.", "en")
+    assert (c.kind, c.count, c.qualifier, c.claimant_type) == ("displaced", 2000000, "more_than", "un")
+
+
+def test_a_victim_listed_with_others_counts():
+    assert conservative_toll(extract_claims("Two police officers and a soldier were killed in the ambush.", "en")) == 3
+
+
+def test_official_toll_is_an_official_claimant():
+    [c, _] = extract_claims("Selon un bilan officiel, 11 militaires et 4 VDP ont perdu la vie.", "fr")
+    assert c.claimant_type == "official"

@@ -265,4 +265,25 @@ def test_near_an_unknown_place_is_uncertain():
 
 def test_known_names_are_not_reported_twice_by_context():
     found = find_places("Gunmen attacked the village of Solhan, in the Yagha province of Burkina Faso.")
-    assert [m.rule for m in found if m.surface == "Solhan"] == ["locality:curated"]
+    assert [m.rule for m in found if m.surface == "Solhan"] == ["gazetteer:curated"]
+
+
+def test_say_is_not_a_common_word_in_french():
+    found = find_places("Des hommes armés ont tué trois gendarmes près de Say, au Niger.", "fr")
+    assert any(m.place.name == "Say" and m.place.country == "NE" for m in found)
+
+
+def test_sentence_openers_are_not_villages():
+    for text in ["Attack in Keita department, Tahoua region, Niger.",
+                 "Meanwhile, in the Mopti region, Malian troops patrolled.",
+                 "Gunmen in the Tillaberi region of Niger killed 10."]:
+        assert all(not m.rule.startswith("context:") for m in find_places(text)), text
+
+
+def test_surname_named_like_a_town_is_not_a_place():
+    assert "NE" not in countries("Former president Ibrahim Boubacar Keïta died in Bamako, Mali.")
+
+
+def test_non_breaking_space_inside_a_name_still_matches():
+    found = find_places("Attaque à Tongo\u00a0Tongo, au Niger.", "fr")
+    assert found[0].place.name == "Tongo Tongo" and found[0].surface == "Tongo\u00a0Tongo"

@@ -81,3 +81,41 @@ def test_context_paragraph_after_a_recap_returns_to_the_primary():
         "Last year, 30 soldiers died in an ambush near Tongo Tongo.\n\n"
         "Residents of Menaka said the town was calm on Saturday.")
     assert "calm" in incidents[0].facts[-1].sentence.text
+
+
+def test_undated_lead_takes_its_date_from_the_next_paragraph():
+    incidents = grouped(
+        "Power cut after insurgents blow up towers",
+        "The city has been without electricity after insurgents blew up transmission towers.\n\n"
+        "The towers near Jakana were destroyed with explosives last Tuesday, the company said.")
+    assert [i.primary for i in incidents] == [True]
+
+
+def test_date_said_on_is_not_the_incident_date():
+    from worker.tagging.primary import choose_date
+    incidents = grouped(
+        "Soldiers killed in Mali",
+        "Twenty soldiers were killed on Friday in an attack in Menaka, the army said in a statement on Sunday.")
+    mention, _ = choose_date(incidents[0].facts)
+    assert mention.date == dt.date(2019, 11, 1)
+
+
+def test_night_spanning_two_days_takes_the_named_second_day():
+    from worker.tagging.primary import choose_date
+    published = dt.datetime(2021, 12, 3, 10, tzinfo=dt.timezone.utc)
+    facts = analyse(
+        "Bénin : deux militaires tués à Porga",
+        "Deux militaires ont été tués dans la nuit de mercredi à jeudi dans l'attaque d'un poste à Porga.\n\n"
+        "Des hommes armés ont ouvert le feu jeudi vers 3 heures du matin sur le poste.", "fr", published)
+    incidents = group_incidents(facts, "fr", published.date())
+    mention, _ = choose_date(incidents[0].facts)
+    assert mention.date == dt.date(2021, 12, 2)
+
+
+def test_replaced_first_toll_is_flagged_but_the_new_one_counts():
+    incidents = grouped(
+        "Mali says 21 soldiers killed",
+        "At least 21 soldiers were killed on Sunday in an attack in Menaka, the army said, raising an "
+        "earlier toll of 16.")
+    lead = incidents[0].facts[1]
+    assert [c.count for c in lead.current_claims] == [21]

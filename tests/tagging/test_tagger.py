@@ -153,3 +153,48 @@ def test_unknown_published_date_is_a_readable_error():
         assert "published" in str(exc)
     else:
         raise AssertionError("expected a ValueError")
+
+
+def test_landmarks_and_sources_are_not_the_incident_place():
+    out = tag_article(article(
+        "Gunmen kill 12 in Zamfara",
+        "Gunmen killed 12 villagers on Tuesday in Kurya, about 40 km from Gusau, officials in Gusau said. "
+        "Survivors fled to Anka."))
+    assert normalise_name(primary(out)["location"]) == "kurya"
+
+
+def test_police_quoted_as_a_source_is_not_a_party():
+    out = tag_article(article(
+        "Bandits kill 12 in Zamfara village",
+        "Armed bandits killed 12 people in a raid on the village of Kurya in Nigeria's Zamfara state on "
+        "Tuesday, police said."))
+    event = primary(out)
+    assert "bandits_ng" in event["actors"]
+    assert "military_ng" not in event["actors"]
+
+
+def test_violence_against_civilians_always_names_the_civilians():
+    out = tag_article(article(
+        "Gunmen kill 20 at church in Burkina Faso",
+        "Gunmen killed 20 worshippers during a service at a church in Pansi, in Burkina Faso's Yagha "
+        "province, on Sunday, the governor said."))
+    event = primary(out)
+    assert event["event_type"] == "Violence against civilians"
+    assert "civilians" in event["actors"]
+
+
+def test_jnim_attack_in_northern_togo_is_relevant():
+    out = tag_article(article(
+        "JNIM claims attack on Togolese army post",
+        "JNIM claimed an attack that killed eight Togolese soldiers at an army post in Kpinkankandi, in "
+        "Togo's Savanes region, on Tuesday night.", published="2022-05-04T08:00:00Z"))
+    assert out["relevant"] is True
+    assert primary(out)["country"] == "TG"
+
+
+def test_story_set_elsewhere_with_a_passing_sahel_mention_is_not_relevant():
+    out = tag_article(article(
+        "Darfur: hundreds killed as paramilitaries storm camp",
+        "Paramilitaries killed hundreds of civilians in an attack on a camp in Darfur, Sudan, the UN said. "
+        "Thousands fled towards the border with Chad, where refugees gathered in Adre."))
+    assert out["relevant"] is False

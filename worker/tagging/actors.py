@@ -181,8 +181,9 @@ def find_actors(text: str, language: str = "en") -> list[ActorMention]:
         actor, rule = hit
         if rule == "abbr" and len(surface) <= 3 and _shouting(text, m.start(), m.end()):
             continue
-        if actor == "unidentified_armed_group" and out and m.start() - out[-1].end <= 1 and is_non_state_armed(out[-1].actor):
-            continue  # "ISGS militants", "Boko Haram fighters": one actor, already named
+        if actor == "unidentified_armed_group" and out and m.start() - out[-1].end <= 1:
+            if is_non_state_armed(out[-1].actor):
+                continue  # "ISGS militants", "Boko Haram fighters": one actor, already named
         out.append(ActorMention(actor, m.start(), m.end(), surface, f"{rule}:{surface}"))
     return out
 
@@ -300,6 +301,8 @@ def _role_patterns(lang: str, territory: bool = False) -> dict[str, re.Pattern[s
             flags,
         ),
         "noun": re.compile(r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?!\w)", flags),
+        "agentive": re.compile(r"(?<!\w)" + _alt(r["agentive_nouns"]) + r"(?!\w)", flags),
+        "of": re.compile(r"\s*(?:by|of|de|des|du|d['’]|de la|de l['’])?\s*(?:the|l['’]|la|le|les)?\s*$", flags),
         # "..., police said", "according to the army", "selon l'armée": the speaker is no party.
         "source": re.compile(
             r"(?:^|[,;(«])\s*(?:" + _alt(r["sources_lead"]) + r"(?!\w)[^,.;()»]*"
@@ -307,14 +310,26 @@ def _role_patterns(lang: str, territory: bool = False) -> dict[str, re.Pattern[s
             + ")",
             flags,
         ),
-        "determiner": re.compile(r"(?:\b(?:the|a|an|its|their|this|that|of|from|in|l|d|la|le|une|cette|leur)['’]?\s*|['’]s\s+)$", flags),
+        "determiner": re.compile(
+            r"(?:\b(?:the|a|an|its|their|this|that|of|from|in|l|d|la|le|une|cette|leur)['’]?\s*|['’]s\s+)$", flags
+        ),
     }
 
 
-_SELF_REPORT = re.compile(r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+|avoir|qu['’]il|qu['’]ils|qu['’]elle)\b", re.IGNORECASE)
+_SELF_REPORT = re.compile(
+    r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+|avoir|qu['’]il|qu['’]ils|qu['’]elle)\b", re.IGNORECASE
+)
 
 
-def _noun_use(v: re.Match[str], sentence: str, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]) -> bool:
+def _source_spans(sentence: str, p: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Spans naming who reports; "the army said it retook the town" reports its own act."""
+    spans = p["source"].finditer(sentence)
+    return [(q.start(), q.end()) for q in spans if not _SELF_REPORT.match(sentence, q.end())]
+
+
+def _noun_use(
+    v: re.Match[str], sentence: str, mentions: Sequence[ActorMention], p: dict[str, re.Pattern[str]]
+) -> bool:
     """'the attack', 'gendarmerie attack', 'Islamic State raid': a noun, not a headline verb."""
     if not p["noun"].fullmatch(v.group(0)):
         return False
@@ -329,7 +344,9 @@ def _facilities() -> frozenset[str]:
 
 
 _LIST_LINK = re.compile(r",|\b(?:and|et|ainsi que|as well as|including|dont|notamment|plus)\b", re.IGNORECASE)
-_CLAUSE_LINK = re.compile(r"\b(?:who|which|that|qui|que|suspected|accused|soupçonnée?s?|accusée?s?|of|de)\b", re.IGNORECASE)
+_CLAUSE_LINK = re.compile(
+    r"\b(?:who|which|that|qui|que|suspected|accused|soupçonnée?s?|accusée?s?|of|de)\b", re.IGNORECASE
+)
 
 
 def _object_list(sentence: str, mentions: Sequence[ActorMention], lo: int, hi: int) -> list[ActorMention]:
@@ -355,8 +372,7 @@ def roles(
         return {}
     p = _role_patterns(language, territory)
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
-    # "The army said it retook the town": the speaker is the subject of what it reports.
-    quoted = [(q.start(), q.end()) for q in p["source"].finditer(sentence) if not _SELF_REPORT.match(sentence, q.end())]
+    quoted = _source_spans(sentence, p)
     everyone = mentions
     mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in quoted)]
 
@@ -384,7 +400,8 @@ def roles(
         after = sentence[v.end() : right_hi]
         agent = p["agent"].search(after)
         passive = bool(p["aux"].search(sentence[left_lo : v.start()])) or agent is not None
-        if not passive and p["after_prep"].match(after) and not any(v.end() <= m.start < v.end() + 4 for m in mentions):
+        object_next = any(v.end() <= m.start < v.end() + 4 for m in mentions)
+        if not passive and not object_next and p["after_prep"].match(after):
             passive = True  # headline participle: "soldiers killed in attack"
         if passive:
             assign(left_lo, v.start(), "target", 1)
@@ -408,6 +425,12 @@ def roles(
         for m in mentions:
             if 0 <= n.start() - m.end <= 2 and found.get(m.actor, (0, ""))[0] <= 2:
                 found[m.actor] = (2, "perpetrator" if is_non_state_armed(m.actor) else "target")
+    for n in p["agentive"].finditer(sentence):  # "army raid", "French air strike", "frappe de l'armée"
+        for m in mentions:
+            before = 0 <= n.start() - m.end <= 2
+            after = 0 <= m.start - n.end() <= 8 and p["of"].match(sentence, n.end(), m.start)
+            if (before or after) and found.get(m.actor, (0, ""))[0] <= 2 and m.actor != "civilians":
+                found[m.actor] = (2, "perpetrator")
     for m in mentions:  # "Katiba Macina ... of JNIM": a perpetrator's parent acted too
         if found.get(m.actor, (0, ""))[1] != "perpetrator" and any(
             m.actor in parents(a) for a, (_, r) in found.items() if r == "perpetrator"
@@ -427,8 +450,7 @@ def roles(
 
 def _speakers(sentence: str, mentions: Sequence[ActorMention], language: str) -> set[int]:
     """Indexes of mentions that only report ('..., the army said', 'selon la MINUSMA')."""
-    p = _role_patterns(language)
-    spans = [(q.start(), q.end()) for q in p["source"].finditer(sentence) if not _SELF_REPORT.match(sentence, q.end())]
+    spans = _source_spans(sentence, _role_patterns(language))
     return {i for i, m in enumerate(mentions) if any(lo <= m.start < hi for lo, hi in spans)}
 
 

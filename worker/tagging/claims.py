@@ -24,15 +24,16 @@ from .numbers import Quantity, alternation, claim_lexicon, find_quantities
 _VAGUE_LOWER_BOUND = {"dozens": 12, "hundreds": 100, "several": 10}
 _STOP = ("and or of the a an in on at by to for from with were was are is have has had been be who which that "
          "while as after before during including et ou de des du le la les l à au aux en dans par pour sur avec qui "
-         "que dont ont été sont est lors après avant ainsi plus more than some those these ces leurs their his its them whom eux").split()
+         "que dont ont été sont est lors après avant ainsi plus more than some those these ces leurs their his its "
+         "them whom eux").split()
 _ENGLISH_ACTIVE = {"killed", "wounded", "injured", "abducted", "kidnapped", "captured", "executed", "massacred",
                    "displaced", "seized", "neutralised", "neutralized", "murdered"}
 _DEMONYM_PLURAL = re.compile(r"\s+[A-ZÉ][a-zéèëï]+(?:ans|iens|ens|ais|ois|ese|is)(?![\w-])")
 _QUOTE_CHARS = "\"“”«»"
 # A count without a noun takes a predicate only through auxiliaries: "thousands have been killed".
-_BARE_PREDICATE = re.compile(r"\s+(?:(?:have|has|had|been|were|was|are|is|reportedly|also|all|ont|a|été|sont|auraient|"
-                             r"aurait|seraient|tous|toutes)\s+){1,3}(?P<kind>[\w’'-]+(?:\s+(?:la vie|en otage|disparus|prisonniers))?)",
-                             re.IGNORECASE)
+_BARE_PREDICATE = re.compile(r"\s+(?:(?:have|has|had|been|were|was|are|is|reportedly|also|all|ont|a|été|sont|"
+                             r"auraient|aurait|seraient|tous|toutes)\s+){1,3}"
+                             r"(?P<kind>[\w’'-]+(?:\s+(?:la vie|en otage|disparus|prisonniers))?)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +101,17 @@ def _vocab(language: str) -> _Vocab:
         nouns[p] = ("inherit", "")
     for p, kind in lex["kind_heads"][lang].items():
         nouns[p] = ("kind", kind)
-    kind_after = {**lex["kind_after"]["en"], **lex["kind_after"][lang]} if lang == "en" else lex["kind_after"]["fr"]
+    kind_after = lex["kind_after"][lang]
     kind_before = lex["kind_before"][lang]
     stop = set(_STOP) | set(kind_after) | set(kind_before)
     stop_alt = _alt(w for w in stop if " " not in w)
     mod = rf"(?:(?!(?:{stop_alt})(?![\w’'-]))[^\W\d][\w’'-]*\s+)"
     head = re.compile(rf"\s*(?:(?:of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
                       re.IGNORECASE)
-    after = re.compile(rf"(?:\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?(?<![\w-])(?P<kind>{_alt(kind_after)})(?![\w-])",
-                       re.IGNORECASE)
+    # an optional parenthetical (", dont les quatre kamikazes,"), then up to 40 characters
+    # without a number or punctuation before the predicate
+    after = re.compile(rf"(?:\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?"
+                       rf"(?<![\w-])(?P<kind>{_alt(kind_after)})(?![\w-])", re.IGNORECASE)
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})\s*(?:(?:the|les|des|à)\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
     toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,80}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
@@ -154,9 +157,11 @@ _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?
 # of several; conservative_toll drops it when another figure exists for the group.
 _ARTICLES = {"a", "an", "their", "his", "her", "its", "leur", "son", "sa"}
 _ARTICLE_RULE = ":article"
-_ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|the\s+(?P<noun>[\w-]+)|les\s+(?P<noun_fr>[\w-]+))"
-                          r"|d['’](?:eux|elles))(?![\w-])", re.IGNORECASE)
+_ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|the\s+(?P<noun>[\w-]+)"
+                          r"|les\s+(?P<noun_fr>[\w-]+))|d['’](?:eux|elles))(?![\w-])", re.IGNORECASE)
 _ONE_WORD = re.compile(r"(?<![\w’'-])(?:one|l['’]une?)(?![\w-])", re.IGNORECASE)
+
+
 def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
     """"one of them", "one of the soldiers", "l'un d'eux": not "one of the deadliest"."""
     m = _ONE_OF_THEM.match(text, at)
@@ -166,9 +171,22 @@ def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
     return m
 
 
+def _referent(one_of: re.Match[str], text: str, before: int, v: _Vocab) -> str | None:
+    """The victim group of "one of the soldiers", or of "one of them": the last named before."""
+    noun = one_of["noun"] or one_of["noun_fr"]
+    if noun is None:
+        heads = (v.head.match(text, w.start()) for w in _WORD_START.finditer(text, 0, before))
+        named = [h.group("noun") for h in heads if h and v.nouns[h.group("noun").lower()][0] == "victim"]
+        noun = named[-1] if named else None
+    found = v.nouns.get(noun.lower()) if noun else None
+    return found[1] if found and found[0] == "victim" else None
+
+
 _WORD_START = re.compile(r"(?<![\w’'-])(?=[^\W\d_])")
 # "more than 100 bodies in Diallassagou alone": a count for one place among several
 _PARTIAL = re.compile(r"[^,.;]{0,40}?(?<!\w)(?:alone|à (?:lui|elle) seule?)(?!\w)", re.IGNORECASE)
+_NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
+_JUST_OF = re.compile(r"\s*(?:de\s+|d['’]|of\s+)?")
 _IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths"}
 
 
@@ -215,14 +233,9 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     victims, role, head_end = None, None, q.end
     one_of = _one_of_them(text, q.end, v) if q.value == 1 else None
     if one_of:
-        # "one of them was killed": the referent is the last group named before
         m = None
-        role, head_end = "inherit", one_of.end()
-        named = [h for h in (v.head.match(text, i.start()) for i in _WORD_START.finditer(text, 0, q.start))
-                 if h and v.nouns[h.group("noun").lower()][0] == "victim"] if not (one_of["noun"] or one_of["noun_fr"]) else []
-        noun = one_of["noun"] or one_of["noun_fr"] or (named[-1].group("noun") if named else None)
-        found = v.nouns.get(noun.lower()) if noun else None
-        victims = found[1] if found and found[0] == "victim" else None
+        role, head_end, victims = "inherit", one_of.end(), _referent(one_of, text, q.start, v)
+    demonym = None if m or one_of else _DEMONYM_PLURAL.match(text, q.end)
     if m:
         role, value = v.nouns[m.group("noun").lower()]
         head_end = m.end()
@@ -233,10 +246,9 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
         elif role == "members":
             window = text[head_end:head_end + 40]
             victims = next((g for g, rx in v.members_context if rx.search(window)), "people")
-    elif _DEMONYM_PLURAL.match(text, q.end):
+    elif demonym:
         # "six French aid workers and two Nigeriens": a nationality standing for people
-        m2 = _DEMONYM_PLURAL.match(text, q.end)
-        victims, role, head_end = "civilians", "victim", m2.end()
+        victims, role, head_end = "civilians", "victim", demonym.end()
     d = _Draft(q, head_end, victims, role)
     if m and role == "kind" and _DEMONYM_PLURAL.match(" " + m.group("mods")):
         d.victims = "civilians"      # "deux Nigériens tués"
@@ -247,7 +259,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
         d.before_kind = v.kind_before[b.group("kind").lower()]
     a = v.after.match(text, head_end) if role else _BARE_PREDICATE.match(text, head_end)
     if a and (a.group("kind").lower() not in v.kind_after
-              or next_end <= a.start("kind") and re.fullmatch(r"\s*(?:de\s+|d['’]|of\s+)?", text[next_end:a.start("kind")])):
+              or next_end <= a.start("kind") and _JUST_OF.fullmatch(text, next_end, a.start("kind"))):
         a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
     if a and role in (None, "victim", "members", "inherit", "kind") and not _active_voice(a, text):
         d.after_kind = v.kind_after[a.group("kind").lower()]
@@ -260,13 +272,16 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     return d
 
 
+_OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
+                     r"|nine|ten|several|many|hundreds|scores)\b", re.IGNORECASE)
+
+
 def _active_voice(a: re.Match[str], text: str) -> bool:
     """"20 gunmen killed 12 villagers": the first count is the killers, not the dead."""
     word = a.group("kind").lower()
     if word not in _ENGLISH_ACTIVE or re.search(r"(?<!\w)(?:were|was|been|being|are|is|got)\s", a.group()):
         return False
-    return bool(re.match(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight|nine|ten"
-                         r"|several|many|hundreds|scores)\b", text[a.end():], re.IGNORECASE))
+    return bool(_OBJECT.match(text, a.end()))
 
 
 # What may trail a victim noun before the next coordinated count: nationality adjectives
@@ -346,15 +361,17 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     for d in drafts:
         claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
         victims = d.victims
-        if victims is None and d.kind == "killed" and re.search(r"neutrali[sz]", d.rule + sentence[d.q.end:d.head_end + 30]):
-            victims = "militants"
+        if victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
+            victims = "militants"    # "neutralised" is army language for killed enemies
         # "killed thousands": a count in thousands is a conflict's running total, not an incident's
         running_total = d.q.spelled and (d.q.value or 0) >= 1000 and d.q.qualifier == "at_least"
         out.append(Claim(
             kind=d.kind or "killed", count=d.q.value, qualifier=d.q.qualifier, victims=victims,
             claimant=claimant, claimant_type=ctype, start=d.q.start, end=d.head_end, sentence=sentence,
-            rule=d.rule + (_ARTICLE_RULE if d.q.surface.lower() in _ARTICLES else ""), revised=bool(revised_cue and revised_cue.start() < d.q.start),
-            is_cumulative=cumulative or running_total, subset=d.subset, initial=bool(initial_cue and initial_cue.start() < d.head_end)))
+            rule=d.rule + (_ARTICLE_RULE if d.q.surface.lower() in _ARTICLES else ""),
+            revised=bool(revised_cue and revised_cue.start() < d.q.start),
+            is_cumulative=cumulative or running_total, subset=d.subset,
+            initial=bool(initial_cue and initial_cue.start() < d.head_end)))
     return out
 
 
@@ -533,6 +550,7 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         reports.setdefault((c.sentence, c.claimant), []).append(c)
     per_group: dict[str | None, list[tuple[int, bool, bool, bool]]] = {}   # group -> (figure, revised, mixed, weak)
     for items in reports.values():
+        weak = all(c.rule.endswith(_ARTICLE_RULE) or c.subset for c in items)
         whole = [c for c in items if not c.subset] or items
         groups: dict[str | None, list[Claim]] = {}
         for c in whole:
@@ -540,23 +558,22 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         mixed = None in groups and len(groups) > 1
         for group, members in groups.items():
             figure = sum(lower_bound(c) or 0 for c in members)
-            weak = all(c.rule.endswith(_ARTICLE_RULE) or c.subset for c in members)
             per_group.setdefault(group, []).append((figure, any(c.revised for c in members), mixed, weak))
     figures: dict[str | None, int] = {}
-    weak: set[str | None] = set()
+    weak_groups: set[str | None] = set()
     generic_total = False      # the generic figure is a total: given with its parts, or a revision
     for group, entries in per_group.items():
         strong = [e for e in entries if not e[3]]
         if not strong:
-            weak.add(group)
+            weak_groups.add(group)
         entries = strong or entries
         revised = [e for e in entries if e[1]]
         chosen = revised[-1] if revised else min(entries)
         figures[group] = chosen[0]
         if group is None:
             generic_total = chosen[1] or chosen[2]
-    if len(figures) > 1 and len(weak) < len(figures):
-        for group in weak:          # a part or a lone victim does not lower a full figure
+    if len(figures) > 1 and len(weak_groups) < len(figures):
+        for group in weak_groups:          # a part or a lone victim does not lower a full figure
             figures.pop(group)
     militants = figures.pop("militants", 0)
     generic = figures.pop(None, None)

@@ -88,7 +88,7 @@ def _patterns(language: str) -> _Patterns:
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     b, e = r"(?<![\w’'-])", r"(?![\w’'-])"
-    flags = re.IGNORECASE
+    flags = 0      # every pattern runs on the lower-cased sentence: much faster than IGNORECASE
     if lang == "fr":
         night = rf"{b}nuit\s+(?:de|du)\s+(?P<wd1>{wd})\s+(?:au|à)\s+(?P<wd2>{wd}){e}"
         night_days = rf"{b}nuit\s+du\s+(?P<day>[0-3]?\d)(?:er)?\s+au\s+[0-3]?\d(?:er)?\s+(?P<month>{mo})\.?(?:\s+{year})?{e}"
@@ -98,7 +98,6 @@ def _patterns(language: str) -> _Patterns:
         night_days = rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:to|into)\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}"
         month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}(?:,?\s+{year})?{e}", flags)
     return _Patterns(
-        # run on the lower-cased sentence, without IGNORECASE and with \b: several times faster
         gate=re.compile(rf"\b(?:{wd}|{mo}|{rel}|{hol})\b"),
         kinds=re.compile(rf"\b(?:(?P<wd>{wd})|(?P<mo>{mo})|(?P<rel>{rel})|(?P<hol>{hol}))\b"),
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
@@ -148,16 +147,17 @@ def _month_start(pub: dt.date, month: int, year: int | None) -> dt.date | None:
     return dt.date(pub.year if month <= pub.month else pub.year - 1, month, 1)
 
 
-def _is_month_word(m: re.Match[str], group: str, language: str) -> bool:
+def _is_month_word(m: re.Match[str], group: str, sentence: str, language: str) -> bool:
     """English "May"/"March" are months only when capitalised ("may" is a verb)."""
-    word = m.group(group)
-    return language != "en" or word is None or word[:1].isupper()
+    return language != "en" or m.group(group) is None or sentence[m.start(group)].isupper()
 
 
 def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -> list[DateMention]:
     """Every date expression in `sentence`, resolved, never after `published`."""
     p = _patterns(language)
     lowered = sentence.lower()
+    if len(lowered) != len(sentence):    # a few characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
     iso = "-" in sentence and p.iso.search(sentence)
     if not iso and not p.gate.search(lowered):
         return []
@@ -172,64 +172,64 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
             return
         if any(f.start < m.end() and m.start() < f.end for f in found):
             return
-        found.append(DateMention(date, precision, m.start(), m.end(), m.group(), rule))
+        found.append(DateMention(date, precision, m.start(), m.end(), sentence[m.start():m.end()], rule))
 
     # most specific forms first: an overlapping vaguer reading is then skipped
     if "iso" in kinds:
         for m in p.iso.finditer(sentence):
             add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", "date:iso")
     if "mo" in kinds:
-        _explicit_dates(sentence, p, pub, language, add)
+        _explicit_dates(lowered, sentence, p, pub, language, add)
     if "wd" in kinds:
-        for m in p.night.finditer(sentence):
+        for m in p.night.finditer(lowered):
             # the night's first day (ACLED), the latest one whose night has ended by publication
             add(m, _last_weekday(pub - dt.timedelta(days=1), p.weekdays[m["wd1"].lower()]), "day",
                 "date:night-of-weekdays")
     if "hol" in kinds:
-        _holidays(sentence, p, pub, language, add)
+        _holidays(lowered, p, pub, language, add)
     if "mo" in kinds:
-        _months(sentence, p, pub, language, add)
+        _months(lowered, sentence, p, pub, language, add)
     if "rel" in kinds:
-        _relative(sentence, p, pub, language, add)
+        _relative(lowered, p, pub, language, add)
     if "wd" in kinds:
-        _weekdays(sentence, p, pub, language, add)
+        _weekdays(lowered, p, pub, language, add)
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _explicit_dates(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
-    for m in p.night_days.finditer(sentence):
+def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+    for m in p.night_days.finditer(lowered):
         year = int(m["year"]) if m["year"] else None
         add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", "date:night-of-days")
     for rx, rule in ((p.day_month, "date:day-month"), (p.month_day, "date:month-day")):
-        for m in rx.finditer(sentence) if rx is not None else ():
-            if _is_month_word(m, "month", language):
+        for m in rx.finditer(lowered) if rx is not None else ():
+            if _is_month_word(m, "month", sentence, language):
                 year = int(m["year"]) if m["year"] else None
                 add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", rule)
 
 
-def _holidays(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+def _holidays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     table = _lexicon()["holidays"]["fr" if language == "fr" else "en"]
-    for m in p.holiday.finditer(sentence):
+    for m in p.holiday.finditer(lowered):
         month, day = table[m["hol"].lower()]
         add(m, _day_month(pub, day, month, None) or _day_month(pub, day, month, pub.year - 1), "day", "date:holiday")
 
 
-def _months(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
-    for m in p.month_only.finditer(sentence):
+def _months(lowered: str, sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+    for m in p.month_only.finditer(lowered):
         word = m["month"] or m["month2"]
-        if language == "en" and not word[:1].isupper():
+        if not _is_month_word(m, "month" if m["month"] else "month2", sentence, language):
             continue
         year_text = m["year"] or m["year2"]
         year = int(year_text) if year_text else None
-        if year is None and _LAST_YEAR.match(sentence, m.end()):
+        if year is None and _LAST_YEAR.match(lowered, m.end()):
             year = pub.year - 1          # "in June last year", "en juin de l'année dernière"
         add(m, _month_start(pub, p.months[word.lower()], year), "month", "date:month")
 
 
-def _relative(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+def _relative(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     table = _lexicon()["relative"]["fr" if language == "fr" else "en"]
-    for m in p.relative.finditer(sentence):
+    for m in p.relative.finditer(lowered):
         unit, offset = table[m["rel"].lower()]
         if unit == "day":
             add(m, pub + dt.timedelta(days=offset), "day", "date:relative")
@@ -242,12 +242,12 @@ def _relative(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any
                 "date:relative-month")
 
 
-def _weekdays(sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+def _weekdays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     lex = _lexicon()
     lang = "fr" if language == "fr" else "en"
     future = {w.lower() for w in lex["future_markers"][lang]}
     past = {w.lower() for w in lex["past_markers"][lang]}
-    for m in p.weekday.finditer(sentence):
+    for m in p.weekday.finditer(lowered):
         markers = {(m["pre"] or "").lower(), (m["post"] or "").lower()}
         if not markers & future:
             add(m, _last_weekday(pub, p.weekdays[m["wd"].lower()], bool(markers & past)), "day", "date:weekday")

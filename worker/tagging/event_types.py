@@ -18,14 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from worker.tagging.actors import (
-    ActorMention,
-    find_actors,
-    is_non_state_armed,
-    is_state_force,
-    kind,
-    roles,
-)
+from .actors import ActorMention, find_actors, is_non_state_armed, is_state_force, roles
 
 _DATA = Path(__file__).resolve().parent / "data" / "event_types.json"
 
@@ -41,6 +34,8 @@ _VIOLENT = (
     "government_regains_territory", "non_state_actor_overtakes_territory",
 ) + _REMOTE
 _SD = ("agreement", "arrests", "change_to_group_activity", "headquarters_or_base_established")
+_LOOT = "looting_property_destruction"
+_GROUND = ("assault", "armed_clash", "kill")
 _TERRITORY = 4.0  # a cue in the title or lead, or several later: one 'briefly occupied' is not a takeover
 
 
@@ -198,6 +193,130 @@ def _evidence(cats: Sequence[str], sentences: Sequence[str], per_sentence: list[
     return sentences[best]
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rules read: summed cue scores, per-sentence scores and who did what to whom."""
+
+    s: dict[str, float]
+    per: list[dict[str, float]]
+    sides: _Sides
+
+    @property
+    def ground(self) -> float:
+        return self.s["assault"] + self.s["armed_clash"]
+
+    @property
+    def violence(self) -> float:
+        return sum(self.s[c] for c in _VIOLENT)
+
+    @property
+    def lead_kill(self) -> float:
+        """Deaths in the title or lead; deaths in the background do not count."""
+        return sum(p.get("kill", 0) for p in self.per[:2])
+
+    @property
+    def armed_opponent(self) -> bool:
+        sides = self.sides
+        facility_hit = self.s["armed_target"] >= 2 and not sides.targets_civilians()
+        return sides.targets_armed() or (facility_hit and not sides.state_perpetrator())
+
+
+_Decision = tuple[str, str, Sequence[str]] | None  # sub_event_type, rule, categories for the evidence
+
+
+def _strategic(c: _Context) -> _Decision:
+    sd = _SD + ((_LOOT,) if c.lead_kill < 1 else ())
+    best = max(sd, key=lambda k: c.s[k])
+    if c.s[best] >= 3 and c.s[best] > c.violence:  # a ceasefire, a pull-out
+        return best, f"cue:{best} outweighs violence", [best]
+    # A title announcing a strategic development and no violence frames the article
+    # ("Wagner says it is leaving Mali"); past fighting in the body is background.
+    if c.s[best] >= 3 and c.per[0].get(best, 0) > 0 and not any(c.per[0].get(k, 0) for k in _VIOLENT):
+        return best, f"title:{best} without violence", [best]
+    return None
+
+
+def _territory(c: _Context) -> _Decision:
+    """Territory changes hands: ACLED codes the Battle sub-type by who gains it."""
+    regain, seize = "government_regains_territory", "non_state_actor_overtakes_territory"
+    in_lead = any(p.get(k, 0) for p in c.per[:2] for k in (regain, seize))
+    if max(c.s[regain], c.s[seize]) < (_TERRITORY if in_lead else 1.5 * _TERRITORY):
+        return None
+    if c.s[regain] >= c.s[seize] or (c.sides.state_perpetrator() and not c.sides.non_state_perpetrator()):
+        return regain, "cue:territory regained", [regain]
+    return seize, "cue:territory seized", [seize]
+
+
+def _abduction(c: _Context) -> _Decision:
+    """Abduction led by the title or lead: a mass kidnapping stays one even if someone is killed."""
+    k = "abduction_forced_disappearance"
+    if c.s[k] >= 6 or (c.s[k] >= 3 and c.s[k] >= c.s["kill"]):
+        if not (c.sides.targets_armed() and not c.sides.targets_civilians() and c.ground >= c.s[k]):
+            return k, "cue:abduction", [k]
+    return None
+
+
+def _destruction(c: _Context) -> _Decision:
+    """Property as the object and nobody killed: looting/property destruction, even by explosives."""
+    if c.lead_kill < 1 and c.s[_LOOT] >= 1.5 and (c.s["property"] > 0 or c.ground < 2):
+        return _LOOT, "cue:destruction without deaths", [_LOOT, "property"]
+    if c.s["sexual_violence"] >= 3:
+        return "sexual_violence", "cue:sexual violence", ["sexual_violence"]
+    return None
+
+
+def _remote(c: _Context) -> _Decision:
+    remote = max(_REMOTE, key=lambda k: c.s[k])
+    if c.s[remote] < 2:
+        return None
+    # ACLED: remote violence followed by a ground assault on armed opponents is a Battle
+    # (mortar fire then an assault; an IED ambush followed by gunfire).
+    together = any(p.get(remote, 0) and p.get("assault", 0) + p.get("armed_clash", 0) for p in c.per)
+    framed = c.per[0].get("assault", 0) + c.per[0].get("armed_clash", 0) > 0
+    # A title naming only the remote means ("roadside bomb kills...") needs the ground fight in
+    # the same sentence as the explosion; later clashes are background.
+    title_remote = c.per[0].get(remote, 0) > 0 and not framed
+    outweighs = c.ground >= c.s[remote] and not title_remote
+    if c.armed_opponent and c.ground >= 2 and (together or framed or outweighs):
+        return "armed_clash", f"rule:{remote} then ground assault on armed opponents", _GROUND
+    if remote in ("suicide_bomb", "air_drone_strike") or c.ground < c.s[remote] or title_remote:
+        return remote, f"cue:{remote}", [remote]
+    return None
+
+
+def _violence(c: _Context) -> _Decision:
+    """Battle when both sides are armed; Violence against civilians when the victims are unarmed."""
+    if c.violence <= 0:
+        return None
+    sides = c.sides
+    if sides.state_perpetrator() and sides.targets_civilians() and not sides.targets_armed():
+        return "attack", "rule:state forces killing unarmed civilians", ["kill", "attack"]
+    if c.armed_opponent or c.s["armed_clash"] >= 2:
+        return "armed_clash", "rule:two armed sides", _GROUND
+    if sides.targets_civilians() or c.s["attack"] >= 2:
+        return "attack", "rule:armed group against civilians", ["kill", "attack"]
+    if any(is_state_force(a) for a in sides.present) and any(is_non_state_armed(a) for a in sides.present):
+        return "armed_clash", "rule:state and non-state armed actors", _GROUND
+    if "civilians" in sides.present:
+        return "attack", "rule:civilian victims", ["kill", "attack"]
+    if c.ground >= 2:
+        return "armed_clash", "cue:ground assault", _GROUND
+    if c.s["kill"] >= 2:
+        return "attack", "rule:killing with no armed opponent", ["kill", "attack"]
+    return None
+
+
+def _weak_strategic(c: _Context) -> _Decision:
+    if c.s[_LOOT] >= 1.5:
+        return _LOOT, "cue:looting or destruction", [_LOOT]
+    best = max(_SD, key=lambda k: c.s[k])
+    return (best, f"cue:{best}", [best]) if c.s[best] >= 1.5 else None
+
+
+# In ACLED's order of precedence: what the article is about, who gains ground, then the means.
+_RULES = (_strategic, _territory, _abduction, _destruction, _remote, _violence, _weak_strategic)
+
+
 def classify(
     sentences: Sequence[str], actors: Sequence[ActorMention | str] = (), language: str = "en"
 ) -> EventType | None:
@@ -207,84 +326,10 @@ def classify(
     if not sentences:
         return None
     s, per = _score(sentences, language)
-    sides = _sides(sentences, actors, language)
-    ground = s["assault"] + s["armed_clash"]
-    violence = sum(s[c] for c in _VIOLENT)
-    armed_opponent = sides.targets_armed() or (
-        s["armed_target"] >= 2 and not sides.targets_civilians() and not sides.state_perpetrator()
-    )
-
-    def result(sub: str, rule: str, cats: Sequence[str]) -> EventType:
-        return EventType(_data()["event_types"][sub], sub, rule, _evidence(cats, sentences, per))
-
-    # Strategic developments that outweigh any violence in the text (a ceasefire, a pull-out).
-    lead_kill = sum(p.get("kill", 0) for p in per[:2])  # deaths in the background do not count
-    sd = _SD + (("looting_property_destruction",) if lead_kill < 1 else ())
-    sd_best = max(sd, key=lambda c: s[c])
-    if s[sd_best] >= 3 and s[sd_best] > violence:
-        return result(sd_best, f"cue:{sd_best} outweighs violence", [sd_best])
-    # A title that announces a strategic development and no violence frames the article
-    # ("Wagner says it is leaving Mali"); past fighting in the body is background.
-    title_violent = any(per[0].get(c, 0) for c in _VIOLENT)
-    if s[sd_best] >= 3 and per[0].get(sd_best, 0) > 0 and not title_violent:
-        return result(sd_best, f"title:{sd_best} without violence", [sd_best])
-
-    # Territory changes hands: ACLED codes the Battle sub-type by who gains it.
-    regain, overtake = s["government_regains_territory"], s["non_state_actor_overtakes_territory"]
-    in_lead = any(p.get(c, 0) for p in per[:2] for c in ("government_regains_territory", "non_state_actor_overtakes_territory"))
-    if max(regain, overtake) >= (_TERRITORY if in_lead else 1.5 * _TERRITORY):
-        state_gain = regain >= overtake or (sides.state_perpetrator() and not sides.non_state_perpetrator())
-        if state_gain:
-            return result("government_regains_territory", "cue:territory regained", ["government_regains_territory"])
-        return result("non_state_actor_overtakes_territory", "cue:territory seized", ["non_state_actor_overtakes_territory"])
-
-    # Abduction led by the title or lead: a mass kidnapping stays one even if someone is killed.
-    abduction = s["abduction_forced_disappearance"]
-    if abduction >= 6 or (abduction >= 3 and abduction >= s["kill"]):
-        if not (sides.targets_armed() and not sides.targets_civilians() and ground >= abduction):
-            return result("abduction_forced_disappearance", "cue:abduction", ["abduction_forced_disappearance"])
-
-    # Property as the object and nobody killed: looting/property destruction, even by explosives.
-    if lead_kill < 1 and s["looting_property_destruction"] >= 1.5 and (s["property"] > 0 or ground < 2):
-        return result("looting_property_destruction", "cue:destruction without deaths", ["looting_property_destruction", "property"])
-
-    if s["sexual_violence"] >= 3:
-        return result("sexual_violence", "cue:sexual violence", ["sexual_violence"])
-
-    remote = max(_REMOTE, key=lambda c: s[c])
-    if s[remote] >= 2:
-        # ACLED: remote violence followed by a ground assault on armed opponents is a Battle
-        # (mortar fire then an assault; an IED ambush followed by gunfire).
-        together = any(p.get(remote, 0) and p.get("assault", 0) + p.get("armed_clash", 0) for p in per)
-        framed = per[0].get("assault", 0) + per[0].get("armed_clash", 0) > 0
-        # A title naming only the remote means ("roadside bomb kills...") needs the ground fight
-        # reported in the same sentence as the explosion; later clashes are background.
-        title_remote = per[0].get(remote, 0) > 0 and not framed
-        if armed_opponent and ground >= 2 and (together or framed or (ground >= s[remote] and not title_remote)):
-            return result("armed_clash", f"rule:{remote} followed by ground assault on armed opponents", ["assault", "armed_clash"])
-        if remote in ("suicide_bomb", "air_drone_strike") or ground < s[remote] or title_remote:
-            return result(remote, f"cue:{remote}", [remote])
-
-    if violence > 0:
-        if sides.state_perpetrator() and sides.targets_civilians() and not sides.targets_armed():
-            return result("attack", "rule:state forces killing unarmed civilians", ["kill", "attack"])
-        if armed_opponent or s["armed_clash"] >= 2:
-            return result("armed_clash", "rule:two armed sides", ["assault", "armed_clash", "kill"])
-        if sides.targets_civilians() or s["attack"] >= 2:
-            return result("attack", "rule:armed group against civilians", ["kill", "attack"])
-        state = any(is_state_force(a) for a in sides.present)
-        armed = any(is_non_state_armed(a) for a in sides.present)
-        if state and armed:
-            return result("armed_clash", "rule:state and non-state armed actors", ["assault", "armed_clash", "kill"])
-        if "civilians" in sides.present:
-            return result("attack", "rule:civilian victims", ["kill", "attack"])
-        if ground >= 2:
-            return result("armed_clash", "cue:ground assault", ["assault", "armed_clash"])
-        if s["kill"] >= 2:
-            return result("attack", "rule:killing with no armed opponent", ["kill", "attack"])
-
-    if s["looting_property_destruction"] >= 1.5:
-        return result("looting_property_destruction", "cue:looting or destruction", ["looting_property_destruction"])
-    if s[sd_best] >= 1.5:
-        return result(sd_best, f"cue:{sd_best}", [sd_best])
+    context = _Context(s, per, _sides(sentences, actors, language))
+    for rule in _RULES:
+        decision = rule(context)
+        if decision:
+            sub, why, cats = decision
+            return EventType(_data()["event_types"][sub], sub, why, _evidence(cats, sentences, per))
     return None

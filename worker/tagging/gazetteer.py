@@ -44,7 +44,8 @@ class PlaceMention:
 
 def _fold_char(ch: str) -> str:
     base = unicodedata.normalize("NFD", ch)[0].lower()
-    base = {"’": "'", "`": "'", "ʼ": "'", "-": " ", "‑": " ", "–": " ", "\n": " ", "\t": " "}.get(base, base)
+    base = {"’": "'", "`": "'", "ʼ": "'", "-": " ", "‑": " ", "–": " ", "\n": " ", "\t": " ",
+            "\u00a0": " ", "\u202f": " ", "\u2009": " "}.get(base, base)
     return base if len(base) == 1 else ch
 
 
@@ -175,7 +176,7 @@ def find_places(text: str, language: str = "en") -> list[PlaceMention]:
     idx = _index()
     folded = fold(text)
     raw: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group()) for m in idx.pattern.finditer(folded)]
-    mentions = _resolve(text, folded, raw, idx)
+    mentions = _resolve(text, folded, raw, idx, language)
     mentions += _context_places(text, folded, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -199,6 +200,8 @@ _CUE_LEVELS = {
     "district": ("admin2", "admin1"), "commune": ("locality", "admin2"), "village": ("locality",),
     "ville": ("locality",), "town": ("locality",), "city": ("locality",), "localite": ("locality",),
 }
+# Town names that are common words in English only: in French text they need no support.
+_ENGLISH_WORDS_ONLY = frozenset({"say", "save", "share"})
 _LEVEL_RANK = {"locality": 0, "admin2": 1, "admin1": 2, "country": 3}
 _PRECISION = {"locality": 1, "admin2": 2, "admin1": 3, "country": 3}
 _CORE, _SPILL = ("MR", "ML", "BF", "NE", "TD"), ("NG", "CM", "BJ", "TG")
@@ -340,7 +343,7 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
     return staged, evidence
 
 
-def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index) -> list[PlaceMention]:
+def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index, language: str) -> list[PlaceMention]:
     staged, evidence = _stage(text, folded, raw, idx)
     out: list[PlaceMention] = []
     # Burkina's Sahel region is only meant when a place of that region is named next to it,
@@ -352,7 +355,9 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
             if len({c.place.country for c in chosen}) == 1 and not any(c.weak or c.cue for c in chosen)]
     for s, e, cs, ce, cue, k, chosen in staged:
         best = min(chosen, key=lambda c: _order(c, evidence))
-        place, certain, rule = best.place, True, f"{best.place.level}:{best.source}"
+        level = best.place.level
+        place, certain = best.place, True
+        rule = f"gazetteer:{best.source}" if level in ("locality", "admin2") else f"{level}:{best.source}"
         if len({c.place.country for c in chosen}) > 1 and evidence[place.country] == 0:
             certain = False
         if best.cue:
@@ -365,7 +370,7 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
                     certain, rule = False, "admin1:sahel-next-to-a-sahel-place"
             elif evidence[place.country] == 0:
                 continue
-        if best.weak:
+        if best.weak and not (language == "fr" and k in _ENGLISH_WORDS_ONLY):
             listed = any(abs(ss - s) < 30 and cc == place.country for ss, cc in sure)
             dateline = text[s:e].isupper() and (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in (",", " ")
             if not (dateline or _weak_ok(text, s, e, cue, listed)) or evidence[place.country] == 0:
@@ -419,7 +424,7 @@ _UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "
 # with the name are searched by their tail and the name is then read backwards.
 _NAME_BEFORE = re.compile(_NAME + r"$")
 _CONTEXT_SPECS = [
-    ("in X, in the Y region", rf"{{name}},?\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
+    ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of"), 2, 70),
@@ -492,39 +497,51 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention]) -> Place 
     return near[0].place if near else None
 
 
+def _context_name(text: str, m: re.Match[str], name_before: bool) -> tuple[str, int] | None:
+    """The candidate village name of a context match and where it starts."""
+    if name_before:
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        # "Meanwhile, in the Mopti region": a sentence opener, not a village.
+        if not before or _sentence_initial(text, before.start("name")):
+            return None
+        raw, start = before.group("name"), before.start("name")
+    else:
+        raw, start = m.group("name"), m.start("name")
+    cleaned = _clean_name(raw)
+    return (cleaned[0], start + cleaned[1]) if cleaned else None
+
+
+def _place_under(name: str, parent: Place) -> tuple[Place, int]:
+    """A village placed at the centre of its admin2 (precision 2) or admin1/country (3)."""
+    centre = None
+    if parent.admin1:
+        centre = admin_centre(parent.country, parent.admin1, parent.admin2) if parent.admin2 else None
+        centre = centre or admin_centre(parent.country, parent.admin1)
+    centre = centre or parent
+    admin2 = parent.admin2 if parent.level != "admin1" else None
+    display = "".join(unicodedata.normalize("NFD", c)[0] for c in name)
+    place = Place(display, parent.country, "locality", parent.admin1, admin2, centre.lat, centre.lon)
+    return place, 2 if centre.level == "admin2" else 3
+
+
 def _context_places(text: str, folded: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
     taken = [(m.start, m.end) for m in mentions]
     found: list[PlaceMention] = []
     for label, pattern, certain, name_before, anchors, before, after in _CONTEXT_PATTERNS:
-        matches = [m for lo, hi in _windows(folded, anchors, before, after) for m in pattern.finditer(text, lo, hi)]
-        for m in matches:
-            if name_before:
-                b = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
-                if not b:
+        for lo, hi in _windows(folded, anchors, before, after):
+            for m in pattern.finditer(text, lo, hi):
+                named = _context_name(text, m, name_before)
+                if not named:
                     continue
-                raw_name, raw_start = b.group("name"), b.start("name")
-            else:
-                raw_name, raw_start = m.group("name"), m.start("name")
-            cleaned = _clean_name(raw_name)
-            if not cleaned:
-                continue
-            name, offset = cleaned
-            s = raw_start + offset
-            e = s + len(name)
-            if any(a < e and s < b for a, b in taken) or lookup(name):
-                continue
-            parent = _parent(m.groupdict().get("adm"), s, mentions)
-            if parent is None or parent.level == "country" and not certain:
-                continue
-            centre = None
-            if parent.admin1:
-                centre = admin_centre(parent.country, parent.admin1, parent.admin2) if parent.admin2 else None
-                centre = centre or admin_centre(parent.country, parent.admin1)
-            centre = centre or parent
-            precision = 2 if centre.level == "admin2" else 3
-            place = Place("".join(unicodedata.normalize("NFD", c)[0] for c in name), parent.country, "locality",
-                          parent.admin1, parent.admin2 if parent.level != "admin1" else None, centre.lat, centre.lon)
-            found.append(PlaceMention(place, s, e, text[s:e], precision, f"context:{label}", certain))
-            taken.append((s, e))
+                name, s = named
+                e = s + len(name)
+                if any(a < e and s < z for a, z in taken) or lookup(name):
+                    continue
+                parent = _parent(m.groupdict().get("adm"), s, mentions)
+                if parent is None or (parent.level == "country" and not certain):
+                    continue
+                place, precision = _place_under(name, parent)
+                found.append(PlaceMention(place, s, e, text[s:e], precision, f"context:{label}", certain))
+                taken.append((s, e))
     return found

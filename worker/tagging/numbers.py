@@ -72,14 +72,15 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 @cache
 def _approx_re(language: str) -> re.Pattern[str]:
+    """Run on lower-cased text: without IGNORECASE and with \b it is several times faster."""
     phrases = list(claim_lexicon()["approx"].get(language, {}))
-    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation(phrases)})\b")
 
 
 @cache
 def _multiplied_re(language: str) -> re.Pattern[str]:
     words = list(claim_lexicon()["multipliers"].get(language, {})) or ["(?!)"]
-    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)\s+({alternation(words)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)\s+({alternation(words)})\b")
 
 
 @cache
@@ -142,13 +143,16 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
     raw: list[tuple[int, int, int | None, str, bool]] = []   # start, end, value, qualifier, spelled
     taken: list[tuple[int, int]] = []
     approx = claim_lexicon()["approx"].get(language, {})
-    for m in _approx_re(language).finditer(text):
-        value, qual = approx[m.group().lower()]
+    lowered = text.lower()
+    if len(lowered) != len(text):    # a few characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _approx_re(language).finditer(lowered):
+        value, qual = approx[m.group()]
         raw.append((m.start(), m.end(), value, qual, True))
         taken.append((m.start(), m.end()))
-    for m in _multiplied_re(language).finditer(text):
+    for m in _multiplied_re(language).finditer(lowered):
         # "2 million", "1,5 million": one count, not "2" followed by a unit
-        factor = claim_lexicon()["multipliers"][language][m.group(2).lower()]
+        factor = claim_lexicon()["multipliers"][language][m.group(2)]
         raw.append((m.start(), m.end(), int(float(m.group(1).replace(",", ".")) * factor), "exact", False))
         taken.append((m.start(), m.end()))
     for m in _DIGITS.finditer(text):

@@ -38,8 +38,9 @@ def _config() -> dict:
 def _violence_pattern(language: str) -> re.Pattern:
     words = _config()["violence"]
     langs = (language,) if language in words else tuple(words)
-    stems = sorted({w for lang in langs for w in words[lang]}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+    stems = sorted({w.lower() for lang in langs for w in words[lang]}, key=len, reverse=True)
+    # Matched on lower-cased text: much faster than an IGNORECASE alternation.
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")")
 
 
 @cache
@@ -55,7 +56,7 @@ def _foreign_force(actor: str) -> bool:
 def violence_word(texts: Iterable[str], language: str) -> str | None:
     pattern = _violence_pattern(language)
     for text in texts:
-        match = pattern.search(text)
+        match = pattern.search(text.lower())
         if match:
             return match.group(0)
     return None

@@ -24,7 +24,8 @@ def _admin1_keys(country: str, name: str) -> set[str]:
 @dataclass(frozen=True)
 class Scope:
     core: frozenset[str]
-    spillover: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # Left out of the hash (a mapping proxy is unhashable) so a Scope can key a cache.
+    spillover: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}), hash=False)
 
     def covers(self, country: str, admin1: str | None) -> bool:
         """True for any place of a core country, or a listed admin1 of a spill-over one."""
