@@ -404,3 +404,21 @@ def test_a_victim_listed_with_others_counts():
 def test_official_toll_is_an_official_claimant():
     [c, _] = extract_claims("Selon un bilan officiel, 11 militaires et 4 VDP ont perdu la vie.", "fr")
     assert c.claimant_type == "official"
+
+
+def test_claimant_from_a_previous_sentence_that_opens_with_its_speaker():
+    [c] = extract_claims("Douze soldats ont été tués.", "fr",
+                         previous="L'armée malienne a annoncé lundi dans un communiqué que ses positions avaient été attaquées.")
+    assert (c.claimant, c.claimant_type) == ("armée malienne", "official")
+
+
+def test_previous_sentence_mentioning_a_source_in_passing_is_not_inherited():
+    [c] = extract_claims("Twelve soldiers were killed.", "en",
+                         previous="Reuters could not reach the army, which has been fighting in the area for years.")
+    assert c.claimant_type == "unknown"
+
+
+def test_group_outlet_speaks_for_the_group():
+    [c] = extract_claims("JNIM, which claimed the attack in a statement carried by its Az-Zallaqa media arm, "
+                         "said it had killed 30 soldiers.", "en")
+    assert (c.claimant, c.claimant_type) == ("JNIM", "perpetrator")

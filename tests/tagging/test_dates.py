@@ -142,6 +142,30 @@ def test_never_after_publication():
             assert d.date <= SUNDAY_3_NOV_2019.date()
 
 
+TUESDAY_21_JUNE_2022 = dt.datetime(2022, 6, 21, 10)
+
+
+def test_ranges_give_their_first_day():
+    assert first("On June 18-19, gunmen attacked.", TUESDAY_21_JUNE_2022) == ("2022-06-18", "day")
+    assert first("Between 18 and 19 June, gunmen attacked.", TUESDAY_21_JUNE_2022) == ("2022-06-18", "day")
+    assert first("dans la nuit du samedi 18 au dimanche 19 juin", TUESDAY_21_JUNE_2022, "fr") == ("2022-06-18", "day")
+
+
+def test_weekend_is_its_saturday_with_week_precision():
+    assert first("Over the weekend, gunmen attacked three villages.", TUESDAY_21_JUNE_2022) == ("2022-06-18", "week")
+    assert first("Le week-end dernier, des attaques ont eu lieu.", TUESDAY_21_JUNE_2022, "fr") == ("2022-06-18", "week")
+
+
+def test_days_and_weeks_ago():
+    assert first("Two days ago, gunmen attacked.", TUESDAY_21_JUNE_2022) == ("2022-06-19", "day")
+    assert first("Il y a deux semaines, une attaque a eu lieu.", TUESDAY_21_JUNE_2022, "fr") == ("2022-06-07", "week")
+
+
+def test_numeric_dates_are_day_first_in_french_only():
+    assert first("le 18/06/2022 à Seytenga", TUESDAY_21_JUNE_2022, "fr") == ("2022-06-18", "day")
+    assert find_dates("on 06/11/2021 in Niger", TUESDAY_21_JUNE_2022, "en") == []
+
+
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev.jsonl"
 
 
@@ -151,3 +175,14 @@ def test_seed_article_first_date_is_friday_1_november():
     published = dt.datetime.fromisoformat(item["published"].replace("Z", "+00:00"))
     [d] = find_dates(item["text"].split(". ")[0], published, "en")
     assert d.date.isoformat() == item["gold"]["date"]
+
+
+def test_date_lexicon_file_is_valid():
+    path = Path(__file__).resolve().parents[2] / "worker" / "tagging" / "data" / "date_lexicon.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for lang in ("en", "fr"):
+        assert len(data["weekdays"][lang]) == 7
+        assert set(data["months"][lang].values()) == set(range(1, 13))
+        assert {unit for unit, _ in data["relative"][lang].values()} <= {"day", "week", "weekend", "month"}
+        for month, day in data["holidays"][lang].values():
+            dt.date(2024, month, day)

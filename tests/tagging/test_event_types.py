@@ -90,6 +90,18 @@ CASES = [
     ("en", ["Islamic State claims attack on Christian village in Borno, killing nine",
             "The militants stormed the village at night and shot residents."], "attack"),
     ("en", ["Jihadists attacked a gold mining site, killing 20 miners"], "attack"),
+    ("fr", ["Niger : 29 soldats tués dans une attaque près de la frontière malienne",
+            "L'attaque a été menée par plusieurs centaines de terroristes lourdement armés qui ont utilisé des "
+            "engins explosifs et des kamikazes, selon le ministère de la Défense."], "armed_clash"),
+    ("en", ["Explosion at market in Borno kills 12; female suicide bomber suspected"], "suicide_bomb"),
+    ("en", ["Mali: army and Russian fighters accused of killing hundreds of civilians in Moura"], "attack"),
+    ("fr", ["Le GSIM et l'EIGS s'affrontent dans le Gourma, des dizaines de morts"], "armed_clash"),
+    ("fr", ["Ménaka : l'EIGS exécute une dizaine de civils touaregs"], "attack"),
+    ("fr", ["Mauritanie : arrestation de trois membres présumés d'une cellule jihadiste à Nouakchott"], "arrests"),
+    ("fr", ["Un engin explosif improvisé blesse quatre Casques bleus près de Kidal"], "remote_explosive_landmine_ied"),
+    ("fr", ["Burkina : une dizaine de VDP tués dans une embuscade près de Titao",
+            "Les volontaires escortaient un convoi lorsqu'ils ont été pris à partie par des hommes armés."],
+     "armed_clash"),
 ]
 
 
@@ -128,6 +140,15 @@ def test_every_sub_event_type_of_the_schema_has_an_event_type() -> None:
     assert len(mapping) == 17
     assert set(mapping.values()) == {
         "Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"}
+
+
+def test_every_cue_compiles_and_names_known_categories() -> None:
+    data = event_types._data()
+    known = set(data["event_types"]) | {"assault", "armed_target", "kill", "property", "violence"}
+    for language in ("en", "fr"):
+        for pattern, weights in data["cues"][language]:
+            re.compile(pattern)
+            assert set(weights) <= known, pattern
 
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev.jsonl"

@@ -3,6 +3,15 @@
 All aliases (data/actors.json) compile into one trie-shaped regex per language at first use,
 so a 300-word article is scanned once. Names match case- and accent-insensitively;
 abbreviations ("IS", "FAN", "CMA") match case-sensitively so common words do not fire.
+
+Decisions (documented in the data file too): AQIM/AQMI, Ansar Dine and al-Mourabitoun merged
+into JNIM in 2017 and map to jnim. Place-dependent mentions come back as generic ids
+(GENERIC_IDS: "Islamic State", "bandits", "rebels", "soldiers", "FAN") for resolve_generic():
+the Islamic State is ISWAP in Nigeria, Cameroon, Chad and Niger's Diffa, the Sahel Province
+elsewhere (also in Sokoto and Kebbi, where it operates); the long form "Islamic State West Africa
+Province" is generic too, because the Sahel branch claimed under that name until 2022. Unnamed
+attackers ("suspected jihadists", "gunmen") are unidentified_armed_group, dropped by
+resolve_actors() when a named non-state group is present.
 """
 
 from __future__ import annotations

@@ -387,7 +387,9 @@ class _ClaimantVocab:
     perpetrator_cue: re.Pattern[str]
 
 
-_RECIPIENT = re.compile(r"(?<!\w)(?:told|(?<!according )(?<!close )to|à|au|aux)\s+(?:l['’]|the\s+|la\s+|le\s+)?$", re.IGNORECASE)
+_RECIPIENT = re.compile(r"(?<!\w)(?:told|(?<!according )(?<!close )to|à|au|aux)\s+(?:l['’]|the\s+|la\s+|le\s+)?$",
+                        re.IGNORECASE)
+_OWN_OUTLET = re.compile(r"(?<!\w)(?:its|their|sa|son|ses)\s+(?:[\w’'-]+\s+){0,2}$")
 _SHORT_WORDS = {"army", "mali", "chad", "togo", "amaq", "press", "media"}
 _NOT_A_QUALIFIER = {"The", "A", "An", "According", "Le", "La", "Les", "Selon", "Un", "Une", "In", "On", "But", "And", "Et",
                     "Mais", "While", "However", "Its", "Their", "Sa", "Son", "Ses", "This", "That", "Cette", "Ce", "Citing", "Per"}
@@ -452,7 +454,7 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
                       or cv.speech_before.search(text[max(0, s - 25):s]) or m.group().lower() == "amaq")
         if not framed:
             continue
-        if ctype == "media" and re.search(r"(?<!\w)(?:its|their|sa|son|ses)\s+(?:[\w’'-]+\s+){0,2}$", text[max(0, s - 30):s]):
+        if ctype == "media" and _OWN_OUTLET.search(text, max(0, s - 30), s):
             ctype = "perpetrator"    # "its Amaq news agency", "its az-Zallaqa media": the group's own outlet
         start = s
         if m.group().islower() or ctype not in ("perpetrator", "un", "ngo", "media") or m.group().lower() == "media":
@@ -463,7 +465,12 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
         demonym = _FR_DEMONYM.match(text, e) if language == "fr" else None
         if demonym:
             end = demonym.end()
-        found.append((start, end, _DETERMINER.sub("", text[start:end]), ctype))
+        name = _DETERMINER.sub("", text[start:end])
+        if ctype == "perpetrator" and cv.types.get(m.group().lower()) == "media":
+            # the outlet speaks for the group named before it: "JNIM ... via its Az-Zallaqa media"
+            groups = [f for f in found if f[3] == "perpetrator" and cv.types.get(f[2].lower()) == "perpetrator"]
+            name = groups[-1][2] if groups else name
+        found.append((start, end, name, ctype))
     return tuple(found)
 
 
@@ -479,12 +486,13 @@ def resolve_claimant(sentence: str, start: int, end: int, language: str, previou
         return best[2], best[3]
     if previous:
         # only an attribution that covers the whole previous sentence: "According to X, ..."
-        # at its start or "..., X said." at its end
+        # or "X said ..." at its start, "..., X said." at its end
         cv = _claimant_vocab(language)
         tail = len(previous.rstrip(" .!?\"”»"))
         there = [a for a in _attributions(previous, language)
-                 if (a[0] < 40 and cv.opening.match(previous)) or a[1] >= tail - 25 or
-                 cv.speech_after.match(previous[a[1]:]) and len(previous) - a[1] < 40]
+                 if (a[0] < 40 and cv.opening.match(previous)) or a[1] >= tail - 25
+                 or a[0] < 25 and cv.speech_next.match(previous[a[1]:])
+                 or cv.speech_after.match(previous[a[1]:]) and len(previous) - a[1] < 40]
         if there:
             return there[-1][2], there[-1][3]
     if following and _claimant_vocab(language).opening.match(following):
@@ -532,8 +540,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
        counts only when nothing else does.
     6. Distinct groups add up ("5 soldiers and 3 civilians" -> 8). A generic total and the
        sum of the named groups: the larger when one report gives both ("15 dead, 12 of
-       them soldiers") or the total is a revision ("bringing the toll to 14"), else the lower (two accounts of the same dead). Killed militants
-       are added on top: attackers are counted apart from their victims ("killing 23
+       them soldiers") or the total is a revision ("bringing the toll to 14"), else the
+       lower (two accounts of the same dead). Killed militants are added on top: attackers are counted apart from their victims ("killing 23
        people ... four attackers also died" -> 27; "51 soldiers killed, 160 militants
        neutralised" -> 211).
     Returns None when no killed figure is known.

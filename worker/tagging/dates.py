@@ -11,9 +11,13 @@ Decisions:
 - "dans la nuit de samedi à dimanche" / "the night of Saturday to Sunday" is the
   Saturday, the day the night starts on, as ACLED codes overnight events;
 - "last week" is publication minus 7 days and "earlier this week" the Monday of the
-  publication week, both with precision "week"; "earlier this month"/"last month" the
-  first of that month, precision "month"; "in May" the first of the latest May on or
-  before publication, precision "month";
+  publication week, "over the weekend"/"le week-end dernier" the Saturday of the last
+  weekend begun before publication, all with precision "week"; "two days ago"/"il y a
+  trois jours" is exact (day), weeks and months ago give week and month precision;
+  "earlier this month"/"last month" the first of that month, precision "month"; "in May"
+  the first of the latest May on or before publication, precision "month";
+- a range ("18-19 June", "du 3 au 5 juin", "la nuit du 3 au 4") gives its first day;
+  numeric dates are read day-first in French only ("18/06/2022"), being ambiguous in English;
 - a day and month without a year take the publication year, or the year before if that
   date is more than 60 days ahead ("le 30 décembre" published 2 January); a date 1-60
   days ahead is a future reference ("elections on 20 December") and is dropped;
@@ -30,7 +34,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .numbers import alternation
+from .numbers import alternation, parse_number
 
 _DATA = Path(__file__).resolve().parent / "data" / "date_lexicon.json"
 _FUTURE_WINDOW_DAYS = 60
@@ -73,6 +77,9 @@ class _Patterns:
     weekday: re.Pattern[str]
     weekdays: dict[str, int]
     months: dict[str, int]
+    numeric: re.Pattern[str] | None
+    ago: re.Pattern[str]
+    ago_units: dict[str, int]
 
 
 @cache
@@ -89,28 +96,36 @@ def _patterns(language: str) -> _Patterns:
     year = r"(?P<year>(?:19|20)\d\d)"
     b, e = r"(?<![\w’'-])", r"(?![\w’'-])"
     flags = 0      # every pattern runs on the lower-cased sentence: much faster than IGNORECASE
+    # a range ("18-19 June", "between 18 and 19 June", "du 3 au 4 novembre") gives its first day
+    span = r"(?:\s*(?:-|–|and|to|et|au)\s*(?:(?:" + wd + r")\s+)?[0-3]?\d(?:er|st|nd|rd|th)?)?"
     if lang == "fr":
         night = rf"{b}nuit\s+(?:de|du)\s+(?P<wd1>{wd})\s+(?:au|à)\s+(?P<wd2>{wd}){e}"
-        night_days = rf"{b}nuit\s+du\s+(?P<day>[0-3]?\d)(?:er)?\s+au\s+[0-3]?\d(?:er)?\s+(?P<month>{mo})\.?(?:\s+{year})?{e}"
+        night_days = (rf"{b}nuit\s+du\s+(?:(?:{wd})\s+)?(?P<day>[0-3]?\d)(?:er)?\s+au\s+(?:(?:{wd})\s+)?[0-3]?\d(?:er)?"
+                      rf"\s+(?P<month>{mo})\.?(?:\s+{year})?{e}")
         month_day = None
+        numeric = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
     else:
         night = rf"{b}(?:night|overnight)\s+(?:of\s+|from\s+)?(?P<wd1>{wd})\s+(?:to|into|and)\s+(?P<wd2>{wd}){e}"
-        night_days = rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:to|into)\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}"
-        month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}(?:,?\s+{year})?{e}", flags)
+        night_days = (rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:to|into)\s+[0-3]?\d(?:st|nd|rd|th)?"
+                      rf"\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}")
+        month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}{span}(?:,?\s+{year})?{e}", flags)
+        numeric = None     # 06/11/2019 is ambiguous in English news (US or day-first)
+    ago = lex["ago"][lang]
     return _Patterns(
-        gate=re.compile(rf"\b(?:{wd}|{mo}|{rel}|{hol})\b"),
-        kinds=re.compile(rf"\b(?:(?P<wd>{wd})|(?P<mo>{mo})|(?P<rel>{rel})|(?P<hol>{hol}))\b"),
+        gate=re.compile(rf"\b(?:{wd}|{mo}|{rel}|{hol}|ago|il y a)\b"),
+        kinds=re.compile(rf"\b(?:(?P<wd>{wd})|(?P<mo>{mo})|(?P<rel>{rel})|(?P<hol>{hol})|(?P<ago>ago|il y a))\b"),
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
         night=re.compile(night, flags),
         night_days=re.compile(night_days, flags),
-        day_month=re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?{day}\s+(?:of\s+)?(?P<month>{mo})\.?(?:,?\s+{year})?{e}", flags),
+        day_month=re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?{day}{span}\s+(?:of\s+)?(?P<month>{mo})\.?(?:,?\s+{year})?{e}", flags),
         month_day=month_day,
         holiday=re.compile(rf"{b}(?P<hol>{hol}){e}", flags),
         month_only=re.compile(rf"{b}(?:(?P<lead>{lead})\s*(?P<month>{mo})(?:\s+{year})?|(?P<month2>{mo})\s+(?P<year2>(?:19|20)\d\d)){e}"
                               rf"(?:\s+(?P<past>{past})(?!\s+year))?", flags),
         relative=re.compile(rf"{b}(?P<rel>{rel}){e}", flags),
         weekday=re.compile(rf"{b}(?:(?P<pre>{past}|{future}|this|ce)\s+)?(?P<wd>{wd})(?:['’]s)?(?:\s+(?P<post>{past}|{future}))?{e}", flags),
-        weekdays=weekdays, months=months,
+        weekdays=weekdays, months=months, numeric=numeric,
+        ago=re.compile(rf"{b}{ago['pattern']}{e}"), ago_units=ago["units"],
     )
 
 
@@ -158,7 +173,8 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
     lowered = sentence.lower()
     if len(lowered) != len(sentence):    # a few characters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
-    iso = "-" in sentence and p.iso.search(sentence)
+    iso = "-" in sentence and p.iso.search(sentence) or p.numeric is not None and "/" in sentence \
+        and p.numeric.search(sentence)
     if not iso and not p.gate.search(lowered):
         return []
     kinds = {m.lastgroup for m in p.kinds.finditer(lowered)}
@@ -176,8 +192,9 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
 
     # most specific forms first: an overlapping vaguer reading is then skipped
     if "iso" in kinds:
-        for m in p.iso.finditer(sentence):
-            add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", "date:iso")
+        for rx, rule in ((p.iso, "date:iso"), (p.numeric, "date:numeric")):
+            for m in rx.finditer(sentence) if rx is not None else ():
+                add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", rule)
     if "mo" in kinds:
         _explicit_dates(lowered, sentence, p, pub, language, add)
     if "wd" in kinds:
@@ -191,6 +208,8 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         _months(lowered, sentence, p, pub, language, add)
     if "rel" in kinds:
         _relative(lowered, p, pub, language, add)
+    if "ago" in kinds:
+        _ago(lowered, p, pub, language, add)
     if "wd" in kinds:
         _weekdays(lowered, p, pub, language, add)
     found.sort(key=lambda d: d.start)
@@ -233,6 +252,9 @@ def _relative(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any)
         unit, offset = table[m["rel"].lower()]
         if unit == "day":
             add(m, pub + dt.timedelta(days=offset), "day", "date:relative")
+        elif unit == "weekend":
+            # the Saturday of the last weekend that has begun before publication
+            add(m, _last_weekday(pub - dt.timedelta(days=1), 5), "week", "date:relative-weekend")
         elif unit == "week":
             monday = pub - dt.timedelta(days=pub.weekday())
             add(m, pub + dt.timedelta(days=offset) if offset else monday, "week", "date:relative-week")
@@ -240,6 +262,17 @@ def _relative(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any)
             first = pub.replace(day=1)
             add(m, first if offset == 0 else (first - dt.timedelta(days=1)).replace(day=1), "month",
                 "date:relative-month")
+
+
+def _ago(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
+    """"two days ago", "il y a trois semaines": days give a day, weeks and months a week/month."""
+    for m in p.ago.finditer(lowered):
+        n = parse_number(m["n"], language)
+        factor = p.ago_units[m["unit"]]
+        if n is None or n > 400:
+            continue
+        precision = "day" if factor == 1 else "week" if factor == 7 else "month"
+        add(m, pub - dt.timedelta(days=n * factor), precision, "date:ago")
 
 
 def _weekdays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:

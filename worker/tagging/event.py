@@ -106,20 +106,21 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
     title, whose "near Ouahigouya" is a better-known landmark. A name the
     gazetteer finds doubtful (a common word) still counts in the lead.
     """
-    best: tuple | None = None
     lead_admin1 = {m.place.name for f in facts_list if f.sentence.paragraph <= 1 for m in f.places
                    if m.place.level == "admin1"}
+    ranked = []
     for order, facts in enumerate(facts_list):
         paragraph = facts.sentence.paragraph
         position = 0 if paragraph == 1 else 1 if paragraph == 0 else 2
         for mention in facts.places:
-            if _is_reference_mention(facts, mention, language):
-                continue
             credible = mention.certain or position < 2
             rank = (credible, _specificity(mention, lead_admin1), -position, -order, -mention.start)
-            if best is None or rank > best[0]:
-                best = (rank, mention, facts)
-    return (best[1], best[2]) if best else None
+            ranked.append((rank, mention, facts))
+    # Best first; the landmark test (a few regexes) runs only until a candidate passes.
+    for _, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):
+        if not _is_reference_mention(facts, mention, language):
+            return mention, facts
+    return None
 
 
 def _bystander(actor: str, facts_list: list[Facts], language: str, country: str | None,

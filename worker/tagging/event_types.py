@@ -272,12 +272,16 @@ def _remote(c: _Context) -> _Decision:
     # ACLED: remote violence followed by a ground assault on armed opponents is a Battle
     # (mortar fire then an assault; an IED ambush followed by gunfire).
     together = any(p.get(remote, 0) and p.get("assault", 0) + p.get("armed_clash", 0) for p in c.per)
-    framed = c.per[0].get("assault", 0) + c.per[0].get("armed_clash", 0) > 0
     # A title naming only the remote means ("roadside bomb kills...") needs the ground fight in
-    # the same sentence as the explosion; later clashes are background.
-    title_remote = c.per[0].get(remote, 0) > 0 and not framed
+    # the same sentence as the explosion; later clashes are background. A title reporting an
+    # "attack" on armed men frames the explosions as part of an assault.
+    title = c.per[0]
+    framed = title.get("assault", 0) + title.get("armed_clash", 0) > 0
+    title_remote = title.get(remote, 0) > 0 and not framed
+    framed = framed or (title.get("violence", 0) > 0 and not title_remote)
     outweighs = c.ground >= c.s[remote] and not title_remote
-    if c.armed_opponent and c.ground >= 2 and (together or framed or outweighs):
+    enough_ground = c.ground >= 2 or (framed and c.ground > 0)
+    if c.armed_opponent and enough_ground and (together or framed or outweighs):
         return "armed_clash", f"rule:{remote} then ground assault on armed opponents", _GROUND
     if remote in ("suicide_bomb", "air_drone_strike") or c.ground < c.s[remote] or title_remote:
         return remote, f"cue:{remote}", [remote]

@@ -63,7 +63,9 @@ def analyse(title: str, text: str, language: str, published: dt.datetime) -> lis
     for source, part in ((title, head), (text, body)):
         if part:
             _assign(find_places(source, language), part, facts, "places")
-            _assign(find_actors(source, language), part, facts, "actors")
+    for f in facts:
+        # Per sentence, as the event classifier and role finder see them (offsets in the sentence).
+        f.actors = find_actors(f.sentence.text, language)
     for i, f in enumerate(facts):
         # Neighbouring sentences of the body name a figure's source ("According to the army, ...").
         body = f.sentence.paragraph > 0

@@ -28,8 +28,10 @@ _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?
 _WORD_BEFORE = re.compile(r"([\w.'-]+)$")
 # A blank line, or a single line break after sentence-final punctuation
 # (extracted page text puts one paragraph per line); other single line breaks
-# are hard wraps inside a sentence.
-_PARAGRAPH = re.compile(r"\r?\n[ \t\r]*\n\s*|(?<=[.!?…\"”»:])[ \t]*\r?\n\s*")
+# are hard wraps inside a sentence. Searched from the newline itself (a literal
+# first character keeps the scan fast).
+_NEWLINES = re.compile(r"\n\s*")
+_PARAGRAPH_END = frozenset('.!?…"”»:')
 # A wire-service dateline opening the first paragraph: "NIAMEY, March 23 - ",
 # "OUAGADOUGOU (Reuters) - ", "BAMAKO, 7 juin (AFP) -". Its place is where the
 # story was filed, not where the incident happened.
@@ -49,7 +51,7 @@ class Sentence:
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the period ending `chunk` belongs to an abbreviation or initial."""
-    match = _WORD_BEFORE.search(chunk)
+    match = _WORD_BEFORE.search(chunk[-24:])
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
@@ -83,6 +85,14 @@ def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     return out
 
 
+def _last_visible(text: str, end: int) -> str:
+    """The last non-blank character before `end` ("" when there is none)."""
+    i = end - 1
+    while i >= 0 and text[i] in " \t\r":
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
 def dateline_end(text: str) -> int:
     """Length of a wire dateline at the start of `text` (0 when there is none)."""
     match = _DATELINE.match(text)
@@ -99,7 +109,9 @@ def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -
     sentences: list[Sentence] = []
     paragraph = first_paragraph
     position = 0
-    bounds = [m.span() for m in _PARAGRAPH.finditer(text)] + [(len(text), len(text))]
+    bounds = [m.span() for m in _NEWLINES.finditer(text)
+              if m.group().count("\n") > 1 or _last_visible(text, m.start()) in _PARAGRAPH_END]
+    bounds.append((len(text), len(text)))
     for sep_start, sep_end in bounds:
         block = text[position:sep_start]
         if block.strip():
