@@ -37,6 +37,15 @@ class Settings(BaseSettings):
     total_timeout: float = Field(60.0, description="Seconds for a whole download, trickling servers included.")
     max_feed_bytes: int = Field(10_000_000, description="Largest feed accepted.")
     max_page_bytes: int = Field(5_000_000, description="Largest article page accepted (trafilatura does not bound its input).")
+    private_network_allowlist: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Hosts or networks (CIDR) reachable even when private networks are refused, e.g. an internal feed server.",
+    )
+    per_host_concurrency: int = Field(2, ge=1, description="Requests in flight to one host across all workers.")
+    per_host_interval: float = Field(1.0, ge=0, description="Seconds between two requests to one host across all workers.")
+    respect_robots_txt: bool = Field(True, description="Honour robots.txt for article pages (cached for a day).")
+    min_poll_minutes: int = Field(5, ge=1, description="Shortest interval the adaptive schedule may choose.")
+    max_poll_minutes: int = Field(360, ge=1, description="Longest interval the adaptive schedule may choose.")
     default_poll_minutes: int = Field(15, description="Poll interval of a feed added without --interval.")
     max_feed_failures: int = Field(10, description="Consecutive failures after which a feed is suspended.")
     max_article_attempts: int = Field(3, description="Attempts at an entry before it is marked failed with its reason.")
@@ -50,6 +59,13 @@ class Settings(BaseSettings):
     article_time_limit: int = Field(120, description="Hard time limit (s) of one article task; soft limit is 80% of it.")
     dispatch_interval: float = Field(60.0, gt=0, description="Seconds between two runs of the dispatcher that enqueues due feeds.")
     worker_concurrency: int = Field(2, description="Worker processes started by `run`, `poll --wait` and `demo`.")
+
+    @field_validator("private_network_allowlist", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.strip().strip("[]").split(",") if part.strip()]
+        return value
 
     @field_validator("webhook_retry_schedule", mode="before")
     @classmethod

@@ -32,3 +32,9 @@ def current_revision(database_url: str) -> str | None:
 
     with get_engine(database_url).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head() or ""

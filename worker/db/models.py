@@ -43,6 +43,8 @@ class Feed(Base):
     last_polled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_poll_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # Held while one worker polls the feed, so two workers never fetch it at once.
+    poll_lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     entries: Mapped[list[Entry]] = relationship(back_populates="feed", passive_deletes=True)
@@ -88,6 +90,9 @@ class Article(Base):
     language: Mapped[str | None] = mapped_column(String(8))
     published: Mapped[datetime | None] = mapped_column(UTCDateTime())
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    # 64-bit SimHash of the text, stored signed; near-identical wire copy from other outlets
+    # lands within a few bits and is linked to this article instead of processed again.
+    simhash: Mapped[int | None] = mapped_column(BigInteger, index=True)
     outlet: Mapped[str | None] = mapped_column(String(255))
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     relevant: Mapped[bool] = mapped_column(Boolean, default=False)

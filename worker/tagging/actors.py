@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ def _data() -> dict[str, Any]:
         return json.load(f)
 
 
+@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
     """Lower case, accents removed, letters and digits only: the lookup key of a name."""
     s = unicodedata.normalize("NFKD", s)
@@ -179,7 +180,11 @@ def _shouting(text: str, start: int, end: int) -> bool:
 
 def find_actors(text: str, language: str = "en") -> list[ActorMention]:
     """Every actor mention in text, in order, with offsets; generic ids still unresolved."""
-    lang = language if language in ("en", "fr") else "*"
+    return list(_find_actors(text, language if language in ("en", "fr") else "*"))
+
+
+@lru_cache(maxsize=256)  # the same sentence is read by the tagger, classify() and roles()
+def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
     pattern, names, abbrs = _matcher(lang)
     out: list[ActorMention] = []
     for m in pattern.finditer(text):
@@ -194,7 +199,7 @@ def find_actors(text: str, language: str = "en") -> list[ActorMention]:
             if is_non_state_armed(out[-1].actor):
                 continue  # "ISGS militants", "Boko Haram fighters": one actor, already named
         out.append(ActorMention(actor, m.start(), m.end(), surface, f"{rule}:{surface}"))
-    return out
+    return tuple(out)
 
 
 def actor_info(actor: str) -> dict[str, Any]:
@@ -379,6 +384,13 @@ def roles(
     territory=True also reads 'X retook/seized Y' (who gains ground)."""
     if not mentions:
         return {}
+    return dict(_roles(sentence, tuple(mentions), language, territory))
+
+
+@lru_cache(maxsize=256)
+def _roles(
+    sentence: str, mentions: tuple[ActorMention, ...], language: str, territory: bool
+) -> tuple[tuple[str, str], ...]:
     p = _role_patterns(language, territory)
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
     quoted = _source_spans(sentence, p)
@@ -454,7 +466,7 @@ def roles(
             out[m.actor] = "target"  # victims are targets even when syntax says nothing
         else:
             out.setdefault(m.actor, "other")
-    return out
+    return tuple(out.items())
 
 
 def _speakers(sentence: str, mentions: Sequence[ActorMention], language: str) -> set[int]:

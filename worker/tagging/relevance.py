@@ -19,6 +19,7 @@ from .actors import is_non_state_armed, is_state_force
 from .scope import Scope
 
 CASUALTY_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
+ARMED_VICTIMS = frozenset({"soldiers", "militants", "police", "gendarmes", "peacekeepers", "vdp", "militia"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,10 @@ def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, te
         score += weights["armed_group"]
         reasons.append(f"armed group {armed[0]}")
     word = violence_word(texts, language)
+    if not word:
+        # Soldiers or fighters killed, wounded or taken is armed violence whatever the wording.
+        armed_victims = [c for c in claims if c.kind in CASUALTY_KINDS and c.victims in ARMED_VICTIMS]
+        word = f"{armed_victims[0].victims} {armed_victims[0].kind}" if armed_victims else None
     if word:
         score += weights["violence"]
         reasons.append(f"violence word '{word}'")
