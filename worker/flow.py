@@ -54,33 +54,48 @@ class PollOutcome:
 
 def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
     """feed -> new entries. A failure is stored on the feed in words and never raises."""
+    lease = timedelta(seconds=settings.total_timeout + 60)
     with session_scope(settings.database_url) as session:
+        if not feeds.claim_poll(session, feed_id, utcnow(), lease):
+            return PollOutcome(feed_id, error="feed is being polled by another worker, or is not active")
         feed = session.get(Feed, feed_id)
-        if feed is None or feed.status in ("paused", "suspended"):
-            return PollOutcome(feed_id, error="feed is gone or not active")
+        assert feed is not None
         url, etag, last_modified = feed.url, feed.etag, feed.last_modified
+    retry_after = None
     try:
         result = fetch(url, settings, max_bytes=settings.max_feed_bytes, etag=etag, last_modified=last_modified, accept=FEED_ACCEPT)
         if result.status >= 400:
-            raise FetchError(f"HTTP {result.status} from {url}")
+            if result.status in (429, 503):
+                retry_after = policy.retry_after_seconds(result.headers.get("retry-after"), utcnow())
+            raise FetchError(_http_error(result.status, url, retry_after))
         parsed = None if result.not_modified else parse_feed(result.content, result.headers, now=utcnow())
     except FetchError as exc:
         with session_scope(settings.database_url) as session:
             feed = session.get(Feed, feed_id)
             if feed is not None:
-                feeds.record_failure(session, feed, utcnow(), str(exc), max_failures=settings.max_feed_failures)
+                feeds.record_failure(session, feed, utcnow(), str(exc), max_failures=settings.max_feed_failures,
+                                     retry_after=retry_after)
         return PollOutcome(feed_id, error=str(exc))
     now = utcnow()
     with session_scope(settings.database_url) as session:
         feed = session.get(Feed, feed_id)
         if feed is None:
             return PollOutcome(feed_id, error="feed was removed during the poll")
+        # A 304 costs no parsing and no writes but the poll record.
         new_ids = [] if parsed is None else feeds.store_entries(session, feed_id, parsed.entries, now)
         feeds.record_success(
             session, feed, now, etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"),
-            warning=parsed.warning if parsed else None,
+            warning=parsed.warning if parsed else feed.last_error if feed.consecutive_failures == 0 else None,
+            shortest=settings.min_poll_minutes, longest=settings.max_poll_minutes,
         )
     return PollOutcome(feed_id, new_ids, not_modified=parsed is None)
+
+
+def _http_error(status: int, url: str, retry_after: float | None) -> str:
+    message = f"HTTP {status} from {url}"
+    if retry_after is not None:
+        message += f"; the server asked to retry after {retry_after:g} s"
+    return message
 
 
 @dataclass

@@ -119,3 +119,21 @@ def test_replaced_first_toll_is_flagged_but_the_new_one_counts():
         "earlier toll of 16.")
     lead = incidents[0].facts[1]
     assert [c.count for c in lead.current_claims] == [21]
+
+
+def test_incident_phrase_lists_compile_and_are_lower_case():
+    import json
+    import re
+    from importlib import resources
+
+    from worker.tagging.primary import Vocabulary, vocabulary
+
+    raw = json.loads((resources.files("worker.tagging") / "data" / "incidents.json").read_text(encoding="utf-8"))
+    for key in Vocabulary.__dataclass_fields__:
+        for language, patterns in raw[key].items():
+            for pattern in patterns:
+                re.compile(pattern)
+                # Matched on lower-cased text: an upper-case letter (not an escape) would never match.
+                assert not re.search(r"(?<!\\)[A-ZÀ-Þ]", pattern), (key, language, pattern)
+    assert vocabulary("en").background.search("in may 2019, at least 28 soldiers were killed")
+    assert vocabulary("fr").background.search("l'an dernier, trente soldats avaient été tués")

@@ -45,3 +45,22 @@ def test_reasons_name_the_evidence():
     result = assess("BF in scope", ["ansarul_islam"], [], ["Ansarul Islam fighters attacked the post."], "en")
     assert any("ansarul_islam" in r for r in result.reasons)
     assert any("attack" in r for r in result.reasons)
+
+
+def test_role_tiers_name_only_known_actors():
+    import json
+    from importlib import resources
+
+    from worker.tagging.actors import ACTOR_IDS
+
+    roles = json.loads((resources.files("worker.tagging") / "data" / "roles.json").read_text(encoding="utf-8"))
+    named = {a for tier in roles["tiers"] for a in tier} | set(roles["sahel_groups"])
+    assert named <= ACTOR_IDS
+
+
+def test_violence_vocabulary_has_both_languages():
+    from worker.tagging.relevance import violence_word
+
+    assert violence_word(["Des hommes armés ont attaqué le village."], "fr")
+    assert violence_word(["Gunmen ambushed a convoy."], "en")
+    assert violence_word(["The team won the cup final."], "en") is None

@@ -198,3 +198,11 @@ def test_story_set_elsewhere_with_a_passing_sahel_mention_is_not_relevant():
         "Paramilitaries killed hundreds of civilians in an attack on a camp in Darfur, Sudan, the UN said. "
         "Thousands fled towards the border with Chad, where refugees gathered in Adre."))
     assert out["relevant"] is False
+
+
+def test_background_events_keep_their_own_dates():
+    out = tag_article(seed())
+    background = {e["location"]: (e["date"], e["date_precision"]) for e in out["events"] if not e["primary"]}
+    assert background["Tongo Tongo"] == ("2019-05-01", "month")
+    # "Friday's attack comes one month after JNIM killed dozens": Friday dates the main attack only.
+    assert all(e["date"] != "2019-11-01" for e in out["events"] if not e["primary"])

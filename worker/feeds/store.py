@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from worker.db.models import Entry, Feed
 from worker.db.upsert import insert_ignore
 from worker.feeds.parse import ParsedEntry
-from worker.feeds.schedule import next_poll_after_failure, next_poll_after_success
+from worker.feeds.schedule import adaptive_interval, next_poll_after_failure, next_poll_after_throttle
 
 ENQUEUED_LEASE = timedelta(minutes=5)
 POLL_LEASE = timedelta(minutes=5)
@@ -49,12 +49,15 @@ def add_feed(
 def claim_due_feeds(session: Session, now: datetime, limit: int = 500) -> list[int]:
     """Feeds due for a poll, each claimed by moving its next_poll_at (compare-and-set, so two
     schedulers never both claim one; works on SQLite, which ignores FOR UPDATE)."""
-    due = session.execute(
+    query = (
         select(Feed.id, Feed.next_poll_at)
         .where(Feed.next_poll_at <= now, Feed.status.in_(("active", "error")))
         .order_by(Feed.next_poll_at)
         .limit(limit)
-    ).all()
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)  # concurrent schedulers take disjoint rows
+    due = session.execute(query).all()
     claimed = []
     for feed_id, seen in due:
         result = session.execute(
@@ -65,9 +68,34 @@ def claim_due_feeds(session: Session, now: datetime, limit: int = 500) -> list[i
     return claimed
 
 
+def claim_poll(session: Session, feed_id: int, now: datetime, lease: timedelta) -> bool:
+    """Take the feed for one poll; False if another worker is polling it or it is not active."""
+    result = session.execute(
+        update(Feed)
+        .where(
+            Feed.id == feed_id,
+            Feed.status.in_(("active", "error")),
+            (Feed.poll_lease_until.is_(None)) | (Feed.poll_lease_until <= now),
+        )
+        .values(poll_lease_until=now + lease)
+    )
+    return result.rowcount == 1
+
+
+def recent_item_times(session: Session, feed_id: int, limit: int = 50) -> list[datetime]:
+    """When the feed's latest items appeared (published date, else first seen): its rhythm."""
+    rows = session.execute(
+        select(Entry.published, Entry.first_seen_at).where(Entry.feed_id == feed_id)
+        .order_by(Entry.first_seen_at.desc()).limit(limit)
+    ).all()
+    return [published or seen for published, seen in rows]
+
+
 def record_success(
-    session: Session, feed: Feed, now: datetime, *, etag: str | None, last_modified: str | None, warning: str | None
+    session: Session, feed: Feed, now: datetime, *, etag: str | None, last_modified: str | None, warning: str | None,
+    shortest: int, longest: int,
 ) -> None:
+    feed.poll_lease_until = None
     feed.last_polled_at = now
     feed.last_success_at = now
     feed.consecutive_failures = 0
@@ -77,11 +105,16 @@ def record_success(
         feed.etag = etag[:512]
     if last_modified is not None:
         feed.last_modified = last_modified[:128]
-    feed.next_poll_at = next_poll_after_success(now, feed.interval_minutes)
+    interval = adaptive_interval(recent_item_times(session, feed.id), now, preferred=feed.interval_minutes,
+                                 shortest=shortest, longest=longest)
+    feed.next_poll_at = now + timedelta(minutes=interval)
 
 
-def record_failure(session: Session, feed: Feed, now: datetime, error: str, *, max_failures: int) -> None:
-    """Keep the reason in words, back off, and suspend after too many failures in a row."""
+def record_failure(
+    session: Session, feed: Feed, now: datetime, error: str, *, max_failures: int, retry_after: float | None = None
+) -> None:
+    """Keep the reason in words, back off (or obey Retry-After), suspend after too many failures in a row."""
+    feed.poll_lease_until = None
     feed.last_polled_at = now
     feed.consecutive_failures += 1
     feed.last_error = error[:2000]
@@ -90,7 +123,8 @@ def record_failure(session: Session, feed: Feed, now: datetime, error: str, *, m
         feed.last_error = f"suspended after {feed.consecutive_failures} failures in a row; last: {error}"[:2000]
     else:
         feed.status = "error"
-    feed.next_poll_at = next_poll_after_failure(now, feed.interval_minutes, feed.consecutive_failures)
+    backoff = next_poll_after_failure(now, feed.interval_minutes, feed.consecutive_failures)
+    feed.next_poll_at = next_poll_after_throttle(now, retry_after, backoff)
 
 
 def store_entries(session: Session, feed_id: int, entries: Sequence[ParsedEntry], now: datetime) -> list[int]:

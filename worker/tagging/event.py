@@ -132,11 +132,11 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
     vocab = vocabulary(language)
     for facts in facts_list:
         text = facts.sentence.text
-        previous_end = -10
+        previous_end: int | None = None
         for m in facts.actors:
             if resolve_generic(m.actor, country, admin1) != actor:
                 continue
-            if text[previous_end:m.start].strip() == "(":
+            if previous_end is not None and text[previous_end:m.start].strip() == "(":
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
             if not (first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])
@@ -183,66 +183,92 @@ def perpetrators(actors: list[str], sub_event_type: str | None, named: list[str]
     return []
 
 
-def build_event(incident: Incident, language: str, published: dt.date,
-                fallback_country: tuple[str, str] | None = None) -> Built:
-    """The schema event of `incident`; `fallback_country` is (code, sentence) from the article."""
-    explain: dict[str, Decision] = {}
+def _event_date(incident: Incident, published: dt.date, explain: dict[str, Decision],
+                main_date: dt.date | None = None) -> tuple:
+    """(date mention or None, ISO date, precision) of the incident.
+
+    A recap sentence naming the main incident's day ("Friday's attack comes a
+    month after ...") does not date the older incident.
+    """
     chosen = choose_date(incident.facts)
-    facts_list = event_facts(incident, language, chosen[0].date if chosen else None) or incident.facts
+    if chosen and not incident.primary and chosen[0].date == main_date:
+        chosen = None
     if chosen:
-        date, precision = chosen[0].date.isoformat(), chosen[0].precision
-        explain["date"] = Decision(date, chosen[1].sentence.text, f"{chosen[0].rule} ('{chosen[0].surface}')")
-    elif incident.primary:
+        mention, facts = chosen
+        explain["date"] = Decision(mention.date.isoformat(), facts.sentence.text, f"{mention.rule} ('{mention.surface}')")
+        return mention, mention.date.isoformat(), mention.precision
+    if incident.primary:
         # No date in the story: it was published within days of the incident.
-        date, precision = published.isoformat(), "week"
-        explain["date"] = Decision(date, None, "publication date (no date in the text)")
-    else:
-        date = precision = None
+        explain["date"] = Decision(published.isoformat(), None, "publication date (no date in the text)")
+        return None, published.isoformat(), "week"
+    return None, None, None
 
-    place = choose_place(incident.facts, language)
-    mentions = [m for f in facts_list for m in f.actors]
 
-    country = admin1 = admin2 = location = lat = lon = geo = None
-    if place:
-        mention, facts = place
-        p = mention.place
-        country, admin1, admin2 = p.country, p.admin1, p.admin2
-        location = p.name if p.level in ("locality", "admin2") else (p.name if p.level == "admin1" else None)
-        lat, lon, geo = p.lat, p.lon, mention.geo_precision
-        explain["location"] = Decision(location, facts.sentence.text, f"{mention.rule} ('{mention.surface}', {p.level})")
-        explain["country"] = Decision(country, facts.sentence.text, f"place {p.name}")
-        if admin1 is None:
-            for f in facts_list:
-                for m in f.places:
-                    if m.place.level == "admin1" and m.place.country == country:
-                        admin1 = m.place.name
-                        explain["admin1"] = Decision(admin1, f.sentence.text, m.rule)
-                        break
-                if admin1:
-                    break
-        explain.setdefault("admin1", Decision(admin1, facts.sentence.text, f"admin1 of {p.name}"))
-    if country is None:
-        country = _country_from_actors(resolve_actors(mentions))
-        if country:
-            explain["country"] = Decision(country, None, "state forces' nationality")
+def _event_place(incident: Incident, told: list[Facts], language: str, explain: dict[str, Decision]) -> dict:
+    """The schema's place fields from the incident's best place mention."""
+    out = dict.fromkeys(("country", "admin1", "admin2", "location", "lat", "lon", "geo_precision"))
+    found = choose_place(incident.facts, language)
+    if not found:
+        return out
+    mention, facts = found
+    p = mention.place
+    out.update(country=p.country, admin1=p.admin1, admin2=p.admin2, lat=p.lat, lon=p.lon,
+               geo_precision=mention.geo_precision, location=None if p.level == "country" else p.name)
+    explain["location"] = Decision(out["location"], facts.sentence.text, f"{mention.rule} ('{mention.surface}', {p.level})")
+    explain["country"] = Decision(p.country, facts.sentence.text, f"place {p.name}")
+    explain["admin1"] = Decision(p.admin1, facts.sentence.text, f"admin1 of {p.name}")
+    if p.admin1 is None:
+        # A country-level place: the region the incident's sentences name, if any.
+        region = next(((m, f) for f in told for m in f.places
+                       if m.place.level == "admin1" and m.place.country == p.country), None)
+        if region:
+            out["admin1"] = region[0].place.name
+            explain["admin1"] = Decision(out["admin1"], region[1].sentence.text, region[0].rule)
+    return out
+
+
+def _explain_actors(actors: list[str], told: list[Facts], country: str | None, admin1: str | None,
+                    explain: dict[str, Decision]) -> None:
+    why: dict[str, tuple[str, str]] = {}
+    for facts in told:
+        for mention in facts.actors:
+            actor = resolve_generic(mention.actor, country, admin1)
+            if actor in actors and actor not in why:
+                why[actor] = (facts.sentence.text, f"{actor}: {mention.rule} ('{mention.surface}')")
+    first = next(iter(why.values()), (None, ""))
+    rules = [why[a][1] if a in why else f"{a}: implied by the event type" for a in actors]
+    explain["actors"] = Decision(actors, first[0], "; ".join(rules))
+
+
+def build_event(incident: Incident, language: str, published: dt.date,
+                fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None) -> Built:
+    """The schema event of `incident`; `fallback_country` is (code, sentence) from the article,
+    `main_date` the primary incident's date (for a background incident)."""
+    explain: dict[str, Decision] = {}
+    mention, date, precision = _event_date(incident, published, explain, main_date)
+    told = event_facts(incident, language, mention.date if mention else None) or incident.facts
+    place = _event_place(incident, told, language, explain)
+    mentions = [m for f in told for m in f.actors]
+    if place["country"] is None:
+        place["country"] = _country_from_actors(resolve_actors(mentions))
+        if place["country"]:
+            explain["country"] = Decision(place["country"], None, "state forces' nationality")
         elif fallback_country:
-            country = fallback_country[0]
-            explain["country"] = Decision(country, fallback_country[1], "country most named in the article")
-    actors = [a for a in resolve_actors(mentions, country, admin1)
-              if not _bystander(a, facts_list, language, country, admin1)]
+            place["country"] = fallback_country[0]
+            explain["country"] = Decision(fallback_country[0], fallback_country[1], "country most named in the article")
+    country, admin1 = place["country"], place["admin1"]
+    actors = [a for a in resolve_actors(mentions, country, admin1) if not _bystander(a, told, language, country, admin1)]
 
-    texts = [f.sentence.text for f in facts_list]
-    etype = classify(texts, mentions, language)
-    event_type = etype.event_type if etype else None
-    sub_event_type = etype.sub_event_type if etype else None
-    if event_type == "Violence against civilians" and "civilians" not in actors:
-        # ACLED: civilians are by definition the target of this event type.
-        actors.append("civilians")
+    etype = classify([f.sentence.text for f in told], mentions, language)
+    event_type, sub_event_type = (etype.event_type, etype.sub_event_type) if etype else (None, None)
     if etype:
         explain["event_type"] = Decision(event_type, etype.evidence, etype.rule)
         explain["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)
+    if event_type == "Violence against civilians" and "civilians" not in actors:
+        # ACLED: civilians are by definition the target of this event type.
+        actors.append("civilians")
+    _explain_actors(actors, told, country, admin1, explain)
 
-    claims = [c for f in incident.facts for c in f.claims]
     counted = [c for f in incident.facts for c in f.current_claims]
     fatalities = conservative_toll(counted)
     killed = [c for c in counted if c.kind == "killed"]
@@ -252,30 +278,21 @@ def build_event(incident: Incident, language: str, published: dt.date,
         f"conservative toll over {len(killed)} killed claim(s)" if killed else "no killed figure")
 
     # Syntax-based roles for the primary only: background events keep the role tiers (cheaper).
-    named = _named_perpetrators(facts_list, language, country, admin1) if incident.primary else []
+    named = _named_perpetrators(told, language, country, admin1) if incident.primary else []
     perps = perpetrators(actors, sub_event_type, named)
-    for facts in facts_list:
-        for mention in facts.actors:
-            actor = resolve_generic(mention.actor, country, admin1)
-            if actor in actors and f"actors.{actor}" not in explain:
-                explain[f"actors.{actor}"] = Decision(actor, facts.sentence.text, f"{mention.rule} ('{mention.surface}')")
+    explain["perpetrators"] = Decision(perps, None, "named as attacker" if set(perps) & set(named) else "role tiers")
 
     evidence: list[str] = []
-    for f in facts_list:
+    for f in told:
         if (f.claims or f.places or f.actors) and f.sentence.text not in evidence:
             evidence.append(f.sentence.text)
     event = {
-        "primary": incident.primary,
-        "event_type": event_type, "sub_event_type": sub_event_type,
-        "country": country, "admin1": admin1, "admin2": admin2, "location": location,
-        "lat": lat, "lon": lon, "geo_precision": geo,
-        "date": date, "date_precision": precision,
-        "actors": actors, "perpetrators": perps,
-        "fatalities": fatalities,
-        "claims": _unique([c.to_dict() for c in claims]),
+        "primary": incident.primary, "event_type": event_type, "sub_event_type": sub_event_type,
+        **place, "date": date, "date_precision": precision, "actors": actors, "perpetrators": perps,
+        "fatalities": fatalities, "claims": _unique([c.to_dict() for f in incident.facts for c in f.claims]),
         "evidence": evidence[:MAX_EVIDENCE],
     }
-    return Built(event, explain, facts_list)
+    return Built(event, explain, told)
 
 
 def _unique(items: list[dict]) -> list[dict]:

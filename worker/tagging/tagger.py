@@ -103,6 +103,10 @@ def _attribute_lead_figures(facts: list[Facts], language: str) -> None:
                         for c in f.claims]
 
 
+def _day(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
 def _scope_countries(scope: Scope) -> frozenset[str]:
     return scope.core | frozenset(scope.spillover)
 
@@ -143,9 +147,8 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     home = sum(1 for f in lead for m in f.places if m.place.country in _scope_countries(scope))
     elsewhere = set_elsewhere([f.sentence.text for f in lead], home)
     scope_reason = in_scope(scope, event["country"], event["admin1"], event["actors"], elsewhere)
-    told = primary.told
     relevance = assess(scope_reason, event["actors"], [c for f in main.facts for c in f.claims],
-                       [f.sentence.text for f in told], language, elsewhere)
+                       [f.sentence.text for f in primary.told], language, elsewhere)
 
     events: list[dict] = []
     if relevance.relevant:
@@ -156,7 +159,7 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         for incident in incidents[1:]:
             if not any(f.claims or f.places for f in incident.facts):
                 continue
-            other = build_event(incident, language, published.date())
+            other = build_event(incident, language, published.date(), main_date=_day(event["date"]))
             if other.event["location"] or other.event["claims"]:
                 note = {"incident": {"value": "background", "sentence": None, "rule": incident.rule}}
                 events.append(_explained(other, note) if explain else other.event)
