@@ -13,6 +13,8 @@ def refresh_feed(self: Task, feed_id: int) -> dict[str, object]:
     outcome = flow.refresh_feed(settings_of(self), feed_id)
     for entry_id in outcome.new_entry_ids:
         self.app.send_task("sahelwatch.process_entry", args=[entry_id])
+    for delivery_id in outcome.delivery_ids:
+        self.app.send_task("sahelwatch.deliver", args=[delivery_id])
     return {"feed_id": feed_id, "new_entries": len(outcome.new_entry_ids), "error": outcome.error}
 
 

@@ -11,16 +11,19 @@ import logging
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from celery.exceptions import SoftTimeLimitExceeded
 
 from worker.alerts.body import body_bytes
-from worker.alerts.store import raise_alert
+from worker.alerts.store import alert_incident, alert_source
 from worker.articles.canonical import canonical_url, content_hash, outlet
 from worker.articles.extract import Extracted, extract_article
 from worker.articles.language import guess_language
 from worker.articles.store import store_article
-from worker.db.models import Feed
+from worker.db.models import Feed, Incident
 from worker.db.session import session_scope
 from worker.delivery import policy
 from worker.delivery.send import post
@@ -28,7 +31,10 @@ from worker.delivery.sign import signed_headers
 from worker.delivery.store import claim_delivery, due_delivery_ids, record_attempt
 from worker.feeds import store as feeds
 from worker.feeds.parse import parse_feed
+from worker.feeds.schedule import silence
 from worker.incidents.build import iso
+from worker.incidents.key import MatchPolicy
+from worker.incidents.store import UpdatePolicy, record_report
 from worker.net.fetch import fetch
 from worker.net.guard import FetchError
 from worker.settings import Settings
@@ -50,6 +56,7 @@ class PollOutcome:
     new_entry_ids: list[int] = field(default_factory=list)
     error: str | None = None
     not_modified: bool = False
+    delivery_ids: list[int] = field(default_factory=list)
 
 
 def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
@@ -70,12 +77,15 @@ def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
             raise FetchError(_http_error(result.status, url, retry_after))
         parsed = None if result.not_modified else parse_feed(result.content, result.headers, now=utcnow())
     except FetchError as exc:
+        delivery_ids: list[int] = []
         with session_scope(settings.database_url) as session:
             feed = session.get(Feed, feed_id)
             if feed is not None:
-                feeds.record_failure(session, feed, utcnow(), str(exc), max_failures=settings.max_feed_failures,
+                now = utcnow()
+                feeds.record_failure(session, feed, now, str(exc), max_failures=settings.max_feed_failures,
                                      retry_after=retry_after)
-        return PollOutcome(feed_id, error=str(exc))
+                delivery_ids = _source_health(session, settings, feed, now, failing=False)
+        return PollOutcome(feed_id, error=str(exc), delivery_ids=delivery_ids)
     now = utcnow()
     with session_scope(settings.database_url) as session:
         feed = session.get(Feed, feed_id)
@@ -83,12 +93,30 @@ def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
             return PollOutcome(feed_id, error="feed was removed during the poll")
         # A 304 costs no parsing and no writes but the poll record.
         new_ids = [] if parsed is None else feeds.store_entries(session, feed_id, parsed.entries, now)
+        recent = feeds.recent_item_times(session, feed_id)
         feeds.record_success(
             session, feed, now, etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"),
             warning=parsed.warning if parsed else feed.last_error if feed.consecutive_failures == 0 else None,
-            shortest=settings.min_poll_minutes, longest=settings.max_poll_minutes,
+            recent=recent, shortest=settings.min_poll_minutes, longest=settings.max_poll_minutes,
         )
-    return PollOutcome(feed_id, new_ids, not_modified=parsed is None)
+        silent = silence(recent, now, factor=settings.source_silence_factor)
+        if silent:
+            feed.last_error = silent
+        delivery_ids = _source_health(session, settings, feed, now, failing=bool(silent))
+    return PollOutcome(feed_id, new_ids, not_modified=parsed is None, delivery_ids=delivery_ids)
+
+
+def _source_health(session: Session, settings: Settings, feed: Feed, now: datetime, *, failing: bool) -> list[int]:
+    """One source.failing when a feed breaks or falls silent, one source.recovered when it is back:
+    analysts must know when they are blind."""
+    failing = failing or feed.consecutive_failures >= settings.source_failing_after
+    if failing and feed.health == "ok":
+        feed.health, feed.health_changed_at = "failing", now
+        return alert_source(session, feed, "source.failing", now)
+    if not failing and feed.health == "failing":
+        feed.health, feed.health_changed_at = "ok", now
+        return alert_source(session, feed, "source.recovered", now)
+    return []
 
 
 def _http_error(status: int, url: str, retry_after: float | None) -> str:
@@ -163,12 +191,34 @@ def _store_tagged(settings: Settings, entry: feeds.ClaimedEntry, url: str, extra
         if stored.created and tagged.get("relevant"):
             source = {"url": canonical, "title": title, "outlet": outlet(canonical), "published": iso(published),
                       "language": language}
-            for ordinal, event in enumerate(tagged.get("events") or []):
-                if event.get("primary"):
-                    delivery_ids += raise_alert(session, article_id=stored.id, ordinal=ordinal, event=event,
-                                                source=source, now=now)
+            context = {"language": language, "text": extracted.text}
+            delivery_ids = _merge_and_alert(session, settings, stored.id, tagged, source, context, now)
         feeds.finish_entry(session, entry_id, now, article_id=stored.id)
     return EntryOutcome(entry_id, stored.id, bool(tagged.get("relevant")), delivery_ids)
+
+
+def _merge_and_alert(
+    session: Session, settings: Settings, article_id: int, tagged: dict[str, Any], source: dict[str, Any],
+    context: dict[str, Any], now: datetime,
+) -> list[int]:
+    """events -> incident -> alert: a new incident is announced, a merged report only when facts moved."""
+    match = MatchPolicy(settings.incident_window_days, settings.incident_distance_km)
+    update = UpdatePolicy(settings.update_min_toll_change, settings.update_min_toll_ratio)
+    delivery_ids: list[int] = []
+    for ordinal, event in enumerate(tagged.get("events") or []):
+        if not event.get("primary"):
+            continue  # background incidents are recorded with the article, not alerted
+        outcome = record_report(session, article_id=article_id, ordinal=ordinal, event=event, source=source, now=now,
+                                match=match, update=update)
+        incident = session.get(Incident, outcome.incident_id) if outcome.incident_id else None
+        if incident is None:
+            continue
+        if outcome.created:
+            delivery_ids += alert_incident(session, incident, "incident.created", now, context=context)
+        elif outcome.changes:
+            delivery_ids += alert_incident(session, incident, "incident.updated", now, changes=outcome.changes,
+                                           context=context)
+    return delivery_ids
 
 
 @dataclass

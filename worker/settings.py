@@ -55,6 +55,12 @@ class Settings(BaseSettings):
         description="Seconds to wait before each retry of a failed delivery (JSON list or comma-separated); "
         "after the last one the delivery is marked failed.",
     )
+    incident_window_days: int = Field(3, ge=0, description="Reports whose event dates are this many days apart can be one incident.")
+    incident_distance_km: float = Field(40.0, ge=0, description="Reports this close (precise places) can be one incident.")
+    update_min_toll_change: int = Field(5, ge=1, description="An incident update is sent when the toll moves by at least this many...")
+    update_min_toll_ratio: float = Field(0.2, ge=0, description="...and by at least this fraction of the announced toll.")
+    source_failing_after: int = Field(3, ge=1, description="Failed polls in a row before a source.failing message.")
+    source_silence_factor: float = Field(8.0, gt=1, description="A feed silent for this many times its usual gap between items is failing.")
     visibility_timeout: int = Field(3600, description="Seconds before the Redis broker re-delivers an unacknowledged task.")
     article_time_limit: int = Field(120, description="Hard time limit (s) of one article task; soft limit is 80% of it.")
     dispatch_interval: float = Field(60.0, gt=0, description="Seconds between two runs of the dispatcher that enqueues due feeds.")

@@ -8,7 +8,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from worker.alerts.store import raise_alert
+from worker.alerts.store import alert_incident
+from worker.incidents.key import MatchPolicy
+from worker.incidents.store import UpdatePolicy, record_report
 from worker.articles.store import store_article
 from worker.db.migrate import current_revision, head_revision, upgrade
 from worker.db.models import Alert, Delivery, Entry, Event, Feed, Incident
@@ -88,10 +90,16 @@ def test_raising_the_same_alert_twice_creates_one_alert_and_one_delivery_per_end
     add_endpoint(db, "https://hooks.example/b", secret=new_secret(), name=None, rules={"countries": ["NE"]})
     article_id, _ = store(db, "https://a.example/story", "a" * 64)
     source = {"url": "https://a.example/story", "title": "t", "outlet": "a.example", "published": None, "language": "en"}
-    with session_scope(db) as session:
-        first = raise_alert(session, article_id=article_id, ordinal=0, event=EVENT, source=source, now=NOW)
-    with session_scope(db) as session:
-        second = raise_alert(session, article_id=article_id, ordinal=0, event=EVENT, source=source, now=NOW)
+    def raise_alert() -> list[int]:
+        with session_scope(db) as session:
+            outcome = record_report(session, article_id=article_id, ordinal=0, event=EVENT, source=source, now=NOW,
+                                    match=MatchPolicy(), update=UpdatePolicy())
+            assert outcome.created or outcome.incident_id is None  # a re-run merges nothing
+            incident = session.scalars(select(Incident)).one()
+            return alert_incident(session, incident, "incident.created", NOW)
+
+    first = raise_alert()
+    second = raise_alert()
     assert len(first) == 1 and second == []  # the NE-only endpoint does not want a Mali incident
     assert (count(db, Incident), count(db, Alert), count(db, Delivery)) == (1, 1, 1)
 

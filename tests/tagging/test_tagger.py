@@ -206,3 +206,13 @@ def test_background_events_keep_their_own_dates():
     assert background["Tongo Tongo"] == ("2019-05-01", "month")
     # "Friday's attack comes one month after JNIM killed dozens": Friday dates the main attack only.
     assert all(e["date"] != "2019-11-01" for e in out["events"] if not e["primary"])
+
+
+def test_story_naming_no_place_of_the_scope_is_not_relevant_and_scores_low():
+    out = tag_article(article(
+        "Missile strike kills 11 in Kharkiv",
+        "A missile strike on a residential area of Kharkiv killed 11 people and wounded 20 on Thursday, "
+        "Ukraine's interior ministry said.", language="en"), explain=True)
+    assert out["relevant"] is False
+    assert out["score"] <= 0.3
+    assert "scope" in out["explain"]["relevant"]["rule"]

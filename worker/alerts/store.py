@@ -1,4 +1,4 @@
-"""Incident, alert and delivery rows for a freshly tagged article, written once."""
+"""Alert and delivery rows: one message per incident revision or source-health change, one delivery per subscriber."""
 
 from __future__ import annotations
 
@@ -9,48 +9,49 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from worker.alerts.body import incident_created
-from worker.alerts.rules import matches
-from worker.db.models import Alert, Delivery, Incident, WebhookEndpoint
+from worker.alerts.body import incident_message, source_message
+from worker.alerts.rules import matches, wants_source_health
+from worker.db.models import Alert, Delivery, Feed, Incident, WebhookEndpoint
 from worker.db.upsert import insert_ignore
-from worker.incidents.build import build_incident, incident_key, public_id
 
 
-def message_id(incident_public_id: str, alert_type: str, revision: int) -> str:
-    """Standard Webhooks `webhook-id`: stable across retries and re-runs of the same alert."""
-    digest = hashlib.sha256(f"{incident_public_id}:{alert_type}:{revision}".encode()).hexdigest()[:24]
+def message_id(subject: str, alert_type: str, revision: int) -> str:
+    """Standard Webhooks `webhook-id`: stable across retries and re-runs of the same message."""
+    digest = hashlib.sha256(f"{subject}:{alert_type}:{revision}".encode()).hexdigest()[:24]
     return f"msg_{digest}"
 
 
-def raise_alert(
-    session: Session, *, article_id: int, ordinal: int, event: dict[str, Any], source: dict[str, Any], now: datetime
+def alert_incident(
+    session: Session, incident: Incident, alert_type: str, now: datetime, *,
+    changes: list[dict[str, Any]] | None = None, context: dict[str, Any] | None = None,
 ) -> list[int]:
-    """Create the incident, its `incident.created` alert and one delivery per matching endpoint.
+    """Store the incident's message for its current revision and queue it for every matching subscriber.
 
-    Returns the ids of deliveries created now (already existing ones are not returned,
-    so a re-run enqueues nothing twice).
-    """
-    key = incident_key(article_id, ordinal)
-    incident = build_incident(key, event, source, now)
-    insert_ignore(
-        session, Incident,
-        [dict(public_id=public_id(key), key=key, country=event.get("country"), fatalities=event.get("fatalities"),
-              data=incident, first_seen_at=now, updated_at=now)],
-        ["key"],
-    )
-    incident_row = session.scalars(select(Incident).where(Incident.key == key)).one()
-    mid = message_id(incident_row.public_id, "incident.created", 0)
-    insert_ignore(
-        session, Alert,
-        [dict(incident_id=incident_row.id, type="incident.created", revision=0, message_id=mid,
-              body=incident_created(incident_row.data, now), created_at=now)],
-        ["incident_id", "type", "revision"],
-    )
-    alert = session.scalars(select(Alert).where(Alert.message_id == mid)).one()
+    Returns the ids of deliveries created now (none on a re-run)."""
+    mid = message_id(incident.public_id, alert_type, incident.revision)
+    body = incident_message(alert_type, incident.data, now, changes)
+    alert = _alert(session, mid, dict(incident_id=incident.id, type=alert_type, revision=incident.revision), body, now)
     endpoints = session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True))).all()
-    rows = [
-        dict(alert_id=alert.id, endpoint_id=ep.id, status="pending", attempts=0, next_attempt_at=now, created_at=now)
-        for ep in endpoints
-        if matches(ep.rules or {}, incident_row.data)
-    ]
+    wanted = [ep.id for ep in endpoints if matches(ep.rules or {}, incident.data, context or {})]
+    return _deliveries(session, alert.id, wanted, now)
+
+
+def alert_source(session: Session, feed: Feed, alert_type: str, now: datetime) -> list[int]:
+    """source.failing / source.recovered, for subscribers of source health."""
+    revision = int(now.timestamp())
+    mid = message_id(f"feed:{feed.id}", alert_type, revision)
+    body = source_message(alert_type, feed, now)
+    alert = _alert(session, mid, dict(incident_id=None, feed_id=feed.id, type=alert_type, revision=revision), body, now)
+    endpoints = session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True))).all()
+    return _deliveries(session, alert.id, [ep.id for ep in endpoints if wants_source_health(ep.rules or {})], now)
+
+
+def _alert(session: Session, mid: str, keys: dict[str, Any], body: dict[str, Any], now: datetime) -> Alert:
+    insert_ignore(session, Alert, [dict(keys, message_id=mid, body=body, created_at=now)], ["message_id"])
+    return session.scalars(select(Alert).where(Alert.message_id == mid)).one()
+
+
+def _deliveries(session: Session, alert_id: int, endpoint_ids: list[int], now: datetime) -> list[int]:
+    rows = [dict(alert_id=alert_id, endpoint_id=ep, status="pending", attempts=0, next_attempt_at=now, created_at=now)
+            for ep in endpoint_ids]
     return insert_ignore(session, Delivery, rows, ["alert_id", "endpoint_id"])

@@ -43,6 +43,9 @@ class Feed(Base):
     last_polled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_poll_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # ok | failing: source-health messages are sent once per change, not per poll.
+    health: Mapped[str] = mapped_column(String(16), default="ok", server_default="ok")
+    health_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Held while one worker polls the feed, so two workers never fetch it at once.
     poll_lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -136,18 +139,36 @@ class Incident(Base):
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     fatalities: Mapped[int | None] = mapped_column(Integer)
     data: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    # The facts last announced to subscribers: an update is sent only when these move materially.
+    announced: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    event_date: Mapped[str | None] = mapped_column(String(10), index=True)
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class IncidentReport(Base):
+    """Which article event was merged into which incident: merging the same event twice is a no-op."""
+
+    __tablename__ = "incident_reports"
+    __table_args__ = (UniqueConstraint("article_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(ID, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Alert(Base):
-    """A message about an incident; `body` is exactly what a generic webhook receives."""
+    """A message about an incident or a source; `body` is exactly what a generic webhook receives."""
 
     __tablename__ = "alerts"
     __table_args__ = (UniqueConstraint("incident_id", "type", "revision"),)
 
     id: Mapped[int] = mapped_column(ID, primary_key=True)
-    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    feed_id: Mapped[int | None] = mapped_column(ForeignKey("feeds.id", ondelete="SET NULL"), index=True)
     type: Mapped[str] = mapped_column(String(32))
     revision: Mapped[int] = mapped_column(Integer, default=0)
     message_id: Mapped[str] = mapped_column(String(64), unique=True)
@@ -166,6 +187,9 @@ class WebhookEndpoint(Base):
     # Filters evaluated by worker.alerts.rules: countries, event_types, min_fatalities.
     rules: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Per-endpoint pacing (Slack takes about one message a second): a delivery due
+    # earlier is rescheduled to this time through the database, not slept on.
+    next_send_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

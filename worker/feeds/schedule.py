@@ -49,3 +49,30 @@ def next_poll_after_throttle(now: datetime, retry_after: float | None, fallback:
     if retry_after is None:
         return fallback
     return now + min(timedelta(seconds=retry_after), MAX_RETRY_AFTER)
+
+
+def silence(recent_items: Sequence[datetime], now: datetime, *, factor: float,
+            minimum: timedelta = timedelta(hours=12)) -> str | None:
+    """Why a feed that answers fine should still worry an analyst: it stopped publishing.
+
+    Silent means no new item for `factor` times its usual gap (and at least `minimum`),
+    judged only for feeds with an established rhythm (five items or more).
+    """
+    items = sorted(recent_items)
+    if len(items) < 5:
+        return None
+    gaps = [(b - a).total_seconds() for a, b in zip(items, items[1:])]
+    usual = timedelta(seconds=statistics.median(gaps))
+    quiet = now - items[-1]
+    if quiet < max(minimum, usual * factor):
+        return None
+    return f"no new items for {_human(quiet)}; it usually publishes every {_human(usual)}"
+
+
+def _human(delta: timedelta) -> str:
+    minutes = delta.total_seconds() / 60
+    if minutes < 90:
+        return f"{minutes:.0f} min"
+    if minutes < 48 * 60:
+        return f"{minutes / 60:.0f} h"
+    return f"{minutes / 1440:.0f} days"

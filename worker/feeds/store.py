@@ -93,7 +93,7 @@ def recent_item_times(session: Session, feed_id: int, limit: int = 50) -> list[d
 
 def record_success(
     session: Session, feed: Feed, now: datetime, *, etag: str | None, last_modified: str | None, warning: str | None,
-    shortest: int, longest: int,
+    recent: list[datetime], shortest: int, longest: int,
 ) -> None:
     feed.poll_lease_until = None
     feed.last_polled_at = now
@@ -105,7 +105,7 @@ def record_success(
         feed.etag = etag[:512]
     if last_modified is not None:
         feed.last_modified = last_modified[:128]
-    interval = adaptive_interval(recent_item_times(session, feed.id), now, preferred=feed.interval_minutes,
+    interval = adaptive_interval(recent, now, preferred=feed.interval_minutes,
                                  shortest=shortest, longest=longest)
     feed.next_poll_at = now + timedelta(minutes=interval)
 

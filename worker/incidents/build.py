@@ -33,14 +33,18 @@ def iso(when: datetime | None) -> str | None:
 def build_incident(
     key: str, event: dict[str, Any], source: dict[str, Any], now: datetime, review: str = "unreviewed"
 ) -> dict[str, Any]:
-    incident: dict[str, Any] = {"id": public_id(key), "title": incident_title(event), "review": review,
-                                "severity": severity(event)}
+    incident: dict[str, Any] = {"id": public_id(key), "title": "", "review": review, "severity": "low"}
     for field in EVENT_FIELDS:
         incident[field] = event.get(field)
     incident["actors"] = list(event.get("actors") or [])
     incident["perpetrators"] = list(event.get("perpetrators") or [])
     incident["claims"] = [dict(claim, source_url=source["url"]) for claim in event.get("claims") or []]
-    incident["sources"] = [source]
+    incident["sources"] = [dict(source, fatalities=event.get("fatalities"))]
     incident["first_seen_at"] = iso(now)
     incident["updated_at"] = iso(now)
-    return incident
+    return refresh_summary(incident)
+
+
+def refresh_summary(incident: dict[str, Any]) -> dict[str, Any]:
+    """Title and severity follow the facts."""
+    return dict(incident, title=incident_title(incident), severity=severity(incident))

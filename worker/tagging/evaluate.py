@@ -164,7 +164,12 @@ def evaluate_items(items: Iterable[Mapping[str, Any]]) -> EvalReport:
     report = EvalReport()
     for item in items:
         article = {k: item[k] for k in INPUT_KEYS if k in item}
-        score_item(report, str(item.get("id")), item.get("gold") or {}, tag_article(article))
+        try:
+            output = tag_article(article)
+        except ValueError as exc:     # an unreadable item scores as tagged nothing
+            report.misses.append(Miss(str(item.get("id")), "error", None, str(exc)))
+            output = {"relevant": False, "events": []}
+        score_item(report, str(item.get("id")), item.get("gold") or {}, output)
     return report
 
 

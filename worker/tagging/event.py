@@ -24,6 +24,7 @@ from .primary import Facts, Incident, choose_date, first_match, vocabulary
 SPECIFICITY = {"locality": 2, "admin2": 2, "admin1": 1, "country": 0}
 MAX_EVIDENCE = 4
 TOLD_PARAGRAPHS = 2    # wires tell the incident in the first two paragraphs, then give context
+ROLE_SENTENCES = 4     # who attacked whom is read in the first sentences (as the classifier does)
 
 
 @dataclass
@@ -147,10 +148,12 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
 
 def _named_perpetrators(facts_list: list[Facts], language: str, country: str | None,
                         admin1: str | None) -> list[str]:
-    """Actors the sentences' syntax makes the attacker ("X attacked", "killed by X", "X claimed")."""
+    """Actors the syntax of the lead and of claims of responsibility makes the attacker
+    ("X attacked", "killed by X", "X claimed the attack")."""
     found: list[str] = []
-    for facts in facts_list:
-        if not facts.actors:
+    attribution = vocabulary(language).attribution
+    for i, facts in enumerate(facts_list):
+        if not facts.actors or (i >= ROLE_SENTENCES and not first_match(attribution, facts.sentence.text)):
             continue
         for actor, role in sentence_roles(facts.sentence.text, facts.actors, language).items():
             resolved = resolve_generic(actor, country, admin1)

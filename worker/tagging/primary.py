@@ -212,7 +212,8 @@ def _recap_rule(facts: Facts, vocab: Vocabulary, main_date: Any, lead_places: se
     return None
 
 
-def _mentions_main(facts: Facts, main_date: dt.date | None, lead_places: set[str]) -> bool:
+def _mentions_main(facts: Facts, main_date: Any, lead_places: set[str]) -> bool:
+    """The sentence names a place of the main incident or its day."""
     if _place_keys([facts]) & lead_places:
         return True
     return main_date is not None and any(m.date == main_date.date for m in facts.event_dates)

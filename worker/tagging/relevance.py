@@ -94,30 +94,35 @@ def in_scope(scope: Scope, country: str | None, admin1: str | None, actors: Iter
 
 def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, texts: Iterable[str],
            language: str, elsewhere: str | None = None) -> Relevance:
-    """Score the evidence; relevant when in scope and above the threshold."""
+    """Score the evidence; relevant when in scope and shows an armed group, or violence
+    with casualties (the weights make that exactly score >= threshold)."""
     config = _config()
     weights = config["weights"]
-    score, reasons = 0.0, [f"story set in {elsewhere}"] if elsewhere else []
+    evidence, reasons = 0.0, [f"story set in {elsewhere}"] if elsewhere else []
     if scope_reason:
-        score += weights["scope"]
         reasons.append(scope_reason)
     # Armed groups, and foreign forces (Wagner, Barkhane, MINUSMA), whose deployments are
     # conflict news in themselves; a country's own army alone is not (coups, parades).
     armed = [a for a in actors if a != "civilians" and (is_non_state_armed(a) or _foreign_force(a))]
     if armed:
-        score += weights["armed_group"]
+        evidence += weights["armed_group"]
         reasons.append(f"armed group {armed[0]}")
+    claims = list(claims)
     word = violence_word(texts, language)
     if not word:
         # Soldiers or fighters killed, wounded or taken is armed violence whatever the wording.
         armed_victims = [c for c in claims if c.kind in CASUALTY_KINDS and c.victims in ARMED_VICTIMS]
         word = f"{armed_victims[0].victims} {armed_victims[0].kind}" if armed_victims else None
     if word:
-        score += weights["violence"]
+        evidence += weights["violence"]
         reasons.append(f"violence word '{word}'")
-    toll = [c for c in claims if c.kind in CASUALTY_KINDS]
-    if toll and word:
-        score += weights["casualties"]
-        reasons.append(f"{toll[0].kind} figure")
-    relevant = bool(scope_reason) and score >= config["threshold"]
-    return Relevance(relevant, round(min(score, 1.0), 2), tuple(reasons))
+        toll = [c for c in claims if c.kind in CASUALTY_KINDS]
+        if toll:
+            evidence += weights["casualties"]
+            reasons.append(f"{toll[0].kind} figure")
+    if scope_reason:
+        score = weights["scope_base"] + (1 - weights["scope_base"]) * evidence
+    else:
+        score = weights["out_of_scope_factor"] * evidence
+    score = round(min(score, 1.0), 2)
+    return Relevance(bool(scope_reason) and score >= config["threshold"], score, tuple(reasons))

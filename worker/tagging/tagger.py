@@ -15,10 +15,10 @@ from typing import Any
 
 from worker.articles.language import guess_language
 
-from .actors import find_actors
+from .actors import find_actors, resolve_actors
 from .claims import extract_claims, resolve_claimant
 from .dates import find_dates
-from .event import Built, build_event
+from .event import Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
 from .relevance import assess, in_scope, set_elsewhere
@@ -37,8 +37,10 @@ def parse_published(value: Any) -> dt.datetime:
             moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         except ValueError as exc:
             raise ValueError(f"published is not an ISO 8601 date: {value!r}") from exc
-    else:
+    elif value is None or value == "":
         raise ValueError("published is missing: relative dates cannot be resolved without it")
+    else:
+        raise ValueError(f"published must be an ISO 8601 string, got {type(value).__name__}")
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
@@ -54,8 +56,8 @@ def _assign(mentions: list, sentences: list[Sentence], facts: list[Facts], attr:
             getattr(facts[s.index], attr).append(moved)
 
 
-def analyse(title: str, text: str, language: str, published: dt.datetime) -> list[Facts]:
-    """Run every extractor once and file its findings by sentence."""
+def locate(title: str, text: str, language: str) -> list[Facts]:
+    """Split sentences and find the places and actors of each (the cheap extractors)."""
     sentences = article_sentences(title, text)
     facts = [Facts(s) for s in sentences]
     head = [s for s in sentences if s.paragraph == 0]
@@ -66,6 +68,11 @@ def analyse(title: str, text: str, language: str, published: dt.datetime) -> lis
     for f in facts:
         # Per sentence, as the event classifier and role finder see them (offsets in the sentence).
         f.actors = find_actors(f.sentence.text, language)
+    return facts
+
+
+def measure(facts: list[Facts], language: str, published: dt.datetime) -> None:
+    """Add each sentence's casualty figures and dates."""
     for i, f in enumerate(facts):
         # Neighbouring sentences of the body name a figure's source ("According to the army, ...").
         body = f.sentence.paragraph > 0
@@ -74,6 +81,12 @@ def analyse(title: str, text: str, language: str, published: dt.datetime) -> lis
         f.claims = extract_claims(f.sentence.text, language, previous, following)
         f.dates = find_dates(f.sentence.text, published, language)
     _attribute_lead_figures(facts, language)
+
+
+def analyse(title: str, text: str, language: str, published: dt.datetime) -> list[Facts]:
+    """Run every extractor once and file its findings by sentence."""
+    facts = locate(title, text, language)
+    measure(facts, language, published)
     return facts
 
 
@@ -126,6 +139,30 @@ def _main_country(facts: list[Facts], scope: Scope) -> tuple[str, str] | None:
     return country, first[country]
 
 
+def _out_of_reach(facts: list[Facts], scope: Scope) -> bool:
+    """No place or national force of the scope (or of the Sahel groups' reach) is named:
+    the story cannot be relevant, whatever its figures and dates."""
+    reach = _scope_countries(scope) | frozenset(role_data()["sahel_group_reach"])
+    for f in facts:
+        if any(m.place.country in reach for m in f.places):
+            return False
+        if any(m.actor.startswith("military_") and m.actor[9:].upper() in reach for m in f.actors):
+            return False
+    return True
+
+
+def _out_of_reach_output(article_id: Any, facts: list[Facts], language: str, explain: bool) -> dict:
+    """The not-relevant line of a story set outside the scope, without the costly extractors."""
+    actors = resolve_actors([m for f in facts for m in f.actors])
+    relevance = assess(None, actors, [], [f.sentence.text for f in facts], language)
+    out = {"id": article_id, "relevant": False, "score": relevance.score, "language": language,
+           "countries": [], "events": []}
+    if explain:
+        rule = "; ".join(("no place or force of the scope named",) + relevance.reasons)
+        out["explain"] = {"relevant": {"value": False, "sentence": None, "rule": rule}}
+    return out
+
+
 def _explained(built: Built, extra: Mapping[str, Any] | None = None) -> dict:
     explain = {name: d.to_dict() for name, d in built.explain.items()}
     if extra:
@@ -139,7 +176,10 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     text = str(article.get("text") or "")
     language = guess_language(f"{title}\n{text}", article.get("language"))
     published = parse_published(article.get("published"))
-    facts = analyse(title, text, language, published)
+    facts = locate(title, text, language)
+    if _out_of_reach(facts, scope):
+        return _out_of_reach_output(article.get("id"), facts, language, explain)
+    measure(facts, language, published)
     incidents = group_incidents(facts, language, published.date())
     primary = build_event(incidents[0], language, published.date(), _main_country(facts, scope))
     event, main = primary.event, incidents[0]
