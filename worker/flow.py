@@ -22,6 +22,7 @@ from worker.alerts.store import alert_incident, alert_source
 from worker.articles.canonical import canonical_url, content_hash, outlet
 from worker.articles.extract import Extracted, extract_article
 from worker.articles.language import guess_language
+from worker.articles.text import without_title
 from worker.articles.store import store_article
 from worker.db.models import Feed, Incident
 from worker.db.session import session_scope
@@ -177,8 +178,9 @@ def _store_tagged(settings: Settings, entry: feeds.ClaimedEntry, url: str, extra
     published = entry.published or extracted.published or now
     language = guess_language(extracted.text, entry.feed_language or extracted.language_hint)
     title = entry.title or extracted.title
+    body = without_title(extracted.text, entry.title, extracted.title)
     tagged = tag_article(
-        {"id": str(entry_id), "title": title or "", "text": extracted.text, "published": published.isoformat(),
+        {"id": str(entry_id), "title": title or "", "text": body, "published": published.isoformat(),
          "url": url, "language": language}
     )
     canonical = canonical_url(url, extracted.canonical)

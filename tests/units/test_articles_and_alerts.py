@@ -65,3 +65,12 @@ def test_rules_filter_by_country_type_actor_and_toll():
 def test_unknown_rule_keys_are_refused():
     with pytest.raises(RuleError, match="unknown rule keys: country"):
         validate_rules({"country": ["ML"]})
+
+
+def test_the_headline_repeated_as_the_first_line_is_read_once():
+    from worker.articles.text import without_title
+
+    text = "Death toll rises to 42\nThe death toll rose to 42 soldiers, the army said."
+    assert without_title(text, "Death toll rises to 42!") == "The death toll rose to 42 soldiers, the army said."
+    assert without_title(text, "Another headline") == text
+    assert without_title("One line only", "One line only") == "One line only"

@@ -76,7 +76,8 @@ def _is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
     Niamey", "fled to Kaya", "officials in Maiduguri said"."""
     vocab = vocabulary(language)
     text = facts.sentence.text
-    before, after = text[max(0, mention.start - 60):mention.start], text[mention.end:mention.end + 12]
+    start, end = mention.start - facts.sentence.start, mention.end - facts.sentence.start
+    before, after = text[max(0, start - 60):start], text[end:end + 12]
     return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after))
 
 

@@ -28,8 +28,8 @@ DATE_LEAD_PARAGRAPHS = 2     # paragraphs whose earliest precise date is the inc
 class Facts:
     """Everything the extractors found in one sentence."""
     sentence: Sentence
-    places: list[Any] = field(default_factory=list)    # PlaceMention
-    actors: list[Any] = field(default_factory=list)    # ActorMention
+    places: list[Any] = field(default_factory=list)    # PlaceMention (offsets in the title or body)
+    actors: list[Any] = field(default_factory=list)    # ActorMention (offsets in the sentence)
     claims: list[Any] = field(default_factory=list)    # Claim
     dates: list[Any] = field(default_factory=list)     # DateMention (offsets in the sentence)
     reporting_dates: set[int] = field(default_factory=set)   # indexes into dates said-on, not happened-on

@@ -21,7 +21,7 @@ from .dates import find_dates
 from .event import Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import assess, in_scope, set_elsewhere
+from .relevance import assess, in_scope, set_elsewhere, violence_word
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 
@@ -44,16 +44,14 @@ def parse_published(value: Any) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
-def _assign(mentions: list, sentences: list[Sentence], facts: list[Facts], attr: str) -> None:
-    """Attach each mention (offsets in the title or body) to the sentence that holds it,
-    with its offsets made relative to that sentence."""
+def _assign_places(mentions: list, sentences: list[Sentence], facts: list[Facts]) -> None:
+    """File each place mention (offsets in the title or body, kept as they are) under the
+    sentence that holds it."""
     starts = [s.start for s in sentences]
     for mention in mentions:
         i = bisect.bisect_right(starts, mention.start) - 1
         if i >= 0 and mention.start < sentences[i].end:
-            s = sentences[i]
-            moved = replace(mention, start=mention.start - s.start, end=mention.end - s.start)
-            getattr(facts[s.index], attr).append(moved)
+            facts[sentences[i].index].places.append(mention)
 
 
 def locate(title: str, text: str, language: str) -> list[Facts]:
@@ -64,7 +62,7 @@ def locate(title: str, text: str, language: str) -> list[Facts]:
     body = [s for s in sentences if s.paragraph > 0]
     for source, part in ((title, head), (text, body)):
         if part:
-            _assign(find_places(source, language), part, facts, "places")
+            _assign_places(find_places(source, language), part, facts)
     for f in facts:
         # Per sentence, as the event classifier and role finder see them (offsets in the sentence).
         f.actors = find_actors(f.sentence.text, language)
@@ -139,27 +137,31 @@ def _main_country(facts: list[Facts], scope: Scope) -> tuple[str, str] | None:
     return country, first[country]
 
 
-def _out_of_reach(facts: list[Facts], scope: Scope) -> bool:
-    """No place or national force of the scope (or of the Sahel groups' reach) is named:
-    the story cannot be relevant, whatever its figures and dates."""
+def _why_irrelevant(facts: list[Facts], scope: Scope, language: str) -> str | None:
+    """Why the story cannot be relevant whatever its figures and dates (None when it may be):
+    it names no place or national force of the scope (or of the Sahel groups' reach), or
+    no party but civilians and no word of violence (football, elections, floods)."""
     reach = _scope_countries(scope) | frozenset(role_data()["sahel_group_reach"])
-    for f in facts:
-        if any(m.place.country in reach for m in f.places):
-            return False
-        if any(m.actor.startswith("military_") and m.actor[9:].upper() in reach for m in f.actors):
-            return False
-    return True
+    located = any(m.place.country in reach for f in facts for m in f.places) or any(
+        m.actor.startswith("military_") and m.actor[9:].upper() in reach for f in facts for m in f.actors)
+    if not located:
+        return "no place or force of the scope named"
+    if any(m.actor != "civilians" for f in facts for m in f.actors):
+        return None
+    if violence_word([f.sentence.text for f in facts], language):
+        return None
+    return "no armed party and no violence named"
 
 
-def _out_of_reach_output(article_id: Any, facts: list[Facts], language: str, explain: bool) -> dict:
-    """The not-relevant line of a story set outside the scope, without the costly extractors."""
+def _irrelevant_output(article_id: Any, facts: list[Facts], language: str, why: str, explain: bool) -> dict:
+    """The not-relevant line, decided before the costly extractors run."""
     actors = resolve_actors([m for f in facts for m in f.actors])
     relevance = assess(None, actors, [], [f.sentence.text for f in facts], language)
     out = {"id": article_id, "relevant": False, "score": relevance.score, "language": language,
            "countries": [], "events": []}
     if explain:
-        rule = "; ".join(("no place or force of the scope named",) + relevance.reasons)
-        out["explain"] = {"relevant": {"value": False, "sentence": None, "rule": rule}}
+        out["explain"] = {"relevant": {"value": False, "sentence": None,
+                                       "rule": "; ".join((why,) + relevance.reasons)}}
     return out
 
 
@@ -177,8 +179,9 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     language = guess_language(f"{title}\n{text}", article.get("language"))
     published = parse_published(article.get("published"))
     facts = locate(title, text, language)
-    if _out_of_reach(facts, scope):
-        return _out_of_reach_output(article.get("id"), facts, language, explain)
+    why = _why_irrelevant(facts, scope, language)
+    if why:
+        return _irrelevant_output(article.get("id"), facts, language, why, explain)
     measure(facts, language, published)
     incidents = group_incidents(facts, language, published.date())
     primary = build_event(incidents[0], language, published.date(), _main_country(facts, scope))
