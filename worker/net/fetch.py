@@ -16,7 +16,7 @@ import httpx
 
 from worker.net import robots
 from worker.net.decode import BoundedDecoder, too_large
-from worker.net.guard import Allowlist, FetchError, resolve_target
+from worker.net.guard import Allowlist, FetchError, Target, resolve_target
 from worker.net.politeness import MAX_WAIT, host_turn
 from worker.settings import Settings
 
@@ -108,7 +108,7 @@ def fetch(
     raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})")
 
 
-def _get(client: httpx.Client, url: str, target, headers: dict[str, str], settings: Settings,
+def _get(client: httpx.Client, url: str, target: Target, headers: dict[str, str], settings: Settings,
          deadline: float, max_bytes: int) -> FetchResult | str:
     """One request to the checked address: the result, or the next URL when redirected."""
     left = deadline - time.monotonic()
@@ -165,12 +165,7 @@ def _fetch_robots(url: str, settings: Settings) -> tuple[int, bytes]:
         "read_timeout": min(settings.read_timeout, robots.ROBOTS_TIMEOUT),
         "total_timeout": min(settings.total_timeout, 2 * robots.ROBOTS_TIMEOUT),
     })
-    try:
-        result = fetch(url, quick, max_bytes=robots.MAX_ROBOTS_BYTES, accept="text/plain, */*;q=0.1")
-    except FetchError as exc:
-        if str(exc).startswith("response larger than"):
-            raise  # treated as unreachable: try later
-        raise
+    result = fetch(url, quick, max_bytes=robots.MAX_ROBOTS_BYTES, accept="text/plain, */*;q=0.1")
     return result.status, result.content
 
 
