@@ -88,10 +88,13 @@ def wipe_database(url: str) -> None:
 
 def start_pipeline(database_url: str, broker_url: str, data_dir: Path) -> Pipeline:
     settings = Settings(database_url=database_url, broker_url=broker_url, data_dir=data_dir,
-                        allow_private_networks=True, webhook_retry_schedule=[0.3, 0.6, 1.2], _env_file=None)
+                        allow_private_networks=True, webhook_retry_schedule=[0.3, 0.6, 1.2], per_host_interval=0,
+                        _env_file=None)
     upgrade(database_url)
     env = child_env(settings, broker_url, {"SAHELWATCH_ALLOW_PRIVATE_NETWORKS": "true",
-                                           "SAHELWATCH_WEBHOOK_RETRY_SCHEDULE": FAST_RETRIES})
+                                           "SAHELWATCH_WEBHOOK_RETRY_SCHEDULE": FAST_RETRIES,
+                                           # every test server is on 127.0.0.1: no politeness pauses between tests
+                                           "SAHELWATCH_PER_HOST_INTERVAL": "0", "SAHELWATCH_PER_HOST_CONCURRENCY": "8"})
     process = subprocess.Popen(celery_command("worker", concurrency=2, loglevel="WARNING"), env=env)
     app = make_celery(settings, broker=broker_url)
     import time

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from celery.exceptions import SoftTimeLimitExceeded
 
-from worker.alerts.body import body_bytes
 from worker.alerts.store import alert_incident, alert_source
 from worker.articles.canonical import canonical_url, content_hash, outlet
 from worker.articles.extract import Extracted, extract_article
@@ -27,9 +26,8 @@ from worker.articles.store import store_article
 from worker.db.models import Feed, Incident
 from worker.db.session import session_scope
 from worker.delivery import policy
-from worker.delivery.send import post
-from worker.delivery.sign import signed_headers
-from worker.delivery.store import claim_delivery, due_delivery_ids, record_attempt
+from worker.delivery.dispatch import pacing_delay, send
+from worker.delivery.store import Paced, claim_delivery, due_delivery_ids, record_attempt
 from worker.feeds import store as feeds
 from worker.feeds.parse import parse_feed
 from worker.feeds.schedule import silence
@@ -231,24 +229,24 @@ class DeliveryOutcome:
 
 
 def deliver(settings: Settings, delivery_id: int) -> DeliveryOutcome:
-    """One signed POST; the attempt is recorded whatever happens and the alert stays stored."""
+    """One send; the attempt is recorded whatever happens and the alert stays stored."""
     lease = timedelta(seconds=settings.webhook_timeout + 60)
     with session_scope(settings.database_url) as session:
         claimed = claim_delivery(session, delivery_id, utcnow(), lease)
     if claimed is None:
         return DeliveryOutcome(delivery_id, "skipped")
-    body = body_bytes(claimed.body)
-    timestamp = int(utcnow().timestamp())  # renewed per attempt; the webhook-id stays
-    headers = signed_headers(claimed.secret, claimed.message_id, timestamp, body)
-    sent = post(claimed.url, body, headers, settings)
+    if isinstance(claimed, Paced):
+        return DeliveryOutcome(delivery_id, "retry", claimed.delay)
+    sent = send(claimed, settings)
     now = utcnow()
+    retry_after = policy.retry_after_seconds(sent.retry_after, now)
     verdict = policy.decide(
-        sent.status, claimed.attempt, list(settings.webhook_retry_schedule),
-        retry_after=policy.retry_after_seconds(sent.retry_after, now),
+        sent.status, claimed.attempt - claimed.retry_from, list(settings.webhook_retry_schedule), retry_after=retry_after,
     )
     with session_scope(settings.database_url) as session:
         record_attempt(session, claimed, now, status_code=sent.status, error=sent.error,
-                       duration_ms=sent.duration_ms, verdict=verdict)
+                       duration_ms=sent.duration_ms, verdict=verdict,
+                       pause_endpoint_until=now + timedelta(seconds=pacing_delay(claimed.kind, sent, retry_after)))
     return DeliveryOutcome(delivery_id, verdict.outcome, verdict.delay)
 
 

@@ -5,11 +5,13 @@ The stories below are invented for these tests (names and figures are not real e
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from worker.articles.neardup import (
     NEAR_DUPLICATE_BITS,
@@ -98,45 +100,49 @@ victimes, selon un responsable local.
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() + "." for s in " ".join(text.split()).split(". ") if s.strip()]
+    return [s.strip().rstrip(".") + "." for s in " ".join(text.split()).split(". ") if s.strip()]
 
 
-def _join(sentences: list[str]) -> str:
-    return " ".join(s.rstrip(".") + "." for s in sentences)
+def _paragraphs(sentences: list[str], per_paragraph: int = 4) -> str:
+    """Text as extraction returns it: one paragraph per line."""
+    return "\n".join(" ".join(sentences[i:i + per_paragraph]) for i in range(0, len(sentences), per_paragraph))
 
 
-def _typo(text: str, rng: random.Random) -> str:
-    words = text.split()
+def _typo(sentences: list[str], rng: random.Random) -> str:
+    sentences = list(sentences)
+    k = rng.randrange(len(sentences))
+    words = sentences[k].split()
     i = rng.randrange(len(words))
     word = words[i]
     if len(word) > 3:
-        j = rng.randrange(1, len(word) - 1)
+        j = rng.randrange(1, len(word) - 2)
         words[i] = word[:j] + word[j + 1] + word[j] + word[j + 2:]
-    return " ".join(words)
+    sentences[k] = " ".join(words)
+    return _paragraphs(sentences)
 
 
-def _reprint(text: str, rng: random.Random) -> str:
+def _reprint(sentences: list[str], rng: random.Random) -> str:
     headline = rng.choice(["Mali: soldiers killed in attack on army post", "Deadly raid on army camp",
                            "Burkina Faso : une attaque fait des morts", "Sahel : nouvelle attaque jihadiste"])
     byline = rng.choice(["By Staff Reporter", "AFP", "Reuters", "Par notre correspondant", "With agencies"])
     footer = rng.choice(["Read also: our coverage of the Sahel.", "Lire aussi : notre dossier sur le Sahel.",
                          "Follow us on social media for the latest news.", "© All rights reserved."])
-    return f"{headline}\n{byline}\n{text}\n{footer}"
+    return f"{headline}\n{byline}\n{_paragraphs(sentences)}\n{footer}"
 
 
-def _add_sentence(text: str, rng: random.Random) -> str:
-    sentences = _sentences(text)
+def _add_sentence(sentences: list[str], rng: random.Random) -> str:
     extra = rng.choice(["The information could not be confirmed independently on Monday evening.",
                         "Cette information n'a pas pu être vérifiée de source indépendante lundi soir.",
                         "An earlier version of this story gave a different date for the attack."])
+    sentences = list(sentences)
     sentences.insert(rng.randrange(len(sentences) + 1), extra)
-    return _join(sentences)
+    return _paragraphs(sentences)
 
 
-def _drop_sentence(text: str, rng: random.Random) -> str:
-    sentences = _sentences(text)
+def _drop_sentence(sentences: list[str], rng: random.Random) -> str:
+    sentences = list(sentences)
     del sentences[rng.randrange(len(sentences))]
-    return _join(sentences)
+    return _paragraphs(sentences)
 
 
 EDITS = {"typo": _typo, "reprint": _reprint, "sentence added": _add_sentence, "sentence dropped": _drop_sentence}
@@ -147,8 +153,9 @@ def measure(trials: int = 1000, seed: int = 7) -> dict[str, dict[str, list[int]]
     rng = random.Random(seed)
     results: dict[str, dict[str, list[int]]] = {}
     for name, story in (("en", WIRE_EN), ("fr", WIRE_FR)):
-        base = simhash(story)
-        results[name] = {edit: [hamming(base, simhash(fn(story, rng))) for _ in range(trials)]
+        sentences = _sentences(story)
+        base = simhash(_paragraphs(sentences))
+        results[name] = {edit: [hamming(base, simhash(fn(sentences, rng))) for _ in range(trials)]
                          for edit, fn in EDITS.items()}
     return results
 
@@ -182,17 +189,18 @@ def test_a_sentence_added_keeps_a_near_duplicate() -> None:
     assert hamming(simhash(WIRE_FR), simhash(added_fr)) <= NEAR_DUPLICATE_BITS
 
 
-def test_most_random_light_edits_stay_within_the_threshold() -> None:
+def test_random_reprints_typos_and_added_sentences_stay_within_the_threshold() -> None:
     for language, by_edit in measure(trials=200).items():
         for edit, distances in by_edit.items():
             within = sum(d <= NEAR_DUPLICATE_BITS for d in distances) / len(distances)
-            assert within >= 0.9, f"{language} {edit}: only {within:.0%} within {NEAR_DUPLICATE_BITS} bits"
+            expected = 0.5 if edit == "sentence dropped" else 0.95
+            assert within >= expected, f"{language} {edit}: only {within:.0%} within {NEAR_DUPLICATE_BITS} bits"
 
 
 def test_different_stories_about_the_same_attack_type_and_place_are_far_apart() -> None:
-    assert hamming(simhash(WIRE_EN), simhash(OTHER_EN)) > 4 * NEAR_DUPLICATE_BITS
-    assert hamming(simhash(WIRE_FR), simhash(OTHER_FR)) > 4 * NEAR_DUPLICATE_BITS
-    assert hamming(simhash(WIRE_EN), simhash(WIRE_FR)) > 4 * NEAR_DUPLICATE_BITS
+    assert hamming(simhash(WIRE_EN), simhash(OTHER_EN)) > 3 * NEAR_DUPLICATE_BITS
+    assert hamming(simhash(WIRE_FR), simhash(OTHER_FR)) > 3 * NEAR_DUPLICATE_BITS
+    assert hamming(simhash(WIRE_EN), simhash(WIRE_FR)) > 3 * NEAR_DUPLICATE_BITS
 
 
 def test_empty_and_short_texts_do_not_crash() -> None:
@@ -206,28 +214,53 @@ def test_empty_and_short_texts_do_not_crash() -> None:
 def test_fingerprint_is_a_signed_64_bit_integer() -> None:
     values = [simhash(text) for text in (WIRE_EN, WIRE_FR, OTHER_EN, OTHER_FR, "a b c", "x")]
     assert all(-(2**63) <= v < 2**63 for v in values)
-    assert any(v < 0 for v in values) or True  # sign depends on the text; range is what matters
+    assert any(v < 0 for v in values), "the high bit must map to a negative value, as PostgreSQL stores it"
     assert hamming(-1, 2**64 - 1) == 0
     assert hamming(-1, 0) == 64
 
 
 def test_fingerprints_are_stable_across_processes() -> None:
     code = "from worker.articles.neardup import simhash; print(simhash('Attaque contre un poste de l\\'armée à Djibo'))"
+    root = Path(__file__).resolve().parents[2]
     outputs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                       env={"PYTHONHASHSEED": seed}).stdout.strip()
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
         for seed in ("1", "2")
     }
     assert outputs == {str(simhash("Attaque contre un poste de l'armée à Djibo"))}
+
+
+KNOWN_ANSWER = -5648161874191066734  # fixed forever: stored fingerprints must stay comparable
 
 
 def test_known_answer() -> None:
     assert simhash("Gunmen attacked an army post near Boulkessi") == KNOWN_ANSWER
 
 
+def _reference_simhash(text: str) -> int:
+    """The textbook loop, bit by bit: slow but obviously right."""
+    from hashlib import blake2b
+
+    from worker.articles.neardup import body_tokens, shingles
+
+    counts = [0] * 64
+    for shingle in shingles(body_tokens(text)):
+        value = int.from_bytes(blake2b(shingle.encode(), digest_size=8).digest(), "big")
+        for bit in range(64):
+            counts[bit] += 1 if value >> bit & 1 else -1
+    unsigned = sum(1 << bit for bit in range(64) if counts[bit] > 0)
+    return unsigned - 2**64 if unsigned >= 2**63 else unsigned
+
+
+def test_fast_bit_counting_matches_the_textbook_loop() -> None:
+    for text in (WIRE_EN, WIRE_FR, OTHER_EN, OTHER_FR, "Gunmen attacked an army post near Boulkessi", "x"):
+        assert simhash(text) == _reference_simhash(text)
+
+
 def test_find_near_duplicate_returns_the_closest_within_the_threshold() -> None:
     base = simhash(WIRE_EN)
-    reprint = simhash(WIRE_EN + " Read also: our coverage of the Sahel.")
+    reprint = simhash(WIRE_EN.replace("No group immediately", "The toll could not be verified. No group immediately"))
+    assert 0 < hamming(base, reprint) <= NEAR_DUPLICATE_BITS
     candidates = [(1, simhash(OTHER_EN)), (2, reprint), (3, base), (4, 0)]
     assert find_near_duplicate(base, candidates) == 3
     assert find_near_duplicate(base, [(1, simhash(OTHER_EN))]) is None
@@ -253,3 +286,32 @@ if __name__ == "__main__":  # print the figures quoted in NEAR_DUPLICATE_BITS's 
                   f"  within {sum(d <= NEAR_DUPLICATE_BITS for d in ds) / len(ds):.1%}")
     print("different stories:", hamming(simhash(WIRE_EN), simhash(OTHER_EN)), hamming(simhash(WIRE_FR), simhash(OTHER_FR)),
           hamming(simhash(WIRE_EN), simhash(WIRE_FR)))
+
+
+def test_fingerprints_fit_the_bigint_column_and_match_after_a_round_trip(db_url: str) -> None:
+    import secrets
+
+    from sqlalchemy import select
+
+    from worker.db.migrate import upgrade
+    from worker.db.models import Article
+    from worker.db.session import session_scope
+
+    upgrade(db_url)
+    tag = secrets.token_hex(6)  # the PostgreSQL database is shared by the session: unique URLs
+    texts = {"wire": WIRE_EN, "other": OTHER_EN, "fr": WIRE_FR}
+    fingerprints = {name: simhash(text) for name, text in texts.items()}
+    assert min(fingerprints.values()) < 0  # the signed range is exercised
+    with session_scope(db_url) as session:
+        rows = {name: Article(url=f"https://example.org/{tag}/{name}", canonical_url=f"https://example.org/{tag}/{name}",
+                              text=text, content_hash=f"{tag}-{name}", simhash=fingerprints[name])
+                for name, text in texts.items()}
+        session.add_all(rows.values())
+        session.flush()
+        ids = {name: row.id for name, row in rows.items()}
+    with session_scope(db_url) as session:
+        candidates = [(row.id, row.simhash) for row in session.execute(
+            select(Article.id, Article.simhash).where(Article.canonical_url.like(f"https://example.org/{tag}/%")))]
+    assert {simhash_ for _, simhash_ in candidates} == set(fingerprints.values())
+    reprint = simhash("Deadly raid on army camp\nBy Staff Reporter\n" + WIRE_EN)
+    assert find_near_duplicate(reprint, candidates) == ids["wire"]

@@ -26,7 +26,7 @@ XML = {"Content-Type": "application/rss+xml; charset=utf-8"}
 def settings(db_url: str) -> Settings:
     upgrade(db_url)
     wipe_database(db_url)
-    return Settings(database_url=db_url, allow_private_networks=True, max_feed_failures=3, read_timeout=2,
+    return Settings(database_url=db_url, allow_private_networks=True, per_host_interval=0, max_feed_failures=3, read_timeout=2,
                     _env_file=None)
 
 

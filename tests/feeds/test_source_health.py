@@ -25,7 +25,7 @@ NOW = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
 def settings(db_url: str) -> Settings:
     upgrade(db_url)
     wipe_database(db_url)
-    return Settings(database_url=db_url, allow_private_networks=True, source_failing_after=3, max_feed_failures=10,
+    return Settings(database_url=db_url, allow_private_networks=True, per_host_interval=0, source_failing_after=3, max_feed_failures=10,
                     _env_file=None)
 
 

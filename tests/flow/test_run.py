@@ -22,7 +22,8 @@ def test_run_polls_a_due_feed_and_delivers_without_being_asked(tmp_path: Path, h
     http_server.route("/feed.xml", rss([("seed", "Dozens of Malian soldiers killed", http_server.url("/p.html"))]))
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAHELWATCH_")}
     env.update(SAHELWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'run.db'}", SAHELWATCH_BROKER_URL=redis_url,
-               SAHELWATCH_ALLOW_PRIVATE_NETWORKS="true", SAHELWATCH_DISPATCH_INTERVAL="1")
+               SAHELWATCH_ALLOW_PRIVATE_NETWORKS="true", SAHELWATCH_DISPATCH_INTERVAL="1",
+               SAHELWATCH_PER_HOST_INTERVAL="0")
     subprocess.run(CLI + ["feeds", "add", http_server.url("/feed.xml")], env=env, cwd=tmp_path, check=True, timeout=60)
     subprocess.run(CLI + ["webhooks", "add", webhook_receiver.url, "--secret", webhook_receiver.secret],
                    env=env, cwd=tmp_path, check=True, timeout=60)

@@ -8,10 +8,14 @@ from datetime import datetime, timezone
 
 import trafilatura
 
+from worker.net.decode import decode_html
 from worker.net.guard import FetchError
 
 _HTML_LANG = re.compile(rb"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", re.IGNORECASE)
 MIN_TEXT_CHARS = 200
+# Pages are HTML; these media types never are, whatever the body looks like.
+_NOT_PAGES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip", "application/octet-stream")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 @dataclass(frozen=True)
@@ -23,17 +27,26 @@ class Extracted:
     language_hint: str | None
 
 
-def extract_article(html: bytes, url: str, max_bytes: int) -> Extracted:
-    """Main text and metadata of an article page; FetchError with the reason when there is none."""
+def extract_article(html: bytes, url: str, max_bytes: int, *, content_type: str | None = None) -> Extracted:
+    """Main text and metadata of an article page; FetchError with the reason when there is none.
+
+    ``content_type`` is the response's Content-Type header: its charset is
+    used when the bytes are not valid UTF-8 (see worker.net.decode).
+    """
     if len(html) > max_bytes:
         raise FetchError(f"page larger than {max_bytes} bytes, not extracted")
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media.startswith(_NOT_PAGES):
+        raise FetchError(f"not an HTML page: the server sent {media}")
     head = html[:2048].lstrip()
     if not head:
         raise FetchError("empty page")
-    if b"\x00" in head:
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FetchError("binary content, not an HTML page")
+    # lxml refuses text that still carries an encoding declaration.
+    text_html = _XML_DECLARATION.sub("", decode_html(html, content_type), count=1)
     doc = trafilatura.bare_extraction(
-        html.decode("utf-8", errors="replace") if _looks_utf8(html) else html,
+        text_html,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -53,14 +66,6 @@ def extract_article(html: bytes, url: str, max_bytes: int) -> Extracted:
         published=_date(doc.date),
         language_hint=(doc.language or (match.group(1).decode().lower() if match else None)),
     )
-
-
-def _looks_utf8(html: bytes) -> bool:
-    try:
-        html.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _date(value: str | None) -> datetime | None:

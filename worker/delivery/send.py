@@ -17,6 +17,7 @@ class SendResult:
     error: str | None
     retry_after: str | None
     duration_ms: int
+    rate_limit_reset_after: float | None = None  # Discord: X-RateLimit-Remaining 0 -> wait this long
 
 
 def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> SendResult:
@@ -41,4 +42,14 @@ def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> 
     error = None if response.is_success else f"HTTP {response.status_code} {response.reason_phrase}".strip()
     if 300 <= response.status_code < 400:
         error = f"HTTP {response.status_code} redirect not followed (point the endpoint at its final URL)"
-    return SendResult(response.status_code, error, response.headers.get("retry-after"), elapsed())
+    return SendResult(response.status_code, error, response.headers.get("retry-after"), elapsed(),
+                      _bucket_reset(response.headers))
+
+
+def _bucket_reset(headers: httpx.Headers) -> float | None:
+    if headers.get("x-ratelimit-remaining") != "0":
+        return None
+    try:
+        return min(float(headers.get("x-ratelimit-reset-after", "")), 3600.0)
+    except ValueError:
+        return None

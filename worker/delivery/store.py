@@ -22,15 +22,29 @@ class ClaimedDelivery:
     message_id: str
     body: dict[str, Any]
     attempt: int  # the number of the attempt about to be made
+    retry_from: int  # attempts made before an operator's retry
+    kind: str
+    endpoint_id: int
 
 
-def claim_delivery(session: Session, delivery_id: int, now: datetime, lease: timedelta) -> ClaimedDelivery | None:
+@dataclass(frozen=True)
+class Paced:
+    """The endpoint is pacing itself: the delivery was moved to when it may send."""
+
+    delay: float
+
+
+def claim_delivery(session: Session, delivery_id: int, now: datetime, lease: timedelta) -> ClaimedDelivery | Paced | None:
     """Take a due delivery (pending, or `sending` whose sender died) with compare-and-set."""
     row = session.get(Delivery, delivery_id)
     if row is None or row.status not in ("pending", "sending"):
         return None
     if row.next_attempt_at and row.next_attempt_at > now:
         return None
+    endpoint = session.get(WebhookEndpoint, row.endpoint_id)
+    if endpoint is not None and endpoint.enabled and endpoint.next_send_at and endpoint.next_send_at > now:
+        row.status, row.next_attempt_at = "pending", endpoint.next_send_at
+        return Paced((endpoint.next_send_at - now).total_seconds())
     attempt = row.attempts + 1
     result = session.execute(
         update(Delivery)
@@ -41,14 +55,14 @@ def claim_delivery(session: Session, delivery_id: int, now: datetime, lease: tim
     if result.rowcount != 1:
         return None
     alert = session.get(Alert, row.alert_id)
-    endpoint = session.get(WebhookEndpoint, row.endpoint_id)
     if alert is None or endpoint is None:
         return None
     if not endpoint.enabled:
         row.status = "failed"
         row.last_error = f"endpoint disabled: {endpoint.disabled_reason or 'by an admin'}"
         return None
-    return ClaimedDelivery(row.id, endpoint.url, endpoint.secret, alert.message_id, alert.body, attempt)
+    return ClaimedDelivery(row.id, endpoint.url, endpoint.secret, alert.message_id, alert.body, attempt,
+                           row.retry_from, endpoint.kind, endpoint.id)
 
 
 def record_attempt(
@@ -60,6 +74,7 @@ def record_attempt(
     error: str | None,
     duration_ms: int,
     verdict: Verdict,
+    pause_endpoint_until: datetime | None = None,
 ) -> None:
     insert_ignore(
         session, DeliveryAttempt,
@@ -69,6 +84,10 @@ def record_attempt(
     )
     row = session.get(Delivery, claimed.id)
     assert row is not None
+    if pause_endpoint_until is not None:
+        endpoint = session.get(WebhookEndpoint, claimed.endpoint_id)
+        if endpoint is not None and (endpoint.next_send_at is None or endpoint.next_send_at < pause_endpoint_until):
+            endpoint.next_send_at = pause_endpoint_until
     row.attempts = claimed.attempt
     row.last_status_code = status_code
     row.last_error = error

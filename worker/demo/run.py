@@ -17,12 +17,15 @@ from worker.flow import utcnow
 from worker.settings import Settings
 
 # Sample pages live on 127.0.0.1 and a failing receiver should not hold the demo for a day.
-DEMO_OVERRIDES = {"SAHELWATCH_ALLOW_PRIVATE_NETWORKS": "true", "SAHELWATCH_WEBHOOK_RETRY_SCHEDULE": "1,2,4"}
+# The sample server is our own, so no politeness pauses towards it.
+DEMO_OVERRIDES = {"SAHELWATCH_ALLOW_PRIVATE_NETWORKS": "true", "SAHELWATCH_WEBHOOK_RETRY_SCHEDULE": "1,2,4",
+                  "SAHELWATCH_PER_HOST_INTERVAL": "0"}
 
 
 def run_demo(settings: Settings, *, port: int, timeout: float, console: Console) -> int:
     started = time.monotonic()
-    settings = settings.model_copy(update={"allow_private_networks": True, "webhook_retry_schedule": [1.0, 2.0, 4.0]})
+    settings = settings.model_copy(update={"allow_private_networks": True, "webhook_retry_schedule": [1.0, 2.0, 4.0],
+                                          "per_host_interval": 0.0})
     with SampleServer(port) as server:
         feed_ids = []
         with session_scope(settings.database_url) as session:

@@ -74,9 +74,11 @@ def address_kind(ip: IPAddress) -> str | None:
         return "a link-local address"
     if ip.is_multicast:
         return "a multicast address"
+    if ip.is_unspecified:
+        return "a reserved address"
     if ip.is_private:
         return "a private address"
-    if not ip.is_global or ip.is_unspecified or ip.is_reserved:
+    if not ip.is_global or ip.is_reserved:
         return "a reserved address"
     return None
 

@@ -93,6 +93,11 @@ class LocalBackend:
         with self._lock:
             self._leases.get(host, {}).pop(lease_id, None)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._leases.clear()
+            self._next_at.clear()
+
 
 class RedisBackend:
     def __init__(self, client: redis.Redis) -> None:
@@ -131,6 +136,11 @@ def redis_client(settings: Settings) -> redis.Redis | None:
                 redis_py_url(url), socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
             )
         return client
+
+
+def forget_local_turns() -> None:
+    """Drop this process's leases and spacing (tests start from nothing; Redis is untouched)."""
+    _local.clear()
 
 
 def backend_for(settings: Settings) -> _Backend:

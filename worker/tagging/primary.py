@@ -89,6 +89,19 @@ def vocabulary(language: str) -> Vocabulary:
     return Vocabulary(*(compiled(k) for k in Vocabulary.__dataclass_fields__))
 
 
+@cache
+def _recap_pattern(language: str) -> re.Pattern:
+    """Background and separate-incident phrases in one pass, told apart by group name."""
+    vocab = vocabulary(language)
+    return re.compile(f"(?P<background>{vocab.background.pattern})|(?P<separate>{vocab.separate.pattern})")
+
+
+def recap_marker(text: str, language: str) -> tuple[str, str] | None:
+    """(kind, phrase) of the first recap or separate-incident phrase in `text`."""
+    match = _recap_pattern(language).search(text.lower())
+    return (match.lastgroup or "background", match.group(0)) if match else None
+
+
 def first_match(pattern: re.Pattern, text: str) -> str | None:
     """The first phrase of a vocabulary list found in `text` (case-insensitively)."""
     match = pattern.search(text.lower())
@@ -193,15 +206,12 @@ def _place_keys(facts_list: list[Facts]) -> set[str]:
     return keys
 
 
-def _recap_rule(facts: Facts, vocab: Vocabulary, main_date: Any, lead_places: set[str]) -> str | None:
+def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[str]) -> str | None:
     """Why `facts` tells another incident than the main one (None when it does not)."""
-    text = facts.sentence.text
-    marker = first_match(vocab.background, text)
+    marker = recap_marker(facts.sentence.text, language)
     if marker:
-        return f"background marker '{marker}'"
-    marker = first_match(vocab.separate, text)
-    if marker:
-        return f"separate incident marker '{marker}'"
+        kind = "background marker" if marker[0] == "background" else "separate incident marker"
+        return f"{kind} '{marker[1]}'"
     for mention in facts.event_dates:
         if _is_earlier(mention, main_date):
             return f"earlier date '{mention.surface}'"
@@ -236,9 +246,9 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
             continue
         rule = None
         if s.index > 1:      # the title and the first sentence always tell the main incident
-            rule = first_match(vocab.background, s.text) or first_match(vocab.separate, s.text)
+            rule = recap_marker(s.text, language)
         if rule:
-            incidents.append(Incident(False, [facts], f"marker '{rule}'"))
+            incidents.append(Incident(False, [facts], f"marker '{rule[1]}'"))
         else:
             primary.facts.append(facts)
 
@@ -251,7 +261,7 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
         s = facts.sentence
         new_paragraph = s.paragraph != last_paragraph
         last_paragraph = s.paragraph
-        rule = _recap_rule(facts, vocab, main_date or _Published(published), lead_places)
+        rule = _recap_rule(facts, language, main_date or _Published(published), lead_places)
         if rule:
             if current.primary or new_paragraph:
                 current = Incident(False, [], rule)

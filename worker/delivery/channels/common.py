@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
@@ -107,7 +108,7 @@ def slack_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]()<>#|])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]<>#|])")
 
 
 def markdown_escape(text: str) -> str:
@@ -272,3 +273,203 @@ def severity_mark(severity: str | None) -> str:
 
 def review_text(review: Any) -> str:
     return labels()["review"].get(review or "unreviewed", str(review))
+
+
+# -- the facts of one alert, before any channel's syntax ----------------------------------------
+
+HEADLINES = {
+    "incident.created": "New incident",
+    "incident.updated": "Incident updated",
+    "source.failing": "Source failing",
+    "source.recovered": "Source recovered",
+}
+SOURCE_COLOURS = {"source.failing": 12597547, "source.recovered": 3066993}
+LABEL_LIMIT = 300  # a link label or fact longer than this is an article, not a label
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One named value in plain text; ``link`` is shown after it where the channel allows."""
+
+    name: str
+    value: str
+    link: Link | None = None
+    short: bool = True
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What every channel shows, as plain text: renderers only add syntax, escaping and limits."""
+
+    type: str
+    headline: str
+    title: str
+    note: str | None
+    severity: str | None
+    colour: int
+    changes: list[str]
+    facts: list[Fact]
+    claims: list[str]
+    sources: list[Link]
+    footer: str
+    timestamp: str | None
+    main_url: str | None = None
+    map: Link | None = None
+
+
+def summarize(body: dict[str, Any]) -> Summary:
+    """The readable facts of an ALERT-SCHEMA body; any malformed field reads as unknown, never a crash."""
+    kind = text_or_none(body.get("type")) or "alert"
+    data: dict[str, Any] = _mapping(body.get("data"))
+    timestamp = text_or_none(body.get("timestamp"))
+    if isinstance(data.get("feed"), dict) and kind.startswith("source."):
+        return _source_summary(kind, _normalise(data["feed"], FEED_FIELDS), timestamp)
+    changes = [_normalise(c, CHANGE_FIELDS) for c in _sequence(data.get("changes")) if isinstance(c, dict)]
+    return _incident_summary(kind, _incident(_mapping(data.get("incident"))), changes, timestamp)
+
+
+# What each record's fields are; anything else in a body is ignored by the renderers.
+INCIDENT_FIELDS = {
+    "text": ("id", "title", "review", "severity", "event_type", "sub_event_type", "country", "admin1", "admin2",
+             "location", "date", "date_precision", "first_seen_at", "updated_at"),
+    "number": ("lat", "lon", "geo_precision", "fatalities"),
+}
+CLAIM_FIELDS = {"text": ("kind", "qualifier", "victims", "claimant", "claimant_type", "source_url"),
+                "number": ("count",)}
+SOURCE_FIELDS = {"text": ("url", "title", "outlet", "published", "language"), "number": ()}
+FEED_FIELDS = {"text": ("id", "url", "name", "status", "last_error", "last_success_at"),
+               "number": ("consecutive_failures",)}
+CHANGE_FIELDS = {"text": ("field",), "number": (), "raw": ("from", "to")}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]|[\ud800-\udfff]")
+
+
+def text_or_none(value: Any) -> str | None:
+    """A printable string: numbers as text, lone surrogates and control characters replaced."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return _CONTROL.sub("\ufffd", value)
+
+
+def _number(value: Any) -> int | float | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _sequence(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _clean(item) for key, item in value.items()}
+    return value
+
+
+def _normalise(record: dict[str, Any], fields: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    out: dict[str, Any] = {name: text_or_none(record.get(name)) for name in fields["text"]}
+    out.update({name: _number(record.get(name)) for name in fields["number"]})
+    out.update({name: _clean(record.get(name)) for name in fields.get("raw", ())})
+    return out
+
+
+def _incident(raw: dict[str, Any]) -> dict[str, Any]:
+    inc = _normalise(raw, INCIDENT_FIELDS)
+    for name in ("actors", "perpetrators"):
+        inc[name] = [a for a in (text_or_none(x) for x in _sequence(raw.get(name))) if a]
+    inc["claims"] = [_normalise(c, CLAIM_FIELDS) for c in _sequence(raw.get("claims")) if isinstance(c, dict)]
+    inc["sources"] = [_normalise(c, SOURCE_FIELDS) for c in _sequence(raw.get("sources")) if isinstance(c, dict)]
+    return inc
+
+
+def _incident_summary(kind: str, inc: dict[str, Any], changes: list[Any], timestamp: Any) -> Summary:
+    severity = inc.get("severity") if isinstance(inc.get("severity"), str) else None
+    url = osm_link(inc.get("lat"), inc.get("lon"), inc.get("geo_precision"))
+    map_link = Link(url, "Map") if url else None
+    sources = _source_links(inc.get("sources"))
+    facts = [
+        Fact("What", truncate(event_label(inc.get("event_type"), inc.get("sub_event_type")), LABEL_LIMIT)),
+        Fact("Where", truncate(place_text(inc), LABEL_LIMIT), map_link),
+        Fact("When", date_text(inc.get("date"), inc.get("date_precision"))),
+        Fact("Toll", toll_text(inc.get("fatalities"))),
+        Fact("Who", truncate(actors_text(inc.get("actors"), inc.get("perpetrators")), 900), short=False),
+        Fact("Severity", severity or "unknown"),
+        Fact("Review", review_text(inc.get("review"))),
+    ]
+    first_seen = time_text(inc.get("first_seen_at"))
+    footer = " · ".join(p for p in ("sahelwatch", str(inc.get("id") or ""),
+                                    f"first seen {first_seen}" if first_seen else "") if p)
+    return Summary(
+        type=kind, headline=HEADLINES.get(kind, kind), title=str(inc.get("title") or "Untitled incident"),
+        note=None, severity=severity, colour=severity_colour(severity), facts=facts,
+        changes=[change_line(c) for c in changes if isinstance(c, dict)],
+        claims=[claim_line(c) for c in inc.get("claims") or [] if isinstance(c, dict)],
+        sources=sources, footer=footer, timestamp=_timestamp(timestamp),
+        main_url=sources[0].url if sources else (url or None), map=map_link,
+    )
+
+
+def _source_links(sources: Any) -> list[Link]:
+    links = []
+    for source in sources or []:
+        if not isinstance(source, dict) or not (url := safe_url(source.get("url"))):
+            continue
+        outlet = source.get("outlet") or urlsplit(url).hostname or "source"
+        title = source.get("title")
+        label = f"{outlet} — {title}" if title else str(outlet)
+        links.append(Link(url, truncate(" ".join(label.split()), LABEL_LIMIT)))
+    return links
+
+
+def _source_summary(kind: str, feed: dict[str, Any], timestamp: Any) -> Summary:
+    name = str(feed.get("name") or feed.get("url") or "unnamed feed")
+    url = safe_url(feed.get("url"))
+    last_success = time_text(feed.get("last_success_at"))
+    if kind == "source.failing":
+        note = (f"Analysts are blind on this source since {last_success}." if last_success
+                else "Analysts are blind on this source: it has never been read successfully.")
+    else:
+        note = "The source is read again; incidents from it flow to analysts."
+    facts = [
+        Fact("Feed", truncate(name, LABEL_LIMIT)),
+        Fact("URL", truncate(str(feed.get("url") or "unknown"), LABEL_LIMIT), Link(url, "Open") if url else None),
+        Fact("Status", str(feed.get("status") or "unknown")),
+        Fact("Consecutive failures", str(feed.get("consecutive_failures") if feed.get("consecutive_failures")
+                                         is not None else "unknown")),
+        Fact("Last success", last_success or "never"),
+        Fact("Last error", truncate(str(feed.get("last_error") or "none"), 900), short=False),
+    ]
+    return Summary(
+        type=kind, headline=HEADLINES.get(kind, kind), title=name, note=note, severity=None,
+        colour=SOURCE_COLOURS.get(kind, 9807270), changes=[], facts=facts, claims=[], sources=[],
+        footer=" · ".join(p for p in ("sahelwatch", f"feed {feed.get('id')}" if feed.get("id") is not None else "")
+                          if p),
+        timestamp=_timestamp(timestamp), main_url=url,
+    )
+
+
+def _timestamp(value: Any) -> str | None:
+    """ISO 8601 as services accept it, or None when the body's timestamp is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value

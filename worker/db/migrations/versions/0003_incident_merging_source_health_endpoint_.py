@@ -56,9 +56,15 @@ def upgrade() -> None:
     with op.batch_alter_table('webhook_endpoints', schema=None) as batch_op:
         batch_op.add_column(sa.Column('next_send_at', worker.db.base.UTCDateTime(timezone=True), nullable=True))
 
+    with op.batch_alter_table('deliveries', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('retry_from', sa.Integer(), nullable=False, server_default='0'))
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('deliveries', schema=None) as batch_op:
+        batch_op.drop_column('retry_from')
+
     with op.batch_alter_table('webhook_endpoints', schema=None) as batch_op:
         batch_op.drop_column('next_send_at')
 

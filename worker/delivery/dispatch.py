@@ -1,0 +1,43 @@
+"""Edge: send one claimed delivery the way its endpoint's kind wants it, and say how long to pace after."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+from worker.alerts.body import body_bytes
+from worker.delivery.send import SendResult, post
+from worker.delivery.sign import signed_headers
+from worker.delivery.store import ClaimedDelivery
+from worker.settings import Settings
+
+# Seconds between two messages to one endpoint: Slack accepts about one a second per webhook.
+PACE = {"slack": 1.0, "discord": 0.5, "teams": 1.0, "mattermost": 0.2}
+
+
+def send(claimed: ClaimedDelivery, settings: Settings) -> SendResult:
+    if claimed.kind == "generic":
+        body = body_bytes(claimed.body)
+        timestamp = int(datetime.now(timezone.utc).timestamp())  # renewed per attempt; the webhook-id stays
+        return post(claimed.url, body, signed_headers(claimed.secret, claimed.message_id, timestamp, body), settings)
+    if claimed.kind == "apprise":
+        from worker.delivery.channels.apprise_channel import notify, render
+
+        started = time.monotonic()
+        title, text = render(claimed.body)
+        ok, error = notify(claimed.url, title, text, settings.webhook_timeout)
+        return SendResult(200 if ok else None, error, None, int((time.monotonic() - started) * 1000))
+    from worker.delivery.channels import render_payload
+
+    payload = body_bytes(render_payload(claimed.kind, claimed.body))
+    return post(claimed.url, payload, {"content-type": "application/json"}, settings)
+
+
+def pacing_delay(kind: str, sent: SendResult, retry_after: float | None) -> float:
+    """How long the endpoint must rest: its kind's pace, a Retry-After, or Discord's rate-limit bucket."""
+    delay = PACE.get(kind, 0.0)
+    if retry_after is not None:
+        delay = max(delay, retry_after)
+    if sent.rate_limit_reset_after is not None:
+        delay = max(delay, sent.rate_limit_reset_after)
+    return delay
