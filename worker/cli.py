@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime, timezone
+from pathlib import Path
 
 import click
 from pydantic import ValidationError
@@ -150,41 +151,59 @@ def webhooks() -> None:
 
 @webhooks.command("add")
 @click.argument("url")
-@click.option("--secret", help="whsec_ + base64 key; generated and printed once when omitted.")
+@click.option("--kind", type=click.Choice(["generic", "slack", "discord", "teams", "mattermost", "apprise"]),
+              help="Channel format (default: detected from the URL; apprise URLs such as tgram://… work too).")
+@click.option("--secret", help="Generic webhooks: whsec_ + base64 key; generated and printed once when omitted.")
 @click.option("--name", help="A readable name.")
 @click.option("--country", "countries", multiple=True, help="Only incidents in this ISO country code (repeatable).")
-@click.option("--min-fatalities", type=click.IntRange(min=0), help="Only incidents with at least this many killed.")
+@click.option("--region", "regions", multiple=True, help="Only incidents in this first-level region (repeatable).")
 @click.option("--event-type", "event_types", multiple=True, help="Only this ACLED event type (repeatable).")
-def webhooks_add(url: str, secret: str | None, name: str | None, countries: tuple[str, ...],
-                 min_fatalities: int | None, event_types: tuple[str, ...]) -> None:
-    """Add a webhook endpoint with optional filters."""
-    from worker.admin.endpoints import EndpointError, add_endpoint
+@click.option("--actor", "actors", multiple=True, help="Only incidents involving this actor id (repeatable).")
+@click.option("--min-fatalities", type=click.IntRange(min=0), help="Only incidents with at least this many killed.")
+@click.option("--min-severity", type=click.Choice(["low", "medium", "high", "critical"]), help="Only this severity or above.")
+@click.option("--language", "languages", multiple=True, type=click.Choice(["en", "fr"]), help="Only reports in this language.")
+@click.option("--keyword", "keywords", multiple=True, help="Only reports mentioning this word (repeatable).")
+@click.option("--source-health/--no-source-health", default=False, help="Also receive source.failing / source.recovered.")
+@click.option("--incidents/--no-incidents", default=True, help="Receive incident alerts (default yes).")
+def webhooks_add(url: str, kind: str | None, secret: str | None, name: str | None, countries: tuple[str, ...],
+                 regions: tuple[str, ...], event_types: tuple[str, ...], actors: tuple[str, ...],
+                 min_fatalities: int | None, min_severity: str | None, languages: tuple[str, ...],
+                 keywords: tuple[str, ...], source_health: bool, incidents: bool) -> None:
+    """Subscribe an endpoint to alerts, with optional filters."""
+    from worker.admin.endpoints import EndpointError, add_endpoint, guess_kind
+    from worker.delivery.redact import redact_url
 
+    kind = kind or guess_kind(url)
     settings = load_settings()
     ready_database(settings)
-    rules: dict[str, object] = {}
-    if countries:
-        rules["countries"] = [c.upper() for c in countries]
+    lists = {"countries": [c.upper() for c in countries], "regions": list(regions), "event_types": list(event_types),
+             "actors": list(actors), "languages": list(languages), "keywords": list(keywords)}
+    rules: dict[str, object] = {key: value for key, value in lists.items() if value}
     if min_fatalities is not None:
         rules["min_fatalities"] = min_fatalities
-    if event_types:
-        rules["event_types"] = list(event_types)
+    if min_severity:
+        rules["min_severity"] = min_severity
+    if source_health:
+        rules["source_health"] = True
+    if not incidents:
+        rules["incidents"] = False
     try:
-        endpoint_id, used_secret, created = add_endpoint(settings.database_url, url, secret=secret, name=name, rules=rules)
+        endpoint_id, used_secret, created = add_endpoint(settings.database_url, url, secret=secret, name=name,
+                                                         rules=rules, kind=kind)
     except EndpointError as exc:
         raise click.ClickException(str(exc)) from None
     if not created:
-        console.print(f"already present: webhook {endpoint_id} (secret unchanged)")
+        console.print(f"already present: webhook {endpoint_id} (unchanged)")
         return
-    console.print(f"added webhook {endpoint_id}")
-    if secret is None:
+    console.print(f"added webhook {endpoint_id} {redact_url(url)}")
+    if secret is None and kind == "generic":
         console.print(f"secret (shown once, keep it to verify signatures): {used_secret}", soft_wrap=True)
 
 
 @webhooks.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per endpoint, per line.")
 def webhooks_list(as_json: bool) -> None:
-    """Endpoints and their delivery counts (secrets are never shown)."""
+    """Endpoints and their delivery counts (secrets and URL tokens are never shown)."""
     from rich.table import Table
 
     from worker.admin.views import endpoint_rows
@@ -196,11 +215,95 @@ def webhooks_list(as_json: bool) -> None:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    table = Table("id", "url", "enabled", "rules", "delivered", "failed")
+    table = Table("id", "name", "kind", "url", "enabled", "rules", "delivered", "failed")
     for r in rows:
-        table.add_row(str(r["id"]), r["url"], "yes" if r["enabled"] else f"no: {r['disabled_reason']}",
+        table.add_row(str(r["id"]), r["name"] or "", r["kind"], r["url"], "yes" if r["enabled"] else f"no: {r['disabled_reason']}",
                       json.dumps(r["rules"]), str(r["deliveries"].get("succeeded", 0)), str(r["deliveries"].get("failed", 0)))
     console.print(table)
+
+
+@webhooks.command("remove")
+@click.argument("endpoint_id", type=int)
+def webhooks_remove(endpoint_id: int) -> None:
+    """Unsubscribe an endpoint (its past deliveries go with it; alerts stay)."""
+    from worker.db.models import WebhookEndpoint
+    from worker.db.session import session_scope
+
+    settings = load_settings()
+    ready_database(settings)
+    with session_scope(settings.database_url) as session:
+        row = session.get(WebhookEndpoint, endpoint_id)
+        if row is None:
+            raise click.ClickException(f"no webhook with id {endpoint_id}")
+        session.delete(row)
+    console.print(f"removed webhook {endpoint_id}")
+
+
+@main.group()
+def subscriptions() -> None:
+    """Subscriptions kept in a YAML file (for deployments)."""
+
+
+@subscriptions.command("load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def subscriptions_load(path: Path) -> None:
+    """Create or update webhook endpoints and their rules from a YAML file (all or nothing)."""
+    from worker.admin.endpoints import EndpointError, load_subscriptions
+
+    settings = load_settings()
+    ready_database(settings)
+    try:
+        report = load_subscriptions(settings.database_url, path)
+    except EndpointError as exc:
+        raise click.ClickException(str(exc)) from None
+    console.print(f"added {len(report.added)}, updated {len(report.updated)} subscription(s)")
+
+
+@main.group()
+def deliveries() -> None:
+    """Every message sent to every endpoint, with each attempt."""
+
+
+@deliveries.command("list")
+@click.option("--status", type=click.Choice(["pending", "sending", "succeeded", "failed"]), help="Only this status.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per delivery, per line, with its attempts.")
+def deliveries_list(status: str | None, as_json: bool) -> None:
+    """Deliveries, newest first (failed = dead after its last retry)."""
+    from rich.table import Table
+
+    from worker.admin.deliveries import delivery_rows
+
+    settings = load_settings()
+    ready_database(settings)
+    rows = delivery_rows(settings.database_url, status)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("id", "alert", "endpoint", "status", "attempts", "last code", "last error", "next attempt")
+    for r in rows:
+        table.add_row(str(r["id"]), r["alert_type"], r["endpoint"], r["status"], str(r["attempts"]),
+                      str(r["last_status_code"] or "-"), (r["last_error"] or "")[:60], r["next_attempt_at"] or "-")
+    console.print(table)
+
+
+@deliveries.command("retry")
+@click.argument("delivery_id", type=int, required=False)
+@click.option("--dead", is_flag=True, help="Retry every failed delivery.")
+def deliveries_retry(delivery_id: int | None, dead: bool) -> None:
+    """Send a failed delivery again (or all of them with --dead), with a fresh retry schedule."""
+    from worker.admin.deliveries import retry_deliveries
+    from worker.admin.processes import enqueue
+
+    if (delivery_id is None) == (not dead):
+        raise click.UsageError("give a delivery ID or --dead (not both)")
+    settings = load_settings()
+    ready_database(settings)
+    ids = retry_deliveries(settings.database_url, utcnow(), delivery_id=delivery_id, dead=dead)
+    if delivery_id is not None and not ids:
+        raise click.ClickException(f"delivery {delivery_id} does not exist or has not failed")
+    enqueue(settings, "sahelwatch.deliver", ids)
+    console.print(f"queued {len(ids)} delivery(ies) again")
 
 
 # running -------------------------------------------------------------------------------------------

@@ -26,7 +26,9 @@ def test_every_command_has_help(run):
     for args in (["--help"], ["init-db", "--help"], ["feeds", "add", "--help"], ["feeds", "list", "--help"],
                  ["feeds", "remove", "--help"], ["webhooks", "add", "--help"], ["webhooks", "list", "--help"],
                  ["poll", "--help"], ["run", "--help"], ["worker", "--help"], ["beat", "--help"],
-                 ["alerts", "list", "--help"], ["demo", "--help"], ["tag", "--help"], ["eval", "--help"]):
+                 ["alerts", "list", "--help"], ["demo", "--help"], ["tag", "--help"], ["eval", "--help"],
+                 ["webhooks", "remove", "--help"], ["subscriptions", "load", "--help"], ["deliveries", "list", "--help"],
+                 ["deliveries", "retry", "--help"]):
         result = run(*args)
         assert result.exit_code == 0, (args, result.output)
         assert "Usage:" in result.output
@@ -69,7 +71,7 @@ def test_webhook_secret_is_generated_printed_once_and_never_listed(run):
     second = run("webhooks", "add", "https://hooks.example/a")
     assert "already present" in second.output and secret not in second.output
     listed = run("webhooks", "list", "--json").output
-    assert secret not in listed and json.loads(listed)["url"] == "https://hooks.example/a"
+    assert secret not in listed and json.loads(listed)["url"] == "https://hooks.example/…(redacted)"
     bad = run("webhooks", "add", "https://hooks.example/b", "--secret", "hunter2")
     assert bad.exit_code == 1 and "whsec_" in bad.output
 
@@ -85,3 +87,42 @@ def test_poll_with_no_feeds_says_how_to_add_one(run):
     assert result.exit_code == 0 and "sahelwatch feeds add" in result.output
     result = run("poll", "--feed", "7")
     assert result.exit_code == 1 and "no feed with id 7" in result.output
+
+
+def test_webhook_url_tokens_never_appear_in_output(run):
+    url = "https://hooks.slack.com/services/T000/B000/SECRETTOKEN123"
+    added = run("webhooks", "add", url, "--country", "ML")
+    assert added.exit_code == 0 and "SECRETTOKEN123" not in added.output and "whsec_" not in added.output
+    for args in (["webhooks", "list"], ["webhooks", "list", "--json"], ["deliveries", "list", "--json"]):
+        assert "SECRETTOKEN123" not in run(*args).output
+    row = json.loads(run("webhooks", "list", "--json").output)
+    assert row["kind"] == "slack" and row["rules"] == {"countries": ["ML"]}
+
+
+def test_subscriptions_load_from_yaml_creates_then_updates(run, tmp_path):
+    path = tmp_path / "subs.yaml"
+    path.write_text("subscriptions:\n"
+                    "  - name: mali-desk\n    url: https://hooks.slack.com/services/T/B/X\n"
+                    "    rules: {countries: [ML], min_fatalities: 5}\n"
+                    "  - name: health\n    url: https://siem.example.org/hook\n    rules: {source_health: true, incidents: false}\n")
+    assert "added 2, updated 0" in run("subscriptions", "load", str(path)).output
+    path.write_text(path.read_text().replace("min_fatalities: 5", "min_fatalities: 10"))
+    assert "added 0, updated 2" in run("subscriptions", "load", str(path)).output
+    rows = [json.loads(line) for line in run("webhooks", "list", "--json").output.splitlines()]
+    assert [(r["name"], r["kind"]) for r in rows] == [("mali-desk", "slack"), ("health", "generic")]
+    assert rows[0]["rules"] == {"countries": ["ML"], "min_fatalities": 10}
+
+
+def test_a_bad_subscription_file_changes_nothing_and_says_where(run, tmp_path):
+    path = tmp_path / "subs.yaml"
+    path.write_text("subscriptions:\n  - url: https://a.example/h\n  - name: broken\n    url: https://b.example/h\n"
+                    "    rules: {country: [ML]}\n")
+    result = run("subscriptions", "load", str(path))
+    assert result.exit_code == 1 and "subscription 2 (broken): unknown rule keys: country" in result.output
+    assert run("webhooks", "list", "--json").output.strip() == ""
+
+
+def test_deliveries_retry_needs_an_id_or_dead(run):
+    assert run("deliveries", "retry").exit_code == 2
+    result = run("deliveries", "retry", "5")
+    assert result.exit_code == 1 and "delivery 5 does not exist or has not failed" in result.output

@@ -277,3 +277,33 @@ def test_apprise_render_is_markdown_with_every_fact() -> None:
 ])
 def test_redact_url(url: str, redacted: str) -> None:
     assert apprise_channel.redact_url(url) == redacted
+
+
+MALFORMED = [
+    {},
+    {"type": 5, "data": None},
+    {"type": "incident.created", "data": {"incident": {
+        "title": 42, "severity": ["high"], "event_type": {}, "sub_event_type": 7, "country": "ZZ", "lat": "15",
+        "lon": True, "date": "not a date", "date_precision": None, "actors": "is_sahel", "perpetrators": [None, 3],
+        "fatalities": "54", "claims": [None, "x", {"count": "many", "qualifier": 3}], "sources": [{"url": 5}]}}},
+    {"type": "incident.updated", "data": {"incident": {"title": "lone \ud83d surrogate\x00"},
+                                          "changes": [None, {"field": None, "from": {"a": [1]}, "to": "\ud800"}]}},
+    {"type": "source.failing", "data": {"feed": {"name": None, "url": "ftp://x", "consecutive_failures": "7"}}},
+]
+
+
+@pytest.mark.parametrize("kind", CHAT_KINDS)
+@pytest.mark.parametrize("body", MALFORMED, ids=range(len(MALFORMED)))
+def test_malformed_bodies_still_render_valid_messages(kind: str, body: dict[str, object]) -> None:
+    """A bad field shows as unknown rather than losing the alert to an exception or a 400."""
+    assert VALIDATORS[kind](render_payload(kind, body)) == []
+    title, text = apprise_channel.render(body)
+    assert title and text
+
+
+def test_scrub_masks_every_fragment_of_the_url() -> None:
+    url = "json://hookuser:pa55@hooks.example.org/tok3n/path?key=qu3ry"
+    text = apprise_channel.scrub(f"failed {url} and /tok3n/path with qu3ry for hookuser", url)
+    assert "hooks.example.org" in text
+    for secret in ("pa55", "tok3n", "qu3ry", "hookuser"):
+        assert secret not in text

@@ -164,3 +164,11 @@ def test_bundled_sources_have_unique_web_urls() -> None:
 def test_bundled_sources_cover_the_sahel_countries() -> None:
     categories = {f.category for f in parse_opml(default_sources())}
     assert {"Mali", "Burkina Faso", "Niger", "Chad", "Mauritania"} <= categories
+
+
+def test_absurdly_deep_nesting_is_an_error_not_a_crash() -> None:
+    depth = 5000
+    document = (b'<opml version="2.0"><body>' + b'<outline text="f">' * depth
+                + b'<outline xmlUrl="https://example.org/x"/>' + b"</outline>" * depth + b"</body></opml>")
+    with pytest.raises(OpmlError, match="not valid XML"):
+        parse_opml(document)

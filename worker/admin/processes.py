@@ -101,3 +101,13 @@ def stop_process(process: subprocess.Popen[bytes], timeout: float = 30.0) -> Non
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(10)
+
+
+def enqueue(settings: Settings, task: str, ids: list[int]) -> None:
+    """Send tasks now; a worker picks them up, or the dispatcher re-finds the work later anyway."""
+    if not ids:
+        return
+    with broker(settings) as url:
+        app = make_celery(settings, broker=url)
+        for item in ids:
+            app.send_task(task, args=[item])

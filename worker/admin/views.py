@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from worker.db.models import Alert, Delivery, Entry, Feed, WebhookEndpoint
 from worker.db.session import session_scope
+from worker.delivery.redact import redact_url
 from worker.incidents.build import iso
 
 
@@ -33,7 +34,7 @@ def endpoint_rows(database_url: str) -> list[dict[str, Any]]:
         ):
             stats.setdefault(endpoint_id, {})[status] = n
         return [
-            {"id": e.id, "url": e.url, "name": e.name, "kind": e.kind, "enabled": e.enabled,
+            {"id": e.id, "url": redact_url(e.url), "name": e.name, "kind": e.kind, "enabled": e.enabled,
              "disabled_reason": e.disabled_reason, "rules": e.rules or {}, "deliveries": stats.get(e.id, {})}
             for e in session.scalars(select(WebhookEndpoint).order_by(WebhookEndpoint.id))
         ]

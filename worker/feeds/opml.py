@@ -92,7 +92,7 @@ def _interval(value: str | None) -> int | None:
 
 def _group_language(element: etree._Element) -> str | None:
     """A folder's language: its own attribute, or a title ending in "(EN)" or "(FR)"."""
-    explicit = _language(_attr(element, "language", "lang", "xml:lang"))
+    explicit = _language(_attr(element, "language", "lang"))
     if explicit:
         return explicit
     match = _GROUP_LANGUAGE.search(_attr(element, "title", "text") or "")
@@ -112,7 +112,7 @@ def _walk(parent: etree._Element, category: str | None, language: str | None) ->
             yield from _walk(element, name or category, _group_language(element) or language)
             continue
         title = _attr(element, "title", "text")
-        own_language = _attr(element, "language", "lang", "xml:lang")
+        own_language = _attr(element, "language", "lang")
         yield OutlineFeed(
             url=url,
             title=None if title == url else title,  # exporters put the URL in `text` when untitled
