@@ -380,6 +380,32 @@ def alerts_list(since: str | None, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(["geojson", "csv", "atom"]), required=True, help="Output format.")
+@click.option("--since", help="Only incidents updated (atom: alerts created) since this date.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write to this file instead of standard output.")
+def export(fmt: str, since: str | None, output: Path | None) -> None:
+    """Incidents as GeoJSON, CSV with ACLED's column names, or an Atom feed of the alerts."""
+    from worker.admin.views import alert_bodies, incident_records
+    from worker.exports.formats import to_atom, to_csv, to_geojson
+
+    settings = load_settings()
+    ready_database(settings)
+    when = parse_since(since)
+    if fmt == "atom":
+        bodies = [b for b in alert_bodies(settings.database_url, when) if b["type"].startswith("incident.")]
+        text = to_atom(list(reversed(bodies)))
+    else:
+        incidents = incident_records(settings.database_url, when)
+        text = to_csv(incidents) if fmt == "csv" else to_geojson(incidents)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"wrote {output}")
+
+
+@main.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port of the local sample server (0: any free).")
 @click.option("--timeout", type=click.FloatRange(min=5), default=120, show_default=True, help="Seconds to wait for the pipeline.")
 def demo(port: int, timeout: float) -> None:

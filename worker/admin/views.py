@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 from sqlalchemy import func, select
 
-from worker.db.models import Alert, Delivery, Entry, Feed, WebhookEndpoint
+from worker.db.models import Alert, Delivery, Entry, Feed, Incident, WebhookEndpoint
 from worker.db.session import session_scope
 from worker.delivery.redact import redact_url
 from worker.incidents.build import iso
@@ -54,6 +54,15 @@ def claim_text(claim: dict[str, Any]) -> str:
     qualifier = claim.get("qualifier")
     qualified = f"{figure} {claim['kind']}" + (f", {qualifier.replace('_', ' ')}" if qualifier not in (None, "exact", figure) else "")
     return f"{qualified} ({claim.get('claimant') or claim.get('claimant_type') or 'unknown'})"
+
+
+def incident_records(database_url: str, since: datetime | None = None) -> list[dict[str, Any]]:
+    """Incidents as their current ALERT-SCHEMA record, with the review state an admin set."""
+    with session_scope(database_url) as session:
+        query = select(Incident).order_by(Incident.first_seen_at, Incident.id)
+        if since is not None:
+            query = query.where(Incident.updated_at >= since)
+        return [dict(row.data, review=row.review) for row in session.scalars(query)]
 
 
 def alerts_table(bodies: list[dict[str, Any]]) -> Table:

@@ -1,18 +1,27 @@
-"""Webhook URLs carry their credentials (Slack, Discord, Teams tokens): show only scheme, host and a hint."""
+"""Webhook and Apprise URLs carry their credentials (Slack, Discord, Teams, Telegram tokens):
+show only the scheme and a real host name."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+
+_HOSTNAME = re.compile(r"^(localhost|\[[0-9a-fA-F:.]+\]|(?=.{1,253}$)([a-zA-Z0-9-]{1,63}\.)+[a-zA-Z0-9-]{1,63})$")
 
 
 def redact_url(url: str) -> str:
-    """'https://hooks.slack.com/services/T0/B0/XXXX' -> 'https://hooks.slack.com/…(redacted)'."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "(unreadable URL, redacted)"
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    hidden = parts.path not in ("", "/") or parts.query or parts.username or parts.password
-    return f"{parts.scheme}://{host}/…(redacted)" if hidden else f"{parts.scheme}://{host}/"
+    """``scheme://host:port/***``: the host is kept only when it is a host name, not a token."""
+    match = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*)://([^/?#]*)(.*)$", url or "", re.DOTALL)
+    if match is None:
+        return "***"
+    scheme, authority, rest = match.group(1).lower(), match.group(2), match.group(3)
+    hidden = "@" in authority
+    hostport = authority.rsplit("@", 1)[-1]
+    host, port = hostport, ""
+    if re.search(r":\d{1,5}$", hostport) and not hostport.endswith("]"):
+        host, port = hostport.rsplit(":", 1)
+    elif ":" in hostport and not hostport.startswith("["):
+        host, hidden = "", True  # 'token:secret' in the host position
+    if not _HOSTNAME.match(host):
+        return f"{scheme}://***"
+    masked = hidden or bool(rest.strip("/"))
+    return f"{scheme}://{host}{':' + port if port else ''}{'/***' if masked else ''}"

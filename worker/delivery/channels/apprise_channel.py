@@ -13,12 +13,13 @@ import re
 import threading
 from typing import Any
 
+from worker.delivery.redact import redact_url
+
 from .common import Link, Summary, break_mentions, fit_lines, summarize, truncate
 
 TITLE_LIMIT = 250
 BODY_LIMIT = 10_000
 _URL_IN_TEXT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>]+")
-_HOSTNAME = re.compile(r"^(localhost|\[[0-9a-fA-F:.]+\]|(?=.{1,253}$)([a-zA-Z0-9-]{1,63}\.)+[a-zA-Z0-9-]{1,63})$")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
 
@@ -63,25 +64,6 @@ def render_summary(s: Summary) -> tuple[str, str]:
 
 
 # -- edge ---------------------------------------------------------------------------------------
-
-
-def redact_url(url: str) -> str:
-    """``scheme://host:port/***``: the host is kept only when it is a host name, not a token."""
-    match = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*)://([^/?#]*)(.*)$", url or "", re.DOTALL)
-    if match is None:
-        return "***"
-    scheme, authority, rest = match.group(1).lower(), match.group(2), match.group(3)
-    hidden = "@" in authority
-    hostport = authority.rsplit("@", 1)[-1]
-    host, port = hostport, ""
-    if re.search(r":\d{1,5}$", hostport) and not hostport.endswith("]"):
-        host, port = hostport.rsplit(":", 1)
-    elif ":" in hostport and not hostport.startswith("["):
-        host, hidden = "", True  # 'token:secret' in the host position
-    if not _HOSTNAME.match(host):
-        return f"{scheme}://***"
-    masked = hidden or bool(rest.strip("/"))
-    return f"{scheme}://{host}{':' + port if port else ''}{'/***' if masked else ''}"
 
 
 def _secret_parts(url: str) -> list[str]:
