@@ -55,8 +55,8 @@ class Pipeline:
                                now=datetime.now(timezone.utc))
             return feed.id
 
-    def add_endpoint(self, url: str, secret: str, **rules: object) -> int:
-        endpoint_id, _, _ = add_endpoint(self.db, url, secret=secret, name=None, rules=dict(rules))
+    def add_endpoint(self, url: str, secret: str, kind: str = "generic", **rules: object) -> int:
+        endpoint_id, _, _ = add_endpoint(self.db, url, secret=secret, name=None, rules=dict(rules), kind=kind)
         return endpoint_id
 
     def poll(self, *feed_ids: int, timeout: float = 60) -> PollSummary:
@@ -94,7 +94,8 @@ def start_pipeline(database_url: str, broker_url: str, data_dir: Path) -> Pipeli
     env = child_env(settings, broker_url, {"SAHELWATCH_ALLOW_PRIVATE_NETWORKS": "true",
                                            "SAHELWATCH_WEBHOOK_RETRY_SCHEDULE": FAST_RETRIES,
                                            # every test server is on 127.0.0.1: no politeness pauses between tests
-                                           "SAHELWATCH_PER_HOST_INTERVAL": "0", "SAHELWATCH_PER_HOST_CONCURRENCY": "8"})
+                                           "SAHELWATCH_PER_HOST_INTERVAL": "0", "SAHELWATCH_PER_HOST_CONCURRENCY": "8",
+                                           "SAHELWATCH_WEBHOOK_TIMEOUT": "1"})
     process = subprocess.Popen(celery_command("worker", concurrency=2, loglevel="WARNING"), env=env)
     app = make_celery(settings, broker=broker_url)
     import time

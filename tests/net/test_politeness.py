@@ -152,3 +152,22 @@ def test_separate_processes_share_the_limits_through_redis(http_server, clean_re
     assert len(recorder.spans) == 6
     assert recorder.most_in_flight() == 1
     assert min(recorder.start_gaps()) >= 0.15
+
+
+def test_waiting_for_a_turn_does_not_eat_the_download_time_limit(http_server):
+    http_server.route("/page", b"ok")
+    config = settings(per_host_concurrency=1, per_host_interval=0, total_timeout=0.5)
+    release = threading.Event()
+
+    def hold_the_only_slot() -> None:
+        with host_turn("127.0.0.1", config):
+            release.wait(5)
+
+    holder = threading.Thread(target=hold_the_only_slot)
+    holder.start()
+    threading.Timer(1.0, release.set).start()
+    time.sleep(0.1)
+    started = time.monotonic()
+    assert fetch(http_server.url("/page"), config, max_bytes=100, max_host_wait=5).content == b"ok"
+    assert time.monotonic() - started >= 0.8
+    holder.join(5)

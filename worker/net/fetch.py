@@ -80,7 +80,6 @@ def fetch(
     the ``respect_robots_txt`` setting is on. ``max_host_wait`` bounds the
     wait for a turn under the per-host limits (then HostBusy).
     """
-    deadline = time.monotonic() + settings.total_timeout
     headers = {"User-Agent": settings.full_user_agent, "Accept": accept, "Accept-Encoding": "gzip, deflate"}
     if etag:
         headers["If-None-Match"] = etag
@@ -90,6 +89,8 @@ def fetch(
     check_robots = respect_robots and settings.respect_robots_txt
     seen: set[str] = set()
     previous_host: str | None = None
+    # The total time limit is for talking to the server; waiting for a turn has its own bound.
+    download_left, wait_left = settings.total_timeout, max_host_wait
     with httpx.Client(verify=_tls(), trust_env=False, follow_redirects=False) as client:
         for _hop in range(MAX_REDIRECTS + 1):
             if url in seen:
@@ -98,8 +99,15 @@ def fetch(
             target = resolve_target(url, allow_private=settings.allow_private_networks, allowlist=allowlist)
             if check_robots:
                 robots.check_robots(url, settings, _fetch_robots)
-            with host_turn(target.host, settings, max_wait=max_host_wait, skip_interval=target.host == previous_host):
-                response = _get(client, url, target, headers, settings, deadline, max_bytes)
+            asked = time.monotonic()
+            with host_turn(target.host, settings, max_wait=max(wait_left, 0.0),
+                           skip_interval=target.host == previous_host):
+                started = time.monotonic()
+                wait_left -= started - asked
+                try:
+                    response = _get(client, url, target, headers, settings, started + download_left, max_bytes)
+                finally:
+                    download_left -= time.monotonic() - started
             previous_host = target.host
             if isinstance(response, str):
                 url = response

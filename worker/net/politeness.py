@@ -106,16 +106,18 @@ class RedisBackend:
 
     def try_acquire(self, host: str, lease_id: str, *, limit: int, interval: float, lease: float,
                     skip_interval: bool) -> float:
-        keys = [f"{KEY_PREFIX}{host}:leases", f"{KEY_PREFIX}{host}:next"]
+        # One hash tag per host keeps both keys in one slot on Redis Cluster.
+        keys = [f"{KEY_PREFIX}{{{host}}}:leases", f"{KEY_PREFIX}{{{host}}}:next"]
         args = [limit, int(interval * 1000), int(lease * 1000), lease_id, "1" if skip_interval else "0"]
         return int(self._script(keys=keys, args=args)) / 1000
 
     def release(self, host: str, lease_id: str) -> None:
-        self.client.zrem(f"{KEY_PREFIX}{host}:leases", lease_id)
+        self.client.zrem(f"{KEY_PREFIX}{{{host}}}:leases", lease_id)
 
 
 _local = LocalBackend()
 _clients: dict[str, redis.Redis] = {}
+_backends: dict[int, RedisBackend] = {}
 _clients_pid = os.getpid()
 _clients_lock = threading.Lock()
 
@@ -129,6 +131,7 @@ def redis_client(settings: Settings) -> redis.Redis | None:
     with _clients_lock:
         if _clients_pid != os.getpid():
             _clients.clear()  # the parent's sockets are not ours to use
+            _backends.clear()
             _clients_pid = os.getpid()
         client = _clients.get(url)
         if client is None:
@@ -145,7 +148,12 @@ def forget_local_turns() -> None:
 
 def backend_for(settings: Settings) -> _Backend:
     client = redis_client(settings)
-    return RedisBackend(client) if client is not None else _local
+    if client is None:
+        return _local
+    backend = _backends.get(id(client))
+    if backend is None:
+        backend = _backends[id(client)] = RedisBackend(client)
+    return backend
 
 
 @contextmanager
