@@ -107,3 +107,27 @@ def test_what_is_not_an_article_page_is_said_plainly(http_server, body, content_
     http_server.route("/odd", body, headers=headers)
     with pytest.raises(FetchError, match=message):
         page(http_server, "/odd", Response(body, headers=headers))
+
+
+def test_a_server_that_never_accepts_times_out_connecting_in_words():
+    """A listener whose accept queue is full drops new handshakes: the connect timeout is what fires."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(4):  # fill the accept queue; later handshakes are dropped, not refused
+            filler = socket.socket()
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+            fillers.append(filler)
+        time.sleep(0.2)
+        with pytest.raises(FetchError, match=r"^connection to 127\.0\.0\.1 timed out after 0\.5 s$"):
+            fetch(f"http://127.0.0.1:{port}/", settings(connect_timeout=0.5), max_bytes=CAP)
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 _HOSTNAME = re.compile(r"^(localhost|\[[0-9a-fA-F:.]+\]|(?=.{1,253}$)([a-zA-Z0-9-]{1,63}\.)+[a-zA-Z0-9-]{1,63})$")
+URL_IN_TEXT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>]+")
 
 
 def redact_url(url: str) -> str:
@@ -25,3 +26,20 @@ def redact_url(url: str) -> str:
         return f"{scheme}://***"
     masked = hidden or bool(rest.strip("/"))
     return f"{scheme}://{host}{':' + port if port else ''}{'/***' if masked else ''}"
+
+
+def secret_parts(url: str) -> list[str]:
+    """Every fragment of ``url`` that could be a credential, longest first."""
+    parts = re.split(r"[/?#&=@:;,]+", url.split("://", 1)[-1])
+    kept = {part for part in parts if len(part) >= 4}
+    return sorted(kept | {url}, key=len, reverse=True)
+
+
+def scrub(text: str, url: str) -> str:
+    """``text`` with every URL redacted and every fragment of ``url`` masked."""
+    text = URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+    safe = set(re.split(r"[/:]+", redact_url(url)))
+    for part in secret_parts(url):
+        if part not in safe:
+            text = text.replace(part, "***")
+    return text

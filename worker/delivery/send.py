@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from worker.delivery.redact import scrub
 from worker.net.guard import FetchError, resolve_target
 from worker.settings import Settings
 
@@ -26,7 +27,7 @@ def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> 
     try:
         resolve_target(url, allow_private=settings.allow_private_networks)
     except FetchError as exc:
-        return SendResult(None, str(exc), None, elapsed())
+        return SendResult(None, scrub(str(exc), url), None, elapsed())
     timeout = httpx.Timeout(settings.webhook_timeout, connect=min(settings.connect_timeout, settings.webhook_timeout))
     headers = dict(headers, **{"user-agent": settings.full_user_agent})
     try:
@@ -35,10 +36,10 @@ def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> 
     except httpx.TimeoutException:
         return SendResult(None, f"no answer within {settings.webhook_timeout:g} s", None, elapsed())
     except httpx.ConnectError as exc:
-        reason = "connection refused" if "refused" in str(exc).lower() or "111" in str(exc) else str(exc)
+        reason = "connection refused" if "refused" in str(exc).lower() or "111" in str(exc) else scrub(str(exc), url)
         return SendResult(None, f"could not connect: {reason}", None, elapsed())
-    except httpx.HTTPError as exc:
-        return SendResult(None, f"HTTP error: {exc}", None, elapsed())
+    except httpx.HTTPError as exc:  # httpx may quote the URL, and the URL may hold a token
+        return SendResult(None, scrub(f"HTTP error: {exc}", url), None, elapsed())
     error = None if response.is_success else f"HTTP {response.status_code} {response.reason_phrase}".strip()
     if 300 <= response.status_code < 400:
         error = f"HTTP {response.status_code} redirect not followed (point the endpoint at its final URL)"

@@ -13,13 +13,12 @@ import re
 import threading
 from typing import Any
 
-from worker.delivery.redact import redact_url
+from worker.delivery.redact import URL_IN_TEXT, redact_url, scrub, secret_parts
 
 from .common import Link, Summary, break_mentions, fit_lines, summarize, truncate
 
 TITLE_LIMIT = 250
 BODY_LIMIT = 10_000
-_URL_IN_TEXT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>]+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
 
@@ -66,23 +65,6 @@ def render_summary(s: Summary) -> tuple[str, str]:
 # -- edge ---------------------------------------------------------------------------------------
 
 
-def _secret_parts(url: str) -> list[str]:
-    """Every fragment of ``url`` that could be a credential, longest first."""
-    parts = re.split(r"[/?#&=@:;,]+", url.split("://", 1)[-1])
-    kept = {part for part in parts if len(part) >= 4}
-    return sorted(kept | {url}, key=len, reverse=True)
-
-
-def scrub(text: str, url: str) -> str:
-    """``text`` with every URL redacted and every fragment of ``url`` masked."""
-    text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
-    safe = set(re.split(r"[/:]+", redact_url(url)))
-    for part in _secret_parts(url):
-        if part not in safe:
-            text = text.replace(part, "***")
-    return text
-
-
 _ACTIVE_SECRETS: dict[int, list[str]] = {}
 _SECRETS_LOCK = threading.Lock()
 _FILTERED_LOGGERS = ("apprise", "urllib3.connectionpool")
@@ -96,7 +78,7 @@ class _RedactingFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # a malformed record must not break sending
             return True
-        message = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), message)
+        message = URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), message)
         with _SECRETS_LOCK:
             secrets = sorted({part for parts in _ACTIVE_SECRETS.values() for part in parts}, key=len, reverse=True)
         for part in secrets:
@@ -118,7 +100,7 @@ def notify(apprise_url: str, title: str, body: str, timeout: float) -> tuple[boo
     safe = set(re.split(r"[/:]+", redact_url(apprise_url)))
     key = id(object())
     with _SECRETS_LOCK:
-        _ACTIVE_SECRETS[key] = [part for part in _secret_parts(apprise_url) if part not in safe]
+        _ACTIVE_SECRETS[key] = [part for part in secret_parts(apprise_url) if part not in safe]
     try:
         return _notify(apprise_url, title, body, timeout)
     finally:
