@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import socket
 import time
 import zlib
 from pathlib import Path
@@ -111,8 +112,6 @@ def test_what_is_not_an_article_page_is_said_plainly(http_server, body, content_
 
 def test_a_server_that_never_accepts_times_out_connecting_in_words():
     """A listener whose accept queue is full drops new handshakes: the connect timeout is what fires."""
-    import socket
-
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(0)

@@ -8,7 +8,9 @@ from datetime import datetime, timezone
 from worker.alerts.body import body_bytes
 from worker.delivery.send import SendResult, post
 from worker.delivery.sign import signed_headers
+from worker.delivery.redact import scrub
 from worker.delivery.store import ClaimedDelivery
+from worker.net.guard import FetchError, resolve_target
 from worker.settings import Settings
 
 # Seconds between two messages to one endpoint: Slack accepts about one a second per webhook.
@@ -24,6 +26,9 @@ def send(claimed: ClaimedDelivery, settings: Settings) -> SendResult:
         from worker.delivery.channels.apprise_channel import notify, render
 
         started = time.monotonic()
+        refused = _apprise_target_refused(claimed.url, settings)
+        if refused:
+            return SendResult(None, refused, None, 0)
         title, text = render(claimed.body)
         ok, error = notify(claimed.url, title, text, settings.webhook_timeout)
         return SendResult(200 if ok else None, error, None, int((time.monotonic() - started) * 1000))
@@ -41,3 +46,19 @@ def pacing_delay(kind: str, sent: SendResult, retry_after: float | None) -> floa
     if sent.rate_limit_reset_after is not None:
         delay = max(delay, sent.rate_limit_reset_after)
     return delay
+
+
+# Apprise's generic web schemes reach whatever host they name: guard them like our own POSTs.
+APPRISE_WEB_SCHEMES = {"json": "http", "jsons": "https", "xml": "http", "xmls": "https", "form": "http", "forms": "https"}
+
+
+def _apprise_target_refused(url: str, settings: Settings) -> str | None:
+    scheme, _, rest = url.partition("://")
+    web = APPRISE_WEB_SCHEMES.get(scheme.lower())
+    if web is None:
+        return None  # service schemes (tgram://, mailto://...) go to the service's own public API
+    try:
+        resolve_target(f"{web}://{rest}", allow_private=settings.allow_private_networks)
+    except FetchError as exc:
+        return scrub(str(exc), url)
+    return None
