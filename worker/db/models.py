@@ -143,6 +143,8 @@ class Incident(Base):
     announced: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     event_date: Mapped[str | None] = mapped_column(String(10), index=True)
+    # Set when an admin merged this incident into another: it is hidden and its reports moved.
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("incidents.id", ondelete="SET NULL"))
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
@@ -235,3 +237,37 @@ class DeliveryAttempt(Base):
     status_code: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str | None] = mapped_column(Text)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
+
+
+class Rescan(Base):
+    """An admin's re-run of tagging over stored articles, with its progress."""
+
+    __tablename__ = "rescans"
+
+    id: Mapped[int] = mapped_column(ID, primary_key=True)
+    # {"since": iso, "until": iso, "feed_id": int, "country": "ML", "all": bool}
+    selection: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    refetch: Mapped[bool] = mapped_column(Boolean, default=False)
+    send_alerts: Mapped[bool] = mapped_column(Boolean, default=False)
+    # queued | running | done | cancelled
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class RescanItem(Base):
+    """One article of a re-scan; done once even if its chunk task runs twice."""
+
+    __tablename__ = "rescan_items"
+    __table_args__ = (UniqueConstraint("rescan_id", "article_id"),)
+
+    id: Mapped[int] = mapped_column(ID, primary_key=True)
+    rescan_id: Mapped[int] = mapped_column(ForeignKey("rescans.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    # pending | done | error
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
