@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import worker_process_init, worker_process_shutdown, worker_ready
 from kombu import Exchange
 from kombu import Queue as KombuQueue
 
@@ -84,3 +84,25 @@ def _fresh_connections(**_kwargs: object) -> None:
     from worker.db.session import dispose_engines
 
     dispose_engines()
+
+
+@worker_process_shutdown.connect
+def _forget_child_metrics(pid: int | None = None, **_kwargs: object) -> None:
+    import os
+
+    from worker.metrics import mark_process_dead
+
+    mark_process_dead(pid or os.getpid())
+
+
+@worker_ready.connect
+def _serve_metrics(sender: object = None, **_kwargs: object) -> None:
+    """Each worker host can expose /metrics for Prometheus (METRICS_PORT)."""
+    settings = getattr(getattr(sender, "app", None), "sahelwatch_settings", None)
+    if settings is None or not settings.metrics_port:
+        return
+    from prometheus_client import CollectorRegistry, multiprocess, start_http_server
+
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    start_http_server(settings.metrics_port, registry=registry)

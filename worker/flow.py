@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -31,6 +32,7 @@ from worker.delivery.store import Paced, claim_delivery, due_delivery_ids, recor
 from worker.feeds import store as feeds
 from worker.feeds.parse import parse_feed
 from worker.feeds.schedule import silence
+from worker import instruments as metric
 from worker.incidents.build import iso
 from worker.incidents.key import MatchPolicy
 from worker.incidents.store import UpdatePolicy, record_report
@@ -68,8 +70,10 @@ def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
         assert feed is not None
         url, etag, last_modified = feed.url, feed.etag, feed.last_modified
     retry_after = None
+    started = time.monotonic()
     try:
         result = fetch(url, settings, max_bytes=settings.max_feed_bytes, etag=etag, last_modified=last_modified, accept=FEED_ACCEPT)
+        metric.FETCH_SECONDS.labels("feed").observe(time.monotonic() - started)
         if result.status >= 400:
             if result.status in (429, 503):
                 retry_after = policy.retry_after_seconds(result.headers.get("retry-after"), utcnow())
@@ -84,6 +88,7 @@ def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
                 feeds.record_failure(session, feed, now, str(exc), max_failures=settings.max_feed_failures,
                                      retry_after=retry_after)
                 delivery_ids = _source_health(session, settings, feed, now, failing=False)
+        metric.POLLS.labels("error").inc()
         return PollOutcome(feed_id, error=str(exc), delivery_ids=delivery_ids)
     now = utcnow()
     with session_scope(settings.database_url) as session:
@@ -102,6 +107,7 @@ def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
         if silent:
             feed.last_error = silent
         delivery_ids = _source_health(session, settings, feed, now, failing=bool(silent))
+    metric.POLLS.labels("not_modified" if parsed is None else "ok").inc()
     return PollOutcome(feed_id, new_ids, not_modified=parsed is None, delivery_ids=delivery_ids)
 
 
@@ -111,9 +117,11 @@ def _source_health(session: Session, settings: Settings, feed: Feed, now: dateti
     failing = failing or feed.consecutive_failures >= settings.source_failing_after
     if failing and feed.health == "ok":
         feed.health, feed.health_changed_at = "failing", now
+        metric.ALERTS.labels("source.failing").inc()
         return alert_source(session, feed, "source.failing", now)
     if not failing and feed.health == "failing":
         feed.health, feed.health_changed_at = "ok", now
+        metric.ALERTS.labels("source.recovered").inc()
         return alert_source(session, feed, "source.recovered", now)
     return []
 
@@ -145,7 +153,9 @@ def process_entry(settings: Settings, entry_id: int) -> EntryOutcome:
     try:
         if not entry.url:
             raise FetchError("feed item has no link to an article")
-        page = fetch(entry.url, settings, max_bytes=settings.max_page_bytes, accept=PAGE_ACCEPT)
+        started = time.monotonic()
+        page = fetch(entry.url, settings, max_bytes=settings.max_page_bytes, accept=PAGE_ACCEPT, respect_robots=True)
+        metric.FETCH_SECONDS.labels("page").observe(time.monotonic() - started)
         if page.status >= 400:
             raise FetchError(f"HTTP {page.status} from {entry.url}")
         extracted = extract_article(page.content, page.url, settings.max_page_bytes)
@@ -162,6 +172,7 @@ def process_entry(settings: Settings, entry_id: int) -> EntryOutcome:
 
 def _entry_failed(settings: Settings, entry: feeds.ClaimedEntry, error: str) -> EntryOutcome:
     """Record why; retry later with backoff unless this was the last attempt."""
+    metric.ARTICLES.labels("error").inc()
     now = utcnow()
     final = entry.attempts >= settings.max_article_attempts
     retry_at = now + timedelta(minutes=2 ** entry.attempts) * random.uniform(0.8, 1.2)
@@ -177,10 +188,12 @@ def _store_tagged(settings: Settings, entry: feeds.ClaimedEntry, url: str, extra
     language = guess_language(extracted.text, entry.feed_language or extracted.language_hint)
     title = entry.title or extracted.title
     body = without_title(extracted.text, entry.title, extracted.title)
+    started = time.monotonic()
     tagged = tag_article(
         {"id": str(entry_id), "title": title or "", "text": body, "published": published.isoformat(),
          "url": url, "language": language}
     )
+    metric.TAGGING_SECONDS.observe(time.monotonic() - started)
     canonical = canonical_url(url, extracted.canonical)
     with session_scope(settings.database_url) as session:
         stored = store_article(
@@ -194,6 +207,7 @@ def _store_tagged(settings: Settings, entry: feeds.ClaimedEntry, url: str, extra
             context = {"language": language, "text": extracted.text}
             delivery_ids = _merge_and_alert(session, settings, stored.id, tagged, source, context, now)
         feeds.finish_entry(session, entry_id, now, article_id=stored.id)
+    metric.ARTICLES.labels("duplicate" if not stored.created else "relevant" if tagged.get("relevant") else "irrelevant").inc()
     return EntryOutcome(entry_id, stored.id, bool(tagged.get("relevant")), delivery_ids)
 
 
@@ -215,9 +229,13 @@ def _merge_and_alert(
             continue
         if outcome.created:
             delivery_ids += alert_incident(session, incident, "incident.created", now, context=context)
+            metric.INCIDENTS.labels("created").inc()
+            metric.ALERTS.labels("incident.created").inc()
         elif outcome.changes:
             delivery_ids += alert_incident(session, incident, "incident.updated", now, changes=outcome.changes,
                                            context=context)
+            metric.INCIDENTS.labels("updated").inc()
+            metric.ALERTS.labels("incident.updated").inc()
     return delivery_ids
 
 
@@ -247,6 +265,7 @@ def deliver(settings: Settings, delivery_id: int) -> DeliveryOutcome:
         record_attempt(session, claimed, now, status_code=sent.status, error=sent.error,
                        duration_ms=sent.duration_ms, verdict=verdict,
                        pause_endpoint_until=now + timedelta(seconds=pacing_delay(claimed.kind, sent, retry_after)))
+    metric.DELIVERIES.labels(verdict.outcome, claimed.kind).inc()
     return DeliveryOutcome(delivery_id, verdict.outcome, verdict.delay)
 
 

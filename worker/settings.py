@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     visibility_timeout: int = Field(3600, description="Seconds before the Redis broker re-delivers an unacknowledged task.")
     article_time_limit: int = Field(120, description="Hard time limit (s) of one article task; soft limit is 80% of it.")
     dispatch_interval: float = Field(60.0, gt=0, description="Seconds between two runs of the dispatcher that enqueues due feeds.")
+    admin_token: str = Field("", description="Bearer token for the admin API (read and write); the API refuses to start without one.")
+    readonly_token: str = Field("", description="Bearer token for the admin API that can only read.")
+    metrics_dir: Path | None = Field(None, description="Shared directory for Prometheus metrics of all processes (default: DATA_DIR/metrics).")
+    metrics_port: int = Field(0, ge=0, le=65535, description="Port on which each worker serves /metrics (0: off).")
+    json_logs: bool = Field(False, description="Log one JSON object per line instead of text.")
     worker_concurrency: int = Field(2, description="Worker processes started by `run`, `poll --wait` and `demo`.")
 
     @field_validator("private_network_allowlist", mode="before")
@@ -94,6 +99,10 @@ class Settings(BaseSettings):
     @cached_property
     def full_user_agent(self) -> str:
         return f"{self.user_agent} {self.contact}".strip() if self.contact else self.user_agent
+
+    @property
+    def metrics_path(self) -> Path:
+        return Path(self.metrics_dir) if self.metrics_dir else Path(self.data_dir) / "metrics"
 
     @property
     def uses_embedded_broker(self) -> bool:

@@ -156,7 +156,8 @@ def _named_perpetrators(facts_list: list[Facts], language: str, country: str | N
     for i, facts in enumerate(facts_list):
         if not facts.actors or (i >= ROLE_SENTENCES and not first_match(attribution, facts.sentence.text)):
             continue
-        for actor, role in sentence_roles(facts.sentence.text, facts.actors, language).items():
+        # territory=True as the classifier asks: the same sentence is then read once (cached).
+        for actor, role in sentence_roles(facts.sentence.text, facts.actors, language, territory=True).items():
             resolved = resolve_generic(actor, country, admin1)
             if role == "perpetrator" and resolved not in found:
                 found.append(resolved)
