@@ -6,6 +6,7 @@ import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 from pydantic import ValidationError
@@ -140,6 +141,48 @@ def feeds_remove(feed_id: int) -> None:
             raise click.ClickException(f"no feed with id {feed_id}")
         session.delete(feed)
     console.print(f"removed feed {feed_id}")
+
+
+@feeds.command("import")
+@click.argument("file", type=click.File("rb"))
+@click.option("--interval", type=click.IntRange(min=1), default=None, help="Minutes between polls when the file gives none.")
+def feeds_import(file: BinaryIO, interval: int | None) -> None:
+    """Add the feeds of an OPML file (importing it twice changes nothing)."""
+    from worker.admin.opml import import_opml
+    from worker.feeds.opml import MAX_OPML_BYTES, OpmlError
+
+    settings = load_settings()
+    ready_database(settings)
+    try:
+        report = import_opml(settings.database_url, file.read(MAX_OPML_BYTES + 1),
+                             default_interval=interval or settings.default_poll_minutes, now=utcnow())
+    except OpmlError as exc:
+        raise click.ClickException(str(exc)) from None
+    for url, reason in report.invalid:
+        console.print(f"skipped {url}: {reason}")
+    console.print(report.summary())
+
+
+@feeds.command("export")
+@click.option("--output", "-o", type=click.File("wb"), default="-", help="File to write (default: standard output).")
+def feeds_export(output: BinaryIO) -> None:
+    """Write every feed as OPML 2.0, for a feed reader or another installation."""
+    from worker.admin.opml import export_opml
+
+    settings = load_settings()
+    ready_database(settings)
+    output.write(export_opml(settings.database_url, now=utcnow()))
+
+
+@feeds.command("load-defaults")
+def feeds_load_defaults() -> None:
+    """Add the bundled list of Sahel sources (English and French); safe to run again."""
+    from worker.admin.opml import load_default_sources
+
+    settings = load_settings()
+    ready_database(settings)
+    report = load_default_sources(settings.database_url, default_interval=settings.default_poll_minutes, now=utcnow())
+    console.print(report.summary() + " (check them with `sahelwatch feeds list` after the first poll)")
 
 
 # webhooks ----------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from worker.articles.canonical import canonical_url, content_hash, outlet
 from worker.articles.extract import Extracted, extract_article
 from worker.articles.language import guess_language
 from worker.articles.text import without_title
-from worker.articles.store import store_article
+from worker.articles.neardup import simhash
+from worker.articles.store import near_duplicate_of, store_article
 from worker.db.models import Feed, Incident
 from worker.db.session import session_scope
 from worker.delivery import policy
@@ -38,6 +39,7 @@ from worker.incidents.key import MatchPolicy
 from worker.incidents.store import UpdatePolicy, record_report
 from worker.net.fetch import fetch
 from worker.net.guard import FetchError
+from worker.net.politeness import HostBusy
 from worker.settings import Settings
 from worker.tagging import tag_article
 
@@ -79,6 +81,10 @@ def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
                 retry_after = policy.retry_after_seconds(result.headers.get("retry-after"), utcnow())
             raise FetchError(_http_error(result.status, url, retry_after))
         parsed = None if result.not_modified else parse_feed(result.content, result.headers, now=utcnow())
+    except HostBusy:  # the outlet is busy with our other requests: not the feed's fault
+        with session_scope(settings.database_url) as session:
+            feeds.postpone_poll(session, feed_id, utcnow() + timedelta(minutes=random.uniform(1, 3)))
+        return PollOutcome(feed_id, error="host busy; poll postponed")
     except FetchError as exc:
         delivery_ids: list[int] = []
         with session_scope(settings.database_url) as session:
@@ -158,9 +164,14 @@ def process_entry(settings: Settings, entry_id: int) -> EntryOutcome:
         metric.FETCH_SECONDS.labels("page").observe(time.monotonic() - started)
         if page.status >= 400:
             raise FetchError(f"HTTP {page.status} from {entry.url}")
-        extracted = extract_article(page.content, page.url, settings.max_page_bytes)
+        extracted = extract_article(page.content, page.url, settings.max_page_bytes,
+                                    content_type=page.headers.get("content-type"))
     except SoftTimeLimitExceeded:
         return _entry_failed(settings, entry, f"took longer than the {int(settings.article_time_limit * 0.8)} s time limit")
+    except HostBusy as exc:  # try again later without using up an attempt
+        with session_scope(settings.database_url) as session:
+            feeds.release_entry(session, entry_id, utcnow() + timedelta(minutes=random.uniform(1, 3)), str(exc))
+        return EntryOutcome(entry_id, error=str(exc))
     except FetchError as exc:
         return _entry_failed(settings, entry, str(exc))
     try:
@@ -188,6 +199,14 @@ def _store_tagged(settings: Settings, entry: feeds.ClaimedEntry, url: str, extra
     language = guess_language(extracted.text, entry.feed_language or extracted.language_hint)
     title = entry.title or extracted.title
     body = without_title(extracted.text, entry.title, extracted.title)
+    fingerprint = simhash(body)
+    with session_scope(settings.database_url) as session:
+        original = near_duplicate_of(session, fingerprint, body)
+        if original is not None:  # the same story from another outlet: linked, not processed again
+            feeds.finish_entry(session, entry_id, now, article_id=original)
+    if original is not None:
+        metric.ARTICLES.labels("duplicate").inc()
+        return EntryOutcome(entry_id, original, skipped=True)
     started = time.monotonic()
     tagged = tag_article(
         {"id": str(entry_id), "title": title or "", "text": body, "published": published.isoformat(),
@@ -198,7 +217,8 @@ def _store_tagged(settings: Settings, entry: feeds.ClaimedEntry, url: str, extra
     with session_scope(settings.database_url) as session:
         stored = store_article(
             session, url=url, canonical=canonical, title=title, text=extracted.text, language=language,
-            published=published, digest=content_hash(extracted.text), outlet=outlet(canonical), tagged=tagged, now=now,
+            published=published, digest=content_hash(extracted.text), fingerprint=fingerprint, outlet=outlet(canonical),
+            tagged=tagged, now=now,
         )
         delivery_ids: list[int] = []
         if stored.created and tagged.get("relevant"):

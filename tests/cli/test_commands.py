@@ -126,3 +126,21 @@ def test_deliveries_retry_needs_an_id_or_dead(run):
     assert run("deliveries", "retry").exit_code == 2
     result = run("deliveries", "retry", "5")
     assert result.exit_code == 1 and "delivery 5 does not exist or has not failed" in result.output
+
+
+def test_feeds_round_trip_through_opml_and_defaults_load_once(run, tmp_path):
+    run("feeds", "add", "https://example.org/feed.xml", "--name", "Example", "--language", "fr")
+    exported = tmp_path / "feeds.opml"
+    assert run("feeds", "export", "-o", str(exported)).exit_code == 0
+    assert b"https://example.org/feed.xml" in exported.read_bytes()
+    assert "0 added, 1 already present" in run("feeds", "import", str(exported)).output
+    first = run("feeds", "load-defaults").output
+    assert " added" in first and not first.startswith("0 added")
+    assert run("feeds", "load-defaults").output.startswith("0 added")
+
+
+def test_a_hostile_opml_file_is_refused_in_words(run, tmp_path):
+    bomb = tmp_path / "bomb.opml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><opml version="2.0"><body/></opml>')
+    result = run("feeds", "import", str(bomb))
+    assert result.exit_code == 1 and "declares a DTD or entities" in result.output

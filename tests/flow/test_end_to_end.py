@@ -144,3 +144,26 @@ def test_an_article_page_that_fails_is_recorded_on_its_entry(clean_pipeline: Pip
         "binary content, not an HTML page",
     }
     assert clean_pipeline.count(Alert) == 0
+
+
+def test_wire_copy_reprinted_with_edits_is_processed_once_and_linked_to_every_outlet(clean_pipeline: Pipeline, http_server, webhook_receiver):
+    clean_pipeline.add_endpoint(webhook_receiver.url, webhook_receiver.secret)
+    original = sample_page("seed-in-delimane.html")
+    reprint = original.replace("Dozens of Malian soldiers killed in Islamic State attack", "Mali: deadly assault on army base") \
+        .replace("</article>", "<p>Reporting by our correspondent; edited for length.</p></article>")
+    http_server.route("/a/story.html", original, headers={"Content-Type": "text/html"})
+    http_server.route("/b/reprint.html", reprint, headers={"Content-Type": "text/html"})
+    http_server.route("/a.xml", rss([("a", "Dozens of Malian soldiers killed", http_server.url("/a/story.html"))]))
+    http_server.route("/b.xml", rss([("b", "Mali: deadly assault on army base", http_server.url("/b/reprint.html"))]))
+    first = clean_pipeline.add_feed(http_server.url("/a.xml"))
+    second = clean_pipeline.add_feed(http_server.url("/b.xml"))
+
+    clean_pipeline.poll(first)
+    clean_pipeline.poll(second)
+
+    from worker.db.models import Article
+
+    entries = clean_pipeline.rows(Entry)
+    assert clean_pipeline.count(Article) == 1
+    assert len(entries) == 2 and entries[0].article_id == entries[1].article_id is not None
+    assert clean_pipeline.count(Alert) == 1 and len(webhook_receiver.wait_for(1)) == 1

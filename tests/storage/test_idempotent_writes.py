@@ -71,7 +71,7 @@ def test_storing_the_same_entries_twice_writes_them_once(db: str):
 def store(db: str, canonical: str, text: str) -> tuple[int, bool]:
     with session_scope(db) as session:
         stored = store_article(session, url=canonical, canonical=canonical, title="t", text=text, language="en",
-                               published=NOW, digest=text[:64].ljust(64, "0"), outlet="example.org",
+                               published=NOW, digest=text[:64].ljust(64, "0"), fingerprint=None, outlet="example.org",
                                tagged=TAGGED, now=NOW)
         return stored.id, stored.created
 

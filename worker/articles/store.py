@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from worker.db.models import Article, Event
+from worker.articles.neardup import MIN_BODY_WORDS, body_tokens, find_near_duplicate
 from worker.db.upsert import insert_ignore
 
 
@@ -29,6 +30,7 @@ def store_article(
     language: str,
     published: datetime | None,
     digest: str,
+    fingerprint: int | None,
     outlet: str,
     tagged: dict[str, Any],
     now: datetime,
@@ -39,7 +41,7 @@ def store_article(
         return StoredArticle(same_text, False)
     row = dict(
         url=url, canonical_url=canonical, title=title, text=text, language=language, published=published,
-        content_hash=digest, outlet=outlet, fetched_at=now, relevant=bool(tagged.get("relevant")),
+        content_hash=digest, simhash=fingerprint, outlet=outlet, fetched_at=now, relevant=bool(tagged.get("relevant")),
         score=float(tagged.get("score") or 0.0), tagged_at=now,
     )
     inserted = insert_ignore(session, Article, [row], ["canonical_url"])
@@ -57,3 +59,18 @@ def store_article(
     ]
     insert_ignore(session, Event, events, ["article_id", "ordinal"])
     return StoredArticle(article_id, True)
+
+
+def near_duplicate_of(session: Session, fingerprint: int, text: str, recent: int = 5000) -> int | None:
+    """The stored article this text is a near copy of (syndicated wire copy), if any.
+
+    A bit-distance search cannot use an index, so it looks at the most recent articles
+    only; two copies processed at the same instant may both be kept, and their events
+    then merge into one incident anyway.
+    """
+    if len(body_tokens(text)) < MIN_BODY_WORDS:
+        return None  # a stub or summary is too short to judge
+    rows = session.execute(
+        select(Article.id, Article.simhash).where(Article.simhash.is_not(None)).order_by(Article.id.desc()).limit(recent)
+    )
+    return find_near_duplicate(fingerprint, ((row.id, row.simhash) for row in rows))

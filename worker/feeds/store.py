@@ -82,6 +82,17 @@ def claim_poll(session: Session, feed_id: int, now: datetime, lease: timedelta) 
     return result.rowcount == 1
 
 
+def postpone_poll(session: Session, feed_id: int, when: datetime) -> None:
+    """Release the poll lease and try again at `when`, counting no failure."""
+    session.execute(update(Feed).where(Feed.id == feed_id).values(poll_lease_until=None, next_poll_at=when))
+
+
+def release_entry(session: Session, entry_id: int, when: datetime, reason: str) -> None:
+    """Give the entry back (the attempt it took does not count) to be retried at `when`."""
+    session.execute(update(Entry).where(Entry.id == entry_id, Entry.status == "processing").values(
+        status="new", attempts=Entry.attempts - 1, lease_until=when, last_error=reason[:2000]))
+
+
 def recent_item_times(session: Session, feed_id: int, limit: int = 50) -> list[datetime]:
     """When the feed's latest items appeared (published date, else first seen): its rhythm."""
     rows = session.execute(
