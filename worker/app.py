@@ -19,6 +19,8 @@ class Queue(StrEnum):
     """Fetch + extract + tag + store of one entry: CPU-heavy (trafilatura), time-limited."""
     ALERTS = "alerts"
     """Webhook deliveries: their own retry life, never stuck behind article work."""
+    ADMIN = "admin"
+    """Re-scans and other bulk admin work, kept apart so it never starves live polling."""
 
 
 TASK_ROUTES = {
@@ -28,6 +30,7 @@ TASK_ROUTES = {
         ("sahelwatch.refresh_feed", Queue.FEEDS),
         ("sahelwatch.process_entry", Queue.ARTICLES),
         ("sahelwatch.deliver", Queue.ALERTS),
+        ("sahelwatch.rescan_chunk", Queue.ADMIN),
     )
 }
 
@@ -43,7 +46,7 @@ def broker_url(settings: Settings) -> str:
 
 def make_celery(settings: Settings, *, broker: str | None = None) -> Celery:
     app = Celery("sahelwatch", broker=broker or broker_url(settings),
-                 include=["tasks.feeds", "tasks.articles", "tasks.delivery"])
+                 include=["tasks.feeds", "tasks.articles", "tasks.delivery", "tasks.admin"])
     app.conf.update(
         # One direct exchange per queue, so a message lands in exactly one queue.
         task_queues=[KombuQueue(q.value, Exchange(q.value, type="direct"), routing_key=q.value) for q in Queue],

@@ -377,7 +377,7 @@ def run(concurrency: int | None) -> None:
 
 
 @main.command("worker")
-@click.option("--queues", "-Q", default="feeds,articles,alerts", show_default=True, help="Queues to consume.")
+@click.option("--queues", "-Q", default="feeds,articles,alerts,admin", show_default=True, help="Queues to consume.")
 @click.option("--concurrency", "-c", type=click.IntRange(min=1), help="Worker processes (default: setting).")
 def worker_cmd(queues: str, concurrency: int | None) -> None:
     """A Celery worker (production: one or more per queue)."""
@@ -396,6 +396,69 @@ def beat() -> None:
     settings = load_settings()
     ready_database(settings)
     sys.exit(run_forever(settings, role="beat"))
+
+
+# re-scans -------------------------------------------------------------------------------------------
+
+@main.group(invoke_without_command=True)
+@click.option("--since", help="Articles fetched since this date.")
+@click.option("--until", help="Articles fetched before this date.")
+@click.option("--feed", "feed_id", type=int, help="Articles of this feed.")
+@click.option("--country", help="Articles with an event in this ISO country.")
+@click.option("--all", "all_articles", is_flag=True, help="Every stored article.")
+@click.option("--refetch", is_flag=True, help="Fetch and extract the pages again instead of using the stored text.")
+@click.option("--alert", "send_alerts", is_flag=True, help="Send alerts for incidents found or changed (default: record only).")
+@click.option("--wait", is_flag=True, help="Show progress until it finishes (runs a worker on the embedded default).")
+@click.pass_context
+def rescan(ctx: click.Context, since: str | None, until: str | None, feed_id: int | None, country: str | None,
+           all_articles: bool, refetch: bool, send_alerts: bool, wait: bool) -> None:
+    """Re-tag stored articles after the gazetteer, actors or rules changed (`rescan status|cancel ID`)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from worker.admin.rescan_run import run_rescan
+    from worker.admin.rescans import RescanError
+
+    settings = load_settings()
+    ready_database(settings)
+    try:
+        code = run_rescan(settings, since=parse_since(since), until=parse_since(until), feed_id=feed_id,
+                          country=country, all_articles=all_articles, refetch=refetch, send_alerts=send_alerts,
+                          wait=wait, console=console)
+    except RescanError as exc:
+        raise click.UsageError(str(exc)) from None
+    sys.exit(code)
+
+
+@rescan.command("status")
+@click.argument("rescan_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="As one JSON object.")
+def rescan_status_cmd(rescan_id: int, as_json: bool) -> None:
+    """Progress of a re-scan: done / total / errors."""
+    from worker.admin.rescans import rescan_status
+
+    settings = load_settings()
+    ready_database(settings)
+    status = rescan_status(settings.database_url, rescan_id)
+    if status is None:
+        raise click.ClickException(f"no re-scan with id {rescan_id}")
+    if as_json:
+        click.echo(json.dumps(status))
+        return
+    console.print(f"re-scan {rescan_id}: {status['status']}, {status['done']}/{status['total']} done, "
+                  f"{status['errors']} error(s)" + (f"; last: {status['last_error']}" if status["last_error"] else ""))
+
+
+@rescan.command("cancel")
+@click.argument("rescan_id", type=int)
+def rescan_cancel_cmd(rescan_id: int) -> None:
+    """Stop a running re-scan (articles already done stay done)."""
+    from worker.admin.rescans import cancel_rescan
+
+    settings = load_settings()
+    ready_database(settings)
+    if not cancel_rescan(settings.database_url, rescan_id):
+        raise click.ClickException(f"re-scan {rescan_id} does not exist or is not running")
+    console.print(f"re-scan {rescan_id} cancelled")
 
 
 # alerts --------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -25,7 +26,7 @@ from worker.articles.language import guess_language
 from worker.articles.text import without_title
 from worker.articles.neardup import simhash
 from worker.articles.store import near_duplicate_of, store_article
-from worker.db.models import Feed, Incident
+from worker.db.models import Article, Feed, Incident
 from worker.db.session import session_scope
 from worker.delivery import policy
 from worker.delivery.dispatch import pacing_delay, send
@@ -233,9 +234,11 @@ def _store_tagged(settings: Settings, entry: feeds.ClaimedEntry, url: str, extra
 
 def _merge_and_alert(
     session: Session, settings: Settings, article_id: int, tagged: dict[str, Any], source: dict[str, Any],
-    context: dict[str, Any], now: datetime,
+    context: dict[str, Any], now: datetime, *, announce: bool = True,
 ) -> list[int]:
-    """events -> incident -> alert: a new incident is announced, a merged report only when facts moved."""
+    """events -> incident -> alert: a new incident is announced, a merged report only when facts moved.
+
+    With `announce` off (a re-scan without --alert) incidents are recorded silently."""
     match = MatchPolicy(settings.incident_window_days, settings.incident_distance_km)
     update = UpdatePolicy(settings.update_min_toll_change, settings.update_min_toll_ratio)
     delivery_ids: list[int] = []
@@ -245,7 +248,7 @@ def _merge_and_alert(
         outcome = record_report(session, article_id=article_id, ordinal=ordinal, event=event, source=source, now=now,
                                 match=match, update=update)
         incident = session.get(Incident, outcome.incident_id) if outcome.incident_id else None
-        if incident is None:
+        if incident is None or not announce:
             continue
         if outcome.created:
             delivery_ids += alert_incident(session, incident, "incident.created", now, context=context)
@@ -287,6 +290,63 @@ def deliver(settings: Settings, delivery_id: int) -> DeliveryOutcome:
                        pause_endpoint_until=now + timedelta(seconds=pacing_delay(claimed.kind, sent, retry_after)))
     metric.DELIVERIES.labels(verdict.outcome, claimed.kind).inc()
     return DeliveryOutcome(delivery_id, verdict.outcome, verdict.delay)
+
+
+def rescan_chunk(settings: Settings, rescan_id: int, article_ids: list[int]) -> list[int]:
+    """Re-tag stored articles (re-fetching them on request); returns deliveries to enqueue."""
+    from worker.admin.rescans import finish_item, pending_items, replace_events, rescan_status
+
+    status = rescan_status(settings.database_url, rescan_id)
+    if status is None:
+        return []
+    delivery_ids: list[int] = []
+    for article_id in pending_items(settings.database_url, rescan_id, article_ids):
+        if (rescan_status(settings.database_url, rescan_id) or {}).get("status") != "running":
+            break  # cancelled while this chunk ran
+        try:
+            delivery_ids += _rescan_article(settings, rescan_id, article_id, status["refetch"], status["send_alerts"],
+                                            finish_item, replace_events)
+        except Exception as exc:  # one bad article must not stop the re-scan
+            log.exception("re-scan %s: article %s failed", rescan_id, article_id)
+            with session_scope(settings.database_url) as session:
+                finish_item(session, rescan_id, article_id, f"{type(exc).__name__}: {exc}"[:2000], utcnow())
+    return delivery_ids
+
+
+def _rescan_article(settings: Settings, rescan_id: int, article_id: int, refetch: bool, announce: bool,
+                    finish_item: Any, replace_events: Any) -> list[int]:
+    with session_scope(settings.database_url) as session:
+        article = session.get(Article, article_id)
+        if article is None:
+            finish_item(session, rescan_id, article_id, "article no longer stored", utcnow())
+            return []
+        url, title, text, language, published = article.url, article.title, article.text, article.language, article.published
+        outlet_name = article.outlet
+        canonical = article.canonical_url
+    if refetch:
+        page = fetch(url, settings, max_bytes=settings.max_page_bytes, accept=PAGE_ACCEPT, respect_robots=True)
+        if page.status >= 400:
+            raise FetchError(f"HTTP {page.status} from {url}")
+        extracted = extract_article(page.content, page.url, settings.max_page_bytes,
+                                    content_type=page.headers.get("content-type"))
+        text = without_title(extracted.text, title, extracted.title)
+    when = published or utcnow()
+    tagged = tag_article({"id": str(article_id), "title": title or "", "text": text, "published": when.isoformat(),
+                          "url": url, "language": language})
+    now = utcnow()
+    with session_scope(settings.database_url) as session:
+        if refetch:
+            session.execute(update(Article).where(Article.id == article_id).values(
+                text=text, content_hash=content_hash(text), simhash=simhash(text), fetched_at=now))
+        replace_events(session, article_id, tagged, now)
+        delivery_ids: list[int] = []
+        if tagged.get("relevant"):
+            source = {"url": canonical, "title": title, "outlet": outlet_name, "published": iso(published),
+                      "language": language}
+            delivery_ids = _merge_and_alert(session, settings, article_id, tagged, source,
+                                            {"language": language, "text": text}, now, announce=announce)
+        finish_item(session, rescan_id, article_id, None, now)
+    return delivery_ids
 
 
 @dataclass
