@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from celery import Celery
-from celery.signals import worker_process_init, worker_process_shutdown, worker_ready
+from celery.signals import after_setup_logger, after_setup_task_logger, worker_process_init, worker_process_shutdown, worker_ready
 from kombu import Exchange
 from kombu import Queue as KombuQueue
 
@@ -109,3 +109,12 @@ def _serve_metrics(sender: object = None, **_kwargs: object) -> None:
     registry = CollectorRegistry()
     multiprocess.MultiProcessCollector(registry)
     start_http_server(settings.metrics_port, registry=registry)
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def _json_logs(logger: object = None, **_kwargs: object) -> None:
+    """JSON_LOGS: one JSON object per line, for log pipelines (Loki, ELK...)."""
+    from worker.logs import use_json_if_configured
+
+    use_json_if_configured(logger)
