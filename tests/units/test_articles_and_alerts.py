@@ -74,3 +74,23 @@ def test_the_headline_repeated_as_the_first_line_is_read_once():
     assert without_title(text, "Death toll rises to 42!") == "The death toll rose to 42 soldiers, the army said."
     assert without_title(text, "Another headline") == text
     assert without_title("One line only", "One line only") == "One line only"
+
+
+def test_the_alert_table_shows_updates_and_source_health_readably():
+    from rich.console import Console
+
+    from worker.admin.views import alerts_table
+
+    console = Console(width=160, record=True)
+    console.print(alerts_table([
+        {"type": "source.failing", "timestamp": "2024-05-01T00:00:00Z",
+         "data": {"feed": {"id": 1, "url": "https://x.org/rss?token=abc", "name": None, "status": "error",
+                           "last_error": "HTTP 500", "consecutive_failures": 3, "last_success_at": None}}},
+        {"type": "incident.updated", "timestamp": "2024-05-01T00:00:00Z",
+         "data": {"incident": dict(SEED, id="inc_1", title="At least 42 soldiers killed", date="2024-04-30",
+                                   severity="high", sources=[]),
+                  "changes": [{"field": "fatalities", "from": 15, "to": 42}]}},
+    ]))
+    text = console.export_text()
+    assert "source failing: https://x.org/***" in text and "token=abc" not in text
+    assert "Update: fatalities 15 → 42" in text

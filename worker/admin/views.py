@@ -68,7 +68,16 @@ def incident_records(database_url: str, since: datetime | None = None) -> list[d
 def alerts_table(bodies: list[dict[str, Any]]) -> Table:
     table = Table("date", "incident", "who", "claims", title="Alerts", show_lines=True)
     for body in bodies:
+        if "feed" in body.get("data", {}):
+            feed = body["data"]["feed"]
+            state = "source failing" if body["type"] == "source.failing" else "source recovered"
+            table.add_row(body["timestamp"][:10], f"{state}: {feed.get('name') or redact_url(feed['url'])}\n"
+                          f"[dim]{feed.get('last_error') or ''}[/dim]", "-", "-")
+            continue
         inc = body["data"]["incident"]
+        if body["type"] == "incident.updated":
+            inc = dict(inc, title="Update: " + "; ".join(
+                f"{c['field']} {c['from']} → {c['to']}" for c in body["data"].get("changes") or []) + "\n" + inc["title"])
         claims = "\n".join(claim_text(c) for c in inc.get("claims") or []) or "-"
         sources = ", ".join(s.get("outlet") or s.get("url", "") for s in inc.get("sources") or [])
         table.add_row(inc.get("date") or "?", f"{inc.get('title')}\n[dim]{inc.get('severity')} · {sources}[/dim]",
