@@ -40,6 +40,18 @@ def ready_database(settings: Settings) -> None:
         raise click.ClickException(f"cannot open the database {settings.database_url!r}: {exc.orig}") from None
 
 
+def ready_settings() -> Settings:
+    """Settings read and the database at the current schema: what almost every command needs first."""
+    settings = load_settings()
+    ready_database(settings)
+    return settings
+
+
+def echo_json_lines(rows: list[dict]) -> None:
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -68,8 +80,7 @@ def main() -> None:
 @main.command("init-db")
 def init_db() -> None:
     """Create or upgrade the database schema."""
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     from worker.db.migrate import current_revision
 
     console.print(f"database ready at revision {current_revision(settings.database_url)}")
@@ -92,8 +103,7 @@ def feeds_add(url: str, name: str | None, interval: int | None, language: str | 
     from worker.db.session import session_scope
     from worker.feeds.store import FeedError, add_feed
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     try:
         with session_scope(settings.database_url) as session:
             feed, created = add_feed(session, url, name=name, interval_minutes=interval or settings.default_poll_minutes,
@@ -112,12 +122,10 @@ def feeds_list(as_json: bool) -> None:
 
     from worker.admin.views import feed_rows
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     rows = feed_rows(settings.database_url)
     if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        echo_json_lines(rows)
         return
     table = Table("id", "name", "status", "entries", "last polled", "next poll", "last error")
     for r in rows:
@@ -133,8 +141,7 @@ def feeds_remove(feed_id: int) -> None:
     from worker.db.models import Feed
     from worker.db.session import session_scope
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     with session_scope(settings.database_url) as session:
         feed = session.get(Feed, feed_id)
         if feed is None:
@@ -151,8 +158,7 @@ def feeds_import(file: BinaryIO, interval: int | None) -> None:
     from worker.admin.opml import import_opml
     from worker.feeds.opml import MAX_OPML_BYTES, OpmlError
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     try:
         report = import_opml(settings.database_url, file.read(MAX_OPML_BYTES + 1),
                              default_interval=interval or settings.default_poll_minutes, now=utcnow())
@@ -169,8 +175,7 @@ def feeds_export(output: BinaryIO) -> None:
     """Write every feed as OPML 2.0, for a feed reader or another installation."""
     from worker.admin.opml import export_opml
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     output.write(export_opml(settings.database_url, now=utcnow()))
 
 
@@ -179,8 +184,7 @@ def feeds_load_defaults() -> None:
     """Add the bundled list of Sahel sources (English and French); safe to run again."""
     from worker.admin.opml import load_default_sources
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     report = load_default_sources(settings.database_url, default_interval=settings.default_poll_minutes, now=utcnow())
     console.print(report.summary() + " (check them with `sahelwatch feeds list` after the first poll)")
 
@@ -217,8 +221,7 @@ def webhooks_add(url: str, kind: str | None, secret: str | None, name: str | Non
     from worker.delivery.redact import redact_url
 
     kind = kind or guess_kind(url)
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     lists = {"countries": [c.upper() for c in countries], "regions": list(regions), "event_types": list(event_types),
              "actors": list(actors), "languages": list(languages), "keywords": list(keywords)}
     rules: dict[str, object] = {key: value for key, value in lists.items() if value}
@@ -251,12 +254,10 @@ def webhooks_list(as_json: bool) -> None:
 
     from worker.admin.views import endpoint_rows
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     rows = endpoint_rows(settings.database_url)
     if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        echo_json_lines(rows)
         return
     table = Table("id", "name", "kind", "url", "enabled", "rules", "delivered", "failed")
     for r in rows:
@@ -272,8 +273,7 @@ def webhooks_remove(endpoint_id: int) -> None:
     from worker.db.models import WebhookEndpoint
     from worker.db.session import session_scope
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     with session_scope(settings.database_url) as session:
         row = session.get(WebhookEndpoint, endpoint_id)
         if row is None:
@@ -293,8 +293,7 @@ def subscriptions_load(path: Path) -> None:
     """Create or update webhook endpoints and their rules from a YAML file (all or nothing)."""
     from worker.admin.endpoints import EndpointError, load_subscriptions
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     try:
         report = load_subscriptions(settings.database_url, path)
     except EndpointError as exc:
@@ -316,12 +315,10 @@ def deliveries_list(status: str | None, as_json: bool) -> None:
 
     from worker.admin.deliveries import delivery_rows
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     rows = delivery_rows(settings.database_url, status)
     if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        echo_json_lines(rows)
         return
     table = Table("id", "alert", "endpoint", "status", "attempts", "last code", "last error", "next attempt")
     for r in rows:
@@ -340,8 +337,7 @@ def deliveries_retry(delivery_id: int | None, dead: bool) -> None:
 
     if (delivery_id is None) == (not dead):
         raise click.UsageError("give a delivery ID or --dead (not both)")
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     ids = retry_deliveries(settings.database_url, utcnow(), delivery_id=delivery_id, dead=dead)
     if delivery_id is not None and not ids:
         raise click.ClickException(f"delivery {delivery_id} does not exist or has not failed")
@@ -359,8 +355,7 @@ def poll(feed_ids: tuple[int, ...], wait: bool, timeout: float) -> None:
     """Poll feeds now. With --wait on the embedded broker, runs a worker for the duration."""
     from worker.admin.polling import poll_now
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     code = poll_now(settings, list(feed_ids), wait=wait, timeout=timeout, console=console)
     sys.exit(code)
 
@@ -371,8 +366,7 @@ def run(concurrency: int | None) -> None:
     """Worker and scheduler together, until interrupted (Ctrl-C)."""
     from worker.admin.running import run_forever
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     sys.exit(run_forever(settings, role="worker", beat=True, concurrency=concurrency))
 
 
@@ -383,8 +377,7 @@ def worker_cmd(queues: str, concurrency: int | None) -> None:
     """A Celery worker (production: one or more per queue)."""
     from worker.admin.running import run_forever
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     sys.exit(run_forever(settings, role="worker", beat=False, queues=queues, concurrency=concurrency))
 
 
@@ -393,8 +386,7 @@ def beat() -> None:
     """The scheduler (production: exactly one)."""
     from worker.admin.running import run_forever
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     sys.exit(run_forever(settings, role="beat"))
 
 
@@ -418,8 +410,7 @@ def rescan(ctx: click.Context, since: str | None, until: str | None, feed_id: in
     from worker.admin.rescan_run import run_rescan
     from worker.admin.rescans import RescanError
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     try:
         code = run_rescan(settings, since=parse_since(since), until=parse_since(until), feed_id=feed_id,
                           country=country, all_articles=all_articles, refetch=refetch, send_alerts=send_alerts,
@@ -436,8 +427,7 @@ def rescan_status_cmd(rescan_id: int, as_json: bool) -> None:
     """Progress of a re-scan: done / total / errors."""
     from worker.admin.rescans import rescan_status
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     status = rescan_status(settings.database_url, rescan_id)
     if status is None:
         raise click.ClickException(f"no re-scan with id {rescan_id}")
@@ -454,8 +444,7 @@ def rescan_cancel_cmd(rescan_id: int) -> None:
     """Stop a running re-scan (articles already done stay done)."""
     from worker.admin.rescans import cancel_rescan
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     if not cancel_rescan(settings.database_url, rescan_id):
         raise click.ClickException(f"re-scan {rescan_id} does not exist or is not running")
     console.print(f"re-scan {rescan_id} cancelled")
@@ -475,12 +464,10 @@ def alerts_list(since: str | None, as_json: bool) -> None:
     """Alerts, newest last."""
     from worker.admin.views import alert_bodies, alerts_table
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     bodies = alert_bodies(settings.database_url, parse_since(since))
     if as_json:
-        for body in bodies:
-            click.echo(json.dumps(body, ensure_ascii=False))
+        echo_json_lines(bodies)
         return
     console.print(alerts_table(bodies))
 
@@ -495,8 +482,7 @@ def export(fmt: str, since: str | None, output: Path | None) -> None:
     from worker.admin.views import alert_bodies, incident_records
     from worker.exports.formats import to_atom, to_csv, to_geojson
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     when = parse_since(since)
     if fmt == "atom":
         bodies = [b for b in alert_bodies(settings.database_url, when) if b["type"].startswith("incident.")]
@@ -518,8 +504,7 @@ def demo(port: int, timeout: float) -> None:
     """Run the real pipeline on bundled sample feeds served from 127.0.0.1, offline."""
     from worker.demo.run import run_demo
 
-    settings = load_settings()
-    ready_database(settings)
+    settings = ready_settings()
     sys.exit(run_demo(settings, port=port, timeout=timeout, console=console))
 
 

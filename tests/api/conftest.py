@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import redis
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from tests.pipeline import wipe_database
 from worker.admin.endpoints import add_endpoint
@@ -85,7 +85,7 @@ def seed(db: str) -> Seeded:
         second, _ = report(session, 2, dict(TESSIT, fatalities=40), NOW + timedelta(minutes=5))
         _, other = report(session, 3, DJIBO, NOW + timedelta(minutes=9))
         session.flush()
-        deliveries = sorted(d.id for d in session.query(Delivery))
+        deliveries = sorted(session.scalars(select(Delivery.id)))
         session.execute(update(Delivery).where(Delivery.id == deliveries[0]).values(status="failed", attempts=7,
                                                                                      last_error="HTTP 500"))
         return Seeded(feed.id, endpoint, incident.public_id, other.public_id, article, second, deliveries[0],

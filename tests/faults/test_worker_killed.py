@@ -28,7 +28,7 @@ def test_batch_survives_a_worker_killed_mid_batch(rig: Rig, http_server, receive
     # Unacked messages come back once older than the visibility timeout, at the next worker's start.
     time.sleep(VISIBILITY_TIMEOUT + 0.5)
     rig.worker()
-    recovery = rig.wait(lambda: rig.settled(articles), 40, "every entry done and every delivery final")
+    recovery = rig.wait(lambda: rig.settled(articles), 25, "every entry done and every delivery final")
 
     counts = assert_exactly_once(rig, [receiver], articles, interrupted_at=killed_at)
     with rig.session() as session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -57,15 +58,19 @@ def claim_due_feeds(session: Session, now: datetime, limit: int = 500) -> list[i
     )
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)  # concurrent schedulers take disjoint rows
-    due = session.execute(query).all()
-    claimed = []
-    for feed_id, seen in due:
-        result = session.execute(
-            update(Feed).where(Feed.id == feed_id, Feed.next_poll_at == seen).values(next_poll_at=now + POLL_LEASE)
-        )
+    return compare_and_set(session, Feed.id, Feed.next_poll_at, session.execute(query).all(), now + POLL_LEASE)
+
+
+def compare_and_set(session: Session, id_column: Any, column: Any, seen: Sequence[Any], new_value: datetime) -> list[int]:
+    """Move `column` to `new_value` on each (id, value seen) row still holding that value;
+    the ids won are this caller's alone, whatever other schedulers do at the same time."""
+    won = []
+    for row_id, value in seen:
+        result = session.execute(update(id_column.class_).where(id_column == row_id, column == value)
+                                 .values({column.key: new_value}))
         if result.rowcount == 1:
-            claimed.append(feed_id)
-    return claimed
+            won.append(row_id)
+    return won
 
 
 def claim_poll(session: Session, feed_id: int, now: datetime, lease: timedelta) -> bool:
@@ -221,11 +226,4 @@ def stale_entry_ids(session: Session, now: datetime, limit: int = 500) -> list[i
         .where(Entry.status.in_(("new", "processing")), Entry.lease_until <= now)
         .limit(limit)
     ).all()
-    taken = []
-    for entry_id, seen in rows:
-        result = session.execute(
-            update(Entry).where(Entry.id == entry_id, Entry.lease_until == seen).values(lease_until=now + ENQUEUED_LEASE)
-        )
-        if result.rowcount == 1:
-            taken.append(entry_id)
-    return taken
+    return compare_and_set(session, Entry.id, Entry.lease_until, rows, now + ENQUEUED_LEASE)
