@@ -103,7 +103,8 @@ def refresh_feed(settings: Settings, feed_id: int) -> PollOutcome:
         if feed is None:
             return PollOutcome(feed_id, error="feed was removed during the poll")
         # A 304 costs no parsing and no writes but the poll record.
-        new_ids = [] if parsed is None else feeds.store_entries(session, feed_id, parsed.entries, now)
+        new_ids = [] if parsed is None else feeds.store_entries(session, feed_id, parsed.entries, now,
+                                                                 timedelta(seconds=settings.requeue_after))
         recent = feeds.recent_item_times(session, feed_id)
         feeds.record_success(
             session, feed, now, etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"),
@@ -152,7 +153,8 @@ class EntryOutcome:
 
 def process_entry(settings: Settings, entry_id: int) -> EntryOutcome:
     """entry -> article -> events -> incident -> alert -> deliveries, in one task."""
-    lease = timedelta(seconds=settings.article_time_limit + 60)
+    # The hard time limit ends any attempt before its lease runs out; then another worker may take it.
+    lease = timedelta(seconds=settings.article_time_limit + 15)
     with session_scope(settings.database_url) as session:
         entry = feeds.claim_entry(session, entry_id, utcnow(), lease, settings.max_article_attempts)
     if entry is None:
@@ -362,7 +364,7 @@ def dispatch(settings: Settings) -> DispatchOutcome:
     with session_scope(settings.database_url) as session:
         feed_ids = feeds.claim_due_feeds(session, now)
     with session_scope(settings.database_url) as session:
-        entry_ids = feeds.stale_entry_ids(session, now)
+        entry_ids = feeds.stale_entry_ids(session, now, requeue_after=timedelta(seconds=settings.requeue_after))
     with session_scope(settings.database_url) as session:
         delivery_ids = due_delivery_ids(session, now)
     return DispatchOutcome(feed_ids, entry_ids, delivery_ids)

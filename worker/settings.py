@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     update_min_toll_ratio: float = Field(0.2, ge=0, description="...and by at least this fraction of the announced toll.")
     source_failing_after: int = Field(3, ge=1, description="Failed polls in a row before a source.failing message.")
     source_silence_factor: float = Field(8.0, gt=1, description="A feed silent for this many times its usual gap between items is failing.")
+    requeue_after: int = Field(120, ge=1, description="Seconds after which the dispatcher re-sends an entry whose message was lost.")
     visibility_timeout: int = Field(3600, description="Seconds before the Redis broker re-delivers an unacknowledged task.")
     article_time_limit: int = Field(120, description="Hard time limit (s) of one article task; soft limit is 80% of it.")
     dispatch_interval: float = Field(60.0, gt=0, description="Seconds between two runs of the dispatcher that enqueues due feeds.")

@@ -17,6 +17,7 @@ from tests.pipeline import wipe_database
 from worker.admin.endpoints import add_endpoint
 from worker.alerts.store import alert_incident
 from worker.api import create_app
+from worker.api.queues import QUEUES
 from worker.articles.store import store_article
 from worker.db.migrate import upgrade
 from worker.db.models import Delivery, Incident
@@ -97,11 +98,28 @@ def api_settings(database_url: str, broker_url: str, data_dir: Path) -> Settings
                     readonly_token=READER, _env_file=None)
 
 
+def empty_queues(redis_url: str, client: redis.Redis) -> None:
+    """Empty the task queues, leaving the broker usable.
+
+    Only the queue lists are deleted (not FLUSHDB): kombu drops a message whose queue binding
+    is gone and remembers per process that it declared it, so the bindings are declared again.
+    """
+    from worker.app import make_celery
+
+    client.delete(*QUEUES)
+    app = make_celery(api_settings("sqlite://", redis_url, Path(".")), broker=redis_url)
+    with app.connection_for_write() as connection:
+        channel = connection.default_channel
+        for queue in app.amqp.queues.values():
+            queue.bind(channel).declare()
+
+
 @pytest.fixture
-def broker(redis_url: str, clean_redis: redis.Redis) -> Iterator[redis.Redis]:
-    """The session's Redis, empty at the start and emptied after, so no later worker runs these tasks."""
-    yield clean_redis
-    clean_redis.flushdb()
+def broker(redis_url: str, redis_client: redis.Redis) -> Iterator[redis.Redis]:
+    """The session's Redis with its task queues empty before and after the test."""
+    empty_queues(redis_url, redis_client)
+    yield redis_client
+    redis_client.delete(*QUEUES)
 
 
 @pytest.fixture

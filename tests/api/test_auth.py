@@ -13,6 +13,7 @@ OPML = ('<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><
 # (method, path template, JSON body, the admin's status)
 ROUTES = [
     ("GET", "/metrics", None, 200),
+    ("GET", "/openapi.json", None, 200),
     ("GET", "/api/v1/feeds", None, 200),
     ("POST", "/api/v1/feeds", {"url": "https://outlet7.example/rss"}, 201),
     ("POST", "/api/v1/feeds/opml", {"opml": OPML}, 200),

@@ -16,6 +16,7 @@ Both are then re-found by the real dispatcher (run by beat every DISPATCH_INTERV
 
 from __future__ import annotations
 
+import html
 import os
 import signal
 import subprocess
@@ -24,13 +25,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, update
 
 from tests.fixtures.httpserver import Request, Response, TestHTTPServer
 from tests.fixtures.webhooks import WebhookReceiver
-from tests.pipeline import rss, wipe_database
+from tests.pipeline import wipe_database
 from worker.admin.processes import celery_command, child_env, workers_answering
 from worker.app import make_celery
 from worker.db.migrate import upgrade
@@ -116,8 +118,19 @@ def serve_incidents(server: TestHTTPServer, count: int, *, delay: float = PAGE_D
         path = f"/{prefix}/story-{index}.html"
         server.route_handler(path, _slow(page, delay))
         items.append((f"{prefix}-{index}", title, server.url(path)))
-    server.route(f"/{prefix}/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml"})
+    server.route(f"/{prefix}/feed.xml", fresh_rss(items), headers={"Content-Type": "application/rss+xml"})
     return server.url(f"/{prefix}/feed.xml")
+
+
+def fresh_rss(items: list[tuple[str, str, str]]) -> str:
+    """An RSS 2.0 document whose items were published minutes ago (an old feed would be 'silent')."""
+    now = utcnow()
+    body = "".join(
+        f"<item><guid>{html.escape(guid)}</guid><title>{html.escape(title)}</title><link>{html.escape(link)}</link>"
+        f"<pubDate>{format_datetime(now - timedelta(minutes=5 * n), usegmt=True)}</pubDate></item>"
+        for n, (guid, title, link) in enumerate(items)
+    )
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{body}</channel></rss>'
 
 
 def _slow(page: str, delay: float) -> Callable[[Request], Response]:
@@ -232,16 +245,43 @@ class Rig:
             except Exception as exc:  # a database being restarted: keep asking
                 last_error = exc
             time.sleep(interval)
-        raise AssertionError(f"{what} not reached within {timeout:g} s; entries {dict(self.entry_statuses())}; "
-                             f"last error {last_error!r}")
+        raise AssertionError(f"{what} not reached within {timeout:g} s: {self.summary()}; last error {last_error!r}")
 
-    def settled(self, entries: int, endpoints: int = 1) -> bool:
-        """Every entry done and every delivery final."""
+    def summary(self) -> dict[str, object]:
+        """Rows by status, for failure messages and the test's report."""
         with session_scope(self.db) as session:
-            done = session.scalar(select(func.count()).select_from(Entry).where(Entry.status == "done")) or 0
+            return {
+                "entries": dict(self.entry_statuses()),
+                "articles": session.scalar(select(func.count()).select_from(Article)),
+                "incidents": session.scalar(select(func.count()).select_from(Incident)),
+                "alerts": dict(session.execute(select(Alert.type, func.count()).group_by(Alert.type)).all()),
+                "deliveries": dict(session.execute(select(Delivery.status, func.count()).group_by(Delivery.status)).all()),
+            }
+
+    def orphans(self) -> list[int]:
+        """Entries left in 'processing' (read when no worker runs: their tasks are dead)."""
+        with session_scope(self.db) as session:
+            return list(session.scalars(select(Entry.id).where(Entry.status == "processing")))
+
+    def orphans_claimed_before(self, moment: datetime) -> list[int]:
+        """Entries in 'processing' whose claim is older than ``moment``."""
+        lease = timedelta(seconds=ARTICLE_TIME_LIMIT + 60)
+        with session_scope(self.db) as session:
+            rows = session.execute(select(Entry.id, Entry.lease_until).where(Entry.status == "processing")).all()
+        return [entry_id for entry_id, lease_until in rows if lease_until is not None and lease_until - lease < moment]
+
+    def sending(self) -> int:
+        with session_scope(self.db) as session:
+            return session.scalar(select(func.count()).select_from(Delivery).where(Delivery.status == "sending")) or 0
+
+    def settled(self, entries: int, endpoints: int = 1, exclude: list[int] = ()) -> bool:
+        """``entries`` entries done (not counting ``exclude``) and every delivery final."""
+        with session_scope(self.db) as session:
+            done = session.scalar(select(func.count()).select_from(Entry)
+                                  .where(Entry.status == "done", Entry.id.not_in(list(exclude)))) or 0
             open_deliveries = session.scalar(select(func.count()).select_from(Delivery)
                                              .where(Delivery.status.in_(("pending", "sending")))) or 0
-            alerts = session.scalar(select(func.count()).select_from(Alert)) or 0
+            alerts = session.scalar(select(func.count()).select_from(Alert).where(Alert.incident_id.is_not(None))) or 0
             deliveries = session.scalar(select(func.count()).select_from(Delivery)) or 0
         return done == entries and open_deliveries == 0 and deliveries == alerts * endpoints
 
@@ -300,7 +340,7 @@ def assert_exactly_once(rig: Rig, receivers: list[WebhookReceiver], entries: int
         entry_rows = session.scalars(select(Entry)).all()
         articles = session.scalar(select(func.count()).select_from(Article)) or 0
         incidents = session.scalars(select(Incident)).all()
-        alerts = session.scalars(select(Alert)).all()
+        alerts = session.scalars(select(Alert).where(Alert.incident_id.is_not(None))).all()
         deliveries = session.scalars(select(Delivery)).all()
         succeeded_attempts = Counter(session.scalars(
             select(DeliveryAttempt.delivery_id).where(DeliveryAttempt.status_code >= 200, DeliveryAttempt.status_code < 300)))

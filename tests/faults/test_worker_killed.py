@@ -1,12 +1,24 @@
-"""A worker SIGKILLed in the middle of a batch: a new worker finishes it, nothing twice."""
+"""A worker SIGKILLed in the middle of its work: a new worker finishes it, nothing twice."""
 
 from __future__ import annotations
 
 import time
 
-from tests.faults.rig import ARTICLE_TIME_LIMIT, VISIBILITY_TIMEOUT, Rig, assert_exactly_once, serve_incidents
+import pytest
+
+from tests.faults.rig import VISIBILITY_TIMEOUT, Rig, assert_exactly_once, serve_incidents
+from tests.fixtures.httpserver import Response
+from tests.fixtures.webhooks import WebhookReceiver
+
+ORPHANED_ENTRY_BUG = (
+    "worker/feeds/store.py stale_entry_ids re-enqueues an entry left in 'processing' by a dead task but "
+    "only moves its lease_until to now + ENQUEUED_LEASE without setting status back to 'new'; "
+    "claim_entry then sees status 'processing' with a lease in the future, takes it for a live task and "
+    "returns None, so the entry is skipped on every dispatch and never processed"
+)
 
 
+@pytest.mark.xfail(reason=ORPHANED_ENTRY_BUG, strict=True)
 def test_batch_survives_a_worker_killed_mid_batch(rig: Rig, http_server, receiver):
     articles = 10
     rig.add_endpoint(receiver.url, receiver.secret)
@@ -15,24 +27,63 @@ def test_batch_survives_a_worker_killed_mid_batch(rig: Rig, http_server, receive
     started = time.monotonic()
     rig.worker_app().send_task("sahelwatch.refresh_feed", args=[feed_id])
 
-    # Mid-batch: some entries done, others claimed by the two pool children, the rest queued.
+    # Mid-batch: some entries done, one or two claimed by the pool children, the rest queued.
     rig.wait(lambda: rig.entry_statuses()["done"] >= 2 and rig.entry_statuses()["processing"] >= 1, 30,
              "two entries done and one in progress")
     first.kill()
     killed_at = time.time()
-    orphaned = rig.entry_statuses()["processing"]
-    assert orphaned >= 1 and rig.entry_statuses()["done"] < articles
+    orphaned = rig.orphans()
+    assert orphaned and rig.entry_statuses()["done"] < articles
 
-    # Their leases run ARTICLE_TIME_LIMIT + 60 s; move the fixed 60 s back instead of sleeping it.
+    # The killed worker's unacknowledged messages come back only after the visibility timeout and
+    # kombu's next restore sweep (at a worker's start, then every 100 s); a supervisor restarts the
+    # worker at once, so the database must carry the recovery. Leases are moved back instead of
+    # slept: the fixed 60 s of ARTICLE_TIME_LIMIT + 60 s for the entries the dead children held,
+    # ENQUEUED_LEASE (5 min) for the entries whose messages the dead worker had prefetched.
     rig.fast_forward(60)
-    # Unacked messages come back once older than the visibility timeout, at the next worker's start.
+    rig.fast_forward(300, entries=("new",))
+    rig.worker()
+
+    # Everything but the orphaned entries settles...
+    rig.wait(lambda: rig.settled(articles - len(orphaned), exclude=orphaned), 25, "the other entries settled")
+    # ...and the orphans, re-found by the dispatcher once their lease expired, must follow.
+    recovery = rig.wait(lambda: rig.settled(articles), 10, f"entries {orphaned} (killed mid-task) processed")
+    counts = assert_exactly_once(rig, [receiver], articles, interrupted_at=killed_at)
+    print(f"\nkilled with {len(orphaned)} entries in flight; settled {recovery:.1f} s later, "
+          f"{time.monotonic() - started:.1f} s in all; {counts}")
+
+
+def test_deliveries_survive_a_worker_killed_while_sending(rig: Rig, http_server, receiver: WebhookReceiver):
+    """The receiver records each POST and then takes 1.5 s to answer; the worker dies in between."""
+    articles = 4
+    record = receiver._handle
+
+    def slow(request) -> Response:
+        response = record(request)
+        time.sleep(1.5)
+        return response
+
+    receiver.server.route_handler(WebhookReceiver.PATH, slow)
+    rig.add_endpoint(receiver.url, receiver.secret)
+    feed_id = rig.add_feed(serve_incidents(http_server, articles, delay=0))
+    first = rig.worker()
+    started = time.monotonic()
+    rig.worker_app().send_task("sahelwatch.refresh_feed", args=[feed_id])
+
+    rig.wait(lambda: rig.entry_statuses()["done"] == articles and rig.sending() >= 1 and len(receiver.received) >= 1,
+             30, "every entry done and a delivery being answered")
+    first.kill()
+    killed_at = time.time()
+    in_flight = rig.sending()
+    assert in_flight >= 1
+
+    # A delivery's lease is WEBHOOK_TIMEOUT + 60 s: move the fixed 60 s back instead of sleeping it.
+    rig.fast_forward(60)
     time.sleep(VISIBILITY_TIMEOUT + 0.5)
     rig.worker()
-    recovery = rig.wait(lambda: rig.settled(articles), 25, "every entry done and every delivery final")
+    recovery = rig.wait(lambda: rig.settled(articles), 30, "every delivery final")
 
     counts = assert_exactly_once(rig, [receiver], articles, interrupted_at=killed_at)
-    with rig.session() as session:
-        attempts = rig.attempts(session)
-    assert max(attempts) <= 2 and sum(1 for a in attempts if a == 2) >= orphaned  # each killed entry: one more try
-    print(f"\nkilled with {orphaned} entries in flight; recovered in {recovery:.1f} s, "
-          f"{time.monotonic() - started:.1f} s in all; {counts}; time limit {ARTICLE_TIME_LIMIT} s")
+    retried = counts["received_ok"] - counts["alerts"]
+    print(f"\nkilled with {in_flight} deliveries in flight ({retried} answered before the kill, sent again: "
+          f"at-least-once); settled {recovery:.1f} s after, {time.monotonic() - started:.1f} s in all; {counts}")

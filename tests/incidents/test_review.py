@@ -11,11 +11,13 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
+from tests.api.conftest import empty_queues
 from tests.pipeline import wipe_database
 from worker.admin.endpoints import add_endpoint
 from worker.admin.incident_commands import incidents_group
 from worker.admin.views import incident_records
 from worker.alerts.store import alert_incident
+from worker.api.queues import QUEUES
 from worker.articles.store import store_article
 from worker.db.migrate import upgrade
 from worker.db.models import Alert, Delivery, Incident, IncidentReport
@@ -215,10 +217,11 @@ def test_rebuilding_from_reports_gives_the_record_the_pipeline_built(db: str):
 
 
 @pytest.fixture
-def broker(redis_url: str, clean_redis: Any) -> Iterator[str]:
-    """The session's Redis, emptied after the test so no later worker picks up these deliveries."""
+def broker(redis_url: str, redis_client: Any) -> Iterator[str]:
+    """The session's Redis, its queues emptied after the test so no later worker picks up these deliveries."""
+    empty_queues(redis_url, redis_client)
     yield redis_url
-    clean_redis.flushdb()
+    redis_client.delete(*QUEUES)
 
 
 def test_the_cli_reviews_lists_merges_and_splits(db: str, broker: str):

@@ -9,7 +9,7 @@ import click
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for every interface).")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def api_command(host: str, port: int) -> None:
-    """Serve the admin HTTP API (needs SAHELWATCH_ADMIN_TOKEN; /docs shows its routes)."""
+    """Serve the admin HTTP API (needs SAHELWATCH_ADMIN_TOKEN; its OpenAPI schema is at /openapi.json)."""
     # Imported late: worker.cli imports this module to register the command.
     from worker.cli import load_settings, ready_database
     from worker.metrics import enable

@@ -38,6 +38,8 @@ def _status(settings: Settings, rescan_id: int) -> dict[str, Any]:
 def start(body: RescanIn, settings: Settings = Depends(get_settings)) -> dict[str, Any]:
     """Start a re-scan of the selected articles; it runs in the workers, in chunks."""
     since, until = as_utc(body.since), as_utc(body.until)
+    if not (since or until or body.feed_id or body.country or body.all_articles):
+        raise HTTPException(422, "Choose what to re-scan: since, until, feed_id, country or all_articles.")
     if since and until and since > until:
         raise HTTPException(422, "'since' must be before 'until'.")
     try:

@@ -16,7 +16,7 @@ from worker.db.upsert import insert_ignore
 from worker.feeds.parse import ParsedEntry
 from worker.feeds.schedule import adaptive_interval, next_poll_after_failure, next_poll_after_throttle
 
-ENQUEUED_LEASE = timedelta(minutes=5)
+ENQUEUED_LEASE = timedelta(minutes=2)  # default of the REQUEUE_AFTER setting
 POLL_LEASE = timedelta(minutes=5)
 
 
@@ -143,7 +143,8 @@ def record_failure(
     feed.next_poll_at = next_poll_after_throttle(now, retry_after, backoff)
 
 
-def store_entries(session: Session, feed_id: int, entries: Sequence[ParsedEntry], now: datetime) -> list[int]:
+def store_entries(session: Session, feed_id: int, entries: Sequence[ParsedEntry], now: datetime,
+                  requeue_after: timedelta = ENQUEUED_LEASE) -> list[int]:
     """Insert entries not seen before (by feed and GUID); return the new ids only."""
     rows = {}
     for e in entries:  # a feed may repeat a GUID within one document
@@ -152,7 +153,7 @@ def store_entries(session: Session, feed_id: int, entries: Sequence[ParsedEntry]
             dict(
                 feed_id=feed_id, guid=e.guid, url=e.url, title=e.title, summary=e.summary,
                 published=e.published, first_seen_at=now, status="new", attempts=0,
-                lease_until=now + ENQUEUED_LEASE,
+                lease_until=now + requeue_after,
             ),
         )
     return insert_ignore(session, Entry, list(rows.values()), ["feed_id", "guid"])
@@ -219,11 +220,12 @@ def fail_entry(session: Session, entry_id: int, now: datetime, error: str, *, fi
     session.execute(update(Entry).where(Entry.id == entry_id).values(**values))
 
 
-def stale_entry_ids(session: Session, now: datetime, limit: int = 500) -> list[int]:
+def stale_entry_ids(session: Session, now: datetime, limit: int = 500,
+                    requeue_after: timedelta = ENQUEUED_LEASE) -> list[int]:
     """Entries whose message was lost or whose worker died: re-enqueued by the dispatcher."""
     rows = session.execute(
         select(Entry.id, Entry.lease_until)
         .where(Entry.status.in_(("new", "processing")), Entry.lease_until <= now)
         .limit(limit)
     ).all()
-    return compare_and_set(session, Entry.id, Entry.lease_until, rows, now + ENQUEUED_LEASE)
+    return compare_and_set(session, Entry.id, Entry.lease_until, rows, now + requeue_after)

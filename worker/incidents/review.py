@@ -21,6 +21,7 @@ from worker.db.upsert import insert_ignore
 from worker.incidents.build import public_id
 from worker.incidents.merge import announced_facts
 from worker.incidents.rebuild import rebuild, record_changes
+from worker.incidents.store import _serialise_matching as serialise_matching
 
 REVIEW_STATES = ("unreviewed", "confirmed", "disputed", "false")
 
@@ -64,6 +65,16 @@ def _visible(session: Session, incident: Incident) -> Incident:
     return incident
 
 
+def _locked(session: Session, *incidents: Incident) -> None:
+    """Take the same per-country lock as the pipeline's merging, then re-read: a report merged
+    concurrently is neither lost nor overwritten by a stale rebuild (PostgreSQL; SQLite already
+    serialises writers)."""
+    for country in sorted({i.country or "" for i in incidents}):
+        serialise_matching(session, country or None)
+    for incident in incidents:
+        session.refresh(incident)
+
+
 def announce_update(session: Session, incident: Incident, changes: list[dict[str, Any]], now: datetime) -> list[int]:
     """A new revision with its facts recorded as announced, and its `incident.updated` queued."""
     incident.revision += 1
@@ -74,7 +85,9 @@ def announce_update(session: Session, incident: Incident, changes: list[dict[str
 def set_review(session: Session, ref: str | int, state: str, now: datetime) -> Correction:
     if state not in REVIEW_STATES:
         raise ValueError(f"a review is one of {', '.join(REVIEW_STATES)}, not {state!r}")
-    incident = _visible(session, find_incident(session, ref))
+    incident = find_incident(session, ref)
+    _locked(session, incident)
+    _visible(session, incident)
     old = incident.review
     if old == state and (incident.data or {}).get("review") == state:
         return Correction(incident.public_id)
@@ -90,6 +103,7 @@ def merge_incidents(session: Session, source_ref: str | int, into_ref: str | int
     source, target = find_incident(session, source_ref), find_incident(session, into_ref)
     if source.id == target.id:
         raise IncidentConflict(f"cannot merge incident {source.public_id} into itself")
+    _locked(session, source, target)
     _visible(session, target)
     if source.merged_into not in (None, target.id):
         _visible(session, source)
@@ -115,7 +129,9 @@ def split_incident(session: Session, ref: str | int, article_ids: list[int], now
     """Move the reports of the given articles to a new incident; rebuild and announce both."""
     if not article_ids:
         raise ValueError("name at least one article to split off")
-    incident = _visible(session, find_incident(session, ref))
+    incident = find_incident(session, ref)
+    _locked(session, incident)
+    _visible(session, incident)
     wanted = sorted(set(article_ids))
     key = split_key(incident.id, wanted)
     existing = session.scalars(select(Incident).where(Incident.key == key)).first()
