@@ -143,6 +143,22 @@ def render(rng: random.Random, title: str, paragraphs: list[list[str]], language
     most_read = "".join(f'<li><a href="/story/{n}">{esc(h)}</a></li>' for n, h in enumerate(rng.sample(headlines, 5)))
     related = "".join(f'<li><a href="/related/{n}">{esc(h)}</a></li>' for n, h in enumerate(rng.sample(headlines, 3)))
     links = "".join(f'<a href="/{n}">{esc(label)}</a> ' for n, label in enumerate(chrome["links"]))
+    # Real outlets ship a mega-menu, a ticker, structured data and tracking code with every story:
+    # tens of kilobytes that extraction must read and discard.
+    mega = "".join(
+        f'<li><a href="/{esc(section.lower())}">{esc(section)}</a><ul>'
+        + "".join(f'<li><a href="/{esc(section.lower())}/{k}">{esc(h)}</a></li>'
+                  for k, h in enumerate(rng.sample(headlines, 6)))
+        + "</ul></li>"
+        for section in NAV[language]
+    )
+    ticker = "".join(f'<li><time>{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}</time> '
+                     f'<a href="/live/{n}">{esc(h)}</a></li>' for n, h in enumerate(rng.sample(headlines, 12)))
+    json_ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+                          "datePublished": published.isoformat(), "inLanguage": language,
+                          "publisher": {"@type": "Organization", "name": "The Sahel Courier"}})
+    tracking = "".join(f"window.__cfg{n}={{slot:'ad-{n}',sizes:[[300,250],[728,90]],targeting:{{section:'africa',"
+                       f"id:'{rng.getrandbits(64):x}'}}}};" for n in range(40))
     stamp = published.strftime("%Y-%m-%dT%H:%M:%SZ")
     return (
         f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
@@ -154,10 +170,13 @@ def render(rng: random.Random, title: str, paragraphs: list[list[str]], language
         "<style>body{font-family:Georgia,serif;margin:0}nav ul{display:flex;list-style:none}"
         ".cookie{position:fixed;bottom:0}.share{border:0}</style>"
         "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}"
-        "gtag('js',new Date());</script></head><body>"
+        "gtag('js',new Date());</script>"
+        f'<script type="application/ld+json">{json_ld}</script><script>{tracking}</script></head><body>'
         f'<div class="cookie" role="dialog"><p>{esc(chrome["cookies"])}</p><button>OK</button></div>'
         f'<header><a class="logo" href="/">The Sahel Courier</a><nav><ul>{nav}</ul></nav>'
-        f'<form action="/search"><input name="q"><button>Search</button></form></header>'
+        f'<nav class="mega"><ul>{mega}</ul></nav>'
+        f'<form action="/search"><input name="q"><button>Search</button></form>'
+        f'<div class="ticker"><ul>{ticker}</ul></div></header>'
         f'<main><article><h1>{esc(title)}</h1>'
         f'<p class="byline">{esc(chrome["by"])} {esc(chrome["staff"])} · <time datetime="{stamp}">{stamp[:10]}</time></p>'
         f'<ul class="share-buttons">{share}</ul>'
@@ -182,7 +201,7 @@ def generate(count: int, *, seed: int = 0, corpus: Path | None = None, now: date
         raise SystemExit("no source sentences found for the page generator")
     now = now or datetime.now(timezone.utc)
     headlines = [s.title for s in stories]
-    while len(headlines) < 5:
+    while len(headlines) < 12:
         headlines += headlines
     order = sorted(by_language)
     pages = []

@@ -508,16 +508,19 @@ def demo(port: int, timeout: float) -> None:
     sys.exit(run_demo(settings, port=port, timeout=timeout, console=console))
 
 
-def _register_tagging_commands() -> None:
-    try:
-        from worker.tagging.commands import eval_command, tag_command
-    except ImportError:  # pragma: no cover - the tagger always ships with the package
-        return
+def _register_commands() -> None:
+    """Commands defined next to what they drive: the tagger, the admin API, incident review."""
+    from worker.admin.incident_commands import incidents_group
+    from worker.api.command import api_command
+    from worker.tagging.commands import eval_command, tag_command
+
     main.add_command(tag_command, "tag")
     main.add_command(eval_command, "eval")
+    main.add_command(api_command, "api")
+    main.add_command(incidents_group, "incidents")
 
 
-_register_tagging_commands()
+_register_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

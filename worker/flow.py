@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -26,7 +26,7 @@ from worker.articles.language import guess_language
 from worker.articles.text import without_title
 from worker.articles.neardup import simhash
 from worker.articles.store import near_duplicate_of, store_article
-from worker.db.models import Article, Feed, Incident
+from worker.db.models import Article, Feed, Incident, IncidentReport
 from worker.db.session import session_scope
 from worker.delivery import policy
 from worker.delivery.dispatch import pacing_delay, send
@@ -340,14 +340,33 @@ def _rescan_article(settings: Settings, rescan_id: int, article_id: int, refetch
         if refetch:
             session.execute(update(Article).where(Article.id == article_id).values(
                 text=text, content_hash=content_hash(text), simhash=simhash(text), fetched_at=now))
-        replace_events(session, article_id, tagged, now)
-        delivery_ids: list[int] = []
+        changed = replace_events(session, article_id, tagged, now)
+        delivery_ids = _rebuild_reported(session, article_id, now, announce=announce) if changed else []
         if tagged.get("relevant"):
             source = {"url": canonical, "title": title, "outlet": outlet_name, "published": iso(published),
                       "language": language}
-            delivery_ids = _merge_and_alert(session, settings, article_id, tagged, source,
-                                            {"language": language, "text": text}, now, announce=announce)
+            delivery_ids += _merge_and_alert(session, settings, article_id, tagged, source,
+                                             {"language": language, "text": text}, now, announce=announce)
         finish_item(session, rescan_id, article_id, None, now)
+    return delivery_ids
+
+
+def _rebuild_reported(session: Session, article_id: int, now: datetime, *, announce: bool) -> list[int]:
+    """Incidents this article already reports on are rebuilt from their reports' new events;
+    an analyst hears of it (with --alert) only when the facts moved."""
+    from worker.incidents.rebuild import rebuild, record_changes
+    from worker.incidents.review import announce_update
+
+    delivery_ids: list[int] = []
+    incident_ids = session.scalars(select(IncidentReport.incident_id).where(IncidentReport.article_id == article_id))
+    for incident in [session.get(Incident, i) for i in set(incident_ids)]:
+        if incident is None or incident.merged_into is not None:
+            continue
+        before = dict(incident.data)
+        after = rebuild(session, incident, now)
+        changes = record_changes(before, after) if after else []
+        if changes and announce:
+            delivery_ids += announce_update(session, incident, changes, now)
     return delivery_ids
 
 

@@ -5,13 +5,11 @@ Every test ends with the same check (``assert_exactly_once``): each article proc
 once, each incident alerted once, each alert delivered once per endpoint, and the
 receiver's successful deliveries carrying exactly the stored alerts' ``webhook-id``s.
 
-Two pipeline timers are far longer than a test may wait, and the tests move them back
-instead of sleeping (``fast_forward``), only for rows no live task can hold:
-
-- an entry claimed by a task that died keeps its lease for ARTICLE_TIME_LIMIT + 60 s;
-- an entry whose message was lost before it was claimed waits ENQUEUED_LEASE (5 min).
-
-Both are then re-found by the real dispatcher (run by beat every DISPATCH_INTERVAL).
+Recovery runs on the real timers, lowered: the broker's visibility timeout, the
+dispatcher every second, REQUEUE_AFTER for entries whose message was lost, the article
+lease (ARTICLE_TIME_LIMIT + 15 s) for entries whose task died. Only a delivery's lease
+(WEBHOOK_TIMEOUT + 60 s) is longer than a test may wait: ``fast_forward`` moves it back
+instead of sleeping it, and only for rows no live task can hold.
 """
 
 from __future__ import annotations
@@ -45,6 +43,8 @@ from worker.settings import Settings
 VISIBILITY_TIMEOUT = 5
 ARTICLE_TIME_LIMIT = 5
 PAGE_DELAY = 1.0
+REQUEUE_AFTER = 3
+ARTICLE_LEASE = timedelta(seconds=ARTICLE_TIME_LIMIT + 15)  # as worker.flow.process_entry claims an entry
 
 # Low timers so recovery paths run within seconds; the dispatcher runs every second.
 WORKER_ENV = {
@@ -57,6 +57,7 @@ WORKER_ENV = {
     "SAHELWATCH_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
     "SAHELWATCH_ARTICLE_TIME_LIMIT": str(ARTICLE_TIME_LIMIT),
     "SAHELWATCH_DISPATCH_INTERVAL": "1",
+    "SAHELWATCH_REQUEUE_AFTER": str(REQUEUE_AFTER),
 }
 
 # Ten towns far enough apart (> INCIDENT_DISTANCE_KM) to be ten incidents.
@@ -265,10 +266,17 @@ class Rig:
 
     def orphans_claimed_before(self, moment: datetime) -> list[int]:
         """Entries in 'processing' whose claim is older than ``moment``."""
-        lease = timedelta(seconds=ARTICLE_TIME_LIMIT + 60)
+        lease = ARTICLE_LEASE
         with session_scope(self.db) as session:
             rows = session.execute(select(Entry.id, Entry.lease_until).where(Entry.status == "processing")).all()
         return [entry_id for entry_id, lease_until in rows if lease_until is not None and lease_until - lease < moment]
+
+    def seconds_until_leases_end(self, entry_ids: list[int]) -> float:
+        """How long until the last of these entries' leases runs out (0 if none holds one)."""
+        with session_scope(self.db) as session:
+            leases = [lease for lease in session.scalars(select(Entry.lease_until).where(Entry.id.in_(entry_ids)))
+                      if lease is not None]
+        return max([(lease - utcnow()).total_seconds() for lease in leases] + [0.0])
 
     def sending(self) -> int:
         with session_scope(self.db) as session:
@@ -285,32 +293,17 @@ class Rig:
             deliveries = session.scalar(select(func.count()).select_from(Delivery)) or 0
         return done == entries and open_deliveries == 0 and deliveries == alerts * endpoints
 
-    def fast_forward(self, seconds: float, *, entries: tuple[str, ...] = ("processing",),
-                     claimed_before: datetime | None = None) -> int:
-        """Move leases ``seconds`` back, as if that much time had passed, for rows no live task holds.
-
-        ``claimed_before``: only processing entries claimed before then (their tasks have ended:
-        the hard time limit has passed since). Deliveries in ``sending`` are moved with them.
-        """
+    def fast_forward_deliveries(self, seconds: float) -> int:
+        """Move the leases of deliveries left in 'sending' ``seconds`` back, as if that much time had
+        passed; call it when no worker runs, so no live task holds them."""
         shift = timedelta(seconds=seconds)
-        lease = timedelta(seconds=ARTICLE_TIME_LIMIT + 60)
-        moved = 0
         with session_scope(self.db) as session:
-            rows = session.execute(select(Entry.id, Entry.status, Entry.lease_until)
-                                   .where(Entry.status.in_(entries), Entry.lease_until.is_not(None))).all()
-            for entry_id, status, lease_until in rows:
-                if status == "processing" and claimed_before is not None and lease_until - lease > claimed_before:
-                    continue
-                session.execute(update(Entry).where(Entry.id == entry_id, Entry.lease_until == lease_until)
-                                .values(lease_until=lease_until - shift))
-                moved += 1
             sending = session.execute(select(Delivery.id, Delivery.next_attempt_at)
                                       .where(Delivery.status == "sending")).all()
             for delivery_id, next_at in sending:
                 session.execute(update(Delivery).where(Delivery.id == delivery_id, Delivery.next_attempt_at == next_at)
                                 .values(next_attempt_at=next_at - shift))
-                moved += 1
-        return moved
+        return len(sending)
 
     def stop(self) -> None:
         for worker in self.workers:

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.faults.rig import VISIBILITY_TIMEOUT, Rig, assert_exactly_once, serve_incidents
+from tests.faults.rig import REQUEUE_AFTER, VISIBILITY_TIMEOUT, Rig, assert_exactly_once, serve_incidents
 from tests.fixtures.httpserver import Response
 from tests.fixtures.webhooks import WebhookReceiver
 
@@ -35,19 +35,17 @@ def test_batch_survives_a_worker_killed_mid_batch(rig: Rig, http_server, receive
     orphaned = rig.orphans()
     assert orphaned and rig.entry_statuses()["done"] < articles
 
-    # The killed worker's unacknowledged messages come back only after the visibility timeout and
-    # kombu's next restore sweep (at a worker's start, then every 100 s); a supervisor restarts the
-    # worker at once, so the database must carry the recovery. Leases are moved back instead of
-    # slept: the fixed 60 s of ARTICLE_TIME_LIMIT + 60 s for the entries the dead children held,
-    # ENQUEUED_LEASE (5 min) for the entries whose messages the dead worker had prefetched.
-    rig.fast_forward(60)
-    rig.fast_forward(300, entries=("new",))
+    # A supervisor restarts the worker at once. The dead worker's unacknowledged messages come back
+    # only after the visibility timeout and kombu's next restore sweep (at a worker's start, then
+    # every 100 s), so the database carries the recovery: entries whose prefetched message died
+    # with the worker are re-sent after REQUEUE_AFTER, entries a dead child held after their lease.
     rig.worker()
 
     # Everything but the orphaned entries settles...
     rig.wait(lambda: rig.settled(articles - len(orphaned), exclude=orphaned), 25, "the other entries settled")
     # ...and the orphans, re-found by the dispatcher once their lease expired, must follow.
-    recovery = rig.wait(lambda: rig.settled(articles), 10, f"entries {orphaned} (killed mid-task) processed")
+    patience = rig.seconds_until_leases_end(orphaned) + 2 * REQUEUE_AFTER + 3
+    recovery = rig.wait(lambda: rig.settled(articles), patience, f"entries {orphaned} (killed mid-task) processed")
     counts = assert_exactly_once(rig, [receiver], articles, interrupted_at=killed_at)
     print(f"\nkilled with {len(orphaned)} entries in flight; settled {recovery:.1f} s later, "
           f"{time.monotonic() - started:.1f} s in all; {counts}")
@@ -78,8 +76,8 @@ def test_deliveries_survive_a_worker_killed_while_sending(rig: Rig, http_server,
     assert in_flight >= 1
 
     # A delivery's lease is WEBHOOK_TIMEOUT + 60 s: move the fixed 60 s back instead of sleeping it.
-    rig.fast_forward(60)
-    time.sleep(VISIBILITY_TIMEOUT + 0.5)
+    rig.fast_forward_deliveries(60)
+    time.sleep(VISIBILITY_TIMEOUT + 0.5)  # so the new worker's first sweep restores the dead one's messages
     rig.worker()
     recovery = rig.wait(lambda: rig.settled(articles), 30, "every delivery final")
 

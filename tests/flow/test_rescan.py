@@ -46,7 +46,7 @@ def wait_done(pipeline: Pipeline, rescan_id: int, timeout: float = 60) -> dict:
 def snapshot(pipeline: Pipeline) -> tuple:
     with session_scope(pipeline.db) as session:
         events = [(e.article_id, e.ordinal, e.data) for e in session.scalars(select(Event).order_by(Event.id))]
-        incidents = [(i.public_id, i.fatalities, i.revision) for i in session.scalars(select(Incident))]
+        incidents = [(i.public_id, i.data, i.revision) for i in session.scalars(select(Incident))]
         return events, incidents, session.query(Alert).count()
 
 
@@ -107,3 +107,30 @@ def test_a_rescan_needs_a_selection():
 
     with pytest.raises(RescanError, match="choose what to re-scan"):
         select_articles("sqlite://", since=None, until=None, feed_id=None, country=None, all_articles=False)
+
+
+def test_a_rescan_corrects_incidents_built_from_an_older_tagging(clean_pipeline: Pipeline, webhook_receiver):
+    from worker.incidents.key import MatchPolicy
+    from worker.incidents.store import UpdatePolicy, record_report
+    from worker.tagging import tag_article
+
+    clean_pipeline.add_endpoint(webhook_receiver.url, webhook_receiver.secret)
+    [article_id] = store_untagged(clean_pipeline)
+    with session_scope(clean_pipeline.db) as session:  # what an older tagger concluded: a smaller toll
+        article = session.get(Article, article_id)
+        event = [e for e in tag_article({"id": "x", "title": article.title, "text": article.text,
+                                         "published": PUBLISHED.isoformat()})["events"] if e["primary"]][0]
+        old = dict(event, fatalities=20, claims=[])
+        session.add(Event(article_id=article_id, ordinal=0, primary=True, country="ML", fatalities=20, data=old))
+        source = {"url": article.canonical_url, "title": article.title, "outlet": "outlet.example",
+                  "published": None, "language": "en"}
+        record_report(session, article_id=article_id, ordinal=0, event=old, source=source, now=PUBLISHED,
+                      match=MatchPolicy(), update=UpdatePolicy())
+
+    wait_done(clean_pipeline, start_rescan(clean_pipeline.settings, all_articles=True, send_alerts=True))
+
+    [incident] = clean_pipeline.rows(Incident)
+    assert incident.fatalities == 54 and incident.revision == 1
+    [delivered] = webhook_receiver.wait_for(1)
+    assert delivered.json["type"] == "incident.updated"
+    assert {"field": "fatalities", "from": 20, "to": 54} in delivered.json["data"]["changes"]

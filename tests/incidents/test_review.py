@@ -245,3 +245,34 @@ def test_the_cli_reviews_lists_merges_and_splits(db: str, broker: str):
     assert next(r for r in listed if r["id"] == a)["review"] == "disputed"
     refused = runner.invoke(incidents_group, ["merge", a, a], env=env)
     assert refused.exit_code == 1 and "into itself" in refused.output
+
+
+def test_a_merge_waits_for_a_report_being_merged_at_the_same_time(db: str):
+    """The pipeline and an admin touching one incident take turns: neither's change is lost."""
+    import threading
+    import time
+
+    _, target = report(db, 1, TESSIT)
+    _, source = report(db, 2, ANSONGO, minutes=5)
+    holding = threading.Event()
+
+    def pipeline_report() -> None:
+        url = "https://outlet3.example/story"
+        event = dict(TESSIT, fatalities=20)
+        with session_scope(db) as session:
+            stored = store_article(session, url=url, canonical=url, title="story 3", text="text of story 3",
+                                   language="en", published=NOW, digest=f"{3:064d}", fingerprint=None,
+                                   outlet="outlet3.example", tagged={"relevant": True, "events": [event]}, now=NOW)
+            record_report(session, article_id=stored.id, ordinal=0, event=event, now=NOW, match=MatchPolicy(),
+                          update=UpdatePolicy(), source={"url": url, "title": "story 3", "outlet": "outlet3.example",
+                                                         "published": iso(NOW), "language": "en"})
+            holding.set()
+            time.sleep(0.5)  # the transaction stays open while the admin merges
+
+    worker = threading.Thread(target=pipeline_report)
+    worker.start()
+    assert holding.wait(10)
+    correct(db, merge_incidents, source, target)
+    worker.join()
+    urls = {s["url"] for s in incident(db, target).data["sources"]}
+    assert urls == {f"https://outlet{n}.example/story" for n in (1, 2, 3)}

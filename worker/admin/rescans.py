@@ -121,8 +121,13 @@ def finish_item(session: Any, rescan_id: int, article_id: int, error: str | None
                     .values(status="done", finished_at=now))
 
 
-def replace_events(session: Any, article_id: int, tagged: dict[str, Any], now: datetime) -> None:
-    """The article's events become the new tagger output (same keys, so a second run is identical)."""
+def replace_events(session: Any, article_id: int, tagged: dict[str, Any], now: datetime) -> bool:
+    """The article's events become the new tagger output; True when they differ from the stored ones."""
+    old = [e.data for e in session.scalars(select(Event).where(Event.article_id == article_id).order_by(Event.ordinal))]
+    if old == list(tagged.get("events") or []):
+        session.execute(update(Article).where(Article.id == article_id).values(
+            relevant=bool(tagged.get("relevant")), score=float(tagged.get("score") or 0.0)))
+        return False
     session.execute(delete(Event).where(Event.article_id == article_id))
     events = [dict(article_id=article_id, ordinal=i, primary=bool(ev.get("primary")), country=ev.get("country"),
                    event_type=ev.get("event_type"), sub_event_type=ev.get("sub_event_type"),
@@ -131,3 +136,4 @@ def replace_events(session: Any, article_id: int, tagged: dict[str, Any], now: d
     insert_ignore(session, Event, events, ["article_id", "ordinal"])
     session.execute(update(Article).where(Article.id == article_id).values(
         relevant=bool(tagged.get("relevant")), score=float(tagged.get("score") or 0.0), tagged_at=now))
+    return True

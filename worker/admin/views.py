@@ -59,7 +59,7 @@ def claim_text(claim: dict[str, Any]) -> str:
 def incident_records(database_url: str, since: datetime | None = None) -> list[dict[str, Any]]:
     """Incidents as their current ALERT-SCHEMA record, with the review state an admin set."""
     with session_scope(database_url) as session:
-        query = select(Incident).order_by(Incident.first_seen_at, Incident.id)
+        query = select(Incident).where(Incident.merged_into.is_(None)).order_by(Incident.first_seen_at, Incident.id)
         if since is not None:
             query = query.where(Incident.updated_at >= since)
         return [dict(row.data, review=row.review) for row in session.scalars(query)]

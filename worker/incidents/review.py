@@ -21,7 +21,7 @@ from worker.db.upsert import insert_ignore
 from worker.incidents.build import public_id
 from worker.incidents.merge import announced_facts
 from worker.incidents.rebuild import rebuild, record_changes
-from worker.incidents.store import _serialise_matching as serialise_matching
+from worker.incidents.store import serialise_matching
 
 REVIEW_STATES = ("unreviewed", "confirmed", "disputed", "false")
 

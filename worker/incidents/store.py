@@ -38,7 +38,7 @@ def record_report(
     if session.scalars(select(IncidentReport.id).where(IncidentReport.article_id == article_id,
                                                        IncidentReport.ordinal == ordinal)).first():
         return MergeOutcome(None)
-    _serialise_matching(session, event.get("country"))
+    serialise_matching(session, event.get("country"))
     incident = _matching_incident(session, event, match)
     if incident is None:
         key = incident_key(article_id, ordinal)
@@ -66,7 +66,7 @@ def record_report(
 
 def _matching_incident(session: Session, event: dict[str, Any], policy: MatchPolicy) -> Incident | None:
     day = _date(event)
-    query = select(Incident).where(Incident.country == event.get("country"))
+    query = select(Incident).where(Incident.country == event.get("country"), Incident.merged_into.is_(None))
     if day:
         reach = timedelta(days=policy.window_days + 31)  # + the widest date precision
         centre = date.fromisoformat(day)
@@ -76,7 +76,7 @@ def _matching_incident(session: Session, event: dict[str, Any], policy: MatchPol
     return candidates.get(chosen) if chosen is not None else None
 
 
-def _serialise_matching(session: Session, country: str | None) -> None:
+def serialise_matching(session: Session, country: str | None) -> None:
     """Two workers merging reports of one country take turns, so one incident is never opened twice.
     (SQLite already serialises writers with BEGIN IMMEDIATE.)"""
     if session.get_bind().dialect.name == "postgresql":

