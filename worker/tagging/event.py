@@ -25,6 +25,7 @@ SPECIFICITY = {"locality": 2, "admin2": 2, "admin1": 1, "country": 0}
 MAX_EVIDENCE = 4
 TOLD_PARAGRAPHS = 2    # wires tell the incident in the first two paragraphs, then give context
 ROLE_SENTENCES = 4     # who attacked whom is read in the first sentences (as the classifier does)
+BACKGROUND_TYPING_SENTENCES = 2
 
 
 @dataclass
@@ -223,11 +224,15 @@ def _event_place(incident: Incident, told: list[Facts], language: str, explain: 
     explain["country"] = Decision(p.country, facts.sentence.text, f"place {p.name}")
     explain["admin1"] = Decision(p.admin1, facts.sentence.text, f"admin1 of {p.name}")
     if p.admin1 is None:
-        # A country-level place: the region the incident's sentences name, if any.
+        # A place the gazetteer could not put in a region: the region or district the
+        # incident's sentences name ("Pansi, in Burkina Faso's Yagha province"), if any.
         region = next(((m, f) for f in told for m in f.places
-                       if m.place.level == "admin1" and m.place.country == p.country), None)
+                       if m.place.level in ("admin1", "admin2") and m.place.country == p.country
+                       and m.place.admin1), None)
         if region:
-            out["admin1"] = region[0].place.name
+            out["admin1"] = region[0].place.admin1
+            if region[0].place.level == "admin2" and out["admin2"] is None:
+                out["admin2"] = region[0].place.name
             explain["admin1"] = Decision(out["admin1"], region[1].sentence.text, region[0].rule)
     return out
 
@@ -264,7 +269,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
     country, admin1 = place["country"], place["admin1"]
     actors = [a for a in resolve_actors(mentions, country, admin1) if not _bystander(a, told, language, country, admin1)]
 
-    etype = classify([f.sentence.text for f in told], mentions, language)
+    # A recap is told in a sentence or two: typing it from those keeps background events cheap.
+    texts = [f.sentence.text for f in (told if incident.primary else told[:BACKGROUND_TYPING_SENTENCES])]
+    etype = classify(texts, mentions, language)
     event_type, sub_event_type = (etype.event_type, etype.sub_event_type) if etype else (None, None)
     if etype:
         explain["event_type"] = Decision(event_type, etype.evidence, etype.rule)

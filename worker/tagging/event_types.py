@@ -90,6 +90,39 @@ class _CueTable:
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
+def _heads(alt: str) -> set[str] | None:
+    """The letters a cue alternative can start with ("(?:hit|struck) an? mine" -> h, s), so it
+    joins those letters' buckets instead of being tried at every word; None when that cannot
+    be read off simply (a character class, an escape)."""
+    if not alt:
+        return None
+    if alt[0].isalpha():
+        return {alt[0].lower()}
+    if not alt.startswith("(?:"):
+        return None
+    depth, close = 0, -1
+    for k, c in enumerate(alt):
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0:
+            close = k
+            break
+    if close < 0 or "\\" in alt[:close]:
+        return None
+    heads: set[str] = set()
+    for inner in _top_level_alternatives(alt[3:close]):
+        found = _heads(inner)
+        if found is None:
+            return None
+        heads |= found
+    if alt[close + 1:close + 2] in ("?", "*"):     # an optional opening: what follows can start it too
+        rest = _heads(alt[close + 2:])
+        if rest is None:
+            return None
+        heads |= rest
+    return heads
+
+
 @cache
 def _cues(language: str) -> _CueTable:
     lang = "fr" if language == "fr" else "en"
@@ -97,8 +130,8 @@ def _cues(language: str) -> _CueTable:
     buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for i, (pattern, _) in enumerate(cues):
         for alt in _top_level_alternatives(pattern):
-            head = alt[0].lower() if alt and alt[0].isalpha() else ""
-            buckets[head].append((i, alt))
+            for head in _heads(alt) or {""}:
+                buckets[head].append((i, alt))
 
     def compile_bucket(alts: list[tuple[int, str]]) -> re.Pattern[str]:
         alts = sorted(alts, key=lambda x: -len(x[1]))  # "rocket-propelled grenade" before "grenade"

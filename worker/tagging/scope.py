@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from types import MappingProxyType
 
 from .gazetteer import lookup, normalise_name
 
 
-def _admin1_keys(country: str, name: str) -> set[str]:
-    """The name and the canonical names of admin1 units spelt like it ("Extreme-Nord" -> "Far North")."""
+@cache
+def _admin1_keys(country: str, name: str) -> frozenset[str]:
+    """The name and the canonical names of admin1 units spelt like it ("Extreme-Nord" -> "Far North").
+    Cached: every event's scope check asks for the same few names."""
     keys = {normalise_name(name)}
     keys |= {normalise_name(p.name) for p in lookup(name, country) if p.level == "admin1"}
-    return keys
+    return frozenset(keys)
 
 
 @dataclass(frozen=True)
