@@ -62,7 +62,7 @@ from sqlalchemy.engine import URL, make_url  # noqa: E402
 from bench.pages import Page, generate  # noqa: E402
 from worker import flow  # noqa: E402
 from worker.admin.endpoints import add_endpoint  # noqa: E402
-from worker.admin.processes import celery_command, child_env, stop_process, workers_answering  # noqa: E402
+from worker.admin.processes import celery_command, child_env, stop_process  # noqa: E402
 from worker.app import make_celery  # noqa: E402
 from worker.articles.canonical import canonical_url, content_hash, outlet  # noqa: E402
 from worker.articles.extract import extract_article  # noqa: E402
@@ -383,9 +383,10 @@ def stage_timings(settings: Settings, site: Site, pages: list[Page]) -> dict[str
     timings: dict[str, list[float]] = {k: [] for k in ("fetch", "extract", "tag", "store", "alert")}
     db = settings.database_url
     add_endpoint(db, site.url("/webhook-stages"), secret=None, name="stages", rules={}, kind="generic")
-    warm = pages[0]  # loads the gazetteer and models, as a worker's first task does
-    tag_article({"id": "warm", "title": warm.title, "text": warm.title, "published": warm.published.isoformat(),
-                 "language": warm.language})
+    for language in sorted({p.language for p in pages}):  # loads each language's data, as a worker's first tasks do
+        warm = next(p for p in pages if p.language == language)
+        tag_article({"id": "warm", "title": warm.title, "text": warm.title, "published": warm.published.isoformat(),
+                     "language": language})
     for page in pages:
         url = site.url(f"/{page.language}/{page.slug}.html")
         t0 = time.perf_counter()
@@ -486,12 +487,12 @@ def main() -> None:
     memory: MemoryWatch = run["memory"]
     print(f"\nend to end: {done} entries {run['statuses']} in {run['elapsed']:.1f} s; {alerts} alerts, "
           f"{len(site.received)} webhooks received ({site.posts} POSTs)")
-    print(f"\n| stage (in process, {len(timings['fetch'])} pages) | mean ms | p50 ms | p95 ms |")
-    print("|---|---:|---:|---:|")
+    print(f"\n| stage (in process, {len(timings['fetch'])} pages) | mean ms | p50 ms | p95 ms | max ms |")
+    print("|---|---:|---:|---:|---:|")
     for stage, values in timings.items():
         if values:
             print(f"| {stage} | {statistics.mean(values):.1f} | {percentile(values, 0.5):.1f} | "
-                  f"{percentile(values, 0.95):.1f} |")
+                  f"{percentile(values, 0.95):.1f} | {max(values):.1f} |")
     print("\n| figure | value |\n|---|---:|")
     print(f"| articles/s end to end | {per_s:.2f} |")
     print(f"| extraction, one process | {single:.1f} pages/s |")
@@ -501,8 +502,8 @@ def main() -> None:
     print(f"| first sight -> webhook received, p50 / p95 | {percentile(to_webhook, .5):.0f} / "
           f"{percentile(to_webhook, .95):.0f} ms |")
     for name, peak in memory.peak_tree.items():
-        print(f"| peak RSS, {name} worker (all its processes) | {peak / 2**20:.0f} MB |")
-    print(f"| peak RSS, any one worker process | {memory.peak_process / 2**20:.0f} MB |")
+        print(f"| peak RSS, {name} worker (all its processes) | {int(peak / 2**20)} MB |")
+    print(f"| peak RSS, any one worker process | {int(memory.peak_process / 2**20)} MB |")
     p95_webhook = percentile(to_webhook, 0.95)
     print(f"articles_per_s={per_s:.2f} ceiling_per_s={ceiling:.2f} ratio={per_s / ceiling:.3f} "
           f"p95_webhook_ms={int(p95_webhook) if p95_webhook == p95_webhook else -1} "

@@ -11,7 +11,6 @@ from typing import BinaryIO
 import click
 from pydantic import ValidationError
 from rich.console import Console
-from sqlalchemy import select
 
 from worker.settings import Settings
 

@@ -45,6 +45,8 @@ ARTICLE_TIME_LIMIT = 5
 PAGE_DELAY = 1.0
 REQUEUE_AFTER = 3
 ARTICLE_LEASE = timedelta(seconds=ARTICLE_TIME_LIMIT + 15)  # as worker.flow.process_entry claims an entry
+WEBHOOK_TIMEOUT = 2
+DELIVERY_LEASE = timedelta(seconds=WEBHOOK_TIMEOUT + 60)  # as worker.flow.deliver claims a delivery
 
 # Low timers so recovery paths run within seconds; the dispatcher runs every second.
 WORKER_ENV = {
@@ -52,7 +54,7 @@ WORKER_ENV = {
     "SAHELWATCH_PER_HOST_INTERVAL": "0",  # every test server is 127.0.0.1: one host
     "SAHELWATCH_PER_HOST_CONCURRENCY": "16",
     "SAHELWATCH_RESPECT_ROBOTS_TXT": "false",
-    "SAHELWATCH_WEBHOOK_TIMEOUT": "2",
+    "SAHELWATCH_WEBHOOK_TIMEOUT": str(WEBHOOK_TIMEOUT),
     "SAHELWATCH_WEBHOOK_RETRY_SCHEDULE": "0.5,1,2",
     "SAHELWATCH_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
     "SAHELWATCH_ARTICLE_TIME_LIMIT": str(ARTICLE_TIME_LIMIT),
@@ -246,7 +248,9 @@ class Rig:
             except Exception as exc:  # a database being restarted: keep asking
                 last_error = exc
             time.sleep(interval)
-        raise AssertionError(f"{what} not reached within {timeout:g} s: {self.summary()}; last error {last_error!r}")
+        logs = ", ".join(str(w.log) for w in self.workers)
+        raise AssertionError(f"{what} not reached within {timeout:g} s: {self.summary()}; last error {last_error!r}; "
+                             f"worker logs: {logs}")
 
     def summary(self) -> dict[str, object]:
         """Rows by status, for failure messages and the test's report."""
@@ -293,17 +297,22 @@ class Rig:
             deliveries = session.scalar(select(func.count()).select_from(Delivery)) or 0
         return done == entries and open_deliveries == 0 and deliveries == alerts * endpoints
 
-    def fast_forward_deliveries(self, seconds: float) -> int:
+    def fast_forward_deliveries(self, seconds: float, claimed_before: datetime | None = None) -> int:
         """Move the leases of deliveries left in 'sending' ``seconds`` back, as if that much time had
-        passed; call it when no worker runs, so no live task holds them."""
+        passed. Only for rows no live task holds: call it when no worker runs, or give
+        ``claimed_before``, a moment after which every task that claimed earlier has ended."""
         shift = timedelta(seconds=seconds)
         with session_scope(self.db) as session:
             sending = session.execute(select(Delivery.id, Delivery.next_attempt_at)
                                       .where(Delivery.status == "sending")).all()
+            moved = 0
             for delivery_id, next_at in sending:
+                if claimed_before is not None and next_at - DELIVERY_LEASE >= claimed_before:
+                    continue
                 session.execute(update(Delivery).where(Delivery.id == delivery_id, Delivery.next_attempt_at == next_at)
                                 .values(next_attempt_at=next_at - shift))
-        return len(sending)
+                moved += 1
+        return moved
 
     def stop(self) -> None:
         for worker in self.workers:
@@ -325,9 +334,10 @@ def assert_exactly_once(rig: Rig, receivers: list[WebhookReceiver], entries: int
                         interrupted_at: float | None = None) -> dict[str, int]:
     """The invariant every fault test ends with; returns the counts for the report.
 
-    ``interrupted_at`` (time.time()): a receiver may have answered 200 to an attempt whose
-    sender was killed before recording it; such an at-least-once retry shows as a second
-    successful delivery of the same webhook-id, the first before the interruption.
+    ``interrupted_at`` (time.time()), the end of the fault: a receiver may have answered 200 to an
+    attempt whose sender died (or lost its database) before recording it; such an at-least-once
+    retry shows as a second successful delivery of the same webhook-id, the first one before
+    ``interrupted_at`` and the retry after it. The database must still hold one success.
     """
     with session_scope(rig.db) as session:
         entry_rows = session.scalars(select(Entry)).all()

@@ -228,4 +228,9 @@ def stale_entry_ids(session: Session, now: datetime, limit: int = 500,
         .where(Entry.status.in_(("new", "processing")), Entry.lease_until <= now)
         .limit(limit)
     ).all()
-    return compare_and_set(session, Entry.id, Entry.lease_until, rows, now + requeue_after)
+    taken = compare_and_set(session, Entry.id, Entry.lease_until, rows, now + requeue_after)
+    if taken:
+        # A `processing` entry whose lease ran out belonged to a task that died: it is new again,
+        # so the re-sent task may claim it (its attempt still counts against MAX_ARTICLE_ATTEMPTS).
+        session.execute(update(Entry).where(Entry.id.in_(taken), Entry.status == "processing").values(status="new"))
+    return taken
