@@ -77,7 +77,10 @@ def running_worker(settings: Settings, broker_url: str, *, overrides: Mapping[st
                    concurrency: int | None = None, startup_timeout: float = 60.0) -> Iterator[subprocess.Popen[bytes]]:
     """A real `celery worker` child for the duration of the block, stopped warmly after it."""
     env = child_env(settings, broker_url, overrides)
-    process = subprocess.Popen(celery_command("worker", concurrency=concurrency or settings.worker_concurrency), env=env)
+    # A helper worker for one command: no banner on the user's terminal, warnings and errors only.
+    command = celery_command("worker", concurrency=concurrency or settings.worker_concurrency)
+    command.insert(command.index("-A"), "--quiet")
+    process = subprocess.Popen(command, env=env)
     try:
         app = make_celery(settings, broker=broker_url)
         deadline = time.monotonic() + startup_timeout
