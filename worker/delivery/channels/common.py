@@ -473,3 +473,8 @@ def _timestamp(value: Any) -> str | None:
     except ValueError:
         return None
     return value
+
+
+def markdown_link(item: Link) -> str:
+    """``[label](url)`` with the label's markdown escaped; the URL has no ``)`` or spaces left."""
+    return f"[{markdown_escape(item.label)}]({item.url})"

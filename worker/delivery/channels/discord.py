@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import Link, Summary, fit_lines, markdown_escape, severity_mark, summarize, text_length, truncate
+from .common import (
+    Summary,
+    fit_lines,
+    markdown_escape,
+    markdown_link,
+    severity_mark,
+    summarize,
+    text_length,
+    truncate,
+)
 
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
@@ -23,9 +32,7 @@ EMBED_TOTAL_LIMIT = 6000
 MAX_FIELDS = 25
 
 
-def link(item: Link) -> str:
-    """``[label](url)`` with the label's markdown escaped; the URL has no ``)`` or spaces left."""
-    return f"[{markdown_escape(item.label)}]({item.url})"
+link = markdown_link
 
 
 def render(body: dict[str, Any]) -> dict[str, Any]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from .common import (
-    Link,
     Summary,
     break_mentions,
     fit_lines,
     markdown_escape,
+    markdown_link,
     severity_mark,
     summarize,
     text_length,
@@ -26,8 +26,7 @@ ATTACHMENT_TEXT_LIMIT = 8000
 FIELD_LIMIT = 1000
 
 
-def link(item: Link) -> str:
-    return f"[{markdown_escape(item.label)}]({item.url})"
+link = markdown_link
 
 
 def render(body: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .common import Link, Summary, break_mentions, fit_lines, markdown_escape, summarize, truncate
+from .common import (
+    Summary,
+    break_mentions,
+    fit_lines,
+    markdown_escape,
+    markdown_link,
+    summarize,
+    truncate,
+)
 
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.4"
@@ -22,8 +30,7 @@ HEADLINE_COLOUR = {"low": "default", "medium": "warning", "high": "attention", "
                    "source.failing": "attention", "source.recovered": "good"}
 
 
-def link(item: Link) -> str:
-    return f"[{markdown_escape(item.label)}]({item.url})"
+link = markdown_link
 
 
 def _text(text: str, **style: Any) -> dict[str, Any]:
