@@ -25,7 +25,7 @@ from worker.articles.extract import Extracted, extract_article
 from worker.articles.language import guess_language
 from worker.articles.text import without_title
 from worker.articles.neardup import simhash
-from worker.articles.store import near_duplicate_of, store_article
+from worker.articles.store import band_columns, near_duplicate_of, store_article
 from worker.db.models import Article, Feed, Incident, IncidentReport
 from worker.db.session import session_scope
 from worker.delivery import policy
@@ -338,8 +338,10 @@ def _rescan_article(settings: Settings, rescan_id: int, article_id: int, refetch
     now = utcnow()
     with session_scope(settings.database_url) as session:
         if refetch:
+            fingerprint = simhash(text)
             session.execute(update(Article).where(Article.id == article_id).values(
-                text=text, content_hash=content_hash(text), simhash=simhash(text), fetched_at=now))
+                text=text, content_hash=content_hash(text), simhash=fingerprint, fetched_at=now,
+                **band_columns(fingerprint)))
         changed = replace_events(session, article_id, tagged, now)
         delivery_ids = _rebuild_reported(session, article_id, now, announce=announce) if changed else []
         if tagged.get("relevant"):

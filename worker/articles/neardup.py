@@ -105,6 +105,29 @@ def hamming(a: int, b: int) -> int:
     return ((a ^ b) & _MASK).bit_count()
 
 
+BAND_WIDTHS = (10, 9, 9, 9, 9, 9, 9)
+"""The 64 bits cut into NEAR_DUPLICATE_BITS + 1 bands, low bits first.
+
+Pigeonhole: two fingerprints at most 6 bits apart differ in at most 6 of the 7 bands, so they
+agree exactly on at least one. An equality index per band then finds every candidate within
+reach, and only those few (about 7 in 512 unrelated articles share a band) are compared bit by
+bit, instead of every recent article.
+"""
+BANDS = len(BAND_WIDTHS)
+assert sum(BAND_WIDTHS) == BITS and BANDS > NEAR_DUPLICATE_BITS
+
+
+def bands(fingerprint: int) -> tuple[int, ...] | None:
+    """The fingerprint's band values (small non-negative ints), or None when it matches nothing (0)."""
+    if not fingerprint:
+        return None
+    value, out = fingerprint & _MASK, []
+    for width in BAND_WIDTHS:
+        out.append(value & ((1 << width) - 1))
+        value >>= width
+    return tuple(out)
+
+
 def find_near_duplicate(
     fingerprint: int, candidates: Iterable[tuple[int, int]], max_bits: int = NEAR_DUPLICATE_BITS
 ) -> int | None:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from worker.db.models import Article, Event
-from worker.articles.neardup import MIN_BODY_WORDS, body_tokens, find_near_duplicate
+from worker.db.models import SIMHASH_BAND_COLUMNS, Article, Event
+from worker.articles.neardup import MIN_BODY_WORDS, bands, body_tokens, find_near_duplicate
 from worker.db.upsert import insert_ignore
 
 
@@ -42,7 +42,7 @@ def store_article(
     row = dict(
         url=url, canonical_url=canonical, title=title, text=text, language=language, published=published,
         content_hash=digest, simhash=fingerprint, outlet=outlet, fetched_at=now, relevant=bool(tagged.get("relevant")),
-        score=float(tagged.get("score") or 0.0), tagged_at=now,
+        score=float(tagged.get("score") or 0.0), tagged_at=now, **band_columns(fingerprint),
     )
     inserted = insert_ignore(session, Article, [row], ["canonical_url"])
     if not inserted:
@@ -61,16 +61,29 @@ def store_article(
     return StoredArticle(article_id, True)
 
 
+def band_columns(fingerprint: int | None) -> dict[str, int | None]:
+    """The article's simhash_band* values; all None for no fingerprint or an empty one."""
+    values = bands(fingerprint) if fingerprint is not None else None
+    return dict(zip(SIMHASH_BAND_COLUMNS, values or [None] * len(SIMHASH_BAND_COLUMNS)))
+
+
 def near_duplicate_of(session: Session, fingerprint: int, text: str, recent: int = 5000) -> int | None:
     """The stored article this text is a near copy of (syndicated wire copy), if any.
 
-    A bit-distance search cannot use an index, so it looks at the most recent articles
-    only; two copies processed at the same instant may both be kept, and their events
-    then merge into one incident anyway.
+    Only articles sharing a SimHash band can be within reach (see neardup.BAND_WIDTHS), so
+    the band indexes fetch those few and they alone are compared bit by bit. The search keeps
+    to the `recent` latest article ids, as wire copy is reprinted within days; two copies
+    processed at the same instant may both be kept, and their events then merge into one
+    incident anyway.
     """
     if len(body_tokens(text)) < MIN_BODY_WORDS:
         return None  # a stub or summary is too short to judge
+    values = bands(fingerprint)
+    if values is None:
+        return None
+    newest = select(func.max(Article.id)).scalar_subquery()
+    same_band = or_(*(getattr(Article, column) == value for column, value in zip(SIMHASH_BAND_COLUMNS, values)))
     rows = session.execute(
-        select(Article.id, Article.simhash).where(Article.simhash.is_not(None)).order_by(Article.id.desc()).limit(recent)
+        select(Article.id, Article.simhash).where(same_band, Article.id > newest - recent).order_by(Article.id.desc())
     )
     return find_near_duplicate(fingerprint, ((row.id, row.simhash) for row in rows))

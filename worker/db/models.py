@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -82,8 +83,13 @@ class Entry(Base):
     feed: Mapped[Feed] = relationship(back_populates="entries")
 
 
+SIMHASH_BAND_COLUMNS = tuple(f"simhash_band{i}" for i in range(7))  # worker.articles.neardup.BANDS
+
+
 class Article(Base):
     __tablename__ = "articles"
+    # (band, id): a near-copy lookup is an equality per band within the most recent ids.
+    __table_args__ = tuple(Index(f"ix_articles_{column}", column, "id") for column in SIMHASH_BAND_COLUMNS)
 
     id: Mapped[int] = mapped_column(ID, primary_key=True)
     url: Mapped[str] = mapped_column(String(2048))
@@ -96,6 +102,14 @@ class Article(Base):
     # 64-bit SimHash of the text, stored signed; near-identical wire copy from other outlets
     # lands within a few bits and is linked to this article instead of processed again.
     simhash: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    # The SimHash cut into 7 bands (worker.articles.neardup.bands): a near copy shares at least one.
+    simhash_band0: Mapped[int | None] = mapped_column(SmallInteger)
+    simhash_band1: Mapped[int | None] = mapped_column(SmallInteger)
+    simhash_band2: Mapped[int | None] = mapped_column(SmallInteger)
+    simhash_band3: Mapped[int | None] = mapped_column(SmallInteger)
+    simhash_band4: Mapped[int | None] = mapped_column(SmallInteger)
+    simhash_band5: Mapped[int | None] = mapped_column(SmallInteger)
+    simhash_band6: Mapped[int | None] = mapped_column(SmallInteger)
     outlet: Mapped[str | None] = mapped_column(String(255))
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     relevant: Mapped[bool] = mapped_column(Boolean, default=False)
