@@ -389,13 +389,12 @@ def roles(
 
 @lru_cache(maxsize=256)
 def _roles(
-    sentence: str, mentions: tuple[ActorMention, ...], language: str, territory: bool
+    sentence: str, everyone: tuple[ActorMention, ...], language: str, territory: bool
 ) -> tuple[tuple[str, str], ...]:
     p = _role_patterns(language, territory)
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
     quoted = _source_spans(sentence, p)
-    everyone = mentions
-    mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in quoted)]
+    mentions = [m for m in everyone if not any(lo <= m.start < hi for lo, hi in quoted)]
 
     def assign(
         lo: int, hi: int, role: str, prio: int, first_only: bool = False, armed_only: bool = False,
@@ -448,9 +447,9 @@ def _roles(
                 found[m.actor] = (2, "perpetrator" if is_non_state_armed(m.actor) else "target")
     for n in p["agentive"].finditer(sentence):  # "army raid", "French air strike", "frappe de l'armée"
         for m in mentions:
-            before = 0 <= n.start() - m.end <= 2
-            after = 0 <= m.start - n.end() <= 8 and p["of"].match(sentence, n.end(), m.start)
-            if (before or after) and found.get(m.actor, (0, ""))[0] <= 2 and m.actor != "civilians":
+            touches_before = 0 <= n.start() - m.end <= 2
+            touches_after = 0 <= m.start - n.end() <= 8 and p["of"].match(sentence, n.end(), m.start)
+            if (touches_before or touches_after) and found.get(m.actor, (0, ""))[0] <= 2 and m.actor != "civilians":
                 found[m.actor] = (2, "perpetrator")
     for m in mentions:  # "Katiba Macina ... of JNIM": a perpetrator's parent acted too
         if found.get(m.actor, (0, ""))[1] != "perpetrator" and any(

@@ -433,12 +433,13 @@ def _attributions(text: str, language: str, skip: tuple[int, int] = (0, 0)) -> l
 @lru_cache(maxsize=256)
 def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, str], ...]:
     cv = _claimant_vocab(language)
-    found = []
+    found: list[tuple[int, int, str, str]] = []
     for m in cv.mention.finditer(text):
         s, e = m.start(), m.end()
         ctype = cv.types[m.group().lower()]
         if _RECIPIENT.search(text[max(0, s - 24):s]):
             continue        # "told AFP", "a indiqué à l'AFP": who heard it, not who said it
+        framed: object
         if ctype == "state":
             # "Mali says ..." but not "BAMAKO, ... said" nor "near Mali, officials said"
             framed = cv.speech_next.match(text[e:]) or cv.before.search(text[max(0, s - 40):s])
@@ -458,7 +459,8 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             ctype = "perpetrator"    # "its Amaq news agency", "its az-Zallaqa media": the group's own outlet
         start = s
         if m.group().islower() or ctype not in ("perpetrator", "un", "ngo", "media") or m.group().lower() == "media":
-            for w in reversed(re.findall(r"[A-Z][\w’'-]+\s+$", text[max(0, s - 20):s])[-1:]):
+            qualifier_word: list[str] = re.findall(r"[A-Z][\w’'-]+\s+$", text[max(0, s - 20):s])
+            for w in qualifier_word:
                 if w.strip() not in _NOT_A_QUALIFIER:
                     start = s - len(w)
         end = e

@@ -313,7 +313,8 @@ def _order(entry: _Entry, evidence: Counter[str]) -> tuple:
 
 def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index):
     """First pass: candidates per match after cue words, and the countries the text names."""
-    staged, evidence = [], Counter()
+    staged: list[tuple] = []
+    evidence: Counter[str] = Counter()
     for s, e, k in raw:
         ids = idx.by_key.get(k)
         if ids is None:

@@ -244,11 +244,11 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
         if s.paragraph > LEAD_PARAGRAPHS:
             later.append(facts)
             continue
-        rule = None
+        marker = None
         if s.index > 1:      # the title and the first sentence always tell the main incident
-            rule = recap_marker(s.text, language)
-        if rule:
-            incidents.append(Incident(False, [facts], f"marker '{rule[1]}'"))
+            marker = recap_marker(s.text, language)
+        if marker:
+            incidents.append(Incident(False, [facts], f"marker '{marker[1]}'"))
         else:
             primary.facts.append(facts)
 
