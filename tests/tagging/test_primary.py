@@ -137,3 +137,14 @@ def test_incident_phrase_lists_compile_and_are_lower_case():
                 assert not re.search(r"(?<!\\)[A-ZÀ-Þ]", pattern), (key, language, pattern)
     assert vocabulary("en").background.search("in may 2019, at least 28 soldiers were killed")
     assert vocabulary("fr").background.search("l'an dernier, trente soldats avaient été tués")
+
+
+def test_quoted_spans_cover_guillemets_curly_and_straight_quotes():
+    from worker.tagging.text import quoted_spans
+
+    text = '« Ils sont venus », dit-il, puis "the army left" and “they fled”.'
+    spans = [text[lo:hi] for lo, hi in quoted_spans(text)]
+    assert spans == ["« Ils sont venus »", '"the army left"', "“they fled”"]
+    closing, opening = "went on » he said", "he said « it goes on"
+    assert [closing[lo:hi] for lo, hi in quoted_spans(closing)] == ["went on »"]
+    assert [opening[lo:hi] for lo, hi in quoted_spans(opening)] == ["« it goes on"]

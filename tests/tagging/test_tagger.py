@@ -216,3 +216,24 @@ def test_story_naming_no_place_of_the_scope_is_not_relevant_and_scores_low():
     assert out["relevant"] is False
     assert out["score"] <= 0.3
     assert "scope" in out["explain"]["relevant"]["rule"]
+
+
+def test_party_named_only_inside_quoted_speech_is_not_an_actor():
+    out = tag_article(article(
+        "Des greniers incendiés à Tankoualou",
+        "Des hommes armés non identifiés ont incendié mardi une vingtaine de greniers dans le village de "
+        "Tankoualou, dans la province de la Komondjari, selon des sources locales. « Ils ont dit que ceux qui "
+        "resteraient seraient considérés comme des complices des VDP », raconte un conseiller municipal.",
+        published="2021-11-29T08:00:00Z", language="fr"))
+    assert "vdp" not in primary(out)["actors"]
+    assert "unidentified_armed_group" in primary(out)["actors"]
+
+
+def test_group_blamed_in_scare_quotes_is_still_the_perpetrator():
+    out = tag_article(article(
+        "Zamfara : des lycéennes enlevées à Jangebe",
+        "Des dizaines d'hommes armés ont enlevé vendredi des centaines de lycéennes dans leur internat de "
+        "Jangebe, dans l'État de Zamfara. Les autorités attribuent l'enlèvement à des « bandits ».",
+        published="2021-03-01T10:00:00Z", language="fr"))
+    assert "bandits_ng" in primary(out)["actors"]
+    assert "unidentified_armed_group" not in primary(out)["actors"]

@@ -17,6 +17,7 @@ from .actors import is_state_force, resolve_actors, resolve_generic, roles as se
 from .claims import conservative_toll, lower_bound
 from .event_types import classify
 from .primary import Facts, Incident, choose_date, first_match, vocabulary
+from .text import quoted_spans
 
 # Most specific first: the schema's location is a town; a region or a country
 # only stands in when no town is named.
@@ -250,6 +251,27 @@ def _explain_actors(actors: list[str], told: list[Facts], country: str | None, a
     explain["actors"] = Decision(actors, first[0], "; ".join(rules))
 
 
+LABEL_WORDS = 3    # a quote this short is a label ("bandits"), not speech
+
+
+def _speech_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Quotations that are someone's speech; not labels: a short quote, or one the sentence
+    blames for the incident ("attributed to « terrorists of Katiba Macina »")."""
+    attribution = vocabulary(language).attribution
+    return [(lo, hi) for lo, hi in quoted_spans(text)
+            if len(text[lo:hi].split()) > LABEL_WORDS and not first_match(attribution, text[max(0, lo - 40):lo])]
+
+
+def _unquoted_mentions(told: list[Facts], language: str) -> list[Any]:
+    """Actor mentions outside quoted speech: a party named only inside a quote ("accomplices
+    of the VDP", "taken for a column of terrorists") is a speaker's words, not a party."""
+    out: list[Any] = []
+    for facts in told:
+        spans = _speech_spans(facts.sentence.text, language) if facts.actors else []
+        out += [m for m in facts.actors if not any(lo <= m.start < hi for lo, hi in spans)]
+    return out
+
+
 def build_event(incident: Incident, language: str, published: dt.date,
                 fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None) -> Built:
     """The schema event of `incident`; `fallback_country` is (code, sentence) from the article,
@@ -258,7 +280,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
     mention, date, precision = _event_date(incident, published, explain, main_date)
     told = event_facts(incident, language, mention.date if mention else None) or incident.facts
     place = _event_place(incident, told, language, explain)
-    mentions = [m for f in told for m in f.actors]
+    mentions = _unquoted_mentions(told, language) or [m for f in told for m in f.actors]
     if place["country"] is None:
         place["country"] = _country_from_actors(resolve_actors(mentions))
         if place["country"]:

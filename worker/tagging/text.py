@@ -138,3 +138,32 @@ def article_sentences(title: str, text: str) -> list[Sentence]:
         out.append(Sentence(t, start, start + len(t), 0, 0))
     out.extend(split_sentences(text or "", first_paragraph=1, first_index=len(out)))
     return out
+
+
+_OPENING, _CLOSING = "«“", "»”"
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of `sentence` inside quotation marks (« », “ ”, paired straight quotes).
+
+    A quotation that began in an earlier sentence (a closing mark with no opening one)
+    runs from the sentence start; one that goes on past the sentence runs to its end.
+    """
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    straight: int | None = None
+    for i, ch in enumerate(sentence):
+        if ch in _OPENING and start is None:
+            start = i
+        elif ch in _CLOSING:
+            spans.append((0 if start is None else start, i + 1))
+            start = None
+        elif ch == '"' and start is None:
+            if straight is None:
+                straight = i
+            else:
+                spans.append((straight, i + 1))
+                straight = None
+    if start is not None:
+        spans.append((start, len(sentence)))
+    return spans
