@@ -422,3 +422,49 @@ def test_group_outlet_speaks_for_the_group():
     [c] = extract_claims("JNIM, which claimed the attack in a statement carried by its Az-Zallaqa media arm, "
                          "said it had killed 30 soldiers.", "en")
     assert (c.claimant, c.claimant_type) == ("JNIM", "perpetrator")
+
+
+def test_scare_quoted_victims_and_idioms_are_read_through():
+    assert claims('The army said about 20 "terrorists" had been neutralised.') == [
+        ("killed", 20, "about", "militants")]
+    assert claims('Five soldiers "paid the supreme price" and 12 were wounded, he said.')[0] == (
+        "killed", 5, "exact", "soldiers")
+    assert claims("Selon l'armée, 18 « terroristes » ont été neutralisés.", "fr") == [
+        ("killed", 18, "exact", "militants")]
+
+
+def test_long_quotation_is_not_read_as_a_figure_of_the_sentence():
+    found = extract_claims('"We buried 12 of our people yesterday after they were shot," a resident said.', "en")
+    assert all(c.kind != "killed" or c.count != 12 or c.claimant for c in found)
+
+
+def test_relatives_someone_lost_are_a_part_of_the_toll():
+    found = (extract_claims("Gunmen killed at least 17 civilians in the village, officials said.", "en")
+             + extract_claims("One resident, who lost two brothers, said the attackers came at dawn.", "en"))
+    assert conservative_toll(found) == 17
+    [kin] = extract_claims("Il a perdu ses deux frères dans l'attaque.", "fr")
+    assert kin.subset
+
+
+def test_time_words_between_verb_and_count():
+    assert claims("Des hommes armés ont tué hier un conseiller municipal et un enseignant.", "fr") == [
+        ("killed", 1, "exact", "civilians"), ("killed", 1, "exact", "civilians")]
+    assert claims("Des assaillants ont enlevé dimanche soir vingt femmes.", "fr") == [
+        ("abducted", 20, "exact", "civilians")]
+
+
+def test_lone_victims_listed_together_are_counted():
+    headline = extract_claims("Un conseiller municipal tué à Tongomayel", "fr")
+    lead = extract_claims("Des hommes armés ont tué hier un conseiller municipal et un enseignant.", "fr")
+    assert conservative_toll(headline + lead) == 2
+
+
+def test_lone_attacker_and_lone_peacekeeper_still_count_beside_other_groups():
+    found = (extract_claims("Un Casque bleu a été tué, a annoncé la mission.", "fr")
+             + extract_claims("Une quinzaine d'assaillants ont été tués, selon l'état-major.", "fr"))
+    assert conservative_toll(found) == 16
+
+
+def test_group_announces_losing_its_fighters():
+    assert claims("Le MSA a indiqué avoir perdu cinq de ses combattants.", "fr") == [
+        ("killed", 5, "exact", "militants")]

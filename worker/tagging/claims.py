@@ -65,6 +65,10 @@ def _alt(phrases: Any) -> str:
     return alternation(phrases)
 
 
+_TIME_WORDS = ("hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin|dernier|dernière"
+               "|également|aussi|encore|yesterday|also|then|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+
+
 @dataclass(frozen=True)
 class _Vocab:
     nouns: dict[str, tuple[str, str]]     # phrase -> (role, value): victim, kind, members, inherit, unit
@@ -83,6 +87,7 @@ class _Vocab:
     members_context: list[tuple[str, re.Pattern[str]]]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
+    kin: frozenset[str]
 
 
 @cache
@@ -101,6 +106,8 @@ def _vocab(language: str) -> _Vocab:
         nouns[p] = ("inherit", "")
     for p, kind in lex["kind_heads"][lang].items():
         nouns[p] = ("kind", kind)
+    for p in lex["kin_words"][lang]:
+        nouns[p] = ("victim", "civilians")
     kind_after = lex["kind_after"][lang]
     kind_before = lex["kind_before"][lang]
     stop = set(_STOP) | set(kind_after) | set(kind_before)
@@ -112,7 +119,9 @@ def _vocab(language: str) -> _Vocab:
     # without a number or punctuation before the predicate
     after = re.compile(rf"(?:\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?"
                        rf"(?<![\w-])(?P<kind>{_alt(kind_after)})(?![\w-])", re.IGNORECASE)
-    before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})\s*(?:(?:the|les|des|à)\s+)?$", re.IGNORECASE)
+    # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
+    before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS})){{0,3}}"
+                        rf"\s*(?:(?:the|les|des|à|ses|leurs|his|her|their)\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
     toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,80}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
                       rf"reached|atteint)|:)\s*$", re.IGNORECASE)
@@ -132,6 +141,7 @@ def _vocab(language: str) -> _Vocab:
                          for g, p in lex["members_context"].items()],
         month_after=re.compile(rf"\s*(?:{months})\.?(?!\w)", re.IGNORECASE),
         month_before=re.compile(rf"(?<!\w)(?:{months})\.?\s*$", re.IGNORECASE),
+        kin=frozenset(lex["kin_words"][lang]),
     )
 
 
@@ -213,6 +223,13 @@ def _singulars(text: str, language: str) -> list[Quantity]:
     return out
 
 
+def _lone_victim(d: _Draft) -> bool:
+    """"a teacher was killed", "un conseiller municipal tué": one person named with an
+    article, usually one of several ("un mort" is a count, not a lone victim)."""
+    surface = d.q.surface.lower()
+    return surface in _ARTICLES or surface in ("un", "une") and d.head_role == "victim"
+
+
 def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
     """Years, dates, ages, unit sizes, money, percentages and "one of the"."""
     after = text[q.end:q.end + 12]
@@ -267,8 +284,9 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     # the whole coordinated list is a part; "40 people, 34 of them volunteers": only the 34
     d.subset_group = bool(v.subset.search(text[max(0, q.start - 30):q.start])
                           or head_end > q.end and v.subset_after.match(text, head_end))
+    kin = bool(m) and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
     d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
-                or bool(_PARTIAL.match(text, head_end)))
+                or bool(_PARTIAL.match(text, head_end)) or kin)
     return d
 
 
@@ -331,6 +349,19 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
             previous = d
 
 
+# A quotation of a few words is a label or an army's idiom ('20 "terrorists" neutralised',
+# 'five soldiers "paid the supreme price"'): read through it. Longer quotes are speech.
+_LABEL_QUOTE = re.compile(r'["“«]\s?((?:[^\s"“”«»]+\s){0,4}[^\s"“”«»]+)\s?["”»]')
+
+
+def _without_label_quotes(sentence: str) -> str:
+    """`sentence` with the marks of short quotations blanked (same length, same offsets)."""
+    if not any(c in sentence for c in _QUOTE_CHARS):
+        return sentence
+    return _LABEL_QUOTE.sub(lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1)),
+                            sentence)
+
+
 def extract_claims(sentence: str, language: str, previous: str | None = None,
                    following: str | None = None) -> list[Claim]:
     """Every casualty figure in `sentence` with its kind, victims and claimant.
@@ -342,15 +373,16 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     v = _vocab(language)
     if not v.trigger.search(sentence.lower()):
         return []
+    text = _without_label_quotes(sentence)
     drafts = []
-    quantities = sorted(find_quantities(sentence, language) + _singulars(sentence, language), key=lambda q: q.start)
+    quantities = sorted(find_quantities(text, language) + _singulars(text, language), key=lambda q: q.start)
     for i, q in enumerate(quantities):
-        if _not_a_casualty_count(q, sentence, v):
+        if _not_a_casualty_count(q, text, v):
             continue
-        d = _draft(q, sentence, v, quantities[i + 1].end if i + 1 < len(quantities) else len(sentence))
+        d = _draft(q, text, v, quantities[i + 1].end if i + 1 < len(quantities) else len(text))
         if d is not None:
             drafts.append(d)
-    _resolve_kinds(drafts, sentence, v)
+    _resolve_kinds(drafts, text, v)
     drafts = [d for d in drafts if d.kind]
     if not drafts:
         return []
@@ -368,7 +400,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
         out.append(Claim(
             kind=d.kind or "killed", count=d.q.value, qualifier=d.q.qualifier, victims=victims,
             claimant=claimant, claimant_type=ctype, start=d.q.start, end=d.head_end, sentence=sentence,
-            rule=d.rule + (_ARTICLE_RULE if d.q.surface.lower() in _ARTICLES else ""),
+            rule=d.rule + (_ARTICLE_RULE if _lone_victim(d) else ""),
             revised=bool(revised_cue and revised_cue.start() < d.q.start),
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end)))
@@ -560,7 +592,9 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         reports.setdefault((c.sentence, c.claimant), []).append(c)
     per_group: dict[str | None, list[tuple[int, bool, bool, bool]]] = {}   # group -> (figure, revised, mixed, weak)
     for items in reports.values():
-        weak = all(c.rule.endswith(_ARTICLE_RULE) or c.subset for c in items)
+        # "a councillor and a teacher": lone victims listed together are a count
+        listed = sum(c.rule.endswith(_ARTICLE_RULE) for c in items) > 1
+        weak = not listed and all(c.rule.endswith(_ARTICLE_RULE) or c.subset for c in items)
         whole = [c for c in items if not c.subset] or items
         groups: dict[str | None, list[Claim]] = {}
         for c in whole:
@@ -582,9 +616,14 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         figures[group] = chosen[0]
         if group is None:
             generic_total = chosen[1] or chosen[2]
-    if len(figures) > 1 and len(weak_groups) < len(figures):
-        for group in weak_groups:          # a part or a lone victim does not lower a full figure
-            figures.pop(group)
+    # A part or a lone victim does not lower a full figure: a generic part ("100 bodies in X
+    # alone") is among the named dead, a lone named victim ("a woman who tried to flee")
+    # among the people of a generic figure; a lone attacker killed in the riposte is apart.
+    if len(weak_groups) < len(figures):
+        generic_strong = None in figures and None not in weak_groups
+        for group in weak_groups:
+            if group is None or generic_strong and group != "militants":
+                figures.pop(group)
     militants = figures.pop("militants", 0)
     generic = figures.pop(None, None)
     named = sum(figures.values()) if figures else None
