@@ -287,3 +287,16 @@ def test_surname_named_like_a_town_is_not_a_place():
 def test_non_breaking_space_inside_a_name_still_matches():
     found = find_places("Attaque à Tongo\u00a0Tongo, au Niger.", "fr")
     assert found[0].place.name == "Tongo Tongo" and found[0].surface == "Tongo\u00a0Tongo"
+
+
+@pytest.mark.parametrize("language, text, village, admin1", [
+    ("fr", "Une patrouille a sauté sur une mine sur une piste proche de Batia, dans l'Atacora.", "Batia", "Atacora"),
+    ("fr", "Des campements situés autour d'Inchinane, dans la région de Ménaka, ont été attaqués.", "Inchinane", "Menaka"),
+    ("fr", "L'attaque a eu lieu près d'Intahaka, dans la région de Gao.", "Intahaka", "Gao"),
+    ("en", "Jihadists attacked Kombori, a rural commune in the Kossi province of Burkina Faso.", "Kombori", "Boucle du Mouhoun"),
+    ("en", "Gunmen struck on the outskirts of Dagaba, in Niger's Tillaberi region.", "Dagaba", "Tillaberi"),
+])
+def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
+    found = {m.place.name: m.place for m in find_places(text, language)}
+    assert village in found
+    assert found[village].admin1 == admin1

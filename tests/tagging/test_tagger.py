@@ -237,3 +237,23 @@ def test_group_blamed_in_scare_quotes_is_still_the_perpetrator():
         published="2021-03-01T10:00:00Z", language="fr"))
     assert "bandits_ng" in primary(out)["actors"]
     assert "unidentified_armed_group" not in primary(out)["actors"]
+
+
+def test_counted_residents_name_the_village_of_the_incident():
+    out = tag_article(article(
+        "Togo : trois civils tués par des hommes armés",
+        "Trois habitants de Koundjoaré, un village de la préfecture de Kpendjal, dans la région des Savanes, "
+        "ont été tués lundi soir par des hommes armés, a-t-on appris de sources locales.",
+        published="2023-07-13T10:30:00Z", language="fr"))
+    assert primary(out)["location"] == "Koundjoare"
+
+
+def test_toll_in_a_sentence_naming_where_the_wounded_were_taken_stays_with_the_incident():
+    out = tag_article(article(
+        "Six soldiers killed in attack on army position in northern Benin",
+        "Six Beninese soldiers were killed on Wednesday when gunmen attacked an army position near Karimama, "
+        "in Benin's northern Alibori department, the army said on Friday.\n\n"
+        "The army said its soldiers had repelled the assault, killing at least two assailants, and that several "
+        "soldiers had been wounded and evacuated to Kandi.",
+        published="2025-05-02T09:00:00Z"))
+    assert primary(out)["fatalities"] == 8

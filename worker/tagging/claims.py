@@ -553,6 +553,7 @@ def lower_bound(claim: Claim) -> int | None:
 
 
 _GENERIC = (None, "people")
+SAME_FIGURE_SLACK = 0.1     # a generic toll this close to the militants' toll counts the same dead
 
 
 def conservative_toll(claims: Sequence[Claim]) -> int | None:
@@ -577,7 +578,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
        them soldiers") or the total is a revision ("bringing the toll to 14"), else the
        lower (two accounts of the same dead). Killed militants are added on top: attackers are counted apart from their victims ("killing 23
        people ... four attackers also died" -> 27; "51 soldiers killed, 160 militants
-       neutralised" -> 211).
+       neutralised" -> 211), unless only a generic figure is beside them and it is the
+       same within 10% (two accounts of the same fighters' bodies).
     Returns None when no killed figure is known.
     """
     killed = [c for c in claims if c.kind == "killed" and not c.is_cumulative and lower_bound(c) is not None]
@@ -626,6 +628,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
                 figures.pop(group)
     militants = figures.pop("militants", 0)
     generic = figures.pop(None, None)
+    if generic and militants and not figures and abs(generic - militants) <= SAME_FIGURE_SLACK * generic:
+        militants = 0      # "about 40 fighters were killed" and "about 40 bodies": the same dead
     named = sum(figures.values()) if figures else None
     if generic is None or named is None:
         core = generic if named is None else named

@@ -16,7 +16,7 @@ from typing import Any
 from .actors import is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
 from .claims import conservative_toll, lower_bound
 from .event_types import classify
-from .primary import Facts, Incident, choose_date, first_match, vocabulary
+from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
 from .text import quoted_spans
 
 # Most specific first: the schema's location is a town; a region or a country
@@ -73,16 +73,6 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
     return out
 
 
-def _is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
-    """A landmark, not the incident's place: "near the border with Mali", "60 km from
-    Niamey", "fled to Kaya", "officials in Maiduguri said"."""
-    vocab = vocabulary(language)
-    text = facts.sentence.text
-    start, end = mention.start - facts.sentence.start, mention.end - facts.sentence.start
-    before, after = text[max(0, start - 60):start], text[end:end + 12]
-    return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after))
-
-
 _REGION_WORD = re.compile(r"\b(?:district|province|department|département|cercle|county|LGA|local government|"
                           r"préfecture|prefecture)\b", re.IGNORECASE)
 
@@ -95,8 +85,8 @@ def _specificity(mention: Any, lead_admin1: set[str]) -> float:
     ("villagers in Sokoto" beside "Sokoto state") counts as the region.
     """
     level = mention.place.level
-    if level == "admin2" and _REGION_WORD.search(mention.surface):
-        return 1.5
+    if level in ("admin2", "locality") and _REGION_WORD.search(mention.surface):
+        return 1.5      # "préfecture de Kpendjal": the district, even when only its town is known
     if level == "locality" and mention.place.name == mention.place.admin1 and mention.place.name in lead_admin1:
         return 1
     return SPECIFICITY.get(level, 0)
@@ -122,7 +112,7 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
             ranked.append((rank, mention, facts))
     # Best first; the landmark test (a few regexes) runs only until a candidate passes.
     for _, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):
-        if not _is_reference_mention(facts, mention, language):
+        if not is_reference_mention(facts, mention, language):
             return mention, facts
     return None
 

@@ -429,14 +429,16 @@ _CONTEXT_SPECS = [
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of"), 2, 70),
-    ("X, a village", r"{name},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement)\b", True, (", a ", ", an "), 2, 40),
-    ("near", rf"(?i:near|outside|close to)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False, ("near ", "outside ", "close to "), 2, 80),
+    ("X, a village", r"{name},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement|commune)\b", True, (", a ", ", an "), 2, 40),
+    ("near", rf"(?i:near|outside|close to|around|outskirts of|vicinity of)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False,
+     ("near ", "outside ", "close to ", "around ", "outskirts of ", "vicinity of "), 2, 80),
     ("à X, dans le cercle de Y", rf"(?i:à)\s+{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
     ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
     ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
      ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d"), 2, 70),
-    ("près de", rf"(?i:près de|non loin de|aux environs de|à proximité de)\s+{_NAME}", False, ("pres de ", "non loin de ", "aux environs de ", "a proximite de "), 2, 70),
+    ("près de", rf"(?i:près|non loin|aux environs|à proximité|proches?|autour)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
+     ("pres d", "non loin d", "aux environs d", "a proximite d", "proche d", "proches d", "autour d"), 2, 70),
 ]
 _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.startswith("{name}"), anchors, before, after)
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
@@ -489,12 +491,15 @@ def _clean_name(name: str) -> tuple[str, int] | None:
 
 
 def _parent(adm: str | None, start: int, mentions: list[PlaceMention]) -> Place | None:
+    """The unit a village belongs to: the one its context names ("in Niger's Tillaberi
+    region" -> Tillaberi), else the nearest certain mention that has a region."""
     if adm:
+        adm = re.split(r"['’]s\s+", adm)[-1]
         cands = sorted(lookup(adm), key=lambda p: (p.level not in ("admin1", "admin2"), p.country not in _CORE + _SPILL))
         if cands:
             return cands[0]
     near = [m for m in mentions if m.certain and abs(m.start - start) < 250]
-    near.sort(key=lambda m: (abs(m.start - start), m.place.admin1 is None))
+    near.sort(key=lambda m: (m.place.admin1 is None, abs(m.start - start)))
     return near[0].place if near else None
 
 

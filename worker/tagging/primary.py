@@ -64,6 +64,7 @@ class Vocabulary:
     attribution: re.Pattern
     bystander_before: re.Pattern
     bystander_after: re.Pattern
+    counted_residents: re.Pattern
 
 
 @cache
@@ -106,6 +107,18 @@ def first_match(pattern: re.Pattern, text: str) -> str | None:
     """The first phrase of a vocabulary list found in `text` (case-insensitively)."""
     match = pattern.search(text.lower())
     return match.group(0) if match else None
+
+
+def is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
+    """A landmark, not the incident's place: "near the border with Mali", "60 km from
+    Niamey", "fled to Kaya", "officials in Maiduguri said"."""
+    vocab = vocabulary(language)
+    text = facts.sentence.text
+    start, end = mention.start - facts.sentence.start, mention.end - facts.sentence.start
+    before, after = text[max(0, start - 60):start], text[end:end + 12]
+    if first_match(vocab.counted_residents, before):
+        return False        # "three residents of Koundjoaré were killed": the victims' village
+    return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after))
 
 
 def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
@@ -216,7 +229,8 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
         if _is_earlier(mention, main_date):
             return f"earlier date '{mention.surface}'"
     if facts.claims and lead_places:
-        own = {m.place.name for m in facts.places if m.place.level in ("locality", "admin2")}
+        own = {m.place.name for m in facts.places if m.place.level in ("locality", "admin2")
+               and not is_reference_mention(facts, m, language)}     # "evacuated to Kandi" is no scene
         if own and not _place_keys([facts]) & lead_places:
             return f"toll at another place '{sorted(own)[0]}'"
     return None
