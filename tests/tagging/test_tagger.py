@@ -257,3 +257,36 @@ def test_toll_in_a_sentence_naming_where_the_wounded_were_taken_stays_with_the_i
         "soldiers had been wounded and evacuated to Kandi.",
         published="2025-05-02T09:00:00Z"))
     assert primary(out)["fatalities"] == 8
+
+
+def test_residents_who_only_fled_are_not_a_party_to_a_battle():
+    out = tag_article(article(
+        "Burkina army says it has retaken Solhan",
+        "Burkina Faso's army said on Thursday it had reoccupied the town of Solhan, in the Yagha province of the "
+        "Sahel region, which was abandoned by most of its residents. Troops and members of the VDP entered the town "
+        "on Tuesday after clashes with fighters of JNIM, the army said. It said 18 fighters had been killed.",
+        published="2024-06-20T12:00:00Z"))
+    event = primary(out)
+    assert event["event_type"] == "Battles"
+    assert "civilians" not in event["actors"]
+
+
+def test_civilians_killed_beside_soldiers_stay_a_party():
+    out = tag_article(article(
+        "Suicide bombers kill 23 in Chad capital",
+        "Suicide bombers struck the police headquarters in N'Djamena on Monday, killing 23 people, the government "
+        "said, blaming Boko Haram. Most of the dead were police officers, but civilians passing by were also killed.",
+        published="2015-06-16T09:30:00Z"))
+    assert "civilians" in primary(out)["actors"]
+
+
+def test_unclaimed_roadside_bomb_was_planted_by_an_unidentified_group():
+    out = tag_article(article(
+        "Bénin : deux militaires tués par un engin explosif près de Batia",
+        "Deux militaires béninois ont été tués lundi lorsque leur véhicule a heurté un engin explosif improvisé "
+        "près de Batia, dans la commune de Tanguiéta, a annoncé l'état-major. L'attaque n'a pas été revendiquée.",
+        published="2023-02-22T15:00:00Z", language="fr"))
+    event = primary(out)
+    assert event["sub_event_type"] == "remote_explosive_landmine_ied"
+    assert "unidentified_armed_group" in event["actors"]
+    assert event["perpetrators"] == ["unidentified_armed_group"]

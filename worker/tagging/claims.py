@@ -88,6 +88,7 @@ class _Vocab:
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
     kin: frozenset[str]
+    harm: re.Pattern[str]
 
 
 @cache
@@ -142,6 +143,7 @@ def _vocab(language: str) -> _Vocab:
         month_after=re.compile(rf"\s*(?:{months})\.?(?!\w)", re.IGNORECASE),
         month_before=re.compile(rf"(?<!\w)(?:{months})\.?\s*$", re.IGNORECASE),
         kin=frozenset(lex["kin_words"][lang]),
+        harm=re.compile(rf"\b(?:{_alt(w for table in (kind_after, kind_before, lex['kind_heads'][lang]) for w, k in table.items() if k != 'displaced')})\b"),
     )
 
 
@@ -347,6 +349,12 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
             d.victims = previous.victims
         if d.kind:
             previous = d
+
+
+def names_harm(sentence: str, language: str) -> bool:
+    """The sentence says someone was killed, wounded, abducted... ("civilians passing by
+    were also killed", "parmi les victimes figurent des civils")."""
+    return bool(_vocab(language).harm.search(sentence.lower()))
 
 
 # A quotation of a few words is a label or an army's idiom ('20 "terrorists" neutralised',

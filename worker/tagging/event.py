@@ -13,8 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .actors import is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
-from .claims import conservative_toll, lower_bound
+from .actors import is_non_state_armed, is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
+from .claims import conservative_toll, lower_bound, names_harm
 from .event_types import classify
 from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
 from .text import quoted_spans
@@ -262,6 +262,23 @@ def _unquoted_mentions(told: list[Facts], language: str) -> list[Any]:
     return out
 
 
+# Means whose user is unseen: with no armed group named, an unidentified one planted it.
+HIDDEN_HAND = frozenset({"remote_explosive_landmine_ied", "suicide_bomb"})
+HARM_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
+
+
+def _civilian_victims(told: list[Facts], language: str) -> bool:
+    """Civilians came to harm: a figure for them, or civilians named where a sentence tells
+    of killing, wounding or abduction ("10 people, most of them children")."""
+    for facts in told:
+        harms = [c for c in facts.claims if c.kind in HARM_KINDS]
+        if any(c.victims == "civilians" for c in harms):
+            return True
+        if any(m.actor == "civilians" for m in facts.actors) and (harms or names_harm(facts.sentence.text, language)):
+            return True
+    return False
+
+
 def build_event(incident: Incident, language: str, published: dt.date,
                 fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None) -> Built:
     """The schema event of `incident`; `fallback_country` is (code, sentence) from the article,
@@ -291,6 +308,11 @@ def build_event(incident: Incident, language: str, published: dt.date,
     if event_type == "Violence against civilians" and "civilians" not in actors:
         # ACLED: civilians are by definition the target of this event type.
         actors.append("civilians")
+    elif (event_type != "Violence against civilians" and sub_event_type != "looting_property_destruction"
+          and "civilians" in actors and not _civilian_victims(told, language)):
+        actors.remove("civilians")    # "residents fled", "herders": named, but nobody of them harmed
+    if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
+        actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
     _explain_actors(actors, told, country, admin1, explain)
 
     counted = [c for f in incident.facts for c in f.current_claims]
