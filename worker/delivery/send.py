@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 from dataclasses import dataclass
 
@@ -21,6 +23,22 @@ class SendResult:
     rate_limit_reset_after: float | None = None  # Discord: X-RateLimit-Remaining 0 -> wait this long
 
 
+_client: httpx.Client | None = None
+_client_pid = 0
+_client_lock = threading.Lock()
+
+
+def _shared_client() -> httpx.Client:
+    """One client per process (a forked child makes its own): building one loads the CA bundle,
+    which took longer than the POST itself, and its pool keeps connections to receivers open."""
+    global _client, _client_pid
+    with _client_lock:
+        if _client is None or _client_pid != os.getpid():
+            _client = httpx.Client(trust_env=False, follow_redirects=False)
+            _client_pid = os.getpid()
+        return _client
+
+
 def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> SendResult:
     started = time.monotonic()
     elapsed = lambda: int((time.monotonic() - started) * 1000)  # noqa: E731
@@ -31,8 +49,7 @@ def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> 
     timeout = httpx.Timeout(settings.webhook_timeout, connect=min(settings.connect_timeout, settings.webhook_timeout))
     headers = dict(headers, **{"user-agent": settings.full_user_agent})
     try:
-        with httpx.Client(timeout=timeout, trust_env=False, follow_redirects=False) as client:
-            response = client.post(url, content=body, headers=headers)
+        response = _shared_client().post(url, content=body, headers=headers, timeout=timeout)
     except httpx.TimeoutException:
         return SendResult(None, f"no answer within {settings.webhook_timeout:g} s", None, elapsed())
     except httpx.ConnectError as exc:
