@@ -286,10 +286,11 @@ def deliver(settings: Settings, delivery_id: int) -> DeliveryOutcome:
     verdict = policy.decide(
         sent.status, claimed.attempt - claimed.retry_from, list(settings.webhook_retry_schedule), retry_after=retry_after,
     )
+    pause = pacing_delay(claimed.kind, sent, retry_after)
     with session_scope(settings.database_url) as session:
         record_attempt(session, claimed, now, status_code=sent.status, error=sent.error,
                        duration_ms=sent.duration_ms, verdict=verdict,
-                       pause_endpoint_until=now + timedelta(seconds=pacing_delay(claimed.kind, sent, retry_after)))
+                       pause_endpoint_until=now + timedelta(seconds=pause) if pause > 0 else None)
     metric.DELIVERIES.labels(verdict.outcome, claimed.kind).inc()
     return DeliveryOutcome(delivery_id, verdict.outcome, verdict.delay)
 

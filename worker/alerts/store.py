@@ -30,10 +30,10 @@ def alert_incident(
     Returns the ids of deliveries created now (none on a re-run)."""
     mid = message_id(incident.public_id, alert_type, incident.revision)
     body = incident_message(alert_type, incident.data, now, changes)
-    alert = _alert(session, mid, dict(incident_id=incident.id, type=alert_type, revision=incident.revision), body, now)
+    alert_id = _alert(session, mid, dict(incident_id=incident.id, type=alert_type, revision=incident.revision), body, now)
     endpoints = session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True))).all()
     wanted = [ep.id for ep in endpoints if matches(ep.rules or {}, incident.data, context or {})]
-    return _deliveries(session, alert.id, wanted, now)
+    return _deliveries(session, alert_id, wanted, now)
 
 
 def alert_source(session: Session, feed: Feed, alert_type: str, now: datetime) -> list[int]:
@@ -41,14 +41,17 @@ def alert_source(session: Session, feed: Feed, alert_type: str, now: datetime) -
     revision = int(now.timestamp())
     mid = message_id(f"feed:{feed.id}", alert_type, revision)
     body = source_message(alert_type, feed, now)
-    alert = _alert(session, mid, dict(incident_id=None, feed_id=feed.id, type=alert_type, revision=revision), body, now)
+    alert_id = _alert(session, mid, dict(incident_id=None, feed_id=feed.id, type=alert_type, revision=revision), body, now)
     endpoints = session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True))).all()
-    return _deliveries(session, alert.id, [ep.id for ep in endpoints if wants_source_health(ep.rules or {})], now)
+    return _deliveries(session, alert_id, [ep.id for ep in endpoints if wants_source_health(ep.rules or {})], now)
 
 
-def _alert(session: Session, mid: str, keys: dict[str, Any], body: dict[str, Any], now: datetime) -> Alert:
-    insert_ignore(session, Alert, [dict(keys, message_id=mid, body=body, created_at=now)], ["message_id"])
-    return session.scalars(select(Alert).where(Alert.message_id == mid)).one()
+def _alert(session: Session, mid: str, keys: dict[str, Any], body: dict[str, Any], now: datetime) -> int:
+    """The alert's id: inserted now, or already stored by an earlier run of the same step."""
+    inserted = insert_ignore(session, Alert, [dict(keys, message_id=mid, body=body, created_at=now)], ["message_id"])
+    if inserted:
+        return inserted[0]
+    return session.scalars(select(Alert.id).where(Alert.message_id == mid)).one()
 
 
 def _deliveries(session: Session, alert_id: int, endpoint_ids: list[int], now: datetime) -> list[int]:

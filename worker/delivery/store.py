@@ -36,12 +36,20 @@ class Paced:
 
 def claim_delivery(session: Session, delivery_id: int, now: datetime, lease: timedelta) -> ClaimedDelivery | Paced | None:
     """Take a due delivery (pending, or `sending` whose sender died) with compare-and-set."""
-    row = session.get(Delivery, delivery_id)
-    if row is None or row.status not in ("pending", "sending"):
+    # The delivery, its endpoint and its alert in one round trip.
+    loaded = session.execute(
+        select(Delivery, WebhookEndpoint, Alert)
+        .outerjoin(WebhookEndpoint, WebhookEndpoint.id == Delivery.endpoint_id)
+        .outerjoin(Alert, Alert.id == Delivery.alert_id)
+        .where(Delivery.id == delivery_id)
+    ).first()
+    if loaded is None:
+        return None
+    row, endpoint, alert = loaded
+    if row.status not in ("pending", "sending"):
         return None
     if row.next_attempt_at and row.next_attempt_at > now:
         return None
-    endpoint = session.get(WebhookEndpoint, row.endpoint_id)
     if endpoint is not None and endpoint.enabled and endpoint.next_send_at and endpoint.next_send_at > now:
         row.status, row.next_attempt_at = "pending", endpoint.next_send_at
         return Paced((endpoint.next_send_at - now).total_seconds())
@@ -51,10 +59,10 @@ def claim_delivery(session: Session, delivery_id: int, now: datetime, lease: tim
         .where(Delivery.id == delivery_id, Delivery.status == row.status, Delivery.attempts == row.attempts,
                Delivery.next_attempt_at == row.next_attempt_at)
         .values(status="sending", next_attempt_at=now + lease)
+        .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
         return None
-    alert = session.get(Alert, row.alert_id)
     if alert is None or endpoint is None:
         return None
     if not endpoint.enabled:
@@ -76,33 +84,37 @@ def record_attempt(
     verdict: Verdict,
     pause_endpoint_until: datetime | None = None,
 ) -> None:
+    """The attempt's row, the delivery's new state and the endpoint's pacing, written without reading first."""
     insert_ignore(
         session, DeliveryAttempt,
         [dict(delivery_id=claimed.id, attempt=claimed.attempt, attempted_at=now, status_code=status_code,
               error=error, duration_ms=duration_ms)],
         ["delivery_id", "attempt"],
     )
-    row = session.get(Delivery, claimed.id)
-    assert row is not None
-    if pause_endpoint_until is not None:
-        endpoint = session.get(WebhookEndpoint, claimed.endpoint_id)
-        if endpoint is not None and (endpoint.next_send_at is None or endpoint.next_send_at < pause_endpoint_until):
-            endpoint.next_send_at = pause_endpoint_until
-    row.attempts = claimed.attempt
-    row.last_status_code = status_code
-    row.last_error = error
+    if pause_endpoint_until is not None:  # only ever moved later
+        session.execute(
+            update(WebhookEndpoint)
+            .where(WebhookEndpoint.id == claimed.endpoint_id,
+                   WebhookEndpoint.next_send_at.is_(None) | (WebhookEndpoint.next_send_at < pause_endpoint_until))
+            .values(next_send_at=pause_endpoint_until)
+            .execution_options(synchronize_session=False)
+        )
+    values: dict[str, Any] = dict(attempts=claimed.attempt, last_status_code=status_code, last_error=error)
     if verdict.outcome == "succeeded":
-        row.status, row.delivered_at, row.next_attempt_at = "succeeded", now, None
+        values.update(status="succeeded", delivered_at=now, next_attempt_at=None)
     elif verdict.outcome == "retry":
-        row.status, row.next_attempt_at = "pending", now + timedelta(seconds=verdict.delay or 0)
+        values.update(status="pending", next_attempt_at=now + timedelta(seconds=verdict.delay or 0))
     else:
-        row.status, row.next_attempt_at = "failed", None
-        row.last_error = f"gave up after {claimed.attempt} attempt(s): {error}"
+        values.update(status="failed", next_attempt_at=None,
+                      last_error=f"gave up after {claimed.attempt} attempt(s): {error}")
         if verdict.outcome == "gone":
-            endpoint = session.get(WebhookEndpoint, row.endpoint_id)
-            if endpoint is not None:
-                endpoint.enabled = False
-                endpoint.disabled_reason = "the receiver answered 410 Gone"
+            session.execute(
+                update(WebhookEndpoint).where(WebhookEndpoint.id == claimed.endpoint_id)
+                .values(enabled=False, disabled_reason="the receiver answered 410 Gone")
+                .execution_options(synchronize_session=False)
+            )
+    session.execute(update(Delivery).where(Delivery.id == claimed.id).values(**values)
+                    .execution_options(synchronize_session=False))
 
 
 def due_delivery_ids(session: Session, now: datetime, limit: int = 500) -> list[int]:

@@ -177,8 +177,13 @@ def claim_entry(session: Session, entry_id: int, now: datetime, lease: timedelta
     the dispatcher re-enqueues the entry once the lease expires. Attempts are counted
     so a page that kills the worker is given up after `max_attempts`.
     """
-    entry = session.get(Entry, entry_id)
-    if entry is None or entry.status in ("done", "failed"):
+    loaded = session.execute(  # the entry and its feed's language in one round trip
+        select(Entry, Feed.language).outerjoin(Feed, Feed.id == Entry.feed_id).where(Entry.id == entry_id)
+    ).first()
+    if loaded is None:
+        return None
+    entry, feed_language = loaded
+    if entry.status in ("done", "failed"):
         return None
     if entry.status == "processing" and entry.lease_until and entry.lease_until > now:
         return None
@@ -192,14 +197,11 @@ def claim_entry(session: Session, entry_id: int, now: datetime, lease: timedelta
         update(Entry)
         .where(Entry.id == entry_id, Entry.status == entry.status, Entry.attempts == entry.attempts)
         .values(status="processing", attempts=attempt, lease_until=now + lease)
+        .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
         return None
-    feed = session.get(Feed, entry.feed_id)
-    return ClaimedEntry(
-        entry.id, entry.url, entry.title, entry.summary, entry.published,
-        feed.language if feed else None, attempt,
-    )
+    return ClaimedEntry(entry.id, entry.url, entry.title, entry.summary, entry.published, feed_language, attempt)
 
 
 def finish_entry(session: Session, entry_id: int, now: datetime, *, article_id: int | None) -> None:
