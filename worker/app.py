@@ -5,7 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from celery import Celery
-from celery.signals import after_setup_logger, after_setup_task_logger, worker_process_init, worker_process_shutdown, worker_ready
+from celery.signals import (
+    after_setup_logger, after_setup_task_logger, worker_init, worker_process_init, worker_process_shutdown, worker_ready,
+)
 from kombu import Exchange
 from kombu import Queue as KombuQueue
 
@@ -79,6 +81,17 @@ def make_celery(settings: Settings, *, broker: str | None = None) -> Celery:
     )
     app.sahelwatch_settings = settings  # type: ignore[attr-defined]
     return app
+
+
+@worker_init.connect
+def _warm_before_fork(sender: object = None, **_kwargs: object) -> None:
+    """Tagger data and trafilatura loaded once in the parent, shared by every pool child."""
+    from worker.warmup import warm_if_consuming
+
+    app = getattr(sender, "app", None)
+    consumed = getattr(getattr(app, "amqp", None), "queues", None)
+    names = set((consumed.consume_from or {}).keys()) if consumed is not None else set()
+    warm_if_consuming(names)
 
 
 @worker_process_init.connect
