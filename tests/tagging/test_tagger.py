@@ -290,3 +290,24 @@ def test_unclaimed_roadside_bomb_was_planted_by_an_unidentified_group():
     assert event["sub_event_type"] == "remote_explosive_landmine_ied"
     assert "unidentified_armed_group" in event["actors"]
     assert event["perpetrators"] == ["unidentified_armed_group"]
+
+
+def test_force_announcing_its_own_strike_is_a_party_not_a_source():
+    out = tag_article(article(
+        "Mali : Barkhane annonce avoir neutralisé une vingtaine de jihadistes",
+        "La force française Barkhane a annoncé mercredi avoir « neutralisé une vingtaine de terroristes » lors "
+        "d'une frappe aérienne menée le 17 avril au nord-est de Gossi, dans la région de Tombouctou. Selon "
+        "l'état-major, les combattants appartenaient au Groupe de soutien à l'islam et aux musulmans (GSIM).",
+        published="2021-04-21T10:00:00Z", language="fr"))
+    assert {"france", "jnim"} <= set(primary(out)["actors"])
+
+
+def test_security_services_making_arrests_are_the_national_force():
+    out = tag_article(article(
+        "Mauritanie : cinq membres présumés d'une cellule du GSIM interpellés à Néma",
+        "Les services de sécurité mauritaniens ont interpellé mercredi à Néma, chef-lieu de la wilaya du Hodh Ech "
+        "Chargui, cinq personnes soupçonnées d'appartenir à une cellule de soutien logistique au GSIM.",
+        published="2021-05-07T10:00:00Z", language="fr"))
+    event = primary(out)
+    assert event["sub_event_type"] == "arrests"
+    assert {"military_mr", "jnim"} <= set(event["actors"])

@@ -133,10 +133,16 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
             if previous_end is not None and text[previous_end:m.start].strip() == "(":
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
-            if not (first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])
-                    or first_match(vocab.bystander_after, text[m.end:m.end + 50])):
+            said = vocab.bystander_after.search(text[m.end:m.end + 50].lower())
+            if said and _SELF_REPORT.match(text, m.end + said.end()):
+                return False    # "Barkhane announced it had neutralised...": it reports its own act
+            if not (said or first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])):
                 return False
     return True
+
+
+_SELF_REPORT = re.compile(r"\s+(?:on\s+\w+\s+|\w+\s+)?(?:that\s+)?(?:it|they|its|their|avoir|qu['’](?:il|ils|elle|elles))\b",
+                          re.IGNORECASE)
 
 
 def _named_perpetrators(facts_list: list[Facts], language: str, country: str | None,
