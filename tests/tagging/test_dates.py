@@ -186,3 +186,13 @@ def test_date_lexicon_file_is_valid():
         assert {unit for unit, _ in data["relative"][lang].values()} <= {"day", "week", "weekend", "month"}
         for month, day in data["holidays"][lang].values():
             dt.date(2024, month, day)
+
+
+def test_night_with_an_hour_after_midnight_is_the_second_day():
+    monday = dt.datetime(2024, 3, 4, 8)
+    assert first("tués dans la nuit de jeudi à vendredi, vers 1 heure, lors de l'attaque", monday, "fr") == (
+        "2024-03-01", "day")
+    assert first("overnight Thursday to Friday, at around 2 a.m., gunmen struck", monday) == ("2024-03-01", "day")
+    assert first("dans la nuit du 3 au 4 novembre vers 3h, des assaillants", dt.datetime(2019, 11, 10),
+                 "fr") == ("2019-11-04", "day")
+    assert first("dans la nuit de jeudi à vendredi, vers 23 heures", monday, "fr") == ("2024-02-29", "day")

@@ -311,3 +311,26 @@ def test_security_services_making_arrests_are_the_national_force():
     event = primary(out)
     assert event["sub_event_type"] == "arrests"
     assert {"military_mr", "jnim"} <= set(event["actors"])
+
+
+def test_claim_of_responsibility_naming_an_older_date_stays_with_the_incident():
+    out = tag_article(article(
+        "Soum : un conseiller municipal tué à Tongomayel",
+        "Des hommes armés ont tué hier un conseiller municipal et un enseignant à Tongomayel, dans la province du "
+        "Soum, a-t-on appris de sources locales.\n\n"
+        "Dans la soirée, le groupe Ansaroul Islam, fondé par un prédicateur mort l'an dernier, a revendiqué "
+        "l'attaque dans un message audio.",
+        published="2018-03-08T10:20:00Z", language="fr"))
+    event = primary(out)
+    assert "ansarul_islam" in event["actors"]
+    assert event["fatalities"] == 2
+
+
+def test_attack_said_to_be_the_work_of_a_group_names_it():
+    out = tag_article(article(
+        "Une vingtaine de chasseurs dozos tués à Dogofry",
+        "Une vingtaine de chasseurs dozos ont été tués dimanche dans l'attaque de leur position à Dogofry, dans le "
+        "cercle de Niono, selon des élus locaux.\n\n"
+        "Selon les mêmes sources, l'attaque est l'œuvre de la katiba Macina.",
+        published="2021-05-04T10:00:00Z", language="fr"))
+    assert "katiba_macina" in primary(out)["actors"]

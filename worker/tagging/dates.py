@@ -9,7 +9,8 @@ Decisions:
 - a weekday means the most recent such day on or before the publication date
   ("last Friday"/"vendredi dernier": strictly before); "next Friday" is ignored;
 - "dans la nuit de samedi à dimanche" / "the night of Saturday to Sunday" is the
-  Saturday, the day the night starts on, as ACLED codes overnight events;
+  Saturday, the day the night starts on, as ACLED codes overnight events, unless an
+  hour after midnight is given ("vers 1 heure", "around 2 a.m."): then the Sunday;
 - "last week" is publication minus 7 days and "earlier this week" the Monday of the
   publication week, "over the weekend"/"le week-end dernier" the Saturday of the last
   weekend begun before publication, all with precision "week"; "two days ago"/"il y a
@@ -199,9 +200,10 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         _explicit_dates(lowered, sentence, p, pub, language, add)
     if "wd" in kinds:
         for m in p.night.finditer(lowered):
-            # the night's first day (ACLED), the latest one whose night has ended by publication
-            add(m, _last_weekday(pub - dt.timedelta(days=1), p.weekdays[m["wd1"].lower()]), "day",
-                "date:night-of-weekdays")
+            # the night's first day (ACLED), the latest one whose night has ended by publication;
+            # the second day when the text gives an hour after midnight ("vers 1 heure")
+            first = _last_weekday(pub - dt.timedelta(days=1), p.weekdays[m["wd1"].lower()])
+            add(m, first + dt.timedelta(days=_after_midnight(lowered, m.end())), "day", "date:night-of-weekdays")
     if "hol" in kinds:
         _holidays(lowered, p, pub, language, add)
     if "mo" in kinds:
@@ -216,10 +218,23 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
     return found
 
 
+# "vers 1 heure", "à 2h du matin", "around 3 a.m.": an overnight event after midnight
+_SMALL_HOURS = re.compile(r"[^.;]{0,30}?(?<!\w)(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
+                          r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b)")
+
+
+def _after_midnight(lowered: str, end: int) -> int:
+    """1 when an hour between midnight and 6 follows the night's mention, else 0."""
+    return 1 if _SMALL_HOURS.match(lowered, end) else 0
+
+
 def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     for m in p.night_days.finditer(lowered):
         year = int(m["year"]) if m["year"] else None
-        add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", "date:night-of-days")
+        first = _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year)
+        if first is not None:
+            first += dt.timedelta(days=_after_midnight(lowered, m.end()))
+        add(m, first, "day", "date:night-of-days")
     for rx, rule in ((p.day_month, "date:day-month"), (p.month_day, "date:month-day")):
         for m in rx.finditer(lowered) if rx is not None else ():
             if _is_month_word(m, "month", sentence, language):

@@ -225,8 +225,11 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
     if marker:
         kind = "background marker" if marker[0] == "background" else "separate incident marker"
         return f"{kind} '{marker[1]}'"
+    # A claim of responsibility without a toll is about the story's incident, whatever other
+    # dates it holds ("Ansaroul Islam, whose founder died last year, claimed the attack").
+    claim_of_responsibility = not facts.claims and first_match(vocabulary(language).attribution, facts.sentence.text)
     for mention in facts.event_dates:
-        if _is_earlier(mention, main_date):
+        if _is_earlier(mention, main_date) and not claim_of_responsibility:
             return f"earlier date '{mention.surface}'"
     if facts.claims and lead_places:
         own = {m.place.name for m in facts.places if m.place.level in ("locality", "admin2")

@@ -141,6 +141,7 @@ def article_sentences(title: str, text: str) -> list[Sentence]:
 
 
 _OPENING, _CLOSING = "«“", "»”"
+_ANY_QUOTE = re.compile('[«»“”"]')
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
@@ -150,6 +151,8 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     runs from the sentence start; one that goes on past the sentence runs to its end.
     """
     spans: list[tuple[int, int]] = []
+    if not _ANY_QUOTE.search(sentence):
+        return spans
     start: int | None = None
     straight: int | None = None
     for i, ch in enumerate(sentence):
