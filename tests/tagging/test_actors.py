@@ -305,3 +305,10 @@ def test_find_actors_is_fast_on_a_300_word_article() -> None:
     for _ in range(n):
         find_actors(ARTICLE_300, "en")
     assert (time.perf_counter() - start) / n < 0.005
+
+
+def test_time_word_between_verb_and_victims_keeps_the_active_voice():
+    sentence = "Des hommes armés ont tué hier un conseiller municipal et un enseignant à Tongomayel."
+    found = roles(sentence, find_actors(sentence, "fr"), "fr")
+    assert found["unidentified_armed_group"] == "perpetrator"
+    assert found["civilians"] == "target"

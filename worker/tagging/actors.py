@@ -357,6 +357,8 @@ def _facilities() -> frozenset[str]:
     return frozenset(_fold(n) for n in _data()["generics"]["military_generic"]["facilities"])
 
 
+_TIME_GAP = re.compile(r"(?:\s+(?:hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin"
+                       r"|yesterday|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)*", re.IGNORECASE)
 _LIST_LINK = re.compile(r",|\b(?:and|et|ainsi que|as well as|including|dont|notamment|plus)\b", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(
     r"\b(?:who|which|that|qui|que|suspected|accused|soupçonnée?s?|accusée?s?|of|de)\b", re.IGNORECASE
@@ -420,7 +422,8 @@ def _roles(
         after = sentence[v.end() : right_hi]
         agent = p["agent"].search(after)
         passive = bool(p["aux"].search(sentence[left_lo : v.start()])) or agent is not None
-        object_next = any(v.end() <= m.start < v.end() + 4 for m in mentions)
+        object_at = _TIME_GAP.match(sentence, v.end()).end()     # "ont tué hier un conseiller"
+        object_next = any(v.end() <= m.start < object_at + 4 for m in mentions)
         if not passive and not object_next and p["after_prep"].match(after):
             passive = True  # headline participle: "soldiers killed in attack"
         if passive:

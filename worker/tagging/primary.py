@@ -65,6 +65,7 @@ class Vocabulary:
     bystander_before: re.Pattern
     bystander_after: re.Pattern
     counted_residents: re.Pattern
+    own_claim: re.Pattern
 
 
 @cache
@@ -221,15 +222,14 @@ def _place_keys(facts_list: list[Facts]) -> set[str]:
 
 def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[str]) -> str | None:
     """Why `facts` tells another incident than the main one (None when it does not)."""
+    if first_match(vocabulary(language).own_claim, facts.sentence.text):
+        return None      # "Ansaroul Islam, whose founder died last year, claimed the attack"
     marker = recap_marker(facts.sentence.text, language)
     if marker:
         kind = "background marker" if marker[0] == "background" else "separate incident marker"
         return f"{kind} '{marker[1]}'"
-    # A claim of responsibility without a toll is about the story's incident, whatever other
-    # dates it holds ("Ansaroul Islam, whose founder died last year, claimed the attack").
-    claim_of_responsibility = not facts.claims and first_match(vocabulary(language).attribution, facts.sentence.text)
     for mention in facts.event_dates:
-        if _is_earlier(mention, main_date) and not claim_of_responsibility:
+        if _is_earlier(mention, main_date):
             return f"earlier date '{mention.surface}'"
     if facts.claims and lead_places:
         own = {m.place.name for m in facts.places if m.place.level in ("locality", "admin2")
