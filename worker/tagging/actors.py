@@ -423,7 +423,8 @@ def _roles(
         agent = p["agent"].search(after)
         passive = bool(p["aux"].search(sentence[left_lo : v.start()])) or agent is not None
         object_at = _TIME_GAP.match(sentence, v.end()).end()     # "ont tué hier un conseiller"
-        object_next = any(v.end() <= m.start < object_at + 4 for m in mentions)
+        window = 4 if object_at == v.end() else 6
+        object_next = any(v.end() <= m.start < object_at + window for m in mentions)
         if not passive and not object_next and p["after_prep"].match(after):
             passive = True  # headline participle: "soldiers killed in attack"
         if passive:
