@@ -468,3 +468,11 @@ def test_lone_attacker_and_lone_peacekeeper_still_count_beside_other_groups():
 def test_group_announces_losing_its_fighters():
     assert claims("Le MSA a indiqué avoir perdu cinq de ses combattants.", "fr") == [
         ("killed", 5, "exact", "militants")]
+
+
+def test_victims_also_killed_add_to_the_toll():
+    found = (extract_claims("Eight Beninese soldiers were killed on Tuesday, the army said.", "en")
+             + extract_claims("The army said a park ranger and a French instructor were also killed.", "en"))
+    assert conservative_toll(found) == 10
+    [extra] = extract_claims("Quatre assaillants ont également été tués.", "fr")
+    assert extra.additional

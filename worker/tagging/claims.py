@@ -54,6 +54,7 @@ class Claim:
     is_cumulative: bool = False  # "since 2012", "cette année": a running total, not one incident's toll
     subset: bool = False         # "including 8 soldiers", "dont 5 civils": part of a total given beside it
     initial: bool = False        # "initially reported", "un premier bilan": superseded by any other figure
+    additional: bool = False     # "were also killed", "ont également été tués": on top of the other figures
 
     def to_dict(self) -> dict[str, Any]:
         """The claim object of the event schema."""
@@ -292,6 +293,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     return d
 
 
+# "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
+_ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
                      r"|nine|ten|several|many|hundreds|scores)\b", re.IGNORECASE)
 
@@ -411,7 +414,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             rule=d.rule + (_ARTICLE_RULE if _lone_victim(d) else ""),
             revised=bool(revised_cue and revised_cue.start() < d.q.start),
             is_cumulative=cumulative or running_total, subset=d.subset,
-            initial=bool(initial_cue and initial_cue.start() < d.head_end)))
+            initial=bool(initial_cue and initial_cue.start() < d.head_end),
+            additional=bool(_ALSO.match(text, d.head_end))))
     return out
 
 
@@ -577,7 +581,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
        the same victim group add up ("50 women and 21 children") and parts of a total
        ("including 8 soldiers", `subset`) are left out when the total is there.
     5. Across reports, per victim group (soldiers, civilians, militants..., or generic
-       "people"), the latest revised figure ("the toll rose to 40") wins; otherwise the
+       "people"), a figure said to come on top ("were also killed") is added; otherwise
+       the latest revised figure ("the toll rose to 40") wins; otherwise the
        lowest (officials 54, local sources 60 -> 54). A lone victim named with an article
        ("a woman who tried to flee was killed") or a part ("100 bodies in X alone")
        counts only when nothing else does.
@@ -600,7 +605,7 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     reports: dict[tuple[str, str | None], list[Claim]] = {}
     for c in pool:
         reports.setdefault((c.sentence, c.claimant), []).append(c)
-    per_group: dict[str | None, list[tuple[int, bool, bool, bool]]] = {}   # group -> (figure, revised, mixed, weak)
+    per_group: dict[str | None, list[tuple[int, bool, bool, bool, bool]]] = {}   # group -> (figure, revised, mixed, weak, additional)
     for items in reports.values():
         # "a councillor and a teacher": lone victims listed together are a count
         listed = sum(c.rule.endswith(_ARTICLE_RULE) for c in items) > 1
@@ -612,7 +617,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         mixed = None in groups and len(groups) > 1
         for group, members in groups.items():
             figure = sum(lower_bound(c) or 0 for c in members)
-            per_group.setdefault(group, []).append((figure, any(c.revised for c in members), mixed, weak))
+            per_group.setdefault(group, []).append((figure, any(c.revised for c in members), mixed, weak,
+                                                    all(c.additional for c in members)))
     figures: dict[str | None, int] = {}
     weak_groups: set[str | None] = set()
     generic_total = False      # the generic figure is a total: given with its parts, or a revision
@@ -621,9 +627,14 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         if not strong:
             weak_groups.add(group)
         entries = strong or entries
+        extra = sum(e[0] for e in entries if e[4])      # "... were also killed" adds to the figure
+        entries = [e for e in entries if not e[4]]
+        if not entries:
+            figures[group] = extra
+            continue
         revised = [e for e in entries if e[1]]
         chosen = revised[-1] if revised else min(entries)
-        figures[group] = chosen[0]
+        figures[group] = chosen[0] + extra
         if group is None:
             generic_total = chosen[1] or chosen[2]
     # A part or a lone victim does not lower a full figure: a generic part ("100 bodies in X
