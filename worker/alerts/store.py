@@ -15,6 +15,9 @@ from worker.db.models import Alert, Delivery, Feed, Incident, WebhookEndpoint
 from worker.db.upsert import insert_ignore
 
 
+_ENABLED_ENDPOINTS = select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True))
+
+
 def message_id(subject: str, alert_type: str, revision: int) -> str:
     """Standard Webhooks `webhook-id`: stable across retries and re-runs of the same message."""
     digest = hashlib.sha256(f"{subject}:{alert_type}:{revision}".encode()).hexdigest()[:24]
@@ -31,7 +34,7 @@ def alert_incident(
     mid = message_id(incident.public_id, alert_type, incident.revision)
     body = incident_message(alert_type, incident.data, now, changes)
     alert_id = _alert(session, mid, dict(incident_id=incident.id, type=alert_type, revision=incident.revision), body, now)
-    endpoints = session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True))).all()
+    endpoints = session.scalars(_ENABLED_ENDPOINTS).all()
     wanted = [ep.id for ep in endpoints if matches(ep.rules or {}, incident.data, context or {})]
     return _deliveries(session, alert_id, wanted, now)
 
@@ -42,7 +45,7 @@ def alert_source(session: Session, feed: Feed, alert_type: str, now: datetime) -
     mid = message_id(f"feed:{feed.id}", alert_type, revision)
     body = source_message(alert_type, feed, now)
     alert_id = _alert(session, mid, dict(incident_id=None, feed_id=feed.id, type=alert_type, revision=revision), body, now)
-    endpoints = session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True))).all()
+    endpoints = session.scalars(_ENABLED_ENDPOINTS).all()
     return _deliveries(session, alert_id, [ep.id for ep in endpoints if wants_source_health(ep.rules or {})], now)
 
 

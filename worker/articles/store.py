@@ -6,12 +6,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from worker.db.models import SIMHASH_BAND_COLUMNS, Article, Event
 from worker.articles.neardup import MIN_BODY_WORDS, bands, body_tokens, find_near_duplicate
 from worker.db.upsert import insert_ignore
+
+
+# Hot statements are built once with bound parameters: building one per call cost more than running it.
+_SAME_TEXT = select(Article.id).where(Article.content_hash == bindparam("digest")).limit(1)
+_NEAR_COPIES = (
+    select(Article.id, Article.simhash)
+    .where(or_(*(getattr(Article, column) == bindparam(column) for column in SIMHASH_BAND_COLUMNS)),
+           Article.id > select(func.max(Article.id)).scalar_subquery() - bindparam("recent"))
+    .order_by(Article.id.desc())
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ def store_article(
     now: datetime,
 ) -> StoredArticle:
     """Insert the article with its events, unless its URL or its exact text is already stored."""
-    same_text = session.scalars(select(Article.id).where(Article.content_hash == digest).limit(1)).first()
+    same_text = session.scalars(_SAME_TEXT, {"digest": digest}).first()
     if same_text is not None:
         return StoredArticle(same_text, False)
     row = dict(
@@ -81,9 +91,5 @@ def near_duplicate_of(session: Session, fingerprint: int, text: str, recent: int
     values = bands(fingerprint)
     if values is None:
         return None
-    newest = select(func.max(Article.id)).scalar_subquery()
-    same_band = or_(*(getattr(Article, column) == value for column, value in zip(SIMHASH_BAND_COLUMNS, values)))
-    rows = session.execute(
-        select(Article.id, Article.simhash).where(same_band, Article.id > newest - recent).order_by(Article.id.desc())
-    )
+    rows = session.execute(_NEAR_COPIES, dict(zip(SIMHASH_BAND_COLUMNS, values), recent=recent))
     return find_near_duplicate(fingerprint, ((row.id, row.simhash) for row in rows))

@@ -8,7 +8,7 @@ from typing import Any
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from worker.db.models import Entry, Feed
@@ -170,6 +170,17 @@ class ClaimedEntry:
     attempts: int
 
 
+# The entry and its feed's language in one round trip; built once (building it cost more than running it).
+_ENTRY_AND_LANGUAGE = select(Entry, Feed.language).outerjoin(Feed, Feed.id == Entry.feed_id).where(
+    Entry.id == bindparam("entry_id"))
+_FINISH_ENTRY = (
+    update(Entry).where(Entry.id == bindparam("entry_id"))
+    .values(status="done", article_id=bindparam("done_article_id"), processed_at=bindparam("done_at"),
+            lease_until=None, last_error=None)
+    .execution_options(synchronize_session=False)
+)
+
+
 def claim_entry(session: Session, entry_id: int, now: datetime, lease: timedelta, max_attempts: int) -> ClaimedEntry | None:
     """Take an entry for processing, or None if it is done, gone, or held by a live task.
 
@@ -177,9 +188,7 @@ def claim_entry(session: Session, entry_id: int, now: datetime, lease: timedelta
     the dispatcher re-enqueues the entry once the lease expires. Attempts are counted
     so a page that kills the worker is given up after `max_attempts`.
     """
-    loaded = session.execute(  # the entry and its feed's language in one round trip
-        select(Entry, Feed.language).outerjoin(Feed, Feed.id == Entry.feed_id).where(Entry.id == entry_id)
-    ).first()
+    loaded = session.execute(_ENTRY_AND_LANGUAGE, {"entry_id": entry_id}).first()
     if loaded is None:
         return None
     entry, feed_language = loaded
@@ -205,11 +214,7 @@ def claim_entry(session: Session, entry_id: int, now: datetime, lease: timedelta
 
 
 def finish_entry(session: Session, entry_id: int, now: datetime, *, article_id: int | None) -> None:
-    session.execute(
-        update(Entry)
-        .where(Entry.id == entry_id)
-        .values(status="done", article_id=article_id, processed_at=now, lease_until=None, last_error=None)
-    )
+    session.execute(_FINISH_ENTRY, {"entry_id": entry_id, "done_article_id": article_id, "done_at": now})
 
 
 def fail_entry(session: Session, entry_id: int, now: datetime, error: str, *, final: bool, retry_at: datetime) -> None:

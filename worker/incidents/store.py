@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from worker.db.models import Incident, IncidentReport
@@ -30,13 +30,16 @@ class UpdatePolicy:
     min_toll_ratio: float = 0.2
 
 
+_REPORTED = select(IncidentReport.id).where(IncidentReport.article_id == bindparam("article_id"),
+                                            IncidentReport.ordinal == bindparam("ordinal"))
+
+
 def record_report(
     session: Session, *, article_id: int, ordinal: int, event: dict[str, Any], source: dict[str, Any], now: datetime,
     match: MatchPolicy, update: UpdatePolicy,
 ) -> MergeOutcome:
     """Attach the article's event to its incident. Re-running for the same event changes nothing."""
-    if session.scalars(select(IncidentReport.id).where(IncidentReport.article_id == article_id,
-                                                       IncidentReport.ordinal == ordinal)).first():
+    if session.scalars(_REPORTED, {"article_id": article_id, "ordinal": ordinal}).first():
         return MergeOutcome(None)
     serialise_matching(session, event.get("country"))
     incident = _matching_incident(session, event, match)
