@@ -1,16 +1,36 @@
-"""Realistic article pages for benchmarks: a news story inside a site's boilerplate.
+"""Realistic article pages for benchmarks: a news story inside a real outlet's page, at a real page's size.
 
 Each page is a complete HTML document of 300-700 words of article text, in English or
-French, wrapped in what real outlets wrap it in: a header with navigation, share
-buttons, a cookie banner, an aside of most-read and related stories, a newsletter box,
-a footer, inline scripts and styles. The text is recombined at run time from sentences
-of real-looking news: the labelled corpus given by ``--corpus``/``$SAHELWATCH_BENCH_CORPUS``
+French, wrapped in what news sites wrap a story in. The text is recombined at run time from
+sentences of real-looking news: the labelled corpus given by ``--corpus``/``$SAHELWATCH_BENCH_CORPUS``
 (JSON Lines with ``title``, ``text``, ``language``) when there is one, otherwise the sample
 pages bundled in ``worker/demo/data/pages``. A page opens with the lead of one story (so
 most pages report an incident, some an ordinary event) and goes on with sentences drawn
 from other stories of the same language, so no two pages are near copies.
 
-    python bench/pages.py --count 4 --seed 1      # prints a summary of each page
+Sizes: each page's size is drawn between 60 and 250 KB of HTML (triangular, mode 110 KB), and
+the chrome alone takes 70-85 KB, so pages come out at 70-245 KB, about 140 KB on average
+(median 130 KB), because that is what outlets serve for one story: article pages of
+the BBC, Reuters, Le Monde, RFI, Jeune Afrique or Al Jazeera weigh roughly 60-250 KB of
+HTML before any image or external script, while the story itself is 2-5 KB of text. The
+rest, reproduced here in proportions typical of those pages, is:
+
+- the head: 40-odd meta and link tags (OpenGraph, Twitter cards, preloads, icons, alternate
+  languages), a JSON-LD NewsArticle, inline critical CSS (10-25 KB), tag-manager, consent
+  and ad-slot configuration scripts;
+- a front-end framework's hydration state (the story's metadata and the teasers of the
+  section's latest stories as JSON, 15-90 KB: the share of the page that grows most);
+- a header with a mega-menu (a dozen sections of 10-15 links), a breaking-news ticker,
+  share buttons with inline SVG icons, a figure with a responsive image set;
+- inside the story: "read also" boxes and ad slots between paragraphs;
+- after it: tags, the author's box, related and most-read stories (cards with images and
+  summaries), a comment thread, a newsletter box, a footer site map, a consent dialog
+  listing its vendors, and deferred scripts.
+
+The page is padded to its drawn size with more of what real pages grow by (teasers in the
+hydration state and comments), never with filler a real page would not have.
+
+    python bench/pages.py --count 4 --seed 1      # prints a summary of each page and the average size
 """
 
 from __future__ import annotations
@@ -25,11 +45,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+try:  # run as a script (python bench/pages.py) or imported as bench.pages
+    from bench import page_chrome as chrome
+except ImportError:  # pragma: no cover
+    import page_chrome as chrome  # type: ignore[no-redef]
+
+esc = html.escape
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PAGES = ROOT / "worker" / "demo" / "data" / "pages"
 CORPUS_ENV = "SAHELWATCH_BENCH_CORPUS"
 
 MIN_WORDS, MAX_WORDS = 300, 700
+MIN_PAGE_KB, MODE_PAGE_KB, MAX_PAGE_KB = 60, 110, 250  # real outlets' article pages, HTML only (see above)
 _SENTENCE_END = re.compile(r"(?<=[.!?»\"”])\s+(?=[A-ZÀ-Ý«\"“])")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -133,66 +160,79 @@ def article_text(rng: random.Random, lead: Story, pool: list[Story]) -> list[lis
 
 
 def render(rng: random.Random, title: str, paragraphs: list[list[str]], language: str, published: datetime,
-           slug: str, headlines: list[str]) -> str:
-    """The article inside an outlet's page: navigation, banners, asides, scripts and footer."""
-    chrome = CHROME[language]
-    esc = html.escape
-    nav = "".join(f'<li><a href="/{esc(item.lower())}">{esc(item)}</a></li>' for item in NAV[language])
-    share = "".join(f'<li><button class="share">{esc(label)}</button></li>' for label in chrome["share"])
-    body = "".join(f"<p>{esc(' '.join(p))}</p>" for p in paragraphs)
-    most_read = "".join(f'<li><a href="/story/{n}">{esc(h)}</a></li>' for n, h in enumerate(rng.sample(headlines, 5)))
-    related = "".join(f'<li><a href="/related/{n}">{esc(h)}</a></li>' for n, h in enumerate(rng.sample(headlines, 3)))
-    links = "".join(f'<a href="/{n}">{esc(label)}</a> ' for n, label in enumerate(chrome["links"]))
-    # Real outlets ship a mega-menu, a ticker, structured data and tracking code with every story:
-    # tens of kilobytes that extraction must read and discard.
-    mega = "".join(
-        f'<li><a href="/{esc(section.lower())}">{esc(section)}</a><ul>'
-        + "".join(f'<li><a href="/{esc(section.lower())}/{k}">{esc(h)}</a></li>'
-                  for k, h in enumerate(rng.sample(headlines, 6)))
-        + "</ul></li>"
-        for section in NAV[language]
-    )
-    ticker = "".join(f'<li><time>{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}</time> '
-                     f'<a href="/live/{n}">{esc(h)}</a></li>' for n, h in enumerate(rng.sample(headlines, 12)))
-    json_ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
-                          "datePublished": published.isoformat(), "inLanguage": language,
-                          "publisher": {"@type": "Organization", "name": "The Sahel Courier"}})
-    tracking = "".join(f"window.__cfg{n}={{slot:'ad-{n}',sizes:[[300,250],[728,90]],targeting:{{section:'africa',"
-                       f"id:'{rng.getrandbits(64):x}'}}}};" for n in range(40))
+           slug: str, headlines: list[str], extra: list[str] | None = None, *, pad: bool = True) -> str:
+    """The article inside an outlet's page (bench/page_chrome.py), padded to a size drawn from real pages'.
+
+    `extra` is a pool of other sentences of the same language, for teaser summaries and comments."""
+    pool = extra or [" ".join(p) for p in paragraphs]
+    target = int(rng.triangular(MIN_PAGE_KB, MAX_PAGE_KB, MODE_PAGE_KB) * 1024) if pad else 0
     stamp = published.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return (
-        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
-        f"<title>{esc(title)} | The Sahel Courier</title>"
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta property="og:title" content="{esc(title)}"><meta property="og:type" content="article">'
-        f'<meta property="article:published_time" content="{stamp}">'
-        f'<link rel="canonical" href="/{language}/{slug}.html">'
-        "<style>body{font-family:Georgia,serif;margin:0}nav ul{display:flex;list-style:none}"
-        ".cookie{position:fixed;bottom:0}.share{border:0}</style>"
-        "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}"
-        "gtag('js',new Date());</script>"
-        f'<script type="application/ld+json">{json_ld}</script><script>{tracking}</script></head><body>'
-        f'<div class="cookie" role="dialog"><p>{esc(chrome["cookies"])}</p><button>OK</button></div>'
-        f'<header><a class="logo" href="/">The Sahel Courier</a><nav><ul>{nav}</ul></nav>'
-        f'<nav class="mega"><ul>{mega}</ul></nav>'
-        f'<form action="/search"><input name="q"><button>Search</button></form>'
-        f'<div class="ticker"><ul>{ticker}</ul></div></header>'
-        f'<main><article><h1>{esc(title)}</h1>'
-        f'<p class="byline">{esc(chrome["by"])} {esc(chrome["staff"])} · <time datetime="{stamp}">{stamp[:10]}</time></p>'
-        f'<ul class="share-buttons">{share}</ul>'
-        f'<div class="article-body">{body}</div></article>'
-        f'<aside><h2>{esc(chrome["related"])}</h2><ul>{related}</ul></aside></main>'
-        f'<aside class="sidebar"><h2>{esc(chrome["most_read"])}</h2><ol>{most_read}</ol>'
-        f'<div class="newsletter"><h3>{esc(chrome["newsletter"])}</h3><input type="email">'
-        f'<button>{esc(chrome["subscribe"])}</button></div></aside>'
-        f"<footer><p>{links}</p><p>© {published.year} The Sahel Courier. {esc(chrome['rights'])}</p></footer>"
-        '<script src="/static/app.js" async></script></body></html>'
-    )
+    description = " ".join(paragraphs[0])[:200]
+    tags = rng.sample(headlines, 4)
+    tags = [" ".join(t.split()[:2]) for t in tags]
+    latest = [chrome.teaser(rng, h, rng.choice(pool), language, published) for h in rng.sample(headlines, 12)]
+    body = []
+    for n, paragraph in enumerate(paragraphs):
+        body.append(f"<p>{esc(' '.join(paragraph))}</p>")
+        if n == 1:
+            body.append(chrome.read_also(rng.choice(headlines), language))
+        if n in (2, 5):
+            body.append(chrome.ad_slot(n, language))
+    related = [chrome.teaser(rng, h, rng.choice(pool), language, published) for h in rng.sample(headlines, 6)]
+    most_read = "".join(f'<li><a href="/{language}/{n}">{esc(h)}</a></li>' for n, h in enumerate(rng.sample(headlines, 5)))
+    words = chrome.WORDS[language]
+    comments = [chrome.comment(rng, rng.choice(pool), language, n) for n in range(rng.randint(3, 12))]
+    author = rng.choice(chrome.NAMES) + " " + rng.choice(chrome.NAMES)
+
+    def page() -> str:
+        return (
+            f'<!DOCTYPE html><html lang="{language}">'
+            + chrome.head(rng_fixed(), title, language, stamp, slug, description, tags)
+            + f'<body class="article-page">{chrome.hydration_state(latest, title, stamp)}'
+            + chrome.header(rng_fixed(), language, headlines)
+            + '<main><nav class="breadcrumbs">' + " › ".join(esc(x) for x in chrome.SECTIONS[language][:3]) + "</nav>"
+            + f'<article class="story"><header><h1>{esc(title)}</h1>'
+            + f'<p class="byline">{esc(author)} · <time datetime="{stamp}">{stamp[:10]}</time></p>'
+            + chrome.share_buttons(rng_fixed())
+            + f'<figure>{chrome._image(rng_fixed(), title)}<figcaption>{esc(title[:60])}</figcaption></figure></header>'
+            + f'<div class="story__body">{"".join(body)}</div>'
+            + f'<footer class="story__footer"><h2>{words["tags"]}</h2><ul class="tags">'
+            + "".join(f'<li><a href="/tag/{n}">{esc(t)}</a></li>' for n, t in enumerate(tags)) + "</ul>"
+            + f'<div class="author-box"><h2>{words["about"]}</h2><p>{esc(author)}</p></div></footer></article>'
+            + f'<section class="related"><h2>{esc(CHROME[language]["related"])}</h2>'
+            + chrome.cards(rng_fixed(), "related", related) + "</section>"
+            + f'<section class="comments" id="comments"><h2>{words["comments"]} ({len(comments)})</h2>'
+            + f'<ol class="comments__list">{"".join(comments)}</ol></section></main>'
+            + f'<aside class="sidebar"><h2>{esc(CHROME[language]["most_read"])}</h2><ol>{most_read}</ol>'
+            + f'<div class="newsletter"><h3>{esc(CHROME[language]["newsletter"])}</h3><input type="email">'
+            + f'<button>{esc(CHROME[language]["subscribe"])}</button></div></aside>'
+            + chrome.footer(rng_fixed(), language, headlines, published.year)
+            + "</body></html>"
+        )
+
+    seed = rng.getrandbits(32)
+
+    def rng_fixed() -> random.Random:  # the same chrome on every re-render while padding
+        return random.Random(seed)
+
+    document = page()
+    # Pad as real pages grow: more teasers in the hydration state, and longer comment threads.
+    while len(document.encode()) < target:
+        missing = target - len(document.encode())
+        if missing > 3000 and rng.random() < 0.7:
+            latest.extend(chrome.teaser(rng, h, rng.choice(pool), language, published)
+                          for h in rng.sample(headlines, min(len(headlines), max(1, missing // 1500))))
+        else:
+            comments.extend(chrome.comment(rng, rng.choice(pool), language, len(comments) + k)
+                            for k in range(max(1, missing // 900)))
+        document = page()
+    return document
+
 
 
 def generate(count: int, *, seed: int = 0, corpus: Path | None = None, now: datetime | None = None,
-             languages: tuple[str, ...] = ("en", "fr")) -> list[Page]:
-    """``count`` pages alternating languages, reproducible for a seed and a corpus."""
+             languages: tuple[str, ...] = ("en", "fr"), prefix: str = "story") -> list[Page]:
+    """``count`` pages alternating languages, reproducible for a seed and a corpus; slugs `prefix-00000`..."""
     rng = random.Random(seed)
     stories = load_stories(corpus)
     by_language = {lang: [s for s in stories if s.language == lang] for lang in languages}
@@ -210,11 +250,12 @@ def generate(count: int, *, seed: int = 0, corpus: Path | None = None, now: date
         pool = by_language[language]
         lead = rng.choice(pool)
         paragraphs = article_text(rng, lead, pool)
+        extra = [sentence for story in rng.sample(pool, min(len(pool), 6)) if story is not lead for sentence in story.sentences]
         published = now - timedelta(minutes=rng.randint(1, 180))
-        slug = f"story-{n:05d}"
+        slug = f"{prefix}-{n:05d}"
         words = sum(len(s.split()) for p in paragraphs for s in p)
         pages.append(Page(slug, lead.title, language, published,
-                          render(rng, lead.title, paragraphs, language, published, slug, headlines), words))
+                          render(rng, lead.title, paragraphs, language, published, slug, headlines, extra), words))
     return pages
 
 
@@ -224,8 +265,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--corpus", type=Path, help=f"JSON Lines of stories (default: ${CORPUS_ENV} or the demo pages)")
     args = parser.parse_args()
-    for page in generate(args.count, seed=args.seed, corpus=args.corpus):
-        print(f"{page.slug} {page.language} {page.words:4d} words {len(page.html):6d} bytes  {page.title[:70]}")
+    pages = generate(args.count, seed=args.seed, corpus=args.corpus)
+    for page in pages:
+        print(f"{page.slug} {page.language} {page.words:4d} words {len(page.html.encode()) / 1024:6.1f} KB  {page.title[:70]}")
+    print(f"average page size: {average_kb(pages):.1f} KB of HTML")
+
+
+def average_kb(pages: list[Page]) -> float:
+    return sum(len(p.html.encode()) for p in pages) / max(len(pages), 1) / 1024
 
 
 if __name__ == "__main__":

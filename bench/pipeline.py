@@ -1,12 +1,25 @@
 """End to end: feeds in, webhooks out, through real Celery workers, Redis and PostgreSQL.
 
-    python bench/pipeline.py [--feeds 10] [--articles 30] [--concurrency CORES] [--corpus FILE]
+    python bench/pipeline.py [--feeds 10] [--articles 30] [--trickle 30] [--concurrency CORES] [--corpus FILE]
 
 A local server on 127.0.0.1 serves N RSS feeds of M items each, every item an article page
-from bench/pages.py (English and French, 300-700 words inside a site's boilerplate), and a
-webhook receiver records when each signed alert arrives. One `celery worker` per queue
-(articles: concurrency = cores; feeds and alerts: 2 each) does the work; the run ends when
-every entry is processed and every delivery is final.
+from bench/pages.py (English and French, 300-700 words inside an outlet's page of 70-245 KB,
+about 140 KB on average, as real article pages are), and a webhook receiver records when
+each signed alert arrives. One `celery worker` per queue does the work: articles with
+concurrency = cores, feeds and alerts with one process each (short I/O-bound tasks; on a
+2-core machine more idle processes only take memory).
+
+Two phases:
+
+- burst: all N x M entries are found by one poll of every feed at once; the run ends when
+  every entry is processed and every delivery is final. This gives the throughput (articles
+  per second end to end). Its latencies are queueing behind the burst and are shown apart.
+- trickle: then, on the idle pipeline, T more pages are published one at a time
+  (`--trickle-interval` seconds apart, far below capacity), each into one feed, and that
+  feed is polled. Their latency from first sight to alert stored and to webhook received
+  (p50/p95) is the latency an analyst sees. Trickle pages are dated 120 days before the
+  burst's so that their incidents are new ones (announced) rather than reports merged
+  into the burst's incidents (not announced again unless facts moved).
 
 Services: $SAHELWATCH_BENCH_REDIS_URL, else the Redis on 127.0.0.1:6379 (an empty database
 number; only the keys this run made are deleted), else a private embedded one.
@@ -18,14 +31,17 @@ Per-host politeness would hold the single local host to one request a second, so
 run with per_host_interval=0 and per_host_concurrency=1000; the limiter's Redis round trips
 are still paid on every request.
 
-Printed: articles per second end to end; milliseconds per stage, measured by running the
-stage functions of worker/ in this process on the same pages (fetch, extract, tag, store =
+Printed: articles per second end to end (burst); milliseconds per stage, measured by running
+the stage functions of worker/ in this process on the same pages (fetch, extract, tag, store =
 article + incident merge + alert rows on a scratch database, alert = one signed delivery);
 the ceiling, C x the single-process rate of the worker's trafilatura extraction of the same
 pages (extraction is the CPU cost); latency from an entry's first sight to its alert stored
-and to its webhook received (p50/p95); the peak RSS of any worker process. The last line is
+and to its webhook received (p50/p95; trickle, and burst apart); the peak RSS of any worker
+process. The last line is
 
     articles_per_s=<float> ceiling_per_s=<float> ratio=<float> p95_webhook_ms=<int> peak_rss_mb=<int>
+
+where p95_webhook_ms is the trickle phase's.
 """
 
 from __future__ import annotations
@@ -45,7 +61,7 @@ import threading
 import time
 import warnings
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -59,7 +75,7 @@ import sqlalchemy as sa  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.engine import URL, make_url  # noqa: E402
 
-from bench.pages import Page, generate  # noqa: E402
+from bench.pages import Page, average_kb, generate  # noqa: E402
 from worker import flow  # noqa: E402
 from worker.admin.endpoints import add_endpoint  # noqa: E402
 from worker.admin.processes import celery_command, child_env, stop_process  # noqa: E402
@@ -153,18 +169,26 @@ class Site:
         return Handler
 
 
-def build_site(feeds: int, articles: int, corpus: Path | None, seed: int) -> tuple[Site, list[Page]]:
-    pages = generate(feeds * articles, seed=seed, corpus=corpus)
-    site = Site({}, {f"/{p.language}/{p.slug}.html": p.html.encode() for p in pages}).start()
+def rss(site: Site, title: str, pages: list[Page]) -> bytes:
+    items = "".join(
+        f"<item><guid>{p.slug}</guid><title>{html.escape(p.title)}</title>"
+        f"<link>{site.url(f'/{p.language}/{p.slug}.html')}</link>"
+        f"<pubDate>{format_datetime(p.published, usegmt=True)}</pubDate></item>" for p in pages)
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>{title}</title>{items}</channel></rss>").encode()
+
+
+def build_site(feeds: int, articles: int, corpus: Path | None, seed: int,
+               trickle: int = 0) -> tuple[Site, list[Page], list[Page]]:
+    """The site with the burst's feeds, and the trickle's pages served but not yet in any feed."""
+    now = datetime.now(timezone.utc)
+    pages = generate(feeds * articles, seed=seed, corpus=corpus, now=now)
+    later = generate(trickle, seed=seed + 1, corpus=corpus, now=now - timedelta(days=120), prefix="trickle")
+    site = Site({}, {f"/{p.language}/{p.slug}.html": p.html.encode() for p in pages + later}).start()
     for n in range(feeds):
-        chunk = pages[n * articles:(n + 1) * articles]
-        items = "".join(
-            f"<item><guid>{p.slug}</guid><title>{html.escape(p.title)}</title>"
-            f"<link>{site.url(f'/{p.language}/{p.slug}.html')}</link>"
-            f"<pubDate>{format_datetime(p.published, usegmt=True)}</pubDate></item>" for p in chunk)
-        site.feeds[f"/feed-{n}.xml"] = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-                                        f"<title>Outlet {n}</title>{items}</channel></rss>").encode()
-    return site, pages
+        site.feeds[f"/feed-{n}.xml"] = rss(site, f"Outlet {n}", pages[n * articles:(n + 1) * articles])
+    site.published = {n: pages[n * articles:(n + 1) * articles] for n in range(feeds)}  # type: ignore[attr-defined]
+    return site, pages, later
 
 
 # -- services ------------------------------------------------------------------------------------
@@ -277,9 +301,42 @@ class MemoryWatch:
             self._stop.wait(0.2)
 
 
+class MachineLoad:
+    """CPU seconds the whole machine and the worker trees used between two readings.
+
+    The machine is shared: when other programs use the cores during the burst, the throughput
+    is theirs to lower, and the printed figures say so."""
+
+    def __init__(self, processes: dict[str, subprocess.Popen[bytes]]) -> None:
+        self.processes = processes
+        self.started = time.monotonic()
+        self.machine, self.workers = self._busy(), self._workers()
+
+    @staticmethod
+    def _busy() -> float:
+        times = psutil.cpu_times()
+        return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+    def _workers(self) -> float:
+        used = 0.0
+        for popen in self.processes.values():
+            with contextlib.suppress(psutil.Error):
+                root = psutil.Process(popen.pid)
+                for proc in [root, *root.children(recursive=True)]:
+                    with contextlib.suppress(psutil.Error):
+                        cpu = proc.cpu_times()
+                        used += cpu.user + cpu.system
+        return used
+
+    def cores_used(self) -> tuple[float, float]:
+        """(machine, workers): cores busy on average since the first reading."""
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        return (self._busy() - self.machine) / elapsed, (self._workers() - self.workers) / elapsed
+
+
 def start_workers(settings: Settings, broker_url: str, cores: int, log_dir: Path) -> dict[str, subprocess.Popen[bytes]]:
     env = child_env(settings, broker_url, WORKER_ENV)
-    plan = {"articles": cores, "feeds": 2, "alerts": 2}
+    plan = {"articles": cores, "feeds": 1, "alerts": 1}
     workers = {}
     for queue, concurrency in plan.items():
         command = celery_command("worker", queues=queue, concurrency=concurrency)
@@ -305,7 +362,7 @@ def _ping(app) -> list:
 # -- the end-to-end run ------------------------------------------------------------------------------
 
 def run_end_to_end(settings: Settings, broker_url: str, site: Site, feeds: int, cores: int,
-                   timeout: float) -> dict[str, object]:
+                   timeout: float, trickle: list[Page], interval: float) -> dict[str, object]:
     db = settings.database_url
     now = datetime.now(timezone.utc)
     feed_ids = []
@@ -319,26 +376,47 @@ def run_end_to_end(settings: Settings, broker_url: str, site: Site, feeds: int, 
     try:
         with MemoryWatch(workers) as memory:
             app = make_celery(settings, broker=broker_url)
+            load = MachineLoad(workers)
             started = time.monotonic()
             for feed_id in feed_ids:
                 app.send_task("sahelwatch.refresh_feed", args=[feed_id])
-            while time.monotonic() - started < timeout:
-                with session_scope(db) as session:
-                    statuses = dict(session.execute(select(Entry.status, func.count()).group_by(Entry.status)).all())
-                    open_deliveries = session.scalar(select(func.count()).select_from(Delivery)
-                                                     .where(Delivery.status.in_(("pending", "sending")))) or 0
-                    polled = session.scalar(select(func.count()).select_from(Entry)) or 0
-                unfinished = statuses.get("new", 0) + statuses.get("processing", 0)
-                if polled and unfinished == 0 and open_deliveries == 0 and _all_polled(db, feed_ids):
-                    break
-                time.sleep(0.1)
-            else:
-                raise SystemExit(f"the run did not finish within {timeout:g} s: {statuses}")
+            statuses = wait_until_settled(db, feed_ids, started, timeout)
             elapsed = time.monotonic() - started
+            machine_cores, worker_cores = load.cores_used()
+            trickle_started = time.monotonic()
+            publish_trickle(app, site, feed_ids, trickle, interval)
+            wait_until_settled(db, feed_ids, trickle_started, timeout, entries=sum(statuses.values()) + len(trickle))
     finally:
         for process in workers.values():
             stop_process(process)
-    return {"elapsed": elapsed, "statuses": statuses, "memory": memory}
+    return {"elapsed": elapsed, "statuses": statuses, "memory": memory, "machine_cores": machine_cores,
+            "worker_cores": worker_cores}
+
+
+def publish_trickle(app, site: Site, feed_ids: list[int], pages: list[Page], interval: float) -> None:
+    """One new item at a time: added on top of a feed, which is then polled."""
+    for n, page in enumerate(pages):
+        slot = n % len(feed_ids)
+        site.published[slot].insert(0, page)  # type: ignore[attr-defined]
+        site.feeds[f"/feed-{slot}.xml"] = rss(site, f"Outlet {slot}", site.published[slot])  # type: ignore[attr-defined]
+        app.send_task("sahelwatch.refresh_feed", args=[feed_ids[slot]])
+        time.sleep(interval)
+
+
+def wait_until_settled(db: str, feed_ids: list[int], started: float, timeout: float,
+                       entries: int = 1) -> dict[str, int]:
+    """Until every feed was polled, `entries` entries were found and all are processed, every delivery final."""
+    while time.monotonic() - started < timeout:
+        with session_scope(db) as session:
+            statuses = dict(session.execute(select(Entry.status, func.count()).group_by(Entry.status)).all())
+            open_deliveries = session.scalar(select(func.count()).select_from(Delivery)
+                                             .where(Delivery.status.in_(("pending", "sending")))) or 0
+            polled = session.scalar(select(func.count()).select_from(Entry)) or 0
+        unfinished = statuses.get("new", 0) + statuses.get("processing", 0)
+        if polled >= entries and unfinished == 0 and open_deliveries == 0 and _all_polled(db, feed_ids):
+            return statuses
+        time.sleep(0.2)
+    raise SystemExit(f"the run did not finish within {timeout:g} s: {statuses}")
 
 
 def _all_polled(db: str, feed_ids: list[int]) -> bool:
@@ -349,16 +427,18 @@ def _all_polled(db: str, feed_ids: list[int]) -> bool:
                                .where(Feed.id.in_(feed_ids), Feed.last_polled_at.is_not(None))) or 0) == len(feed_ids)
 
 
-def latencies(db: str, received: dict[str, float]) -> tuple[list[float], list[float]]:
-    """Per entry that raised an alert: ms from first sight to the alert row, and to its arrival."""
-    to_alert, to_webhook = [], []
+def latencies(db: str, received: dict[str, float], trickle: bool) -> tuple[list[float], list[float]]:
+    """Per entry of one phase that raised an alert: ms from first sight to the alert row, and to its arrival."""
+    phase = Entry.guid.like("trickle-%")
     with session_scope(db) as session:
         rows = session.execute(
             select(Entry.first_seen_at, Alert.created_at, Alert.message_id)
             .join(IncidentReport, IncidentReport.article_id == Entry.article_id)
             .join(Alert, (Alert.incident_id == IncidentReport.incident_id)
                   & (Alert.created_at == IncidentReport.created_at))
+            .where(phase if trickle else ~phase)
         ).all()
+    to_alert, to_webhook = [], []
     for first_seen, created, message_id in rows:
         to_alert.append((created - first_seen).total_seconds() * 1000)
         if message_id in received:
@@ -453,10 +533,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="JSON Lines of stories for bench/pages.py")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--trickle", type=int, default=30, help="pages published one at a time after the burst")
+    parser.add_argument("--trickle-interval", type=float, default=1.0, help="seconds between two trickle pages")
     args = parser.parse_args()
     cores = args.concurrency
     tmp = Path(tempfile.mkdtemp(prefix="sahelwatch-bench-"))
-    site, pages = build_site(args.feeds, args.articles, args.corpus, args.seed)
+    site, pages, trickle = build_site(args.feeds, args.articles, args.corpus, args.seed, args.trickle)
     try:
         with broker(tmp) as (broker_url, broker_from), postgres_server(tmp) as (pg_admin, pg_from):
             with fresh_database(pg_admin, "run") as db:
@@ -464,10 +546,13 @@ def main() -> None:
                 settings = Settings(database_url=db, broker_url=broker_url, data_dir=tmp, allow_private_networks=True,
                                     per_host_interval=0, per_host_concurrency=1000, _env_file=None)
                 print(f"{len(pages)} pages ({sum(p.language == 'fr' for p in pages)} in French), "
-                      f"{statistics.mean(p.words for p in pages):.0f} words on average; broker: {broker_from}; "
+                      f"{statistics.mean(p.words for p in pages):.0f} words and {average_kb(pages):.0f} KB of HTML "
+                      f"on average; {len(trickle)} trickle pages; broker: {broker_from}; "
                       f"database: {pg_from}; articles worker concurrency {cores}", flush=True)
-                run = run_end_to_end(settings, broker_url, site, args.feeds, cores, args.timeout)
-                to_alert, to_webhook = latencies(db, site.received)
+                run = run_end_to_end(settings, broker_url, site, args.feeds, cores, args.timeout, trickle,
+                                     args.trickle_interval)
+                to_alert, to_webhook = latencies(db, site.received, trickle=True)
+                burst_alert, burst_webhook = latencies(db, site.received, trickle=False)
                 with session_scope(db) as session:
                     alerts = session.scalar(select(func.count()).select_from(Alert)) or 0
             with fresh_database(pg_admin, "stages") as scratch:
@@ -485,7 +570,8 @@ def main() -> None:
     per_s = done / run["elapsed"]
     ceiling = cores * single
     memory: MemoryWatch = run["memory"]
-    print(f"\nend to end: {done} entries {run['statuses']} in {run['elapsed']:.1f} s; {alerts} alerts, "
+    print(f"\nburst: {done} entries {run['statuses']} in {run['elapsed']:.1f} s; then {len(trickle)} trickle entries; "
+          f"{alerts} alerts in all, "
           f"{len(site.received)} webhooks received ({site.posts} POSTs)")
     print(f"\n| stage (in process, {len(timings['fetch'])} pages) | mean ms | p50 ms | p95 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
@@ -498,9 +584,16 @@ def main() -> None:
     print(f"| extraction, one process | {single:.1f} pages/s |")
     print(f"| ceiling ({cores} x one process) | {ceiling:.1f} pages/s |")
     print(f"| end to end / ceiling | {per_s / ceiling:.2f} |")
-    print(f"| first sight -> alert stored, p50 / p95 | {percentile(to_alert, .5):.0f} / {percentile(to_alert, .95):.0f} ms |")
-    print(f"| first sight -> webhook received, p50 / p95 | {percentile(to_webhook, .5):.0f} / "
+    print(f"| cores busy during the burst: whole machine / the workers (of {os.cpu_count()}) | "
+          f"{run['machine_cores']:.2f} / {run['worker_cores']:.2f} |")
+    print(f"| trickle: first sight -> alert stored, p50 / p95 ({len(to_alert)} alerts) | "
+          f"{percentile(to_alert, .5):.0f} / {percentile(to_alert, .95):.0f} ms |")
+    print(f"| trickle: first sight -> webhook received, p50 / p95 | {percentile(to_webhook, .5):.0f} / "
           f"{percentile(to_webhook, .95):.0f} ms |")
+    print(f"| burst (queueing): first sight -> alert stored, p50 / p95 | {percentile(burst_alert, .5):.0f} / "
+          f"{percentile(burst_alert, .95):.0f} ms |")
+    print(f"| burst (queueing): first sight -> webhook received, p50 / p95 | {percentile(burst_webhook, .5):.0f} / "
+          f"{percentile(burst_webhook, .95):.0f} ms |")
     for name, peak in memory.peak_tree.items():
         print(f"| peak RSS, {name} worker (all its processes) | {int(peak / 2**20)} MB |")
     print(f"| peak RSS, any one worker process | {int(memory.peak_process / 2**20)} MB |")
