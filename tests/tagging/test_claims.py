@@ -476,3 +476,23 @@ def test_victims_also_killed_add_to_the_toll():
     assert conservative_toll(found) == 10
     [extra] = extract_claims("Quatre assaillants ont également été tués.", "fr")
     assert extra.additional
+
+
+def test_dozens_of_attackers_count_beside_a_number_of_soldiers_but_several_do_not():
+    found = (extract_claims("Fifty-two Chadian soldiers were killed when fighters attacked the base, the army said.", "en")
+             + extract_claims("The army said dozens of insurgents had been killed.", "en"))
+    assert conservative_toll(found) == 64
+    found = (extract_claims("Six soldiers were killed, the army said.", "en")
+             + extract_claims("Several attackers were killed, the army said.", "en"))
+    assert conservative_toll(found) == 6
+
+
+def test_total_given_in_all_is_not_lowered_by_its_part():
+    found = (extract_claims("The strike killed 19 civilians, the UN said.", "en")
+             + extract_claims("The strike on January 3 killed 22 people in all, according to the UN report.", "en"))
+    assert conservative_toll(found) == 22
+
+
+def test_nearest_source_before_the_speech_verb_is_the_claimant():
+    [c] = extract_claims("About 60 civilians were killed by men wearing army uniforms, the regional prosecutor said.", "en")
+    assert (c.claimant, c.claimant_type) == ("prosecutor", "official")

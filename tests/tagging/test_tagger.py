@@ -334,3 +334,17 @@ def test_attack_said_to_be_the_work_of_a_group_names_it():
         "Selon les mêmes sources, l'attaque est l'œuvre de la katiba Macina.",
         published="2021-05-04T10:00:00Z", language="fr"))
     assert "katiba_macina" in primary(out)["actors"]
+
+
+def test_state_perpetrator_counting_its_own_strike_is_not_an_official_count():
+    out = tag_article(article(
+        "Nigerian air strike kills at least 16 civilians in Katsina",
+        "A Nigerian air force strike targeting bandits killed at least 16 civilians on Wednesday near Yantumaki, in "
+        "Katsina state, local officials said.\n\n"
+        "The air force said in a statement that the strike had neutralised dozens of bandits in a known hideout.",
+        published="2024-08-02T15:45:00Z"))
+    event = primary(out)
+    assert event["perpetrators"] == ["military_ng"]
+    assert event["fatalities"] == 16
+    assert {"kind": "killed", "count": None, "qualifier": "dozens", "victims": "militants",
+            "claimant": "air force", "claimant_type": "perpetrator"} in event["claims"]

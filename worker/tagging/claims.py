@@ -293,6 +293,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     return d
 
 
+# "killed 22 people in all", "40 morts au total": a total, which its parts do not lower
+_IN_ALL = re.compile(r"\s*,?\s*(?:in all|in total|all told|altogether|au total|en tout)(?!\w)", re.IGNORECASE)
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
@@ -412,7 +414,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             kind=d.kind or "killed", count=d.q.value, qualifier=d.q.qualifier, victims=victims,
             claimant=claimant, claimant_type=ctype, start=d.q.start, end=d.head_end, sentence=sentence,
             rule=d.rule + (_ARTICLE_RULE if _lone_victim(d) else ""),
-            revised=bool(revised_cue and revised_cue.start() < d.q.start),
+            revised=bool(revised_cue and revised_cue.start() < d.q.start) or bool(_IN_ALL.match(text, d.head_end)),
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end),
             additional=bool(_ALSO.match(text, d.head_end))))
@@ -478,7 +480,9 @@ def _attributions(text: str, language: str, skip: tuple[int, int] = (0, 0)) -> l
 def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, str], ...]:
     cv = _claimant_vocab(language)
     found: list[tuple[int, int, str, str]] = []
-    for m in cv.mention.finditer(text):
+    mentions = list(cv.mention.finditer(text))
+    starts = [m.start() for m in mentions]
+    for m in mentions:
         s, e = m.start(), m.end()
         ctype = cv.types[m.group().lower()]
         if _RECIPIENT.search(text[max(0, s - 24):s]):
@@ -495,7 +499,10 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             framed = (cv.before.search(text[max(0, s - 40):s]) or cv.speech_next.match(text[e:])
                       or cv.perpetrator_cue.match(text[e:]) or m.group().lower() == "amaq")
         else:
-            framed = (cv.before.search(text[max(0, s - 40):s]) or cv.speech_after.match(text[e:])
+            speech = cv.speech_after.match(text[e:])
+            if speech and any(e < other < e + speech.end() for other in starts):
+                speech = None   # "men in army uniforms, the prosecutor said": the nearer one speaks
+            framed = (cv.before.search(text[max(0, s - 40):s]) or speech
                       or cv.speech_before.search(text[max(0, s - 25):s]) or m.group().lower() == "amaq")
         if not framed:
             continue
@@ -568,6 +575,10 @@ _GENERIC = (None, "people")
 SAME_FIGURE_SLACK = 0.1     # a generic toll this close to the militants' toll counts the same dead
 
 
+def _group(claim: Claim) -> str | None:
+    return None if claim.victims in _GENERIC else claim.victims
+
+
 def conservative_toll(claims: Sequence[Claim]) -> int | None:
     """The schema's fatalities: the most conservative credible killed figure, all sides together.
 
@@ -576,7 +587,9 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
        marked `initial` ("the army initially reported 10") only when nothing else is left.
     2. Official, independent (UN, NGO, media, local) and unattributed figures beat a
        perpetrator's claim; a perpetrator's figure is used only when it is all there is.
-    3. Vague figures ("dozens", "several") are used only when no claim gives a number.
+    3. Vague figures ("dozens", "several") are used only when no claim gives a number;
+       "dozens" or "hundreds" of another group still count ("dozens of insurgents" beside
+       "52 soldiers" adds 12), "several" does not.
     4. A report is one sentence's figures from one claimant. Inside a report, figures for
        the same victim group add up ("50 women and 21 children") and parts of a total
        ("including 8 soldiers", `subset`) are left out when the total is there.
@@ -599,7 +612,11 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     killed = [c for c in killed if not c.initial] or killed
     pool = [c for c in killed if c.claimant_type != "perpetrator"] or killed
     if any(c.count is not None for c in pool):
-        pool = [c for c in pool if c.count is not None]
+        # a vague figure gives way to a number for the same dead; "dozens of insurgents" still
+        # counts beside "52 soldiers", and a vague generic toll beside any number
+        numbered = {_group(c) for c in pool if c.count is not None}
+        pool = [c for c in pool if c.count is not None or c.qualifier in ("dozens", "hundreds")
+                and _group(c) is not None and _group(c) not in numbered]
     if not pool:
         return None
     reports: dict[tuple[str, str | None], list[Claim]] = {}
@@ -613,7 +630,7 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         whole = [c for c in items if not c.subset] or items
         groups: dict[str | None, list[Claim]] = {}
         for c in whole:
-            groups.setdefault(None if c.victims in _GENERIC else c.victims, []).append(c)
+            groups.setdefault(_group(c), []).append(c)
         mixed = None in groups and len(groups) > 1
         for group, members in groups.items():
             figure = sum(lower_bound(c) or 0 for c in members)

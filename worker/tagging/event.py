@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from .actors import is_non_state_armed, is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
+from .actors import find_actors, is_non_state_armed, is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
 from .claims import conservative_toll, lower_bound, names_harm
 from .event_types import classify
 from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
@@ -285,6 +285,21 @@ def _civilian_victims(told: list[Facts], language: str) -> bool:
     return False
 
 
+def _own_count_claimants(incident: Incident, perps: list[str], language: str, country: str | None,
+                         admin1: str | None) -> set[str]:
+    """Claimants who are the event's state perpetrator ("the air force said its strike
+    neutralised scores of bandits"): their figures are the perpetrator's, not an official count."""
+    state_perps = {a for a in perps if is_state_force(a)}
+    if not state_perps:
+        return set()
+    names = {c.claimant for f in incident.facts for c in f.claims if c.claimant and c.claimant_type == "official"}
+    return {n for n in names if state_perps & set(resolve_actors(find_actors(n, language), country, admin1))}
+
+
+def _as_perpetrator(claim: Any, own_counts: set[str]) -> Any:
+    return replace(claim, claimant_type="perpetrator") if claim.claimant in own_counts else claim
+
+
 def build_event(incident: Incident, language: str, published: dt.date,
                 fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None) -> Built:
     """The schema event of `incident`; `fallback_country` is (code, sentence) from the article,
@@ -321,18 +336,19 @@ def build_event(incident: Incident, language: str, published: dt.date,
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
     _explain_actors(actors, told, country, admin1, explain)
 
-    counted = [c for f in incident.facts for c in f.current_claims]
+    # Syntax-based roles for the primary only: background events keep the role tiers (cheaper).
+    named = _named_perpetrators(told, language, country, admin1) if incident.primary else []
+    perps = perpetrators(actors, sub_event_type, named)
+    explain["perpetrators"] = Decision(perps, None, "named as attacker" if set(perps) & set(named) else "role tiers")
+
+    own_counts = _own_count_claimants(incident, perps, language, country, admin1)
+    counted = [_as_perpetrator(c, own_counts) for f in incident.facts for c in f.current_claims]
     fatalities = conservative_toll(counted)
     killed = [c for c in counted if c.kind == "killed"]
     deciding = next((c for c in killed if lower_bound(c) == fatalities), killed[0] if killed else None)
     explain["fatalities"] = Decision(
         fatalities, deciding.sentence if deciding else None,
         f"conservative toll over {len(killed)} killed claim(s)" if killed else "no killed figure")
-
-    # Syntax-based roles for the primary only: background events keep the role tiers (cheaper).
-    named = _named_perpetrators(told, language, country, admin1) if incident.primary else []
-    perps = perpetrators(actors, sub_event_type, named)
-    explain["perpetrators"] = Decision(perps, None, "named as attacker" if set(perps) & set(named) else "role tiers")
 
     evidence: list[str] = []
     for f in told:
@@ -341,7 +357,8 @@ def build_event(incident: Incident, language: str, published: dt.date,
     event = {
         "primary": incident.primary, "event_type": event_type, "sub_event_type": sub_event_type,
         **place, "date": date, "date_precision": precision, "actors": actors, "perpetrators": perps,
-        "fatalities": fatalities, "claims": _unique([c.to_dict() for f in incident.facts for c in f.claims]),
+        "fatalities": fatalities,
+        "claims": _unique([_as_perpetrator(c, own_counts).to_dict() for f in incident.facts for c in f.claims]),
         "evidence": evidence[:MAX_EVIDENCE],
     }
     return Built(event, explain, told)
