@@ -496,3 +496,16 @@ def test_total_given_in_all_is_not_lowered_by_its_part():
 def test_nearest_source_before_the_speech_verb_is_the_claimant():
     [c] = extract_claims("About 60 civilians were killed by men wearing army uniforms, the regional prosecutor said.", "en")
     assert (c.claimant, c.claimant_type) == ("prosecutor", "official")
+
+
+def test_group_speaking_after_an_apposition_is_the_claimant():
+    [c] = extract_claims("Le Front de libération de l'Azawad (FLA), coalition des mouvements touaregs, affirme avoir "
+                         "opéré un repli et revendique la mort de sept soldats maliens.", "fr")
+    assert (c.count, c.victims, c.claimant_type) == (7, "soldiers", "perpetrator")
+
+
+def test_fighters_fallen_as_martyrs_are_dead():
+    assert claims("Le MSA reconnaît que « six de nos vaillants combattants sont tombés en martyrs ».", "fr") == [
+        ("killed", 6, "exact", "militants")]
+    assert claims("Un pêcheur qui tentait de s'enfuir à la nage a été abattu par les assaillants.", "fr") == [
+        ("killed", 1, "exact", "civilians")]

@@ -348,3 +348,27 @@ def test_state_perpetrator_counting_its_own_strike_is_not_an_official_count():
     assert event["fatalities"] == 16
     assert {"kind": "killed", "count": None, "qualifier": "dozens", "victims": "militants",
             "claimant": "air force", "claimant_type": "perpetrator"} in event["claims"]
+
+
+def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
+    out = tag_article(article(
+        "Troops neutralise bandits in Shiroro",
+        "Troops have killed more than a dozen bandits in a clash in Shiroro Local Government Area of Niger State, "
+        "the Defence Headquarters said on Thursday.\n\n"
+        "On 22 September 2022, troops on fighting patrol made contact with bandits at Erena in Shiroro LGA of Niger "
+        "State, a spokesman said.",
+        published="2022-09-29T15:40:00Z"))
+    event = primary(out)
+    assert event["date"] == "2022-09-22"
+    assert event["fatalities"] == 13
+
+
+def test_army_general_staff_counting_its_own_drone_strike_is_the_perpetrator():
+    out = tag_article(article(
+        "Burkina Faso: drone strike on market kills civilians",
+        "A Burkina Faso armed forces drone strike on a market in Titabé, in the Sahel region, on March 9 killed at "
+        "least 24 civilians, Human Rights Watch said.\n\n"
+        "On March 11, the army general staff said an air strike had neutralised dozens of terrorists at a logistics "
+        "hub, without mentioning civilian casualties.",
+        published="2024-04-11T06:00:00Z"))
+    assert primary(out)["fatalities"] == 24

@@ -119,7 +119,7 @@ def _vocab(language: str) -> _Vocab:
                       re.IGNORECASE)
     # an optional parenthetical (", dont les quatre kamikazes,"), then up to 40 characters
     # without a number or punctuation before the predicate
-    after = re.compile(rf"(?:\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,40}}?"
+    after = re.compile(rf"(?:\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
                        rf"(?<![\w-])(?P<kind>{_alt(kind_after)})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS})){{0,3}}"
@@ -462,7 +462,9 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
         mention=mention, types=types,
         before=re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE),
         speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
-        speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?(?:\s*,?\s*(?:which|who|qui)\s+)?\s*(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
+        # "JNIM said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
+        speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
+                               rf"\s*(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
         speech_before=re.compile(rf"(?<!\w)(?:{_alt(speech)})(?:\s+(?:à|au|to)\s+(?:l['’]|la\s+|le\s+|the\s+)?[\w-]+)?"
                                  rf"(?:\s+(?:the|le|la|les|l['’]|un|une|des))?\s*$", re.IGNORECASE),
         perpetrator_cue=re.compile(rf"^[^.;]{{0,80}}?(?<!\w)(?:{_alt(lex['perpetrator_cues'])})", re.IGNORECASE),

@@ -285,6 +285,12 @@ def _civilian_victims(told: list[Facts], language: str) -> bool:
     return False
 
 
+# Who speaks for a national force: "the army general staff", "l'état-major", "Defence Headquarters"
+_MILITARY_BODY = re.compile(r"(?<!\w)(?:army|armée|armed forces|forces armées|military|militaire|general staff|"
+                            r"[ée]tat-major|air force|armée de l'air|defen[cs]e headquarters|defen[cs]e ministry|"
+                            r"ministère de la défense|ministère des armées)(?!\w)", re.IGNORECASE)
+
+
 def _own_count_claimants(incident: Incident, perps: list[str], language: str, country: str | None,
                          admin1: str | None) -> set[str]:
     """Claimants who are the event's state perpetrator ("the air force said its strike
@@ -293,7 +299,9 @@ def _own_count_claimants(incident: Incident, perps: list[str], language: str, co
     if not state_perps:
         return set()
     names = {c.claimant for f in incident.facts for c in f.claims if c.claimant and c.claimant_type == "official"}
-    return {n for n in names if state_perps & set(resolve_actors(find_actors(n, language), country, admin1))}
+    national = f"military_{country.lower()}" if country else None
+    return {n for n in names if state_perps & set(resolve_actors(find_actors(n, language), country, admin1))
+            or national in state_perps and _MILITARY_BODY.search(n)}
 
 
 def _as_perpetrator(claim: Any, own_counts: set[str]) -> Any:

@@ -22,6 +22,7 @@ from .text import Sentence
 LEAD_PARAGRAPHS = 1          # title (0) and the first body paragraph are the lead
 SAME_EVENT_SLACK_DAYS = 3    # a dated sentence this much before the main date is a recap
 DATE_LEAD_PARAGRAPHS = 2     # paragraphs whose earliest precise date is the incident's
+UNDATED_LEAD_DAYS = 31       # how far back a later sentence may date an undated lead
 
 
 @dataclass
@@ -228,8 +229,12 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
     if marker:
         kind = "background marker" if marker[0] == "background" else "separate incident marker"
         return f"{kind} '{marker[1]}'"
+    # An undated lead ("troops have killed a dozen bandits in Shiroro") is dated by a later
+    # sentence that names its place ("on 22 September, troops made contact at Erena in Shiroro").
+    undated_lead_told = isinstance(main_date, _Published) and bool(_place_keys([facts]) & lead_places)
     for mention in facts.event_dates:
-        if _is_earlier(mention, main_date):
+        if _is_earlier(mention, main_date) and not (
+                undated_lead_told and (main_date.date - mention.date).days <= UNDATED_LEAD_DAYS):
             return f"earlier date '{mention.surface}'"
     if facts.claims and lead_places:
         own = {m.place.name for m in facts.places if m.place.level in ("locality", "admin2")
@@ -271,6 +276,8 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
 
     chosen = choose_date(primary.facts)
     main_date = chosen[0] if chosen else None       # a DateMention: date and precision
+    if chosen and chosen[0] not in chosen[1].event_dates:
+        main_date = None        # "the army said on Thursday": the lead does not date the incident
     lead_places = _place_keys(primary.facts)
     current = primary
     last_paragraph = -1
