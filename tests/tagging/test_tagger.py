@@ -372,3 +372,18 @@ def test_army_general_staff_counting_its_own_drone_strike_is_the_perpetrator():
         "hub, without mentioning civilian casualties.",
         published="2024-04-11T06:00:00Z"))
     assert primary(out)["fatalities"] == 24
+
+
+def test_raid_that_kills_many_and_abducts_others_is_an_attack_on_civilians():
+    out = tag_article(article(
+        "Zamfara: bandits kill 16 in Mutunji, abduct dozens",
+        "Armed bandits killed 16 people in Mutunji, a farming community in Maru Local Government Area of Zamfara "
+        "State, on Tuesday and abducted dozens of residents, the police said.",
+        published="2023-09-06T10:00:00Z"))
+    assert primary(out)["sub_event_type"] == "attack"
+    out = tag_article(article(
+        "Gunmen kidnap 80 students in Kebbi, police officer killed",
+        "Gunmen stormed a government college in Kebbi state on Thursday, killing a police officer and abducting "
+        "about 80 students, police said.",
+        published="2021-06-18T08:00:00Z"))
+    assert primary(out)["sub_event_type"] == "abduction_forced_disappearance"

@@ -270,6 +270,7 @@ def _unquoted_mentions(told: list[Facts], language: str) -> list[Any]:
 
 # Means whose user is unseen: with no armed group named, an unidentified one planted it.
 HIDDEN_HAND = frozenset({"remote_explosive_landmine_ied", "suicide_bomb"})
+KILLINGS_OVER_ABDUCTION = 5     # people killed in a kidnapping raid that make it an attack
 HARM_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
 
 
@@ -352,6 +353,11 @@ def build_event(incident: Incident, language: str, published: dt.date,
     own_counts = _own_count_claimants(incident, perps, language, country, admin1)
     counted = [_as_perpetrator(c, own_counts) for f in incident.facts for c in f.current_claims]
     fatalities = conservative_toll(counted)
+    if sub_event_type == "abduction_forced_disappearance" and (fatalities or 0) >= KILLINGS_OVER_ABDUCTION:
+        # "bandits kill 16, abduct dozens": ACLED codes the killing, the more severe harm
+        sub_event_type = "attack"
+        explain["sub_event_type"] = Decision(sub_event_type, explain["sub_event_type"].sentence,
+                                             f"rule:{fatalities} killed as well as abducted")
     killed = [c for c in counted if c.kind == "killed"]
     deciding = next((c for c in killed if lower_bound(c) == fatalities), killed[0] if killed else None)
     explain["fatalities"] = Decision(
