@@ -586,6 +586,8 @@ def main() -> None:
     print(f"| end to end / ceiling | {per_s / ceiling:.2f} |")
     print(f"| cores busy during the burst: whole machine / the workers (of {os.cpu_count()}) | "
           f"{run['machine_cores']:.2f} / {run['worker_cores']:.2f} |")
+    # On a shared machine the workers may get less than the cores; this figure does not depend on it.
+    print(f"| articles per CPU-second of the workers | {per_s / max(run['worker_cores'], 1e-9):.2f} |")
     print(f"| trickle: first sight -> alert stored, p50 / p95 ({len(to_alert)} alerts) | "
           f"{percentile(to_alert, .5):.0f} / {percentile(to_alert, .95):.0f} ms |")
     print(f"| trickle: first sight -> webhook received, p50 / p95 | {percentile(to_webhook, .5):.0f} / "

@@ -36,11 +36,14 @@ def warm_article_code() -> float:
     return time.monotonic() - started
 
 
-def warm_if_consuming(queue_names: set[str]) -> None:
-    """Warm up in a worker that takes article or admin tasks; feed and alert workers stay lean."""
+def warm_if_consuming(queue_names: set[str]) -> bool:
+    """Warm up in a worker that takes article or admin tasks (or every queue); feed and alert
+    workers stay lean. Returns whether it warmed up."""
     if queue_names and not queue_names & WARM_QUEUES:
-        return
+        return False
     try:
         log.info("article code warmed up in %.1f s before forking", warm_article_code())
     except Exception:  # a failed warm-up only costs the children their first-use load
         log.exception("warm-up failed; pool children will load the article code themselves")
+        return False
+    return True

@@ -83,3 +83,9 @@ def test_unreachable_host_says_connection_refused():
 def test_non_http_schemes_are_refused():
     with pytest.raises(FetchError, match="only http and https"):
         fetch("file:///etc/passwd", settings(), max_bytes=1000)
+
+
+def test_webhook_posts_share_one_client_per_process():
+    from worker.delivery import send
+
+    assert send._shared_client() is send._shared_client()
