@@ -387,3 +387,25 @@ def test_raid_that_kills_many_and_abducts_others_is_an_attack_on_civilians():
         "about 80 students, police said.",
         published="2021-06-18T08:00:00Z"))
     assert primary(out)["sub_event_type"] == "abduction_forced_disappearance"
+
+
+def test_group_saying_its_fighters_did_it_replaces_the_unnamed_insurgents():
+    out = tag_article(article(
+        "Rockets fired into Maiduguri kill at least 10",
+        "Insurgents fired rocket-propelled grenades into Maiduguri on Tuesday evening, killing at least 10 people, "
+        "most of them children, police in Borno state said.\n\n"
+        "Islamic State West Africa Province (ISWAP) said in a statement carried by its Amaq news agency that its "
+        "fighters had fired rockets at military barracks in the city.",
+        published="2021-02-24T11:00:00Z"))
+    actors = primary(out)["actors"]
+    assert "iswap" in actors and "unidentified_armed_group" not in actors
+
+
+def test_attackers_believed_to_belong_to_a_group_are_that_group():
+    out = tag_article(article(
+        "Gunmen kidnap students in Kebbi",
+        "Gunmen stormed a government college in Kebbi state on Thursday and abducted about 80 students, police said. "
+        "Residents said the gunmen, believed to belong to one of the bandit gangs of the forests, numbered more "
+        "than 50.",
+        published="2021-06-18T08:00:00Z"))
+    assert "bandits_ng" in primary(out)["actors"]
