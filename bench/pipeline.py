@@ -34,7 +34,7 @@ are still paid on every request.
 Printed: articles per second end to end (burst); milliseconds per stage, measured by running
 the stage functions of worker/ in this process on the same pages (fetch, extract, tag, store =
 article + incident merge + alert rows on a scratch database, alert = one signed delivery);
-the ceiling, C x the single-process rate of the worker's trafilatura extraction of the same
+the ceiling, the machine's cores x the single-process rate of the worker's trafilatura extraction of the same
 pages (extraction is the CPU cost); latency from an entry's first sight to its alert stored
 and to its webhook received (p50/p95; trickle, and burst apart); the peak RSS of any worker
 process. The last line is
@@ -529,7 +529,8 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=10)
     parser.add_argument("--articles", type=int, default=30, help="articles per feed")
     parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 1,
-                        help="processes of the articles worker (default: cores)")
+                        help="processes of the articles worker (default: cores); the ceiling is always "
+                             "the machine's cores x one process, whatever this is")
     parser.add_argument("--corpus", type=Path, help="JSON Lines of stories for bench/pages.py")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=900)
@@ -568,7 +569,7 @@ def main() -> None:
 
     done = sum(run["statuses"].values())
     per_s = done / run["elapsed"]
-    ceiling = cores * single
+    ceiling = (os.cpu_count() or 1) * single      # the same cores, however many processes share them
     memory: MemoryWatch = run["memory"]
     print(f"\nburst: {done} entries {run['statuses']} in {run['elapsed']:.1f} s; then {len(trickle)} trickle entries; "
           f"{alerts} alerts in all, "
@@ -582,7 +583,7 @@ def main() -> None:
     print("\n| figure | value |\n|---|---:|")
     print(f"| articles/s end to end | {per_s:.2f} |")
     print(f"| extraction, one process | {single:.1f} pages/s |")
-    print(f"| ceiling ({cores} x one process) | {ceiling:.1f} pages/s |")
+    print(f"| ceiling ({os.cpu_count() or 1} cores x one process) | {ceiling:.1f} pages/s |")
     print(f"| end to end / ceiling | {per_s / ceiling:.2f} |")
     print(f"| cores busy during the burst: whole machine / the workers (of {os.cpu_count()}) | "
           f"{run['machine_cores']:.2f} / {run['worker_cores']:.2f} |")
