@@ -69,6 +69,6 @@ def test_https_goes_to_the_checked_address_with_the_host_name_for_sni_and_the_ce
     assert tls_server.server_names == ["localhost"]
 
     # Trusting the test certificate for this process shows the check passes on the host name, not the IP.
-    fetch_module._tls().load_verify_locations(cafile=str(tmp_path / "cert.pem"))
+    fetch_module.tls_context().load_verify_locations(cafile=str(tmp_path / "cert.pem"))
     assert fetch(url, config, max_bytes=1000).content == b"secure"
     assert tls_server.server_names == ["localhost", "localhost"]

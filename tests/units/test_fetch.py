@@ -89,3 +89,24 @@ def test_webhook_posts_share_one_client_per_process():
     from worker.delivery import send
 
     assert send._shared_client() is send._shared_client()
+
+
+def test_webhook_goes_to_the_checked_address_with_its_own_host_name(http_server):
+    from worker.delivery import send
+
+    http_server.route("/hook", b"ok", status=200)
+    url = f"http://localhost:{http_server.port}/hook"
+    result = send.post(url, b'{"a": 1}', {"content-type": "application/json"}, settings())
+    assert result.status == 200
+    [request] = http_server.requests_to("/hook")
+    assert request.headers["host"] == f"localhost:{http_server.port}"
+    assert request.body == b'{"a": 1}'
+
+
+def test_webhook_to_a_private_address_is_refused_before_anything_is_sent(http_server):
+    from worker.delivery import send
+
+    http_server.route("/hook", b"ok", status=200)
+    result = send.post(http_server.url("/hook"), b"{}", {}, settings(allow_private_networks=False))
+    assert result.status is None and "private" in (result.error or "")
+    assert http_server.requests_to("/hook") == []

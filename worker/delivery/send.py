@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import httpx
 
 from worker.delivery.redact import scrub
+from worker.net.fetch import pinned, tls_context
 from worker.net.guard import FetchError, resolve_target
 from worker.settings import Settings
 
@@ -34,7 +35,7 @@ def _shared_client() -> httpx.Client:
     global _client, _client_pid
     with _client_lock:
         if _client is None or _client_pid != os.getpid():
-            _client = httpx.Client(trust_env=False, follow_redirects=False)
+            _client = httpx.Client(verify=tls_context(), trust_env=False, follow_redirects=False)
             _client_pid = os.getpid()
         return _client
 
@@ -43,13 +44,15 @@ def post(url: str, body: bytes, headers: dict[str, str], settings: Settings) -> 
     started = time.monotonic()
     elapsed = lambda: int((time.monotonic() - started) * 1000)  # noqa: E731
     try:
-        resolve_target(url, allow_private=settings.allow_private_networks)
+        target = resolve_target(url, allow_private=settings.allow_private_networks)
     except FetchError as exc:
         return SendResult(None, scrub(str(exc), url), None, elapsed())
     timeout = httpx.Timeout(settings.webhook_timeout, connect=min(settings.connect_timeout, settings.webhook_timeout))
-    headers = dict(headers, **{"user-agent": settings.full_user_agent})
+    direct, host_header, extensions = pinned(url, target)     # the checked address, never a second lookup
+    headers = dict(headers, **{"user-agent": settings.full_user_agent}, **host_header)
     try:
-        response = _shared_client().post(url, content=body, headers=headers, timeout=timeout)
+        response = _shared_client().post(direct, content=body, headers=headers, timeout=timeout,
+                                          extensions=extensions)
     except httpx.TimeoutException:
         return SendResult(None, f"no answer within {settings.webhook_timeout:g} s", None, elapsed())
     except httpx.ConnectError as exc:

@@ -51,7 +51,15 @@ def _direct_url(url: str, address: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
 
 
-def _tls() -> ssl.SSLContext:
+def pinned(url: str, target: Target) -> tuple[str, dict[str, str], dict[str, str]]:
+    """(URL, extra headers, httpx extensions) that send a request for `url` to the address the
+    guard checked, not to a second DNS answer (DNS rebinding), with the URL's Host and SNI."""
+    headers = {"Host": urlsplit(url).netloc.rsplit("@", 1)[-1]}
+    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+    return _direct_url(url, target.address), headers, extensions
+
+
+def tls_context() -> ssl.SSLContext:
     """One verifying context per process: building it costs more than a small fetch.
 
     The connection goes to the checked IP; the SNI name and certificate check
@@ -91,7 +99,7 @@ def fetch(
     previous_host: str | None = None
     # The total time limit is for talking to the server; waiting for a turn has its own bound.
     download_left, wait_left = settings.total_timeout, max_host_wait
-    with httpx.Client(verify=_tls(), trust_env=False, follow_redirects=False) as client:
+    with httpx.Client(verify=tls_context(), trust_env=False, follow_redirects=False) as client:
         for _hop in range(MAX_REDIRECTS + 1):
             if url in seen:
                 raise FetchError(f"redirect loop at {url}")
@@ -124,10 +132,9 @@ def _get(client: httpx.Client, url: str, target: Target, headers: dict[str, str]
         raise FetchError(f"download took longer than the total time limit of {settings.total_timeout:g} s")
     read = min(settings.read_timeout, left)
     timeout = httpx.Timeout(read, connect=min(settings.connect_timeout, left))
-    request_headers = dict(headers, Host=urlsplit(url).netloc.rsplit("@", 1)[-1])
-    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+    direct, host_header, extensions = pinned(url, target)
     try:
-        with client.stream("GET", _direct_url(url, target.address), headers=request_headers,
+        with client.stream("GET", direct, headers=dict(headers, **host_header),
                            extensions=extensions, timeout=timeout) as response:
             if response.status_code in REDIRECTS:
                 location = response.headers.get("location")
