@@ -3,22 +3,26 @@
     python bench/tagging.py [--seconds 3]
 
 Prints articles/s and ms/article for `tag_article`, and, when trafilatura is
-importable, the same for extracting an equivalent HTML page (the step before
-tagging in the pipeline) and the ratio between the two.
+importable, the same for extracting the article from a small HTML page and from a
+page of a real news site's size and structure (bench/pages.py, as the pipeline
+benchmark serves), with the share of that extraction's cost the tagging is.
 """
 from __future__ import annotations
 
 import argparse
 import html
 import json
+import random
 import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from worker.articles.extract import extract_article  # noqa: E402
 from worker.tagging import tag_article  # noqa: E402
 
 CORPORA = (ROOT / ".." / "shared" / "corpus" / "dev.jsonl",
@@ -73,6 +77,16 @@ def page(article: dict) -> str:
             "</body></html>")
 
 
+def news_page(article: dict, headlines: list[str], rng: random.Random) -> str:
+    """The article inside a page of a news site's size and structure (70-245 KB)."""
+    from bench.pages import render, split_sentences
+
+    paragraphs = [split_sentences(p) for p in article["text"].split("\n\n") if p.strip()]
+    published = datetime.fromisoformat(article["published"].replace("Z", "+00:00"))
+    language = article.get("language") if article.get("language") in ("en", "fr") else "en"
+    return render(rng, article["title"], paragraphs, language, published, article["id"], headlines)
+
+
 def rate(work: Callable[[object], object], items: list, seconds: float) -> tuple[float, int]:
     """Items per second of CPU time (one core, whatever else the machine runs) over at least
     `seconds`, after one warm-up pass."""
@@ -106,6 +120,14 @@ def main() -> None:
           f"{1000 / extract_rate:.2f} ms/page")
     print(f"ratio: tagging takes {extract_rate / tag_rate:.2f}x the time of extracting the page "
           f"({tag_rate / extract_rate:.1f}x faster)")
+    rng = random.Random(0)
+    headlines = [a["title"] for a in items]
+    sample = items[:60]
+    real_pages = [news_page(a, headlines, rng).encode() for a in sample]
+    kb = sum(len(p) for p in real_pages) / len(real_pages) / 1024
+    real_rate, _ = rate(lambda p: extract_article(p, "https://example.org/story", 5_000_000), real_pages, args.seconds)
+    print(f"the worker's extraction from a news-site page of {kb:.0f} KB on average: {real_rate:.0f} pages/s, "
+          f"{1000 / real_rate:.2f} ms/page; tagging costs {real_rate / tag_rate:.2f} of that extraction")
 
 
 if __name__ == "__main__":
