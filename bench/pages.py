@@ -60,24 +60,11 @@ MIN_PAGE_KB, MODE_PAGE_KB, MAX_PAGE_KB = 60, 110, 250  # real outlets' article p
 _SENTENCE_END = re.compile(r"(?<=[.!?»\"”])\s+(?=[A-ZÀ-Ý«\"“])")
 _TAG = re.compile(r"<[^>]+>")
 
-NAV = {
-    "en": ["Home", "World", "Africa", "Sahel", "Politics", "Business", "Climate", "Sport", "Culture", "Opinion",
-           "Video", "Podcasts"],
-    "fr": ["Accueil", "Monde", "Afrique", "Sahel", "Politique", "Économie", "Environnement", "Sport", "Culture",
-           "Opinions", "Vidéos", "Podcasts"],
-}
 CHROME = {
-    "en": {"cookies": "We use cookies to improve your experience and to measure our audience. Accept or manage them.",
-           "share": ["Share on Facebook", "Share on X", "Share on WhatsApp", "Copy link"],
-           "most_read": "Most read", "related": "Related stories", "newsletter": "Get the Africa briefing every morning",
-           "subscribe": "Subscribe", "rights": "All rights reserved.", "by": "By", "staff": "our correspondent",
-           "links": ["About us", "Contact", "Terms of use", "Privacy policy", "Advertise", "Careers"]},
-    "fr": {"cookies": "Nous utilisons des cookies pour améliorer votre expérience et mesurer l'audience. Acceptez ou paramétrez.",
-           "share": ["Partager sur Facebook", "Partager sur X", "Partager sur WhatsApp", "Copier le lien"],
-           "most_read": "Les plus lus", "related": "À lire aussi", "newsletter": "Recevez la lettre Afrique chaque matin",
-           "subscribe": "S'abonner", "rights": "Tous droits réservés.", "by": "Par", "staff": "notre correspondant",
-           "links": ["Qui sommes-nous", "Contact", "Conditions d'utilisation", "Confidentialité", "Publicité",
-                     "Recrutement"]},
+    "en": {"most_read": "Most read", "related": "Related stories", "newsletter": "Get the Africa briefing every morning",
+           "subscribe": "Subscribe"},
+    "fr": {"most_read": "Les plus lus", "related": "À lire aussi", "newsletter": "Recevez la lettre Afrique chaque matin",
+           "subscribe": "S'abonner"},
 }
 
 
@@ -117,7 +104,7 @@ def load_stories(corpus: Path | None = None) -> list[Story]:
             if line.strip():
                 item = json.loads(line)
                 sentences = split_sentences(item.get("text") or "")
-                if sentences and item.get("language") in NAV:
+                if sentences and item.get("language") in CHROME:
                     stories.append(Story(item.get("title") or sentences[0][:80], sentences, item["language"]))
         if stories:
             return stories
