@@ -13,11 +13,15 @@ from worker.db.session import get_engine, session_scope
 
 
 def _libpq(url: str) -> str:
+    """The libpq form of a SQLAlchemy URL; query parameters (an embedded server's socket
+    directory as `host`, its port) override the URL's own host and port."""
     parsed = make_url(url)
-    return psycopg.conninfo.make_conninfo(host=parsed.host or "", port=parsed.port or 5432,
-                                          user=parsed.username or "", dbname=parsed.database or "",
-                                          **({"password": parsed.password} if parsed.password else {}),
-                                          **{k: v for k, v in parsed.query.items() if isinstance(v, str)})
+    params: dict[str, object] = {"host": parsed.host or "", "port": parsed.port or 5432,
+                                 "user": parsed.username or "", "dbname": parsed.database or ""}
+    if parsed.password:
+        params["password"] = parsed.password
+    params.update({k: v for k, v in parsed.query.items() if isinstance(v, str)})
+    return psycopg.conninfo.make_conninfo(**params)
 
 
 def test_a_connection_in_steady_use_is_not_pinged(postgres_url: str):
