@@ -25,6 +25,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .text import TIME_WORDS
+
 _DATA = Path(__file__).resolve().parent / "data" / "actors.json"
 
 # Kinds counted as organised armed actors on each side of ACLED's Battles definition.
@@ -357,8 +359,7 @@ def _facilities() -> frozenset[str]:
     return frozenset(_fold(n) for n in _data()["generics"]["military_generic"]["facilities"])
 
 
-_TIME_GAP = re.compile(r"(?:\s+(?:hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin"
-                       r"|yesterday|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)*", re.IGNORECASE)
+_TIME_GAP = re.compile(rf"(?:\s+(?:{TIME_WORDS})\b)*", re.IGNORECASE)
 _LIST_LINK = re.compile(r",|\b(?:and|et|ainsi que|as well as|including|dont|notamment|plus)\b", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(
     r"\b(?:who|which|that|qui|que|suspected|accused|soupçonnée?s?|accusée?s?|of|de)\b", re.IGNORECASE

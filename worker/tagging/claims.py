@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .numbers import Quantity, alternation, claim_lexicon, find_quantities
+from .text import TIME_WORDS
 
 # ACLED codebook, reported fatalities: "dozens" is coded 12, "hundreds" 100 and
 # "several"/"many" 10 when no figure is given.
@@ -66,8 +67,7 @@ def _alt(phrases: Any) -> str:
     return alternation(phrases)
 
 
-_TIME_WORDS = ("hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin|dernier|dernière"
-               "|également|aussi|encore|yesterday|also|then|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_TIME_WORDS = TIME_WORDS + "|dernier|dernière|également|aussi|encore|also|then"
 
 
 @dataclass(frozen=True)

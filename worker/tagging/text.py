@@ -140,6 +140,11 @@ def article_sentences(title: str, text: str) -> list[Sentence]:
     return out
 
 
+# Day and time words that may stand between a verb and its object ("ont tué hier un
+# conseiller", "killed on Sunday 12 villagers"), as a regex alternation.
+TIME_WORDS = ("hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin"
+              "|yesterday|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+
 _OPENING, _CLOSING = "«“", "»”"
 _ANY_QUOTE = re.compile('[«»“”"]')
 
