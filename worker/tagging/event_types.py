@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .actors import ActorMention, find_actors, is_non_state_armed, is_state_force, roles
+from .regex import factor_labelled, flatten, heads, lower_literals, lower_same_length, top_level_alternatives
 
 _DATA = Path(__file__).resolve().parent / "data" / "event_types.json"
 
@@ -53,95 +54,34 @@ def _data() -> dict[str, Any]:
         return json.load(f)
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """Split a regex at its top-level '|' (outside groups and character classes)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return parts + [pattern[start:]]
-
-
 @dataclass(frozen=True, slots=True)
 class _CueTable:
-    """Cue regexes bucketed by the first letter they can start with: at each word start only
-    that letter's bucket (and the few cues starting with a group) are tried."""
+    """Every cue alternative in one first-letter trie, matched on the lower-cased sentence;
+    the few whose first letter cannot be read off are tried beside it at each match."""
 
-    by_head: dict[str, re.Pattern[str]]
+    pattern: re.Pattern[str]
     other: re.Pattern[str] | None
     weights: list[dict[str, float]]
     negation: re.Pattern[str]
-
-
-_WORD_START = re.compile(r"(?<!\w)\w")
-
-
-def _heads(alt: str) -> set[str] | None:
-    """The letters a cue alternative can start with ("(?:hit|struck) an? mine" -> h, s), so it
-    joins those letters' buckets instead of being tried at every word; None when that cannot
-    be read off simply (a character class, an escape)."""
-    if not alt:
-        return None
-    if alt[0].isalpha():
-        return {alt[0].lower()}
-    if not alt.startswith("(?:"):
-        return None
-    depth, close = 0, -1
-    for k, c in enumerate(alt):
-        depth += c == "("
-        depth -= c == ")"
-        if depth == 0:
-            close = k
-            break
-    if close < 0 or "\\" in alt[:close]:
-        return None
-    heads: set[str] = set()
-    for inner in _top_level_alternatives(alt[3:close]):
-        found = _heads(inner)
-        if found is None:
-            return None
-        heads |= found
-    if alt[close + 1:close + 2] in ("?", "*"):     # an optional opening: what follows can start it too
-        rest = _heads(alt[close + 2:])
-        if rest is None:
-            return None
-        heads |= rest
-    return heads
 
 
 @cache
 def _cues(language: str) -> _CueTable:
     lang = "fr" if language == "fr" else "en"
     cues = _data()["cues"][lang]
-    buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    known: list[tuple[int, str]] = []
+    unknown: list[tuple[int, str]] = []
     for i, (pattern, _) in enumerate(cues):
-        for alt in _top_level_alternatives(pattern):
-            for head in _heads(alt) or {""}:
-                buckets[head].append((i, alt))
+        for alt in top_level_alternatives(lower_literals(pattern)):
+            (known if heads(alt) else unknown).append((i, alt))
 
-    def compile_bucket(alts: list[tuple[int, str]]) -> re.Pattern[str]:
+    def labelled(alts: list[tuple[int, str]]) -> list[tuple[str, str]]:
         alts = sorted(alts, key=lambda x: -len(x[1]))  # "rocket-propelled grenade" before "grenade"
-        body = "|".join(f"(?P<c{i}_{j}>{alt})" for j, (i, alt) in enumerate(alts))
-        return re.compile(r"(?:" + body + r")(?!\w)", re.IGNORECASE)
+        return [(flat, f"c{i}_{j}_{k}") for j, (i, alt) in enumerate(alts) for k, flat in enumerate(flatten(alt))]
 
-    other = buckets.pop("", None)
     return _CueTable(
-        {head: compile_bucket(alts) for head, alts in buckets.items()},
-        compile_bucket(other) if other else None,
+        re.compile(r"(?<!\w)" + factor_labelled(labelled(known)) + r"(?!\w)"),
+        re.compile(r"(?<!\w)" + factor_labelled(labelled(unknown)) + r"(?!\w)") if unknown else None,
         [c[1] for c in cues],
         re.compile(_data()["negation"][lang], re.IGNORECASE),
     )
@@ -149,21 +89,20 @@ def _cues(language: str) -> _CueTable:
 
 def _cue_hits(sentence: str, table: _CueTable) -> list[tuple[int, int]]:
     """(cue index, start) of every non-overlapping cue, leftmost-longest per word start."""
+    lowered = lower_same_length(sentence)
     hits: list[tuple[int, int]] = []
-    resume = 0
-    for w in _WORD_START.finditer(sentence):
-        pos = w.start()
-        if pos < resume:
-            continue
-        best: re.Match[str] | None = None
-        for pat in (table.by_head.get(sentence[pos].lower()), table.other):
-            m = pat.match(sentence, pos) if pat else None
-            if m and (best is None or m.end() > best.end()):
-                best = m
-        if best is not None and best.lastgroup:
-            hits.append((int(best.lastgroup[1 : best.lastgroup.index("_")]), pos))
-            resume = best.end()
-    return hits
+    pos = 0
+    while True:
+        m = table.pattern.search(lowered, pos)
+        if table.other is not None:
+            o = table.other.search(lowered, pos)
+            if o is not None and (m is None or (o.start(), -o.end()) < (m.start(), -m.end())):
+                m = o
+        if m is None:
+            return hits
+        label = m.lastgroup or ""
+        hits.append((int(label[1 : label.index("_")]), m.start()))
+        pos = m.end()
 
 
 def _sentence_weights(n: int) -> list[float]:

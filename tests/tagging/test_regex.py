@@ -1,0 +1,66 @@
+"""The phrase-alternation shaping must never change what a phrase list matches."""
+import random
+import re
+
+import pytest
+
+from worker.tagging.regex import factor, factor_labelled, flatten, heads, lower_literals, lower_same_length, \
+    top_level_alternatives
+
+PHRASES = [r"\blast (?:year|month)\b", r"\blat(?:e)? (?:year|month)\b", r"(?:\bearly|mid) year",
+           r"(?:l'an|le mois) dernier", r"(?:a|b)?x", r"\b\d+ days? ago", "lat", r"\blast"]
+WORDS = "last year late early mid month lat l'an le mois dernier xlast ylate a b x ax 3 days ago".split()
+
+
+def _flat(patterns):
+    return [alt for p in patterns for top in top_level_alternatives(p) for alt in flatten(top)]
+
+
+def test_a_cue_opening_with_a_group_is_read_at_its_first_letters():
+    assert heads("(?:hit|struck|stepped on) an? mine") == {"h", "s"}
+    assert heads("(?:military )?headquarters") == {"m", "h"}
+    assert heads("[ab]c") is None
+
+
+def test_an_opening_group_is_spread_over_its_alternatives_in_order():
+    assert flatten(r"\b(?:last|previous) year") == [r"\blast year", r"\bprevious year"]
+    assert flatten("(?:a|b)?x") == ["(?:a|b)?x"]      # an optional group is left alone
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_factored_phrases_match_where_and_what_the_plain_alternation_matches(seed):
+    rng = random.Random(seed)
+    plain = re.compile("|".join(f"(?:{p})" for p in PHRASES))
+    shaped = re.compile(factor(_flat(PHRASES)))
+    for _ in range(3000):
+        text = " ".join(rng.choice(WORDS) for _ in range(7))
+        a, b = plain.search(text), shaped.search(text)
+        assert (a and a.span()) == (b and b.span()), text
+
+
+def test_a_shared_word_start_is_checked_once_and_keeps_its_meaning():
+    shaped = re.compile(factor(_flat([r"\blast year", r"\bl'an dernier"])))
+    assert shaped.pattern.startswith(r"\b")
+    assert shaped.search("it happened last year") and not shaped.search("it happened atlast year")
+
+
+def test_a_boundary_class_guards_every_alternative():
+    shaped = re.compile(factor(["one", "l['’]une?"], r"[\w’'-]"))
+    assert shaped.search("only one died") and not shaped.search("someone died")
+
+
+def test_labelled_alternatives_name_the_one_that_matched():
+    shaped = re.compile(factor_labelled([("grenade attack", "g1"), ("grenade", "g2"), ("gunfire", "g3")]))
+    assert shaped.search("a grenade attack").lastgroup == "g1"
+    assert shaped.search("a grenade").lastgroup == "g2"
+    assert shaped.search("heavy gunfire").lastgroup == "g3"
+
+
+def test_literals_are_lowered_but_escapes_are_not():
+    assert lower_literals(r"IEDs?\W+\S(?P<Name>X)") == r"ieds?\W+\S(?P<Name>x)"
+
+
+def test_lowering_keeps_offsets_even_for_letters_that_grow():
+    text = "İstanbul ATTACK"
+    assert len(lower_same_length(text)) == len(text)
+    assert lower_same_length("ATTAQUE à Ménaka") == "attaque à ménaka"

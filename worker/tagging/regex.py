@@ -1,0 +1,205 @@
+"""Phrase alternations shaped so Python's regex engine can skip what cannot match.
+
+The tagger matches long lists of phrases ("last year", "l'an dernier", "earlier this
+month", ...). Joined naively, the engine enters every alternative at every word; with
+the alternatives grouped by their first letter, it tests one character per group and
+enters only the group that can match. A leading look-behind or word boundary also stops
+the engine from using its fast scan for the possible first characters, so `factor` can
+move the boundary check after the first letter. Matching is on lower-cased text without
+IGNORECASE: the engine's first-character skip only works on exact literals.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_QUANTIFIERS = frozenset("?*+{")
+_META = frozenset("\\.^$*+?{}[]|()")
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """Split a regex at its top-level '|' (outside groups and character classes)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+def heads(alt: str) -> set[str] | None:
+    """The letters an alternative can start with ("(?:hit|struck) an? mine" -> h, s), or
+    None when that cannot be read off simply (a character class, an escape)."""
+    if not alt:
+        return None
+    if alt[0].isalpha():
+        return {alt[0].lower()}
+    if not alt.startswith("(?:"):
+        return None
+    depth, close = 0, -1
+    for k, c in enumerate(alt):
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0:
+            close = k
+            break
+    if close < 0 or "\\" in alt[:close]:
+        return None
+    found: set[str] = set()
+    for inner in top_level_alternatives(alt[3:close]):
+        inner_heads = heads(inner)
+        if inner_heads is None:
+            return None
+        found |= inner_heads
+    if alt[close + 1:close + 2] in ("?", "*"):     # an optional opening: what follows can start it too
+        rest = heads(alt[close + 2:])
+        if rest is None:
+            return None
+        found |= rest
+    return found
+
+
+def _lead(alt: str) -> str | None:
+    """The literal first character of an alternative, when it is one (not quantified)."""
+    if alt and alt[0] not in _META and alt[1:2] not in _QUANTIFIERS:
+        return alt[0]
+    return None
+
+
+def _group_end(alt: str) -> int:
+    """Index of the ')' closing the group `alt` opens with, or -1."""
+    depth, in_class, i = 0, False, 0
+    while i < len(alt):
+        c = alt[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def flatten(alt: str, depth: int = 0) -> list[str]:
+    """The alternatives `alt` tries in order, with an opening non-capturing group spread
+    out ("\\b(?:last|previous) year" -> "\\blast year", "\\bprevious year"), so each
+    starts with its literal first letter when it can."""
+    if depth > 3:
+        return [alt]
+    prefix, body = ("\\b", alt[2:]) if alt.startswith("\\b") else ("", alt)
+    if not body.startswith("(?:"):
+        return [alt]
+    close = _group_end(body)
+    rest = body[close + 1:]
+    if close < 0 or rest[:1] in _QUANTIFIERS:
+        return [alt]
+    out: list[str] = []
+    for inner in top_level_alternatives(body[3:close]):
+        if prefix and inner.startswith("\\b"):
+            inner = inner[2:]
+        out += flatten(prefix + inner + rest, depth + 1)
+    return out
+
+
+def factor(alternatives: Sequence[str], boundary: str | None = None) -> str:
+    """One alternation matching what `'|'.join(alternatives)` matches, at the same place,
+    with the same alternative winning, grouped by literal first character.
+
+    Alternatives with different first letters cannot match at the same position, so they
+    may be regrouped; one that does not start with a plain letter is a barrier nothing
+    moves across. `boundary` (for example r"\\w") is a character class that must not
+    precede a match; when every alternative opens with \\b that check is made once, up
+    front, so the engine enters the groups only at word starts.
+    """
+    hoisted = boundary is None and bool(alternatives) and all(a.startswith("\\b") for a in alternatives)
+    if hoisted:
+        alternatives = [a[2:] for a in alternatives]
+    body = _trie([(a, None) for a in alternatives], 0)
+    if hoisted:
+        return "\\b" + body
+    return f"(?<!{boundary}){body}" if boundary else body
+
+
+def factor_labelled(alternatives: Sequence[tuple[str, str]]) -> str:
+    """`factor` for (alternative, group name) pairs: the match's `lastgroup` names the
+    alternative that matched."""
+    return _trie(alternatives, 0)
+
+
+def _leaf(rest: str, label: str | None) -> str:
+    return f"(?P<{label}>{rest})" if label else rest
+
+
+def _trie(alternatives: Sequence[tuple[str, str | None]], depth: int) -> str:
+    """Alternatives sharing literal opening letters share one branch per letter."""
+    segments: list[list[tuple[str, str | None]] | tuple[str, str | None]] = []
+    for alt in alternatives:
+        if _lead(alt[0]) is None:
+            segments.append(alt)
+        elif segments and isinstance(segments[-1], list):
+            segments[-1].append(alt)
+        else:
+            segments.append([alt])
+    out: list[str] = []
+    for seg in segments:
+        if isinstance(seg, tuple):
+            out.append(f"(?:{_leaf(*seg)})" if seg[1] is None else _leaf(*seg))
+            continue
+        groups: dict[str, list[tuple[str, str | None]]] = {}
+        for alt, label in seg:
+            groups.setdefault(alt[0], []).append((alt[1:], label))
+        for first, rests in groups.items():
+            if len(rests) == 1:
+                out.append(first + _leaf(*rests[0]))
+            elif depth < 6 and all(r for r, _ in rests):
+                out.append(first + _trie(rests, depth + 1))
+            else:
+                out.append(first + "(?:" + "|".join(_leaf(*r) for r in rests) + ")")
+    return "(?:" + "|".join(out) + ")" if out else "(?!x)x"
+
+
+def lower_literals(pattern: str) -> str:
+    """A regex's literal letters in lower case, escapes (\\W, \\S, \\B) kept, so it can
+    match lower-cased text without IGNORECASE."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P<", i):
+            close = pattern.index(">", i)
+            out.append(pattern[i:close + 1])
+            i = close + 1
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+def lower_same_length(text: str) -> str:
+    """text.lower(), except the rare letters whose lower case is longer ('İ') stay as they
+    are, so offsets in the result are offsets in `text`."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
