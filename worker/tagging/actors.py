@@ -25,7 +25,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .text import TIME_WORDS
+from .regex import lower_literals, lower_same_length
+from .text import TIME_WORDS, fold
 
 _DATA = Path(__file__).resolve().parent / "data" / "actors.json"
 
@@ -88,7 +89,9 @@ def _tokens(alias: str, fold_case: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _trie_regex(token_lists: Iterable[tuple[str, ...]]) -> str:
+def _trie_regex(token_lists: Iterable[tuple[str, ...]], guard: str = "") -> str:
+    """One alternation of token sequences sharing their prefixes. `guard` goes after each
+    first token: a look-behind there leaves the engine its fast scan for first characters."""
     trie: dict[str, Any] = {}
     for toks in token_lists:
         node = trie
@@ -96,15 +99,15 @@ def _trie_regex(token_lists: Iterable[tuple[str, ...]]) -> str:
             node = node.setdefault(t, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any]) -> str:
-        alts = [t + emit(child) for t, child in node.items() if t]
+    def emit(node: dict[str, Any], after: str = "") -> str:
+        alts = [t + after + emit(child) for t, child in node.items() if t]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         # A terminal node with children: greedy optional, so the longest alias wins.
         return "(?:" + body + ")?" if "" in node else body
 
-    return emit(trie)
+    return emit(trie, guard)
 
 
 def _security_aliases(lang: str) -> dict[str, list[str]]:
@@ -136,9 +139,35 @@ def _abbreviation_forms(abbreviations: Iterable[str]) -> list[str]:
     return out
 
 
+def _folded_tokens(alias: str) -> tuple[str, ...]:
+    """Regex tokens of a name for matching folded text (lower case, no accents): letters are
+    plain literals, so the engine's branch skipping works; apostrophes and hyphens optional."""
+    out: list[str] = []
+    for ch in alias:
+        if ch in "'’ʼ‘`´":
+            out.append("['‘´]?")
+        elif ch == " ":
+            out.append(_SEP)
+        elif ch in "-‐‑–":
+            out.append(_HYPH)
+        else:
+            out.append(re.escape(fold(ch)))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """Names (matched on the folded sentence) and abbreviations (matched case-sensitively
+    on the sentence itself), with the surface-key tables that map a match to its actor."""
+
+    names_pattern: re.Pattern[str]
+    abbrs_pattern: re.Pattern[str]
+    names: dict[str, tuple[str, str]]
+    abbrs: dict[str, tuple[str, str]]
+
+
 @cache
-def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """Compiled alternation plus the surface-key tables that map a match back to its actor."""
+def _matcher(lang: str) -> _Matcher:
     d = _data()
     entries = {**d["actors"], **d["generics"]}
     names: dict[str, tuple[str, str]] = {}
@@ -160,13 +189,31 @@ def _matcher(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], di
     for actor, extra in _security_aliases(lang).items():
         for n in extra:
             names.setdefault(_fold(n), (actor, "demonym+noun"))
-    # Names first: at a shared start the trie tries them before abbreviations ("IS fighters").
-    toks = [_tokens(n, True) for n in kept]
-    for extra in _security_aliases(lang).values():
-        toks += [_tokens(n, True) for n in extra]
-    toks += [_tokens(a, False) for e in entries.values() for a in _abbreviation_forms(e["abbreviations"])]
-    pattern = re.compile(r"(?<![\w])(?:" + _trie_regex(toks) + r")(?![\w])")
-    return pattern, names, abbrs
+            kept.append(n)
+    abbreviations = [_tokens(a, False) for e in entries.values() for a in _abbreviation_forms(e["abbreviations"])]
+    return _Matcher(
+        re.compile(r"(?<![\w])(?:" + _trie_regex(_folded_tokens(n) for n in kept) + r")(?![\w])"),
+        # Abbreviations open with a capital: the engine skips to capitals, then checks the
+        # word start.
+        re.compile(r"(?:" + _trie_regex(abbreviations, r"(?<!\w.)") + r")(?![\w])"),
+        names, abbrs)
+
+
+def _spans(text: str, matcher: _Matcher) -> list[tuple[int, int]]:
+    """Non-overlapping name and abbreviation spans, left to right; where both start at the
+    same place the name wins ("IS fighters" is one name, not the abbreviation IS)."""
+    folded = fold(text)
+    out: list[tuple[int, int]] = []
+    pos, name, abbr = 0, matcher.names_pattern.search(folded), matcher.abbrs_pattern.search(text)
+    while name is not None or abbr is not None:
+        m = name if abbr is None or (name is not None and name.start() <= abbr.start()) else abbr
+        out.append(m.span())
+        pos = m.end()
+        if name is not None and name.start() < pos:
+            name = matcher.names_pattern.search(folded, pos)
+        if abbr is not None and abbr.start() < pos:
+            abbr = matcher.abbrs_pattern.search(text, pos)
+    return out
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
@@ -187,20 +234,20 @@ def find_actors(text: str, language: str = "en") -> list[ActorMention]:
 
 @lru_cache(maxsize=256)  # the same sentence is read by the tagger, classify() and roles()
 def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
-    pattern, names, abbrs = _matcher(lang)
+    matcher = _matcher(lang)
     out: list[ActorMention] = []
-    for m in pattern.finditer(text):
-        surface = m.group(0)
-        hit = abbrs.get(_abbr_key(surface)) or names.get(_fold(surface))
+    for start, end in _spans(text, matcher):
+        surface = text[start:end]
+        hit = matcher.abbrs.get(_abbr_key(surface)) or matcher.names.get(_fold(surface))
         if hit is None:  # a name matched in a case the abbreviation table does not hold
             continue
         actor, rule = hit
-        if rule == "abbr" and len(surface) <= 3 and _shouting(text, m.start(), m.end()):
+        if rule == "abbr" and len(surface) <= 3 and _shouting(text, start, end):
             continue
-        if actor == "unidentified_armed_group" and out and m.start() - out[-1].end <= 1:
+        if actor == "unidentified_armed_group" and out and start - out[-1].end <= 1:
             if is_non_state_armed(out[-1].actor):
                 continue  # "ISGS militants", "Boko Haram fighters": one actor, already named
-        out.append(ActorMention(actor, m.start(), m.end(), surface, f"{rule}:{surface}"))
+        out.append(ActorMention(actor, start, end, surface, f"{rule}:{surface}"))
     return tuple(out)
 
 
@@ -299,34 +346,38 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + _trie_regex(_tokens(w, False) for w in words) + ")"
 
 
+def _lower_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(lower_literals(pattern), flags)
+
+
 @cache
 def _role_patterns(lang: str, territory: bool = False) -> dict[str, re.Pattern[str]]:
     r = _data()["roles"]["fr" if lang == "fr" else "en"]
-    flags = re.IGNORECASE
+    flags = 0   # matched on the lower-cased sentence: literal branches are skipped at one glance
     verbs = r["active"] + (r["territory"] if territory else [])
     return {
-        "verb": re.compile(r"(?<!\w)" + _alt(verbs) + r"(?!\w)", flags),
-        "aux": re.compile(r"(?<!\w)" + _alt(r["passive_aux"]) + r"\s+(?:\w+\s+){0,2}$", flags),
-        "agent": re.compile(r"^[^.;]{0,50}?(?<!\w)" + _alt(r["agent"]) + r"(?!\w)", flags),
-        "after_prep": re.compile(r"^[\s,]*(?:" + _alt(r["passive_preps"]) + r"(?!\w)|[.;:]|$)", flags),
-        "attribution": re.compile(r"(?<!\w)" + _alt(r["attribution"]) + r"(?!\w)", flags),
-        "claim": re.compile(r"(?<!\w)" + _alt(r["claim"]) + r"(?!\w)", flags),
-        "target_noun": re.compile(  # "attack on Y", "attack by X on Y", "attaque de X contre Y"
+        "verb": _lower_compile(r"(?<!\w)" + _alt(verbs) + r"(?!\w)", flags),
+        "aux": _lower_compile(r"(?<!\w)" + _alt(r["passive_aux"]) + r"\s+(?:\w+\s+){0,2}$", flags),
+        "agent": _lower_compile(r"^[^.;]{0,50}?(?<!\w)" + _alt(r["agent"]) + r"(?!\w)", flags),
+        "after_prep": _lower_compile(r"^[\s,]*(?:" + _alt(r["passive_preps"]) + r"(?!\w)|[.;:]|$)", flags),
+        "attribution": _lower_compile(r"(?<!\w)" + _alt(r["attribution"]) + r"(?!\w)", flags),
+        "claim": _lower_compile(r"(?<!\w)" + _alt(r["claim"]) + r"(?!\w)", flags),
+        "target_noun": _lower_compile(  # "attack on Y", "attack by X on Y", "attaque de X contre Y"
             r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?:\s+" + _alt(r["agent_connectors"]) + r"[^,.;]{1,50}?)?\s+"
             + _alt(r["target_preps"]) + r"(?!\w)",
             flags,
         ),
-        "noun": re.compile(r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?!\w)", flags),
-        "agentive": re.compile(r"(?<!\w)" + _alt(r["agentive_nouns"]) + r"(?!\w)", flags),
-        "of": re.compile(r"\s*(?:by|of|de|des|du|d['’]|de la|de l['’])?\s*(?:the|l['’]|la|le|les)?\s*$", flags),
+        "noun": _lower_compile(r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?!\w)", flags),
+        "agentive": _lower_compile(r"(?<!\w)" + _alt(r["agentive_nouns"]) + r"(?!\w)", flags),
+        "of": _lower_compile(r"\s*(?:by|of|de|des|du|d['’]|de la|de l['’])?\s*(?:the|l['’]|la|le|les)?\s*$", flags),
         # "..., police said", "according to the army", "selon l'armée": the speaker is no party.
-        "source": re.compile(
+        "source": _lower_compile(
             r"(?:^|[,;(«])\s*(?:" + _alt(r["sources_lead"]) + r"(?!\w)[^,.;()»]*"
             + (r"|(?:[\w'’-]+\s+){0,6}?" + _alt(r["sources_trail"]) + r"(?!\w)" if r["sources_trail"] else "")
             + ")",
             flags,
         ),
-        "determiner": re.compile(
+        "determiner": _lower_compile(
             r"(?:\b(?:the|a|an|its|their|this|that|of|from|in|l|d|la|le|une|cette|leur)['’]?\s*|['’]s\s+)$", flags
         ),
     }
@@ -339,6 +390,7 @@ _SELF_REPORT = re.compile(
 
 def _source_spans(sentence: str, p: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans naming who reports; "the army said it retook the town" reports its own act."""
+    sentence = lower_same_length(sentence)
     spans = p["source"].finditer(sentence)
     return [(q.start(), q.end()) for q in spans if not _SELF_REPORT.match(sentence, q.end())]
 
@@ -395,6 +447,7 @@ def _roles(
     sentence: str, everyone: tuple[ActorMention, ...], language: str, territory: bool
 ) -> tuple[tuple[str, str], ...]:
     p = _role_patterns(language, territory)
+    sentence = lower_same_length(sentence)      # the patterns are lower case, offsets unchanged
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
     quoted = _source_spans(sentence, p)
     mentions = [m for m in everyone if not any(lo <= m.start < hi for lo, hi in quoted)]

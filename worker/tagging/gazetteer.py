@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .text import fold
+
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
 
 
@@ -40,22 +42,6 @@ class PlaceMention:
     geo_precision: int  # 1 town/locality, 2 admin2 centre, 3 admin1/country centre
     rule: str
     certain: bool
-
-
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    base = {"’": "'", "`": "'", "ʼ": "'", "-": " ", "‑": " ", "–": " ", "\n": " ", "\t": " ",
-            "\u00a0": " ", "\u202f": " ", "\u2009": " "}.get(base, base)
-    return base if len(base) == 1 else ch
-
-
-# One character in, one character out: offsets in the folded copy are offsets in the text.
-_FOLD = str.maketrans({chr(i): _fold_char(chr(i)) for i in range(0x2500) if _fold_char(chr(i)) != chr(i)})
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, keeping the length (apostrophes unified, hyphens to spaces)."""
-    return text.translate(_FOLD)
 
 
 def _key(text: str) -> str:

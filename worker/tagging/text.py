@@ -7,6 +7,7 @@ number and its offsets in the article body. The title is paragraph 0.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Abbreviations whose final period does not end a sentence (EN and FR).
@@ -175,3 +176,42 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, len(sentence)))
     return spans
+
+
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    base = {"’": "'", "`": "'", "ʼ": "'", "-": " ", "‑": " ", "–": " ", "\n": " ", "\t": " ",
+            "\u00a0": " ", "\u202f": " ", "\u2009": " "}.get(base, base)
+    return base if len(base) == 1 else ch
+
+
+# One character in, one character out: offsets in the folded copy are offsets in the text.
+_FOLD = str.maketrans({chr(i): _fold_char(chr(i)) for i in range(0x2500) if _fold_char(chr(i)) != chr(i)})
+_FOLD_ASCII = str.maketrans({chr(i): _fold_char(chr(i)) for i in range(128) if _fold_char(chr(i)) != chr(i)})
+_ASCII_SPECIALS = [(chr(i), _fold_char(chr(i))) for i in range(128) if _fold_char(chr(i)) != chr(i).lower()]
+_FOLD_OTHER = {chr(i): _fold_char(chr(i)) for i in range(128, 0x2500)}
+_ASCII_BYTES = bytes(range(128))
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping the length (apostrophes unified, hyphens to spaces)."""
+    if text.isascii():
+        return text.translate(_FOLD_ASCII)
+    # str.translate reads a non-ASCII string a character at a time; lower-casing it whole and
+    # replacing its few distinct accented letters is several times faster.
+    others = set(text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8"))
+    out = text.lower()
+    if len(out) != len(text) or "Σ" in others:      # letters whose lower case is longer or contextual
+        return text.translate(_FOLD)
+    for c in others:
+        target = _FOLD_OTHER.get(c)
+        if target is None:
+            if c.lower() != c:
+                return text.translate(_FOLD)       # beyond the table: left as it is
+            continue
+        lowered = c.lower()
+        if lowered != target:
+            out = out.replace(lowered, target)
+    for c, target in _ASCII_SPECIALS:
+        out = out.replace(c, target)
+    return out
