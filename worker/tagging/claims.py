@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .numbers import Quantity, alternation, claim_lexicon, find_quantities
+from .regex import lower_literals, lower_same_length
 from .text import TIME_WORDS
 
 # ACLED codebook, reported fatalities: "dozens" is coded 12, "hundreds" 100 and
@@ -172,7 +173,8 @@ _ARTICLES = {"a", "an", "their", "his", "her", "its", "leur", "son", "sa"}
 _ARTICLE_RULE = ":article"
 _ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|the\s+(?P<noun>[\w-]+)"
                           r"|les\s+(?P<noun_fr>[\w-]+))|d['’](?:eux|elles))(?![\w-])", re.IGNORECASE)
-_ONE_WORD = re.compile(r"(?<![\w’'-])(?:one|l['’]une?)(?![\w-])", re.IGNORECASE)
+# on the lower-cased text; the word-start check after the first letter lets the engine skip to o and l
+_ONE_WORD = re.compile(r"(?:o(?<![\w’'-].)ne|l(?<![\w’'-].)['’]une?)(?![\w-])")
 
 
 def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
@@ -211,9 +213,9 @@ def _singulars(text: str, language: str) -> list[Quantity]:
         return []
     v = _vocab(language)
     out = []
-    for m in _ONE_WORD.finditer(text):
+    for m in _ONE_WORD.finditer(lower_same_length(text)):
         if _one_of_them(text, m.end(), v):
-            out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), m.group(), True))
+            out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), text[m.start():m.end()], True))
     for m in rx.finditer(text):
         h = v.head.match(text, m.end() - 1)
         if h:
@@ -423,7 +425,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
 
 @dataclass(frozen=True)
 class _ClaimantVocab:
-    mention: re.Pattern[str]
+    mention: re.Pattern[str]        # names, on the lower-cased text
+    mention_caps: re.Pattern[str]   # short capitalised names ("AFP", "UN"), case-sensitive
     types: dict[str, str]
     before: re.Pattern[str]
     speech_after: re.Pattern[str]
@@ -455,11 +458,18 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
         types.setdefault(p, "state")
     upper = [p for p in types if p.isalpha() and len(p) <= 4 and p not in _SHORT_WORDS]
     other = [p for p in types if p not in upper]
-    mention = re.compile(rf"(?<![\w-])(?:(?-i:{_alt(p.upper() for p in upper)})|{_alt(other)})(?![\w’'-])", re.IGNORECASE)
+    # Capitals are rare: with the word-start check after the first letter, the engine skips
+    # straight to them.
+    by_first: dict[str, list[str]] = {}
+    for p in upper:
+        by_first.setdefault(p.upper()[0], []).append(p.upper()[1:])
+    caps = "|".join(f"{re.escape(first)}(?<![\\w-].){_alt(rests)}" for first, rests in sorted(by_first.items()))
+    mention_caps = re.compile(rf"(?:{caps})(?![\w’'-])")
+    mention = re.compile(lower_literals(rf"(?<![\w-])(?:{_alt(other)})(?![\w’'-])"))
     speech = lex["speech_verbs"][lang]
     before = lex["attribution_before"][lang]
     return _ClaimantVocab(
-        mention=mention, types=types,
+        mention=mention, mention_caps=mention_caps, types=types,
         before=re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE),
         speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
         # "JNIM said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
@@ -478,15 +488,30 @@ def _attributions(text: str, language: str, skip: tuple[int, int] = (0, 0)) -> l
     return [a for a in _all_attributions(text, language) if not (a[0] < skip[1] and skip[0] < a[1])]
 
 
+def _claimant_mentions(text: str, cv: _ClaimantVocab) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of every claimant name, left to right without overlaps; a short
+    capitalised name wins over a longer one starting at the same place, as it is listed first."""
+    lowered = lower_same_length(text)
+    out: list[tuple[int, int, str]] = []
+    caps, name = cv.mention_caps.search(text), cv.mention.search(lowered)
+    while caps is not None or name is not None:
+        m = caps if name is None or (caps is not None and caps.start() <= name.start()) else name
+        out.append((m.start(), m.end(), text[m.start():m.end()]))
+        if caps is not None and caps.start() < m.end():
+            caps = cv.mention_caps.search(text, m.end())
+        if name is not None and name.start() < m.end():
+            name = cv.mention.search(lowered, m.end())
+    return out
+
+
 @lru_cache(maxsize=256)
 def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, str], ...]:
     cv = _claimant_vocab(language)
     found: list[tuple[int, int, str, str]] = []
-    mentions = list(cv.mention.finditer(text))
-    starts = [m.start() for m in mentions]
-    for m in mentions:
-        s, e = m.start(), m.end()
-        ctype = cv.types[m.group().lower()]
+    mentions = _claimant_mentions(text, cv)
+    starts = [s for s, _, _ in mentions]
+    for s, e, surface in mentions:
+        ctype = cv.types[surface.lower()]
         if _RECIPIENT.search(text[max(0, s - 24):s]):
             continue        # "told AFP", "a indiqué à l'AFP": who heard it, not who said it
         framed: object
@@ -499,19 +524,19 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             # claimed the operation, stated that"); "Jihadists abducted 50 women, residents
             # said" is the residents' figure
             framed = (cv.before.search(text[max(0, s - 40):s]) or cv.speech_next.match(text[e:])
-                      or cv.perpetrator_cue.match(text[e:]) or m.group().lower() == "amaq")
+                      or cv.perpetrator_cue.match(text[e:]) or surface.lower() == "amaq")
         else:
             speech = cv.speech_after.match(text[e:])
             if speech and any(e < other < e + speech.end() for other in starts):
                 speech = None   # "men in army uniforms, the prosecutor said": the nearer one speaks
             framed = (cv.before.search(text[max(0, s - 40):s]) or speech
-                      or cv.speech_before.search(text[max(0, s - 25):s]) or m.group().lower() == "amaq")
+                      or cv.speech_before.search(text[max(0, s - 25):s]) or surface.lower() == "amaq")
         if not framed:
             continue
         if ctype == "media" and _OWN_OUTLET.search(text, max(0, s - 30), s):
             ctype = "perpetrator"    # "its Amaq news agency", "its az-Zallaqa media": the group's own outlet
         start = s
-        if m.group().islower() or ctype not in ("perpetrator", "un", "ngo", "media") or m.group().lower() == "media":
+        if surface.islower() or ctype not in ("perpetrator", "un", "ngo", "media") or surface.lower() == "media":
             qualifier_word: list[str] = re.findall(r"[A-Z][\w’'-]+\s+$", text[max(0, s - 20):s])
             for w in qualifier_word:
                 if w.strip() not in _NOT_A_QUALIFIER:
@@ -521,7 +546,7 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
         if demonym:
             end = demonym.end()
         name = _DETERMINER.sub("", text[start:end])
-        if ctype == "perpetrator" and cv.types.get(m.group().lower()) == "media":
+        if ctype == "perpetrator" and cv.types.get(surface.lower()) == "media":
             # the outlet speaks for the group named before it: "JNIM ... via its Az-Zallaqa media"
             groups = [f for f in found if f[3] == "perpetrator" and cv.types.get(f[2].lower()) == "perpetrator"]
             name = groups[-1][2] if groups else name

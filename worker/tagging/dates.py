@@ -66,7 +66,7 @@ def _alt(phrases: Any) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     gate: re.Pattern[str]
-    kinds: re.Pattern[str]
+    kinds: dict[str, str]      # what the gate matched -> wd, mo, rel, hol or ago
     iso: re.Pattern[str]
     night: re.Pattern[str]
     night_days: re.Pattern[str]
@@ -112,9 +112,14 @@ def _patterns(language: str) -> _Patterns:
         month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}{span}(?:,?\s+{year})?{e}", flags)
         numeric = None     # 06/11/2019 is ambiguous in English news (US or day-first)
     ago = lex["ago"][lang]
+    kinds: dict[str, str] = {}
+    for kind, phrases in (("wd", weekdays), ("mo", months), ("rel", lex["relative"][lang]),
+                          ("hol", lex["holidays"][lang]), ("ago", ("ago", "il y a"))):
+        for phrase in phrases:
+            kinds.setdefault(phrase, kind)
     return _Patterns(
         gate=re.compile(rf"\b(?:{wd}|{mo}|{rel}|{hol}|ago|il y a)\b"),
-        kinds=re.compile(rf"\b(?:(?P<wd>{wd})|(?P<mo>{mo})|(?P<rel>{rel})|(?P<hol>{hol})|(?P<ago>ago|il y a))\b"),
+        kinds=kinds,
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
         night=re.compile(night, flags),
         night_days=re.compile(night_days, flags),
@@ -176,9 +181,10 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
     iso = "-" in sentence and p.iso.search(sentence) or p.numeric is not None and "/" in sentence \
         and p.numeric.search(sentence)
-    if not iso and not p.gate.search(lowered):
+    # the gate's phrases are the lexicon's words: what it matched tells which kind it is
+    kinds = {p.kinds[m.group()] for m in p.gate.finditer(lowered)}
+    if not iso and not kinds:
         return []
-    kinds = {m.lastgroup for m in p.kinds.finditer(lowered)}
     if iso:
         kinds.add("iso")
     pub = _pub_date(published)

@@ -48,14 +48,8 @@ def heads(alt: str) -> set[str] | None:
         return {alt[0].lower()}
     if not alt.startswith("(?:"):
         return None
-    depth, close = 0, -1
-    for k, c in enumerate(alt):
-        depth += c == "("
-        depth -= c == ")"
-        if depth == 0:
-            close = k
-            break
-    if close < 0 or "\\" in alt[:close]:
+    close = _group_end(alt)
+    if close < 0:
         return None
     found: set[str] = set()
     for inner in top_level_alternatives(alt[3:close]):
