@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .regex import factor
 from .text import fold
 
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
@@ -430,13 +431,34 @@ _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.st
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
 
 
-def _windows(folded: str, anchors: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
-    spans = []
-    for anchor in anchors:
-        i = folded.find(anchor)
-        while i >= 0:
-            spans.append((max(0, i - before), min(len(folded), i + len(anchor) + after)))
-            i = folded.find(anchor, i + 1)
+@cache
+def _anchor_search() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """Every context pattern's anchor in one alternation (its literal first characters let the
+    engine skip ahead), plus the anchors by their first two characters."""
+    anchors = sorted({a for *_, anchors, _b, _a in _CONTEXT_PATTERNS for a in anchors}, key=len, reverse=True)
+    by_head: dict[str, list[str]] = {}
+    for a in anchors:
+        by_head.setdefault(a[:2], []).append(a)
+    return re.compile(factor([re.escape(a).replace("\\ ", " ") for a in anchors])), by_head
+
+
+def _anchor_hits(folded: str) -> dict[str, list[int]]:
+    """Where each anchor occurs in `folded`, overlapping occurrences included."""
+    pattern, by_head = _anchor_search()
+    hits: dict[str, list[int]] = {}
+    m = pattern.search(folded)
+    while m is not None:
+        at = m.start()
+        for anchor in by_head.get(folded[at:at + 2], ()):
+            if folded.startswith(anchor, at):
+                hits.setdefault(anchor, []).append(at)
+        m = pattern.search(folded, at + 1)
+    return hits
+
+
+def _windows(hits: dict[str, list[int]], size: int, anchors: tuple[str, ...], before: int,
+             after: int) -> list[tuple[int, int]]:
+    spans = [(max(0, i - before), min(size, i + len(anchor) + after)) for anchor in anchors for i in hits.get(anchor, ())]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
@@ -520,8 +542,11 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention]) -> lis
     """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
     taken = [(m.start, m.end) for m in mentions]
     found: list[PlaceMention] = []
+    hits = _anchor_hits(folded)
+    if not hits:
+        return found
     for label, pattern, certain, name_before, anchors, before, after in _CONTEXT_PATTERNS:
-        for lo, hi in _windows(folded, anchors, before, after):
+        for lo, hi in _windows(hits, len(folded), anchors, before, after):
             for m in pattern.finditer(text, lo, hi):
                 named = _context_name(text, m, name_before)
                 if not named:
