@@ -138,6 +138,31 @@ def _qualify(text: str, start: int, language: str, default: str) -> tuple[str, i
     return claim_lexicon()["qualifiers"][language][m.group(1).lower()], window_start + m.start(1)
 
 
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:       # by halves: each comparison runs in C
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _spelled_region(text: str, converted: str) -> tuple[int, int]:
+    """The stretch of `text` holding every spelled number alpha2digit rewrote (it changes
+    nothing else), widened by a few words and cut at spaces: text2num then reads a handful
+    of tokens instead of the whole sentence."""
+    start = _common_prefix(text, converted)
+    end = len(text) - _common_prefix(text[start:][::-1], converted[start:][::-1])
+    lo = text.rfind(" ", 0, max(0, start - _MARGIN)) + 1
+    hi = text.find(" ", min(len(text), end + _MARGIN))
+    return lo, len(text) if hi < 0 else hi
+
+
+_MARGIN = 25
+
+
 def find_quantities(text: str, language: str) -> list[Quantity]:
     """Every count in text, in order, with the qualifier written before it."""
     raw: list[tuple[int, int, int | None, str, bool]] = []   # start, end, value, qualifier, spelled
@@ -161,8 +186,10 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
             taken.append((m.start(), m.end()))
     # alpha2digit (native code) tells cheaply whether any spelled number is there at all;
     # an isolated "one"/"un"/"une" (mostly an article) is left to the caller
-    if language in ("en", "fr") and alpha2digit(text, language, _ISOLATED_THRESHOLD) != text:
-        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    converted = alpha2digit(text, language, _ISOLATED_THRESHOLD) if language in ("en", "fr") else text
+    if converted != text:
+        lo, hi = _spelled_region(text, converted)
+        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
         for occ in find_numbers(toks, language, _ISOLATED_THRESHOLD):
             if occ.is_ordinal or occ.value != int(occ.value):
                 continue
