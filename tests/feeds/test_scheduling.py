@@ -100,22 +100,37 @@ def test_a_feed_recovers_from_errors_on_its_next_good_poll(settings, http_server
 
 
 def test_two_workers_polling_the_same_feed_at_once_fetch_it_once(settings, http_server):
-    http_server.route_handler("/slow.xml", lambda _request: Response(FEED, delay=0.5))
+    # The winner's download is held open until the loser has come back empty-handed, so the
+    # two polls overlap however slowly either thread starts.
+    loser_done = threading.Event()
+
+    def held(_request):
+        loser_done.wait(30)
+        return Response(FEED)
+
+    http_server.route_handler("/slow.xml", held)
     feed_id = new_feed(settings, http_server.url("/slow.xml"))
+    settings = settings.model_copy(update={"read_timeout": 40.0})
     barrier = threading.Barrier(2)
     outcomes = []
 
     def poll() -> None:
         barrier.wait()
-        outcomes.append(flow.refresh_feed(settings, feed_id))
+        outcome = flow.refresh_feed(settings, feed_id)
+        outcomes.append(outcome)
+        if outcome.error:
+            loser_done.set()
 
     threads = [threading.Thread(target=poll) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        t.join(60)
+    loser_done.set()
     assert len(http_server.requests_to("/slow.xml")) == 1
     assert sorted(len(o.new_entry_ids) for o in outcomes) == [0, 2]
+    assert [o.error for o in outcomes if not o.new_entry_ids] == [
+        "feed is being polled by another worker, or is not active"]
 
 
 def minutes_ago(*minutes: float) -> list[datetime]:
