@@ -585,10 +585,14 @@ def main() -> None:
     print(f"| extraction, one process | {single:.1f} pages/s |")
     print(f"| ceiling ({os.cpu_count() or 1} cores x one process) | {ceiling:.1f} pages/s |")
     print(f"| end to end / ceiling | {per_s / ceiling:.2f} |")
+    print(f"| end to end / extraction in one process | {per_s / single:.2f} |")
     print(f"| cores busy during the burst: whole machine / the workers (of {os.cpu_count()}) | "
           f"{run['machine_cores']:.2f} / {run['worker_cores']:.2f} |")
     # On a shared machine the workers may get less than the cores; this figure does not depend on it.
     print(f"| articles per CPU-second of the workers | {per_s / max(run['worker_cores'], 1e-9):.2f} |")
+    cpu_ms = 1000 * run["worker_cores"] / per_s
+    print(f"| workers' CPU per article, of which extraction | {cpu_ms:.1f} ms, {1000 / single:.1f} ms "
+          f"({1000 / single / cpu_ms:.0%}) |")
     print(f"| trickle: first sight -> alert stored, p50 / p95 ({len(to_alert)} alerts) | "
           f"{percentile(to_alert, .5):.0f} / {percentile(to_alert, .95):.0f} ms |")
     print(f"| trickle: first sight -> webhook received, p50 / p95 | {percentile(to_webhook, .5):.0f} / "
