@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .numbers import alternation, parse_number
+from .regex import factor
 
 _DATA = Path(__file__).resolve().parent / "data" / "date_lexicon.json"
 _FUTURE_WINDOW_DAYS = 60
@@ -118,7 +119,7 @@ def _patterns(language: str) -> _Patterns:
         for phrase in phrases:
             kinds.setdefault(phrase, kind)
     return _Patterns(
-        gate=re.compile(rf"\b(?:{wd}|{mo}|{rel}|{hol}|ago|il y a)\b"),
+        gate=re.compile(rf"\b{factor(_longest_first(weekdays, months, lex['relative'][lang], lex['holidays'][lang], ('ago', 'il y a')))}\b"),
         kinds=kinds,
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
         night=re.compile(night, flags),
@@ -133,6 +134,12 @@ def _patterns(language: str) -> _Patterns:
         weekdays=weekdays, months=months, numeric=numeric,
         ago=re.compile(rf"{b}{ago['pattern']}{e}"), ago_units=ago["units"],
     )
+
+
+def _longest_first(*groups: Any) -> list[str]:
+    """The phrases in the order `alternation(group) | ...` tries them: group by group, each
+    group's longest phrase first (its trie is greedy), as literal regex alternatives."""
+    return [re.escape(p).replace("\\ ", " ") for group in groups for p in sorted(set(group), key=len, reverse=True)]
 
 
 def _pub_date(published: dt.datetime | dt.date) -> dt.date:
