@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from worker.tagging.regex import factor, factor_labelled, flatten, heads, lower_literals, lower_same_length, \
-    top_level_alternatives
+from worker.tagging.regex import factor, factor_labelled, flatten, heads, leftmost_spans, lower_literals, \
+    lower_same_length, top_level_alternatives
 
 PHRASES = [r"\blast (?:year|month)\b", r"\blat(?:e)? (?:year|month)\b", r"(?:\bearly|mid) year",
            r"(?:l'an|le mois) dernier", r"(?:a|b)?x", r"\b\d+ days? ago", "lat", r"\blast"]
@@ -64,3 +64,14 @@ def test_lowering_keeps_offsets_even_for_letters_that_grow():
     text = "İstanbul ATTACK"
     assert len(lower_same_length(text)) == len(text)
     assert lower_same_length("ATTAQUE à Ménaka") == "attaque à ménaka"
+
+
+def test_two_searches_merge_as_one_alternation_would():
+    text = "IS fighters and the ISGS attacked; the Islamic State said"
+    names = re.compile(r"(?<!\w)(?:is fighters|islamic state)(?!\w)")
+    caps = re.compile(r"(?<!\w)(?:IS|ISGS)(?!\w)")
+    lowered = text.lower()
+    spans = leftmost_spans(lambda pos: names.search(lowered, pos), lambda pos: caps.search(text, pos))
+    together = re.compile(r"(?<!\w)(?:(?i:is fighters|islamic state)|IS|ISGS)(?!\w)")
+    assert spans == [m.span() for m in together.finditer(text)]
+    assert [text[a:b] for a, b in spans] == ["IS fighters", "ISGS", "Islamic State"]

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .regex import lower_literals, lower_same_length
+from .regex import leftmost_spans, lower_literals, lower_same_length
 from .text import TIME_WORDS, fold
 
 _DATA = Path(__file__).resolve().parent / "data" / "actors.json"
@@ -203,17 +203,8 @@ def _spans(text: str, matcher: _Matcher) -> list[tuple[int, int]]:
     """Non-overlapping name and abbreviation spans, left to right; where both start at the
     same place the name wins ("IS fighters" is one name, not the abbreviation IS)."""
     folded = fold(text)
-    out: list[tuple[int, int]] = []
-    pos, name, abbr = 0, matcher.names_pattern.search(folded), matcher.abbrs_pattern.search(text)
-    while name is not None or abbr is not None:
-        m = name if abbr is None or (name is not None and name.start() <= abbr.start()) else abbr
-        out.append(m.span())
-        pos = m.end()
-        if name is not None and name.start() < pos:
-            name = matcher.names_pattern.search(folded, pos)
-        if abbr is not None and abbr.start() < pos:
-            abbr = matcher.abbrs_pattern.search(text, pos)
-    return out
+    return leftmost_spans(lambda pos: matcher.names_pattern.search(folded, pos),
+                          lambda pos: matcher.abbrs_pattern.search(text, pos))
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")

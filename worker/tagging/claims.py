@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .numbers import Quantity, alternation, claim_lexicon, find_quantities
-from .regex import lower_literals, lower_same_length
+from .regex import leftmost_spans, lower_literals, lower_same_length
 from .text import TIME_WORDS
 
 # ACLED codebook, reported fatalities: "dozens" is coded 12, "hundreds" 100 and
@@ -492,16 +492,8 @@ def _claimant_mentions(text: str, cv: _ClaimantVocab) -> list[tuple[int, int, st
     """(start, end, surface) of every claimant name, left to right without overlaps; a short
     capitalised name wins over a longer one starting at the same place, as it is listed first."""
     lowered = lower_same_length(text)
-    out: list[tuple[int, int, str]] = []
-    caps, name = cv.mention_caps.search(text), cv.mention.search(lowered)
-    while caps is not None or name is not None:
-        m = caps if name is None or (caps is not None and caps.start() <= name.start()) else name
-        out.append((m.start(), m.end(), text[m.start():m.end()]))
-        if caps is not None and caps.start() < m.end():
-            caps = cv.mention_caps.search(text, m.end())
-        if name is not None and name.start() < m.end():
-            name = cv.mention.search(lowered, m.end())
-    return out
+    spans = leftmost_spans(lambda pos: cv.mention_caps.search(text, pos), lambda pos: cv.mention.search(lowered, pos))
+    return [(start, end, text[start:end]) for start, end in spans]
 
 
 @lru_cache(maxsize=256)

@@ -10,7 +10,8 @@ IGNORECASE: the engine's first-character skip only works on exact literals.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 _QUANTIFIERS = frozenset("?*+{")
 _META = frozenset("\\.^$*+?{}[]|()")
@@ -160,8 +161,8 @@ def _trie(alternatives: Sequence[tuple[str, str | None]], depth: int) -> str:
             out.append(f"(?:{_leaf(*seg)})" if seg[1] is None else _leaf(*seg))
             continue
         groups: dict[str, list[tuple[str, str | None]]] = {}
-        for alt, label in seg:
-            groups.setdefault(alt[0], []).append((alt[1:], label))
+        for pattern, label in seg:
+            groups.setdefault(pattern[0], []).append((pattern[1:], label))
         for first, rests in groups.items():
             if len(rests) == 1:
                 out.append(first + _leaf(*rests[0]))
@@ -197,3 +198,22 @@ def lower_same_length(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def leftmost_spans(first: Callable[[int], re.Match[str] | None],
+                   second: Callable[[int], re.Match[str] | None]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of two searches (each called with the position to search from),
+    left to right, as one alternation `first|second` would find them: where both match at
+    the same place, `first` wins."""
+    out: list[tuple[int, int]] = []
+    a, b = first(0), second(0)
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() <= b.start()) else b
+        assert m is not None
+        start, end = m.span()
+        out.append((start, end))
+        if a is not None and a.start() < end:
+            a = first(end)
+        if b is not None and b.start() < end:
+            b = second(end)
+    return out
