@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from worker.tagging import tag_article
 from worker.tagging.primary import group_incidents
 from worker.tagging.tagger import analyse
 from worker.tagging.text import article_sentences, split_sentences
@@ -38,6 +41,32 @@ def test_extracted_text_with_one_paragraph_per_line_is_split_into_paragraphs():
 def test_wire_dateline_is_not_part_of_the_first_sentence():
     got = split_sentences("NIAMEY, March 23 - Twenty-three soldiers were killed.")
     assert got[0].text == "Twenty-three soldiers were killed."
+
+
+@pytest.mark.parametrize("dateline", [
+    "N'Djamena, 13 octobre 2022 – ", "Ouagadougou, 21 mars 2023 – ", "Bamako (AFP) - ",
+    "Bobo-Dioulasso, Monday — ", "Niamey, 3 June (Reuters) - ",
+])
+def test_a_dateline_in_ordinary_case_is_not_part_of_the_first_sentence(dateline):
+    got = split_sentences(dateline + "Quatorze militaires ont été tués mercredi.")
+    assert got[0].text == "Quatorze militaires ont été tués mercredi."
+
+
+@pytest.mark.parametrize("opening", [
+    "Gunmen killed 12 soldiers – officials said so.", "Mali, the army said – in a statement.",
+    "Boko Haram (JAS) – the faction of Shekau – killed 9.",
+])
+def test_a_sentence_that_only_looks_like_a_dateline_keeps_its_opening(opening):
+    assert split_sentences(opening)[0].text == opening
+
+
+def test_the_filing_place_of_a_dateline_is_not_the_incident_place():
+    out = tag_article({"id": "d", "title": "Tchad : quatorze militaires tués par Boko Haram",
+                       "text": "N'Djamena, 13 octobre 2022 – Quatorze militaires tchadiens ont été tués mercredi "
+                               "lors d'une attaque de Boko Haram contre une position de l'armée à Ngouboua, "
+                               "dans la province du Lac.",
+                       "published": "2022-10-13T17:00:00Z", "language": "fr"})
+    assert (out["events"][0]["admin1"], out["events"][0]["date"]) == ("Lac", "2022-10-12")
 
 
 def grouped(title: str, text: str):

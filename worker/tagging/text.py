@@ -34,11 +34,22 @@ _WORD_BEFORE = re.compile(r"([\w.'-]+)$")
 _NEWLINES = re.compile(r"\n\s*")
 _PARAGRAPH_END = frozenset('.!?…"”»:')
 # A wire-service dateline opening the first paragraph: "NIAMEY, March 23 - ",
-# "OUAGADOUGOU (Reuters) - ", "BAMAKO, 7 juin (AFP) -". Its place is where the
-# story was filed, not where the incident happened.
+# "OUAGADOUGOU (Reuters) - ", "BAMAKO, 7 juin (AFP) -", "N'Djamena, 13 octobre 2022 – ".
+# Its place is where the story was filed, not where the incident happened.
 _DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’ .-]{2,40}(?:,\s*[^-–—\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+"
+    r"^[A-ZÀ-Þ][\w'’ .-]{2,40}?(?:,\s*[^-–—\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+"
 )
+# A dateline's place in ordinary case: one to four capitalised words ("Bobo-Dioulasso",
+# "N'Djamena", "Kano City"), which must then be followed by a date or a news agency.
+_TITLE_CASE_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|du|el|al)){0,3}")
+_MONTHS_AND_DAYS = (
+    "jan feb mar apr may jun jul aug sep oct nov dec janv fév fev avr mai juin juil aoû aou sept déc "
+    "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche"
+)
+_AGENCIES = "AFP Reuters AP AA APA ANP Xinhua dpa RFI AIB ATP Anadolu PANA APS Sputnik EFE ANSA UPI Bloomberg"
+_DATE_OR_AGENCY = re.compile(
+    r"\d|\b(?:" + "|".join(_MONTHS_AND_DAYS.split()) + r")|\(\s*(?:" + "|".join(_AGENCIES.split()) + r")\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +111,14 @@ def dateline_end(text: str) -> int:
     if not match:
         return 0
     head = match.group(0)
-    # A real dateline's place is upper-case; "The army said - " is not one.
+    # A real dateline's place is upper-case, or capitalised and followed by a date or an
+    # agency; "The army said - " and "Gunmen killed 12 soldiers – " are not datelines.
     place = re.split(r"[,(]", head, maxsplit=1)[0].strip(" -–—")
-    return match.end() if place.isupper() and len(place) >= 3 else 0
+    if place.isupper() and len(place) >= 3:
+        return match.end()
+    if _TITLE_CASE_PLACE.fullmatch(place) and _DATE_OR_AGENCY.search(head[len(place):]):
+        return match.end()
+    return 0
 
 
 def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -> list[Sentence]:
