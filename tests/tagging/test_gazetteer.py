@@ -295,8 +295,33 @@ def test_non_breaking_space_inside_a_name_still_matches():
     ("fr", "L'attaque a eu lieu près d'Intahaka, dans la région de Gao.", "Intahaka", "Gao"),
     ("en", "Jihadists attacked Kombori, a rural commune in the Kossi province of Burkina Faso.", "Kombori", "Boucle du Mouhoun"),
     ("en", "Gunmen struck on the outskirts of Dagaba, in Niger's Tillaberi region.", "Dagaba", "Tillaberi"),
+    ("en", "The military post of Nadoungou, in the prefecture of Kpendjal, was attacked on Sunday.", "Nadoungou", "Savanes"),
+    ("fr", "Une position de l'armée sur l'île de Kalmara, dans le département de Fouli, a été attaquée.", "Kalmara", "Lac"),
+    ("fr", "L'attaque de Wassagou, un village de la commune rurale de Tondikiwindi, a fait huit morts.", "Wassagou",
+     "Tillaberi"),
 ])
 def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
     found = {m.place.name: m.place for m in find_places(text, language)}
     assert village in found
     assert found[village].admin1 == admin1
+
+
+def test_a_town_written_as_an_area_is_less_precise_than_a_village_in_it():
+    from worker.tagging.tagger import tag_article
+
+    text = ("Six civilians were killed in an attack on an island village in Ngouboua sub-prefecture on Monday.\n\n"
+            "Gunmen attacked Barkalam, an island village in the Ngouboua sub-prefecture, Kaya department, Lac "
+            "province, before dawn.")
+    out = tag_article({"id": "a", "title": "Six civilians killed on Lake Chad island", "text": text,
+                       "published": "2023-02-21T10:00:00Z", "language": "en"})
+    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Barkalam", "Lac")
+
+
+def test_a_place_in_a_list_of_evacuation_stops_is_no_scene():
+    from worker.tagging.tagger import tag_article
+
+    text = ("Quatorze militaires ont été tués mercredi lors d'une attaque contre une position de l'armée dans la "
+            "province du Lac.\n\nLes blessés ont été évacués vers Bol puis N'Djamena.")
+    out = tag_article({"id": "b", "title": "Tchad : quatorze militaires tués", "text": text,
+                       "published": "2022-10-13T10:00:00Z", "language": "fr"})
+    assert out["events"][0]["admin1"] == "Lac" and out["events"][0]["location"] != "N'Djamena"

@@ -175,8 +175,13 @@ _PREFIX_CUE = re.compile(
     r"(region|etat|province|cercle|departement|prefecture|commune|wilaya|localite|village|ville|district)"
     r"\s+(?:rurale\s+|urbaine\s+)?(?:de la |de l'|du |des |de |d')$")
 _SUFFIX_CUE = re.compile(
-    r"\s+(regions?|state|province|cercle|department|departement|district|lga|local government(?: area)?"
+    r"\s+(?:sub |sous )?(regions?|state|province|cercle|department|departement|district|lga|local government(?: area)?"
     r"|prefecture|commune|village|town|city)(?!\w)")
+# Cue words that name an area: a town written as one ("la commune rurale d'Anzourou",
+# "Kaïga-Kindjiria sub-prefecture") is the area around it, less precise than a village in it.
+_AREA_CUES = frozenset({"region", "regions", "etat", "state", "province", "cercle", "departement", "department",
+                        "prefecture", "commune", "wilaya", "district", "lga", "local government",
+                        "local government area"})
 # Which level a cue word points at, in order of preference (a BF province is an admin2,
 # a Chadian one an admin1; Benin's departements are its admin1).
 _CUE_LEVELS = {
@@ -373,7 +378,7 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
                 continue
             if cue == "etat" and evidence["NG"] > evidence["NE"] - 1:
                 place, rule = _ng_niger_state(idx), "admin1:etat-du-niger-in-nigeria"
-        if place.level in ("admin1", "admin2") and cue:
+        if place.level in ("admin1", "admin2") and cue or place.level == "locality" and cue in _AREA_CUES:
             s, e = cs, ce
         out.append(PlaceMention(place, s, e, text[s:e], _PRECISION[place.level], rule, certain))
     return _niger_before_nigerian_place(out, idx)
@@ -413,15 +418,16 @@ _UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "
 _NAME_BEFORE = re.compile(_NAME + r"$")
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
+    ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of"), 2, 70),
     ("X, a village", r"{name},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement|commune)\b", True, (", a ", ", an "), 2, 40),
     ("near", rf"(?i:near|outside|close to|around|outskirts of|vicinity of)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False,
      ("near ", "outside ", "close to ", "around ", "outskirts of ", "vicinity of "), 2, 80),
-    ("à X, dans le cercle de Y", rf"(?i:à)\s+{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
+    ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
-    ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
+    ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
     ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
      ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d"), 2, 70),
     ("près de", rf"(?i:près|non loin|aux environs|à proximité|proches?|autour)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
