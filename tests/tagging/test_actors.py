@@ -312,3 +312,21 @@ def test_time_word_between_verb_and_victims_keeps_the_active_voice():
     found = roles(sentence, find_actors(sentence, "fr"), "fr")
     assert found["unidentified_armed_group"] == "perpetrator"
     assert found["civilians"] == "target"
+
+
+@pytest.mark.parametrize("language, sentence, killer, victims", [
+    ("en", "The village was still burying its dead after armed men killed at least thirty-two villagers there.",
+     "unidentified_armed_group", "civilians"),
+    ("en", "Gunmen killed more than 20 villagers in Seytenga on Sunday.", "unidentified_armed_group", "civilians"),
+    ("fr", "Une ONG accuse des militaires maliens d'avoir exécuté au moins vingt-quatre civils.", "military_ml",
+     "civilians"),
+    ("fr", "Des hommes armés ont tué une vingtaine de villageois à Tin-Akoff.", "unidentified_armed_group", "civilians"),
+])
+def test_a_count_after_the_verb_is_its_object_not_a_passive(language, sentence, killer, victims) -> None:
+    got = roles(sentence, find_actors(sentence, language), language)
+    assert got.get(killer) == "perpetrator" and got.get(victims) == "target"
+
+
+def test_a_headline_participle_is_still_passive() -> None:
+    sentence = "Soldiers killed in attack on army post in Mali"
+    assert roles(sentence, find_actors(sentence, "en"), "en").get("military_generic") == "target"

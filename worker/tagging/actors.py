@@ -402,6 +402,11 @@ def _facilities() -> frozenset[str]:
     return frozenset(_fold(n) for n in _data()["generics"]["military_generic"]["facilities"])
 
 
+# A count right after the verb is its object: "killed at least 32 people", "exécuté au moins 24 civils".
+_COUNT_AFTER = re.compile(
+    r"\s*(?:\d|(?:at least|at most|more than|less than|nearly|almost|about|around|up to|au moins|plus d[e'’]|"
+    r"moins d[e'’]|près d[e'’]|environ|une? (?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)|"
+    r"des (?:dizaines|centaines))(?!\w))")
 _TIME_GAP = re.compile(rf"(?:\s+(?:{TIME_WORDS})\b)*", re.IGNORECASE)
 _LIST_LINK = re.compile(r",|\b(?:and|et|ainsi que|as well as|including|dont|notamment|plus)\b", re.IGNORECASE)
 _CLAUSE_LINK = re.compile(
@@ -470,8 +475,8 @@ def _roles(
         object_at = _TIME_GAP.match(sentence, v.end()).end()     # "ont tué hier un conseiller"
         window = 4 if object_at == v.end() else 6
         object_next = any(v.end() <= m.start < object_at + window for m in mentions)
-        if not passive and not object_next and p["after_prep"].match(after):
-            passive = True  # headline participle: "soldiers killed in attack"
+        if not passive and not object_next and p["after_prep"].match(after) and not _COUNT_AFTER.match(after):
+            passive = True  # headline participle: "soldiers killed in attack" (not "killed at least 32")
         if passive:
             assign(left_lo, v.start(), "target", 1)
             if agent:
