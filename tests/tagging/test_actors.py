@@ -330,3 +330,9 @@ def test_a_count_after_the_verb_is_its_object_not_a_passive(language, sentence, 
 def test_a_headline_participle_is_still_passive() -> None:
     sentence = "Soldiers killed in attack on army post in Mali"
     assert roles(sentence, find_actors(sentence, "en"), "en").get("military_generic") == "target"
+
+
+def test_civilians_are_never_the_attackers() -> None:
+    sentence = "Residents were still burying their dead after armed men killed at least thirty-two villagers there."
+    got = roles(sentence, find_actors(sentence, "en"), "en")
+    assert got == {"civilians": "target", "unidentified_armed_group": "perpetrator"}

@@ -455,8 +455,8 @@ def _roles(
         for m in mentions:
             if armed_only and not is_non_state_armed(m.actor) or skip_civilians and m.actor == "civilians":
                 continue
-            if role == "perpetrator" and _fold(m.surface) in _facilities():
-                continue
+            if role == "perpetrator" and (_fold(m.surface) in _facilities() or m.actor == "civilians"):
+                continue    # an army base never attacks; "residents ... after gunmen killed" are the victims
             if lo <= m.start < hi:
                 old = found.get(m.actor)
                 if old is None or prio > old[0]:
