@@ -530,3 +530,18 @@ def test_a_statement_that_nobody_died_is_read_in_both_languages(language, senten
 ])
 def test_other_negations_are_not_a_zero_toll(language, sentence):
     assert not no_deaths_stated(sentence, language)
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", '"Dozens of men died on both sides," a local official said.'),
+    ("fr", "Les combats ont fait une vingtaine de morts de part et d'autre, selon un élu local."),
+])
+def test_a_figure_for_both_sides_is_everyone_s_dead(language, sentence):
+    claims = [c for c in extract_claims(sentence, language) if c.kind == "killed"]
+    assert claims and all(c.victims is None for c in claims)
+
+
+def test_fighters_killed_and_the_dead_of_both_sides_are_one_toll():
+    claims = extract_claims("Dozens of fighters were killed on Friday near Tessit.", "en") + \
+        extract_claims('"Dozens of men died on both sides," he said.', "en")
+    assert conservative_toll(claims) == 12

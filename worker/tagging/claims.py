@@ -300,6 +300,9 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
 # "killed 22 people in all", "40 morts au total": a total, which its parts do not lower
 _IN_ALL = re.compile(r"\s*,?\s*(?:in all|in total|all told|altogether|au total|en tout)(?!\w)", re.IGNORECASE)
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
+# "dozens of men died on both sides", "dix morts de part et d'autre": one figure for all sides
+_BOTH_SIDES = re.compile(r"[^,.;:]{0,30}?(?<!\w)(?:on both sides|on either side|from both sides|on all sides|"
+                         r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps)(?!\w)", re.IGNORECASE)
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
                      r"|nine|ten|several|many|hundreds|scores)\b", re.IGNORECASE)
@@ -416,7 +419,9 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     for d in drafts:
         claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
         victims = d.victims
-        if victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
+        if _BOTH_SIDES.match(text, d.head_end):
+            victims = None          # the dead of every side together, whatever the noun says
+        elif victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
             victims = "militants"    # "neutralised" is army language for killed enemies
         # "killed thousands": a count in thousands is a conflict's running total, not an incident's
         running_total = d.q.spelled and (d.q.value or 0) >= 1000 and d.q.qualifier == "at_least"
