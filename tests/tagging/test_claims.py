@@ -545,3 +545,13 @@ def test_fighters_killed_and_the_dead_of_both_sides_are_one_toll():
     claims = extract_claims("Dozens of fighters were killed on Friday near Tessit.", "en") + \
         extract_claims('"Dozens of men died on both sides," he said.', "en")
     assert conservative_toll(claims) == 12
+
+
+@pytest.mark.parametrize("language, sentence, count", [
+    ("fr", "Les corps de vingt assaillants ont été retrouvés sur le terrain.", 20),
+    ("en", "The bodies of 20 attackers were found on the battlefield.", 20),
+    ("fr", "Les corps des trois hommes ont été retrouvés mardi matin.", 3),
+])
+def test_the_bodies_of_n_people_are_n_killed(language, sentence, count):
+    killed = [c.count for c in extract_claims(sentence, language) if c.kind == "killed"]
+    assert killed == [count]
