@@ -91,7 +91,8 @@ ISSUE_BARS = {"relevance_f1": 0.95, "country": 0.95, "sub_event_type": 0.85, "fa
               "admin1": 0.85, "date": 0.9}
 
 
-@pytest.mark.parametrize("name", ["labelled_extra.jsonl", "labelled_wire.jsonl", "labelled_heldout.jsonl"])
+@pytest.mark.parametrize("name", ["labelled_extra.jsonl", "labelled_wire.jsonl", "labelled_heldout.jsonl",
+                                  "labelled_blind.jsonl"])
 def test_own_labelled_examples_meet_the_bars(name):
     check_bars(evaluate_file(HERE / "data" / name), ISSUE_BARS)
 

@@ -422,3 +422,15 @@ def test_a_stated_zero_toll_is_zero_and_a_figure_elsewhere_still_counts():
     assert tag_article(clash)["events"][0]["fatalities"] == 2
     silent = dict(abduction, text=abduction["text"].split("\n\n")[0])
     assert tag_article(silent)["events"][0]["fatalities"] is None
+
+
+def test_a_later_attribution_names_the_group_but_not_the_forces_it_mentions():
+    article = {"id": "m", "title": "Niger : onze villageois tués à Tizegorou",
+               "text": "Onze villageois ont été tués dimanche par des hommes armés à Tizegorou, dans la région de "
+                       "Tillabéri, selon des sources locales.\n\n"
+                       "Les assaillants sont arrivés à moto et ont tiré sur les habitants.\n\n"
+                       "Des proches ont enterré les victimes lundi.\n\n"
+                       "Selon plusieurs sources, les assaillants appartiennent à l'État islamique au Sahel, qui "
+                       "reproche aux habitants d'avoir informé les forces de défense et de sécurité.",
+               "published": "2024-07-01T08:00:00Z", "language": "fr"}
+    assert sorted(tag_article(article)["events"][0]["actors"]) == ["civilians", "is_sahel"]

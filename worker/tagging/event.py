@@ -56,7 +56,8 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
     """Sentences that tell the incident itself, not its context.
 
     For the primary incident: the first two paragraphs, and later sentences with a casualty
-    figure, a claim of responsibility or the incident's date; context
+    figure, the incident's date, or a claim or attribution of responsibility (of which only
+    the armed groups are kept); context
     paragraphs ("JNIM is the dominant group in the region") would otherwise
     add bystander actors.
     """
@@ -69,7 +70,9 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
         elif main_date is not None and any(m.date == main_date for m in facts.event_dates):
             out.append(facts)
         elif facts.actors and first_match(vocabulary(language).attribution, facts.sentence.text):
-            out.append(facts)
+            # told for who did it: its armed groups, not the forces or residents it also names
+            # ("...accused the villagers of informing the security forces")
+            out.append(replace(facts, actors=[m for m in facts.actors if is_non_state_armed(m.actor)]))
     return out
 
 
