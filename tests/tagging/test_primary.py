@@ -45,7 +45,7 @@ def test_wire_dateline_is_not_part_of_the_first_sentence():
 
 @pytest.mark.parametrize("dateline", [
     "N'Djamena, 13 octobre 2022 – ", "Ouagadougou, 21 mars 2023 – ", "Bamako (AFP) - ",
-    "Bobo-Dioulasso, Monday — ", "Niamey, 3 June (Reuters) - ",
+    "Bobo-Dioulasso, Monday — ", "Niamey, 3 June (Reuters) - ", "Cotonou — ", "Lomé – ", "(Dakar) - ",
 ])
 def test_a_dateline_in_ordinary_case_is_not_part_of_the_first_sentence(dateline):
     got = split_sentences(dateline + "Quatorze militaires ont été tués mercredi.")
@@ -54,7 +54,7 @@ def test_a_dateline_in_ordinary_case_is_not_part_of_the_first_sentence(dateline)
 
 @pytest.mark.parametrize("opening", [
     "Gunmen killed 12 soldiers – officials said so.", "Mali, the army said – in a statement.",
-    "Boko Haram (JAS) – the faction of Shekau – killed 9.",
+    "Boko Haram (JAS) – the faction of Shekau – killed 9.", "Boko Haram – the group's older faction – killed 9.",
 ])
 def test_a_sentence_that_only_looks_like_a_dateline_keeps_its_opening(opening):
     assert split_sentences(opening)[0].text == opening

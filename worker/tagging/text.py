@@ -46,6 +46,10 @@ _MONTHS_AND_DAYS = (
     "jan feb mar apr may jun jul aug sep oct nov dec janv fév fev avr mai juin juil aoû aou sept déc "
     "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche"
 )
+# "Cotonou — ", "Lomé – ": a place and a long dash alone (a hyphen is too common a joiner)
+_LONG_DASH = re.compile(r"\s*[—–]\s+")
+_SENTENCE_START = re.compile(r"[\"'“«]?\s?[A-ZÀ-Þ0-9]")
+_BRACKETED_DATELINE = re.compile(r"^\(\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}\s*\)\s*[-–—]{1,2}\s+")
 _AGENCIES = "AFP Reuters AP AA APA ANP Xinhua dpa RFI AIB ATP Anadolu PANA APS Sputnik EFE ANSA UPI Bloomberg"
 _DATE_OR_AGENCY = re.compile(
     r"\d|\b(?:" + "|".join(_MONTHS_AND_DAYS.split()) + r")|\(\s*(?:" + "|".join(_AGENCIES.split()) + r")\b",
@@ -107,6 +111,9 @@ def _last_visible(text: str, end: int) -> str:
 
 def dateline_end(text: str) -> int:
     """Length of a wire dateline at the start of `text` (0 when there is none)."""
+    bracketed = _BRACKETED_DATELINE.match(text)      # "(Dakar) - ", as rights groups write it
+    if bracketed:
+        return bracketed.end()
     match = _DATELINE.match(text)
     if not match:
         return 0
@@ -116,7 +123,12 @@ def dateline_end(text: str) -> int:
     place = re.split(r"[,(]", head, maxsplit=1)[0].strip(" -–—")
     if place.isupper() and len(place) >= 3:
         return match.end()
-    if _TITLE_CASE_PLACE.fullmatch(place) and _DATE_OR_AGENCY.search(head[len(place):]):
+    rest = head[len(place):]
+    if _TITLE_CASE_PLACE.fullmatch(place) and _DATE_OR_AGENCY.search(rest):
+        return match.end()
+    # a place and a long dash alone: only when a sentence starts after it ("Cotonou — Trois
+    # militaires...", not "Boko Haram – the group...")
+    if _TITLE_CASE_PLACE.fullmatch(place) and _LONG_DASH.fullmatch(rest) and _SENTENCE_START.match(text, match.end()):
         return match.end()
     return 0
 
