@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from worker.tagging.claims import Claim, conservative_toll, extract_claims, lower_bound, no_deaths_stated
+from worker.tagging.claims import Claim, conservative_toll, extract_claims, lower_bound
 
 
 def claims(sentence, language="en", previous=None, following=None):
@@ -509,27 +509,6 @@ def test_fighters_fallen_as_martyrs_are_dead():
         ("killed", 6, "exact", "militants")]
     assert claims("Un pêcheur qui tentait de s'enfuir à la nage a été abattu par les assaillants.", "fr") == [
         ("killed", 1, "exact", "civilians")]
-
-
-@pytest.mark.parametrize("language, sentence", [
-    ("en", '"No life was lost, but 27 persons were whisked away," the police said.'),
-    ("en", "Nobody was killed, residents said, because the villagers had fled."),
-    ("en", "The attack was repelled without any casualties."),
-    ("fr", "Aucune victime n'est à déplorer, selon nos sources."),
-    ("fr", "L'attaque a été repoussée sans faire de victime."),
-    ("fr", "L'incident n'a fait aucune perte en vie humaine."),
-])
-def test_a_statement_that_nobody_died_is_read_in_both_languages(language, sentence):
-    assert no_deaths_stated(sentence, language)
-
-
-@pytest.mark.parametrize("language, sentence", [
-    ("en", "No soldier was killed, the army said."),
-    ("en", "Twelve people were killed and no one claimed the attack."),
-    ("fr", "Aucune revendication n'a été publiée."),
-])
-def test_other_negations_are_not_a_zero_toll(language, sentence):
-    assert not no_deaths_stated(sentence, language)
 
 
 @pytest.mark.parametrize("language, sentence", [

@@ -411,19 +411,6 @@ def test_attackers_believed_to_belong_to_a_group_are_that_group():
     assert "bandits_ng" in primary(out)["actors"]
 
 
-def test_a_stated_zero_toll_is_zero_and_a_figure_elsewhere_still_counts():
-    abduction = {"id": "z", "title": "Bandits abduct 27 worshippers in Niger State",
-                 "text": "Armed bandits on Sunday stormed a church in Kagara, Rafi local government area of Niger "
-                         "State, and abducted 27 worshippers, police said.\n\n\"No life was lost,\" the police "
-                         "spokesman said.",
-                 "published": "2024-04-22T10:00:00Z", "language": "en"}
-    assert tag_article(abduction)["events"][0]["fatalities"] == 0
-    clash = dict(abduction, text=abduction["text"] + "\n\nTwo vigilantes were killed in the pursuit, residents said.")
-    assert tag_article(clash)["events"][0]["fatalities"] == 2
-    silent = dict(abduction, text=abduction["text"].split("\n\n")[0])
-    assert tag_article(silent)["events"][0]["fatalities"] is None
-
-
 def test_a_later_attribution_names_the_group_but_not_the_forces_it_mentions():
     article = {"id": "m", "title": "Niger : onze villageois tués à Tizegorou",
                "text": "Onze villageois ont été tués dimanche par des hommes armés à Tizegorou, dans la région de "

@@ -91,7 +91,6 @@ class _Vocab:
     month_before: re.Pattern[str]
     kin: frozenset[str]
     harm: re.Pattern[str]
-    no_deaths: re.Pattern[str]
 
 
 @cache
@@ -147,7 +146,6 @@ def _vocab(language: str) -> _Vocab:
         month_before=re.compile(rf"(?<!\w)(?:{months})\.?\s*$", re.IGNORECASE),
         kin=frozenset(lex["kin_words"][lang]),
         harm=re.compile(rf"\b(?:{_alt(w for table in (kind_after, kind_before, lex['kind_heads'][lang]) for w, k in table.items() if k != 'displaced')})\b"),
-        no_deaths=re.compile(r"\b(?:" + "|".join(lex["no_deaths"][lang]) + r")(?!\w)"),
     )
 
 
@@ -367,12 +365,6 @@ def names_harm(sentence: str, language: str) -> bool:
     """The sentence says someone was killed, wounded, abducted... ("civilians passing by
     were also killed", "parmi les victimes figurent des civils")."""
     return bool(_vocab(language).harm.search(sentence.lower()))
-
-
-def no_deaths_stated(sentence: str, language: str) -> str | None:
-    """The words saying nobody died ("no life was lost", "aucune perte en vie humaine"), if any."""
-    m = _vocab(language).no_deaths.search(sentence.lower())
-    return m.group(0) if m else None
 
 
 # A quotation of a few words is a label or an army's idiom ('20 "terrorists" neutralised',

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .actors import find_actors, is_non_state_armed, is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
-from .claims import conservative_toll, lower_bound, names_harm, no_deaths_stated
+from .claims import conservative_toll, lower_bound, names_harm
 from .event_types import classify
 from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
 from .text import quoted_spans
@@ -366,12 +366,6 @@ def build_event(incident: Incident, language: str, published: dt.date,
     explain["fatalities"] = Decision(
         fatalities, deciding.sentence if deciding else None,
         f"conservative toll over {len(killed)} killed claim(s)" if killed else "no killed figure")
-    if not killed:
-        # "No life was lost": a known toll of 0, not an unknown one
-        stated = next(((f, words) for f in told if (words := no_deaths_stated(f.sentence.text, language))), None)
-        if stated:
-            fatalities = 0
-            explain["fatalities"] = Decision(0, stated[0].sentence.text, f"rule:no deaths stated ('{stated[1]}')")
 
     evidence: list[str] = []
     for f in told:
