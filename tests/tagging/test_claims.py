@@ -534,3 +534,9 @@ def test_fighters_killed_and_the_dead_of_both_sides_are_one_toll():
 def test_the_bodies_of_n_people_are_n_killed(language, sentence, count):
     killed = [c.count for c in extract_claims(sentence, language) if c.kind == "killed"]
     assert killed == [count]
+
+
+def test_the_bodies_of_at_least_n_attackers_after_an_elision():
+    killed = [(c.count, c.qualifier, c.victims) for c in
+              extract_claims("Les corps d'au moins six assaillants ont été retrouvés.", "fr") if c.kind == "killed"]
+    assert killed == [(6, "at_least", "militants")]

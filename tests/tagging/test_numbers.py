@@ -73,3 +73,8 @@ def test_lexicon_file_is_valid_and_complete():
         assert set(data["qualifiers"][lang].values()) <= qualifiers
         assert {q for _, q in data["approx"][lang].values()} <= qualifiers
     assert set(data["claimants"]) == {"official", "perpetrator", "local", "un", "ngo", "media"}
+
+
+def test_a_qualifier_after_a_french_elision_still_qualifies():
+    found = find_quantities("Le bilan fait état d'au moins douze morts.", "fr")
+    assert [(q.value, q.qualifier) for q in found] == [(12, "at_least")]

@@ -86,7 +86,8 @@ def _multiplied_re(language: str) -> re.Pattern[str]:
 @cache
 def _qualifier_re(language: str) -> re.Pattern[str]:
     phrases = list(claim_lexicon()["qualifiers"].get(language, {}))
-    return re.compile(rf"(?:^|(?<=[^\w’']))({alternation(phrases)})\s*$", re.IGNORECASE)
+    # "d'au moins six": a French elision may stand right before the qualifier
+    return re.compile(rf"(?:^|(?<=[^\w’'])|(?<=\b[dlDL]['’]))({alternation(phrases)})\s*$", re.IGNORECASE)
 
 
 class _Tok:
