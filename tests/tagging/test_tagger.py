@@ -421,3 +421,14 @@ def test_a_later_attribution_names_the_group_but_not_the_forces_it_mentions():
                        "reproche aux habitants d'avoir informé les forces de défense et de sécurité.",
                "published": "2024-07-01T08:00:00Z", "language": "fr"}
     assert sorted(tag_article(article)["events"][0]["actors"]) == ["civilians", "is_sahel"]
+
+
+def test_the_day_a_claim_was_circulated_does_not_date_the_raid():
+    article = {"id": "c", "title": "JNIM claims raid on VDP post in eastern Burkina Faso",
+               "text": "JNIM has claimed an assault on a position of the VDP in eastern Burkina Faso, in a set of "
+                       "photographs circulated on Telegram on Wednesday.\n\n"
+                       "The claim says its fighters stormed the post in Natiaboani, killing over a hundred.\n\n"
+                       "The attack took place earlier this week - on Monday morning, according to local sources - "
+                       "when fighters on motorcycles surrounded the post.",
+               "published": "2023-11-09T12:00:00Z", "language": "en"}
+    assert tag_article(article)["events"][0]["date"] == "2023-11-06"
