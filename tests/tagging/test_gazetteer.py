@@ -299,6 +299,9 @@ def test_non_breaking_space_inside_a_name_still_matches():
     ("fr", "Une position de l'armée sur l'île de Kalmara, dans le département de Fouli, a été attaquée.", "Kalmara", "Lac"),
     ("fr", "L'attaque de Wassagou, un village de la commune rurale de Tondikiwindi, a fait huit morts.", "Wassagou",
      "Tillaberi"),
+    ("en", "Gunmen attacked Kaideji village in Tangaza Local Government Area of Sokoto State.", "Kaideji", "Sokoto"),
+    ("fr", "L'attaque contre le hameau de Tagazar-Kaïna, dans le département de Ouallam, a fait 22 morts.",
+     "Tagazar-Kaina", "Tillaberi"),
 ])
 def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
     found = {m.place.name: m.place for m in find_places(text, language)}
@@ -325,3 +328,14 @@ def test_a_place_in_a_list_of_evacuation_stops_is_no_scene():
     out = tag_article({"id": "b", "title": "Tchad : quatorze militaires tués", "text": text,
                        "published": "2022-10-13T10:00:00Z", "language": "fr"})
     assert out["events"][0]["admin1"] == "Lac" and out["events"][0]["location"] != "N'Djamena"
+
+
+def test_a_word_describing_a_village_is_not_its_name():
+    found = find_places("Hunters killed 37 civilians in an attack on a Fulani village in central Mali.")
+    assert "Fulani" not in {m.place.name for m in found}
+
+
+def test_a_village_named_after_its_commune_is_the_village_not_the_commune_seat():
+    found = {m.place.name for m in find_places("Attaque contre le hameau de Tagazar-Kaïna, dans le département "
+                                               "de Ouallam.", "fr")}
+    assert "Tagazar-Kaina" in found and "Balleyara" not in found

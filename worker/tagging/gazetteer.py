@@ -419,6 +419,8 @@ _NAME_BEFORE = re.compile(_NAME + r"$")
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
     ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
+    ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement)\s+(?:in|of|near)\s+(?:the\s+)?{_DIRECTION}{_ADM}", True,
+     ("village in", "village of", "village near", "hamlet in", "hamlet of", "community in", "community of", "settlement in"), 40, 60),
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of"), 2, 70),
@@ -544,6 +546,15 @@ def _place_under(name: str, parent: Place) -> tuple[Place, int]:
     return place, 2 if centre.level == "admin2" else 3
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:a|an|the|un|une|le|la)\s+$", re.IGNORECASE)
+
+
+def _extends(inside: list[PlaceMention], s: int, e: int) -> bool:
+    """The context name is a longer name that starts with a known one ("Tagazar-Kaïna" beside
+    the commune "Tagazar"), not one overlapping a place the gazetteer found."""
+    return bool(inside) and all(m.start == s and m.end < e for m in inside)
+
+
 def _context_places(text: str, folded: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
     taken = [(m.start, m.end) for m in mentions]
@@ -559,8 +570,14 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention]) -> lis
                     continue
                 name, s = named
                 e = s + len(name)
-                if any(a < e and s < z for a, z in taken) or lookup(name):
+                if lookup(name) or name_before and _ARTICLE_BEFORE.search(text, max(0, s - 5), s):
+                    continue        # "a Fulani village in central Mali": a word describing the village
+                inside = [known for known in mentions if s < known.end and known.start < e]
+                if any(a < e and s < z for a, z in taken) and not (certain and _extends(inside, s, e)):
                     continue
+                for known in inside:        # "le hameau de Tagazar-Kaïna": not the commune of Tagazar
+                    mentions.remove(known)
+                    taken.remove((known.start, known.end))
                 parent = _parent(m.groupdict().get("adm"), s, mentions)
                 if parent is None or (parent.level == "country" and not certain):
                     continue
