@@ -177,3 +177,12 @@ def test_quoted_spans_cover_guillemets_curly_and_straight_quotes():
     closing, opening = "went on » he said", "he said « it goes on"
     assert [closing[lo:hi] for lo, hi in quoted_spans(closing)] == ["went on »"]
     assert [opening[lo:hi] for lo, hi in quoted_spans(opening)] == ["« it goes on"]
+
+
+def test_earlier_in_the_month_opens_a_background_incident():
+    incidents = grouped(
+        "Bandits kill 23 in Zamfara hamlet",
+        "Armed bandits killed at least 23 people in Tungar Kwana on Tuesday, residents said.\n\n"
+        "A community leader said the attack was a reprisal for the killing of two bandit informants by "
+        "vigilantes earlier in the month.")
+    assert len(incidents) == 2 and "earlier in the month" in incidents[1].facts[0].sentence.text
