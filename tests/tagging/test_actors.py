@@ -336,3 +336,8 @@ def test_civilians_are_never_the_attackers() -> None:
     sentence = "Residents were still burying their dead after armed men killed at least thirty-two villagers there."
     got = roles(sentence, find_actors(sentence, "en"), "en")
     assert got == {"civilians": "target", "unidentified_armed_group": "perpetrator"}
+
+
+def test_russian_auxiliaries_are_wagner() -> None:
+    found = find_actors("Des militaires maliens accompagnés de leurs supplétifs russes ont enlevé sept bergers.", "fr")
+    assert "wagner" in {m.actor for m in found}
