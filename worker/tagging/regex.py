@@ -2,11 +2,10 @@
 
 The tagger matches long lists of phrases ("last year", "l'an dernier", "earlier this
 month", ...). Joined naively, the engine enters every alternative at every word; with
-the alternatives grouped by their first letter, it tests one character per group and
-enters only the group that can match. A leading look-behind or word boundary also stops
-the engine from using its fast scan for the possible first characters, so `factor` can
-move the boundary check after the first letter. Matching is on lower-cased text without
-IGNORECASE: the engine's first-character skip only works on exact literals.
+the alternatives grouped by their first letters (a trie), it tests one character per
+group and enters only the group that can match. A word boundary every alternative opens
+with is checked once, up front. Matching is on lower-cased text without IGNORECASE: the
+engine's one-character skip only works on exact literals.
 """
 from __future__ import annotations
 
@@ -116,23 +115,20 @@ def flatten(alt: str, depth: int = 0) -> list[str]:
     return out
 
 
-def factor(alternatives: Sequence[str], boundary: str | None = None) -> str:
+def factor(alternatives: Sequence[str]) -> str:
     """One alternation matching what `'|'.join(alternatives)` matches, at the same place,
-    with the same alternative winning, grouped by literal first character.
+    with the same alternative winning, grouped by literal first characters.
 
     Alternatives with different first letters cannot match at the same position, so they
-    may be regrouped; one that does not start with a plain letter is a barrier nothing
-    moves across. `boundary` (for example r"\\w") is a character class that must not
-    precede a match; when every alternative opens with \\b that check is made once, up
+    may be regrouped; one that does not start with a plain character is a barrier nothing
+    moves across. When every alternative opens with \\b, that check is made once, up
     front, so the engine enters the groups only at word starts.
     """
-    hoisted = boundary is None and bool(alternatives) and all(a.startswith("\\b") for a in alternatives)
+    hoisted = bool(alternatives) and all(a.startswith("\\b") for a in alternatives)
     if hoisted:
         alternatives = [a[2:] for a in alternatives]
     body = _trie([(a, None) for a in alternatives], 0)
-    if hoisted:
-        return "\\b" + body
-    return f"(?<!{boundary}){body}" if boundary else body
+    return "\\b" + body if hoisted else body
 
 
 def factor_labelled(alternatives: Sequence[tuple[str, str]]) -> str:
