@@ -472,7 +472,8 @@ def _roles(
         after = sentence[v.end() : right_hi]
         agent = p["agent"].search(after)
         passive = bool(p["aux"].search(sentence[left_lo : v.start()])) or agent is not None
-        object_at = _TIME_GAP.match(sentence, v.end()).end()     # "ont tué hier un conseiller"
+        gap = _TIME_GAP.match(sentence, v.end())     # "ont tué hier un conseiller" (matches, maybe empty)
+        object_at = gap.end() if gap else v.end()
         window = 4 if object_at == v.end() else 6
         object_next = any(v.end() <= m.start < object_at + window for m in mentions)
         if not passive and not object_next and p["after_prep"].match(after) and not _COUNT_AFTER.match(after):

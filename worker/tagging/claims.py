@@ -289,7 +289,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     # the whole coordinated list is a part; "40 people, 34 of them volunteers": only the 34
     d.subset_group = bool(v.subset.search(text[max(0, q.start - 30):q.start])
                           or head_end > q.end and v.subset_after.match(text, head_end))
-    kin = bool(m) and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
+    kin = m is not None and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
     d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
                 or bool(_PARTIAL.match(text, head_end)) or kin)
     return d

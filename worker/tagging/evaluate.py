@@ -148,7 +148,7 @@ def score_item(report: EvalReport, item_id: str, gold: Mapping[str, Any], output
         if name in gold:
             wanted = {normalise_name(v) for v in _as_list(gold[name]) if v}
             got_name = event.get(name)
-            check(name, bool(got_name) and normalise_name(got_name) in wanted, gold[name], got_name)
+            check(name, bool(got_name) and normalise_name(str(got_name)) in wanted, gold[name], got_name)
     if "date" in gold:
         got_date = (event.get("date") or "")[:10] or None
         check("date", got_date == gold["date"], gold["date"], got_date)

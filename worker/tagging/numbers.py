@@ -15,7 +15,7 @@ from pathlib import Path
 from collections.abc import Iterable
 from typing import Any
 
-from text_to_num import alpha2digit, find_numbers, text2num
+from text_to_num import alpha2digit, find_numbers, text2num  # type: ignore[import-untyped]
 
 _DATA = Path(__file__).resolve().parent / "data" / "claim_lexicon.json"
 
