@@ -432,3 +432,13 @@ def test_the_day_a_claim_was_circulated_does_not_date_the_raid():
                        "when fighters on motorcycles surrounded the post.",
                "published": "2023-11-09T12:00:00Z", "language": "en"}
     assert tag_article(article)["events"][0]["date"] == "2023-11-06"
+
+
+def test_a_village_introduced_as_one_is_the_scene_not_the_district_the_title_names():
+    article = {"id": "v", "title": "Air strike kills 24 at Mariga market",
+               "text": "An air strike hit a weekly market in Mariga Local Government Area of Niger State on Sunday, "
+                       "killing 24 people, residents said.\n\n"
+                       "The strike hit the market at Tungan Bako, a village about 30 kilometres from Kontagora, at "
+                       "around 2 p.m.",
+               "published": "2024-03-04T10:00:00Z", "language": "en"}
+    assert tag_article(article)["events"][0]["location"] == "Tungan Bako"

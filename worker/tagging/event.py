@@ -111,7 +111,10 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
         position = 0 if paragraph == 1 else 1 if paragraph == 0 else 2
         for mention in facts.places:
             credible = mention.certain or position < 2
-            rank = (credible, _specificity(mention, lead_admin1), -position, -order, -mention.start)
+            # a village introduced as one ("Tungan Bako, a village about 30 km from...") is the
+            # scene where the lead only named its district or a town nearby
+            introduced = mention.certain and mention.rule.startswith("context:")
+            rank = (credible, _specificity(mention, lead_admin1), 0 if introduced else -position, -order, -mention.start)
             ranked.append((rank, mention, facts))
     # Best first; the landmark test (a few regexes) runs only until a candidate passes.
     for _, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):
