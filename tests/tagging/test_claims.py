@@ -540,3 +540,20 @@ def test_the_bodies_of_at_least_n_attackers_after_an_elision():
     killed = [(c.count, c.qualifier, c.victims) for c in
               extract_claims("Les corps d'au moins six assaillants ont été retrouvés.", "fr") if c.kind == "killed"]
     assert killed == [(6, "at_least", "militants")]
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("en", "Unidentified gunmen shot dead the imam of a mosque in Titao on Sunday.", [1]),
+    ("en", "The village chief was killed on Friday night.", [1]),
+    ("fr", "Le chef de village a été abattu samedi soir par des hommes armés.", [1]),
+    ("en", "The imam said the soldiers were killed.", []),
+    ("fr", "Le maire a condamné l'attaque.", []),
+])
+def test_an_office_one_person_holds_is_one_victim(language, sentence, expected):
+    assert [c.count for c in extract_claims(sentence, language) if c.kind == "killed"] == expected
+
+
+def test_the_office_holder_is_a_lone_victim_beside_a_toll():
+    claims = extract_claims("Les assaillants ont abattu le chef du village, son fils et quatre autres habitants.", "fr") \
+        + extract_claims("Le gouvernement a fait état de 49 morts.", "fr")
+    assert conservative_toll(claims) == 49

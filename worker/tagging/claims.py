@@ -167,9 +167,20 @@ _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?
              "fr": re.compile(r"(?<![\w’'-])(?:un|une|leur|son|sa)\s+(?=[\w’'-])", re.IGNORECASE)}
 
 
+_DEFINITE = {"en": re.compile(r"(?<![\w’'-])the\s+(?=[\w’'-])", re.IGNORECASE),
+             "fr": re.compile(r"(?<![\w’'-])(?:le|la)\s+(?=[\w’'-])", re.IGNORECASE)}
+_NO_MATCH = re.compile(r"(?!x)x")
+# the office-holder is the one killed: "the imam was shot dead", "le chef de village a été abattu"
+_KILLED_NEXT = re.compile(r"[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
+                          r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
+                          r"exécuté|égorgé|décapité)", re.IGNORECASE)
+_OFFICE = re.compile(r"imam|village chief|village head|traditional ruler|mayor|pastor|priest|emir|chef d[eu] village|"
+                     r"chef coutumier|maire|pasteur|prêtre", re.IGNORECASE)
+
+
 # "a woman who tried to flee was killed": one victim named with an article is usually one
 # of several; conservative_toll drops it when another figure exists for the group.
-_ARTICLES = {"a", "an", "their", "his", "her", "its", "leur", "son", "sa"}
+_ARTICLES = {"a", "an", "their", "his", "her", "its", "leur", "son", "sa", "the", "le", "la"}
 _ARTICLE_RULE = ":article"
 _ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|the\s+(?P<noun>[\w-]+)"
                           r"|les\s+(?P<noun_fr>[\w-]+))|d['’](?:eux|elles))(?![\w-])", re.IGNORECASE)
@@ -225,6 +236,13 @@ def _singulars(text: str, language: str) -> list[Quantity]:
             if (role == "victim" or role == "kind" and not article) and not noun.endswith(("s", "x")) \
                     and noun not in _IRREGULAR_PLURALS:
                 out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, m.group().strip(), True))
+    # "shot dead the imam of the mosque", "le chef du village a été abattu": an office one
+    # person holds, named with the definite article
+    for m in _DEFINITE.get(language, _NO_MATCH).finditer(text):
+        h = v.head.match(text, m.end() - 1)
+        if h and _OFFICE.fullmatch(h.group("noun")) and not h.group("mods").strip() and (
+                v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())):
+            out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, m.group().strip(), True))
     return out
 
 
