@@ -337,40 +337,37 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + _trie_regex(_tokens(w, False) for w in words) + ")"
 
 
-def _lower_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(lower_literals(pattern), flags)
+def _lower_compile(pattern: str) -> re.Pattern[str]:
+    """Compiled for the lower-cased sentence: literal branches are then skipped at one glance."""
+    return re.compile(lower_literals(pattern))
 
 
 @cache
 def _role_patterns(lang: str, territory: bool = False) -> dict[str, re.Pattern[str]]:
     r = _data()["roles"]["fr" if lang == "fr" else "en"]
-    flags = 0   # matched on the lower-cased sentence: literal branches are skipped at one glance
     verbs = r["active"] + (r["territory"] if territory else [])
     return {
-        "verb": _lower_compile(r"(?<!\w)" + _alt(verbs) + r"(?!\w)", flags),
-        "aux": _lower_compile(r"(?<!\w)" + _alt(r["passive_aux"]) + r"\s+(?:\w+\s+){0,2}$", flags),
-        "agent": _lower_compile(r"^[^.;]{0,50}?(?<!\w)" + _alt(r["agent"]) + r"(?!\w)", flags),
-        "after_prep": _lower_compile(r"^[\s,]*(?:" + _alt(r["passive_preps"]) + r"(?!\w)|[.;:]|$)", flags),
-        "attribution": _lower_compile(r"(?<!\w)" + _alt(r["attribution"]) + r"(?!\w)", flags),
-        "claim": _lower_compile(r"(?<!\w)" + _alt(r["claim"]) + r"(?!\w)", flags),
+        "verb": _lower_compile(r"(?<!\w)" + _alt(verbs) + r"(?!\w)"),
+        "aux": _lower_compile(r"(?<!\w)" + _alt(r["passive_aux"]) + r"\s+(?:\w+\s+){0,2}$"),
+        "agent": _lower_compile(r"^[^.;]{0,50}?(?<!\w)" + _alt(r["agent"]) + r"(?!\w)"),
+        "after_prep": _lower_compile(r"^[\s,]*(?:" + _alt(r["passive_preps"]) + r"(?!\w)|[.;:]|$)"),
+        "attribution": _lower_compile(r"(?<!\w)" + _alt(r["attribution"]) + r"(?!\w)"),
+        "claim": _lower_compile(r"(?<!\w)" + _alt(r["claim"]) + r"(?!\w)"),
         "target_noun": _lower_compile(  # "attack on Y", "attack by X on Y", "attaque de X contre Y"
             r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?:\s+" + _alt(r["agent_connectors"]) + r"[^,.;]{1,50}?)?\s+"
             + _alt(r["target_preps"]) + r"(?!\w)",
-            flags,
         ),
-        "noun": _lower_compile(r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?!\w)", flags),
-        "agentive": _lower_compile(r"(?<!\w)" + _alt(r["agentive_nouns"]) + r"(?!\w)", flags),
-        "of": _lower_compile(r"\s*(?:by|of|de|des|du|d['’]|de la|de l['’])?\s*(?:the|l['’]|la|le|les)?\s*$", flags),
+        "noun": _lower_compile(r"(?<!\w)" + _alt(r["attack_nouns"]) + r"(?!\w)"),
+        "agentive": _lower_compile(r"(?<!\w)" + _alt(r["agentive_nouns"]) + r"(?!\w)"),
+        "of": _lower_compile(r"\s*(?:by|of|de|des|du|d['’]|de la|de l['’])?\s*(?:the|l['’]|la|le|les)?\s*$"),
         # "..., police said", "according to the army", "selon l'armée": the speaker is no party.
         "source": _lower_compile(
             r"(?:^|[,;(«])\s*(?:" + _alt(r["sources_lead"]) + r"(?!\w)[^,.;()»]*"
             + (r"|(?:[\w'’-]+\s+){0,6}?" + _alt(r["sources_trail"]) + r"(?!\w)" if r["sources_trail"] else "")
             + ")",
-            flags,
         ),
         "determiner": _lower_compile(
-            r"(?:\b(?:the|a|an|its|their|this|that|of|from|in|l|d|la|le|une|cette|leur)['’]?\s*|['’]s\s+)$", flags
-        ),
+            r"(?:\b(?:the|a|an|its|their|this|that|of|from|in|l|d|la|le|une|cette|leur)['’]?\s*|['’]s\s+)$"),
     }
 
 
@@ -380,8 +377,8 @@ _SELF_REPORT = re.compile(
 
 
 def _source_spans(sentence: str, p: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
-    """Spans naming who reports; "the army said it retook the town" reports its own act."""
-    sentence = lower_same_length(sentence)
+    """Spans naming who reports in the lower-cased `sentence`; "the army said it retook the
+    town" reports its own act."""
     spans = p["source"].finditer(sentence)
     return [(q.start(), q.end()) for q in spans if not _SELF_REPORT.match(sentence, q.end())]
 
@@ -525,7 +522,7 @@ def _roles(
 
 def _speakers(sentence: str, mentions: Sequence[ActorMention], language: str) -> set[int]:
     """Indexes of mentions that only report ('..., the army said', 'selon la MINUSMA')."""
-    spans = _source_spans(sentence, _role_patterns(language))
+    spans = _source_spans(lower_same_length(sentence), _role_patterns(language))
     return {i for i, m in enumerate(mentions) if any(lo <= m.start < hi for lo, hi in spans)}
 
 

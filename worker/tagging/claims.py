@@ -169,7 +169,6 @@ _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?
 
 _DEFINITE = {"en": re.compile(r"(?<![\w’'-])the\s+(?=[\w’'-])", re.IGNORECASE),
              "fr": re.compile(r"(?<![\w’'-])(?:le|la)\s+(?=[\w’'-])", re.IGNORECASE)}
-_NO_MATCH = re.compile(r"(?!x)x")
 # the office-holder is the one killed: "the imam was shot dead", "le chef de village a été abattu"
 _KILLED_NEXT = re.compile(r"[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
                           r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
@@ -238,7 +237,7 @@ def _singulars(text: str, language: str) -> list[Quantity]:
                 out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, m.group().strip(), True))
     # "shot dead the imam of the mosque", "le chef du village a été abattu": an office one
     # person holds, named with the definite article
-    for m in _DEFINITE.get(language, _NO_MATCH).finditer(text):
+    for m in _DEFINITE[language].finditer(text):
         h = v.head.match(text, m.end() - 1)
         if h and _OFFICE.fullmatch(h.group("noun")) and not h.group("mods").strip() and (
                 v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())):
@@ -315,10 +314,10 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
 
 # "killed 22 people in all", "40 morts au total": a total, which its parts do not lower
 _IN_ALL = re.compile(r"\s*,?\s*(?:in all|in total|all told|altogether|au total|en tout)(?!\w)", re.IGNORECASE)
-# "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 # "dozens of men died on both sides", "dix morts de part et d'autre": one figure for all sides
 _BOTH_SIDES = re.compile(r"[^,.;:]{0,30}?(?<!\w)(?:on both sides|on either side|from both sides|on all sides|"
                          r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps)(?!\w)", re.IGNORECASE)
+# "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
                      r"|nine|ten|several|many|hundreds|scores)\b", re.IGNORECASE)

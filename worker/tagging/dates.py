@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .numbers import alternation, parse_number
-from .regex import factor
+from .regex import factor, literal
 
 _DATA = Path(__file__).resolve().parent / "data" / "date_lexicon.json"
 _FUTURE_WINDOW_DAYS = 60
@@ -139,7 +139,7 @@ def _patterns(language: str) -> _Patterns:
 def _longest_first(*groups: Any) -> list[str]:
     """The phrases in the order `alternation(group) | ...` tries them: group by group, each
     group's longest phrase first (its trie is greedy), as literal regex alternatives."""
-    return [re.escape(p).replace("\\ ", " ") for group in groups for p in sorted(set(group), key=len, reverse=True)]
+    return [literal(p) for group in groups for p in sorted(set(group), key=len, reverse=True)]
 
 
 def _pub_date(published: dt.datetime | dt.date) -> dt.date:

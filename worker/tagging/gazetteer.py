@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .regex import factor
+from .regex import factor, literal
 from .text import fold
 
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
@@ -447,7 +447,7 @@ def _anchor_search() -> tuple[re.Pattern[str], dict[str, list[str]]]:
     by_head: dict[str, list[str]] = {}
     for a in anchors:
         by_head.setdefault(a[:2], []).append(a)
-    return re.compile(factor([re.escape(a).replace("\\ ", " ") for a in anchors])), by_head
+    return re.compile(factor([literal(a) for a in anchors])), by_head
 
 
 def _anchor_hits(folded: str) -> dict[str, list[int]]:

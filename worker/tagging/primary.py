@@ -76,28 +76,25 @@ def _raw_vocabulary() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _alternatives(language: str, *keys: str) -> list[str]:
+    """The phrase regexes of `keys` for `language` (both when unknown), split into the
+    alternatives they try, in order: lower case, for lower-cased text."""
+    raw = _raw_vocabulary()
+    langs = (language,) if language in ("en", "fr") else ("en", "fr")
+    return [alt for key in keys for lang in langs for p in raw[key].get(lang, ())
+            for top in top_level_alternatives(p) for alt in flatten(top)]
+
+
 @cache
 def vocabulary(language: str) -> Vocabulary:
     """The compiled phrase lists for `language` (both languages when unknown)."""
-    raw = _raw_vocabulary()
-    langs = (language,) if language in ("en", "fr") else ("en", "fr")
-
-    def compiled(key: str) -> re.Pattern:
-        # Lower-case patterns matched on lower-cased text, grouped by first letter.
-        patterns = [p for lang in langs for p in raw[key].get(lang, ())]
-        return re.compile(factor([alt for p in patterns for top in top_level_alternatives(p) for alt in flatten(top)]))
-
-    return Vocabulary(*(compiled(k) for k in Vocabulary.__dataclass_fields__))
+    return Vocabulary(*(re.compile(factor(_alternatives(language, k))) for k in Vocabulary.__dataclass_fields__))
 
 
 @cache
 def _recap_pattern(language: str) -> re.Pattern:
     """Background and separate-incident phrases in one pass (told apart afterwards)."""
-    raw = _raw_vocabulary()
-    langs = (language,) if language in ("en", "fr") else ("en", "fr")
-    alts = [alt for key in ("background", "separate") for lang in langs
-            for p in raw[key].get(lang, ()) for top in top_level_alternatives(p) for alt in flatten(top)]
-    return re.compile(factor(alts))
+    return re.compile(factor(_alternatives(language, "background", "separate")))
 
 
 def recap_marker(text: str, language: str) -> tuple[str, str] | None:

@@ -10,15 +10,16 @@ engine's one-character skip only works on exact literals.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 _QUANTIFIERS = frozenset("?*+{")
 _META = frozenset("\\.^$*+?{}[]|()")
 
 
-def top_level_alternatives(pattern: str) -> list[str]:
-    """Split a regex at its top-level '|' (outside groups and character classes)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) of each character outside escapes and character classes,
+    with the group depth before it: what splitting and group matching read."""
+    depth, in_class, i = 0, False, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -28,15 +29,23 @@ def top_level_alternatives(pattern: str) -> list[str]:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        else:
+            yield i, c, depth
+            depth += (c == "(") - (c == ")")
         i += 1
-    return parts + [pattern[start:]]
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """Split a regex at its top-level '|' (outside groups and character classes)."""
+    cuts = [i for i, c, depth in _structure(pattern) if c == "|" and depth == 0]
+    bounds = [-1] + cuts + [len(pattern)]
+    return [pattern[lo + 1:hi] for lo, hi in zip(bounds, bounds[1:])]
+
+
+def literal(phrase: str) -> str:
+    """A plain phrase as a regex whose characters stay readable to `factor` (re.escape would
+    also escape its spaces)."""
+    return re.escape(phrase).replace("\\ ", " ")
 
 
 def heads(alt: str) -> set[str] | None:
@@ -74,24 +83,7 @@ def _lead(alt: str) -> str | None:
 
 def _group_end(alt: str) -> int:
     """Index of the ')' closing the group `alt` opens with, or -1."""
-    depth, in_class, i = 0, False, 0
-    while i < len(alt):
-        c = alt[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+    return next((i for i, c, depth in _structure(alt) if c == ")" and depth == 1), -1)
 
 
 def flatten(alt: str, depth: int = 0) -> list[str]:

@@ -123,14 +123,14 @@ def dateline_end(text: str) -> int:
     place = re.split(r"[,(]", head, maxsplit=1)[0].strip(" -–—")
     if place.isupper() and len(place) >= 3:
         return match.end()
+    if not _TITLE_CASE_PLACE.fullmatch(place):
+        return 0
     rest = head[len(place):]
-    if _TITLE_CASE_PLACE.fullmatch(place) and _DATE_OR_AGENCY.search(rest):
-        return match.end()
-    # a place and a long dash alone: only when a sentence starts after it ("Cotonou — Trois
+    # a place and a long dash alone only when a sentence starts after it ("Cotonou — Trois
     # militaires...", not "Boko Haram – the group...")
-    if _TITLE_CASE_PLACE.fullmatch(place) and _LONG_DASH.fullmatch(rest) and _SENTENCE_START.match(text, match.end()):
-        return match.end()
-    return 0
+    dated = _DATE_OR_AGENCY.search(rest)
+    dashed = _LONG_DASH.fullmatch(rest) and _SENTENCE_START.match(text, match.end())
+    return match.end() if dated or dashed else 0
 
 
 def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -> list[Sentence]:
