@@ -173,6 +173,48 @@ def test_police_quoted_as_a_source_is_not_a_party():
     assert "military_ng" not in event["actors"]
 
 
+def test_forces_sent_after_the_attack_or_speaking_through_a_spokesman_are_not_a_party():
+    out = tag_article(article(
+        "Gunmen kill 9 villagers in Sokoto",
+        "Gunmen killed nine villagers in an attack on Kaura village in Sokoto state on Sunday.\n\n"
+        "The Police Public Relations Officer of the Sokoto State Command said the attackers came on motorcycles. "
+        "Troops were deployed to the area after the attack and recovered the bodies of the victims.\n\n"
+        "The Divisional Police Officer led a combined team of police and vigilantes to the village."))
+    event = primary(out)
+    assert "military_ng" not in event["actors"]
+    assert "civilians" in event["actors"]
+
+
+def test_forces_reinforcing_or_finding_bodies_are_not_a_party_in_french():
+    out = tag_article(article(
+        "Niger : 14 civils tués dans une attaque près d'Ouallam",
+        "Des hommes armés ont tué 14 civils mardi dans le village de Tinkiri, dans le département de Ouallam, "
+        "région de Tillabéri.\n\n"
+        "Trois autres corps ont été découverts par les Forces de défense et de sécurité lors d'un ratissage. "
+        "Des renforts des FDS ont été dépêchés dans la zone.", language="fr"))
+    event = primary(out)
+    assert "military_ne" not in event["actors"]
+    assert event["event_type"] == "Violence against civilians"
+
+
+def test_soldiers_killed_after_being_deployed_stay_a_party():
+    out = tag_article(article(
+        "Soldiers killed in Mali ambush",
+        "Soldiers were deployed to the area on Monday. Jihadists ambushed the soldiers near Boni, killing 8 "
+        "of them, the army said."))
+    assert "military_ml" in primary(out)["actors"]
+
+
+def test_an_illegal_checkpoint_is_the_gunmen_s_not_the_army_s():
+    out = tag_article(article(
+        "Aid workers abducted in Borno",
+        "Gunmen abducted three aid workers on Monday at an illegal checkpoint near the village of Ngamdu, "
+        "in Borno state, their organisation said."))
+    event = primary(out)
+    assert "military_ng" not in event["actors"]
+    assert event["sub_event_type"] == "abduction_forced_disappearance"
+
+
 def test_violence_against_civilians_always_names_the_civilians():
     out = tag_article(article(
         "Gunmen kill 20 at church in Burkina Faso",

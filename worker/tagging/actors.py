@@ -223,6 +223,10 @@ def find_actors(text: str, language: str = "en") -> list[ActorMention]:
     return list(_find_actors(text, language if language in ("en", "fr") else "*"))
 
 
+_NOT_STATE_POST = re.compile(r"(?<!\w)(?:illegal|fake|bogus|makeshift|improvised|unofficial|their own|its own"
+                             r"|faux|fausse|illégale?|improvisée?|de fortune)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)  # the same sentence is read by the tagger, classify() and roles()
 def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
     matcher = _matcher(lang)
@@ -235,6 +239,9 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         actor, rule = hit
         if rule == "abbr" and len(surface) <= 3 and _shouting(text, start, end):
             continue
+        if actor == "military_generic" and _NOT_STATE_POST.search(text, max(0, start - 40), start) \
+                and _fold(surface) in _facilities():
+            continue  # "an illegal checkpoint", "un faux barrage": the gunmen's, not the state's
         if actor == "unidentified_armed_group" and out and start - out[-1].end <= 1:
             if is_non_state_armed(out[-1].actor):
                 continue  # "ISGS militants", "Boko Haram fighters": one actor, already named

@@ -125,8 +125,9 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
 
 def _bystander(actor: str, facts_list: list[Facts], language: str, country: str | None,
                admin1: str | None) -> bool:
-    """A force or residents named only as a source or a companion ("police said",
-    "according to residents", "fighting alongside the army") are not a party."""
+    """A force or residents named only as a source, a companion or a responder ("police
+    said", "according to residents", "fighting alongside the army", "troops were deployed
+    to the area") are not a party."""
     if not (is_state_force(actor) or actor == "civilians"):
         return False
     vocab = vocabulary(language)
@@ -139,7 +140,7 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
             if previous_end is not None and text[previous_end:m.start].strip() == "(":
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
-            said = vocab.bystander_after.search(text[m.end:m.end + 50].lower())
+            said = vocab.bystander_after.search(text[m.end:m.end + 90].lower())
             if said and _SELF_REPORT.match(text, m.end + said.end()):
                 return False    # "Barkhane announced it had neutralised...": it reports its own act
             if not (said or first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])):
