@@ -197,6 +197,16 @@ def test_forces_reinforcing_or_finding_bodies_are_not_a_party_in_french():
     assert event["event_type"] == "Violence against civilians"
 
 
+def test_a_source_named_after_its_verb_is_not_a_party():
+    out = tag_article(article(
+        "Nigeria : des hommes armés tuent 9 fidèles dans une mosquée de Katsina",
+        "Des hommes armés ont tué neuf fidèles dans une mosquée du village de Maidabino, dans l'État de "
+        "Katsina, vendredi soir, a annoncé la police.\n\n"
+        "Les assaillants ont ouvert le feu pendant la prière, selon un porte-parole de la police de l'État.",
+        language="fr"))
+    assert "military_ng" not in primary(out)["actors"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

@@ -143,9 +143,22 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
             said = vocab.bystander_after.search(text[m.end:m.end + 90].lower())
             if said and _SELF_REPORT.match(text, m.end + said.end()):
                 return False    # "Barkhane announced it had neutralised...": it reports its own act
-            if not (said or first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])):
+            if not (said or first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])
+                    or _inverted_speech(text, m)):
                 return False
     return True
+
+
+# "..., a annoncé la police.", "..., said the army": the source named after its verb, at a clause's end
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|reported|announced|confirmed|added|stated)|\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|"
+    r"affirmé|précisé|confirmé|rapporté|ajouté)|\b(?:indique|annonce|affirme|précise|confirme|rapporte|ajoute))"
+    r"\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?:\s*[\w'’-]+){0,4}\s*(?:[.;,:»\"”]|$)")
+
+
+def _inverted_speech(text: str, m: Any) -> bool:
+    return bool(_SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start) and _CLAUSE_END.match(text, m.end))
 
 
 _SELF_REPORT = re.compile(r"\s+(?:on\s+\w+\s+|\w+\s+)?(?:that\s+)?(?:it|they|its|their|avoir|qu['’](?:il|ils|elle|elles))\b",
