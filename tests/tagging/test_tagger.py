@@ -207,6 +207,25 @@ def test_a_source_named_after_its_verb_is_not_a_party():
     assert "military_ng" not in primary(out)["actors"]
 
 
+def test_a_force_reporting_its_own_deployment_or_figure_is_not_a_party():
+    out = tag_article(article(
+        "Gunmen kill 16 in Zamfara, abduct dozens - Police",
+        "Gunmen killed 16 villagers and abducted dozens in Mutunji, in Zamfara state, on Thursday.\n\n"
+        "The army said it had deployed troops to the area. The Commissioner of Police has deployed additional "
+        "tactical teams to the community.\n\nThe police figure could rise, residents said."))
+    event = primary(out)
+    assert "military_ng" not in event["actors"]
+    assert "civilians" in event["actors"]
+
+
+def test_a_force_reporting_what_it_did_in_the_fight_stays_a_party():
+    out = tag_article(article(
+        "Troops repel attack in Borno",
+        "Insurgents attacked a military base in Marte, Borno state, on Sunday. The army said it had killed "
+        "12 of the attackers."))
+    assert "military_ng" in primary(out)["actors"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

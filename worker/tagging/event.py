@@ -141,7 +141,8 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
             said = vocab.bystander_after.search(text[m.end:m.end + 90].lower())
-            if said and _SELF_REPORT.match(text, m.end + said.end()):
+            own = said and _SELF_REPORT.match(text, m.end + said.end())
+            if own and not _RESPONSE.match(text, own.end()):
                 return False    # "Barkhane announced it had neutralised...": it reports its own act
             if not (said or first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])
                     or _inverted_speech(text, m)):
@@ -153,7 +154,8 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
 _SPEECH_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|reported|announced|confirmed|added|stated)|\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|"
     r"affirmé|précisé|confirmé|rapporté|ajouté)|\b(?:indique|annonce|affirme|précise|confirme|rapporte|ajoute))"
-    r"\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+    r"\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?(?:[\w'’-]+\s+){0,2}$"
+    r"|\s[-–—]\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)   # "... abduct dozens - Police"
 _CLAUSE_END = re.compile(r"(?:\s*[\w'’-]+){0,4}\s*(?:[.;,:»\"”]|$)")
 
 
@@ -161,6 +163,9 @@ def _inverted_speech(text: str, m: Any) -> bool:
     return bool(_SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start) and _CLAUSE_END.match(text, m.end))
 
 
+# "the army said it had deployed troops to the area": what it reports is its response
+_RESPONSE = re.compile(r"\s*(?:has\s+|had\s+|have\s+|a\s+|avait\s+|ont\s+|avaient\s+)?(?:since\s+|also\s+)?"
+                       r"(?:deployed|dispatched|sent|rushed|secured|déployé|dépêché|envoyé|sécurisé)\b", re.IGNORECASE)
 _SELF_REPORT = re.compile(r"\s+(?:on\s+\w+\s+|\w+\s+)?(?:that\s+)?(?:it|they|its|their|avoir|qu['’](?:il|ils|elle|elles))\b",
                           re.IGNORECASE)
 
