@@ -258,9 +258,12 @@ def test_unknown_commune_takes_the_nearest_named_unit():
 
 
 def test_near_an_unknown_place_is_uncertain():
-    found = find_places("Soldiers were ambushed near Wirgou, 30 km from Djibo.")
+    found = find_places("Soldiers were ambushed near Wirgou on the road to Djibo.")
     near = next(m for m in found if m.surface == "Wirgou")
     assert near.place.country == "BF" and not near.certain and near.rule == "context:near"
+    # measured from a town, it is a place for certain
+    found = find_places("Soldiers were ambushed near Wirgou, 30 km from Djibo.")
+    assert next(m for m in found if m.surface == "Wirgou").certain
 
 
 def test_known_names_are_not_reported_twice_by_context():
@@ -302,11 +305,33 @@ def test_non_breaking_space_inside_a_name_still_matches():
     ("en", "Gunmen attacked Kaideji village in Tangaza Local Government Area of Sokoto State.", "Kaideji", "Sokoto"),
     ("fr", "L'attaque contre le hameau de Tagazar-Kaïna, dans le département de Ouallam, a fait 22 morts.",
      "Tagazar-Kaina", "Tillaberi"),
+    ("en", "Fighting broke out around Tin-Essako-Bas, a herders' camp in the commune of Anderamboukane.",
+     "Tin-Essako-Bas", "Menaka"),
+    ("en", "The vehicle hit a mine near the island of Koudouboul, about 25 km from Ngouboua.", "Koudouboul", "Lac"),
+    ("en", "Gunmen raided Kamsoro, some 40 km north of Djibo, on Sunday.", "Kamsoro", "Sahel"),
+    ("fr", "Des hommes armés ont attaqué Gouzda-Wayam, une localité de l'arrondissement de Mokolo.", "Gouzda-Wayam",
+     "Far North"),
+    ("fr", "Boko Haram a attaqué Nguélé-Koura, une île du lac située à 40 kilomètres de Liwa.", "Nguele-Koura", "Lac"),
+    ("fr", "Le minibus a sauté à hauteur de Sankondé-Peulh, à une vingtaine de kilomètres de Bourzanga.",
+     "Sankonde-Peulh", "Centre-Nord"),
+    ("fr", "Une frappe a touché Tin-Agazaf, à une cinquantaine de kilomètres de Tinzaouatène, dimanche.", "Tin-Agazaf",
+     "Kidal"),
+    ("fr", "Des jihadistes ont attaqué le village de Koumbiga-Ponio, dans la préfecture de Kpendjal.", "Koumbiga-Ponio",
+     "Savanes"),
 ])
 def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
     found = {m.place.name: m.place for m in find_places(text, language)}
     assert village in found
     assert found[village].admin1 == admin1
+
+
+def test_a_dateline_does_not_place_a_village_the_story_measures_from_elsewhere():
+    text = "NIAMEY, March 3 - Gunmen attacked Tinkoukou, 30 km from Tillabéri, on Sunday."
+    found = {m.place.name: m.place for m in find_places(text, "en")}
+    assert found["Tinkoukou"].admin1 == "Tillaberi"
+    text = "N'DJAMENA, April 9 - Insurgents attacked Kangalia, 30 km from Baga Sola, on Monday."
+    found = {m.place.name: m.place for m in find_places(text, "en")}
+    assert found["Kangalia"].admin1 == "Lac"
 
 
 def test_a_town_written_as_an_area_is_less_precise_than_a_village_in_it():

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from .regex import factor, literal
-from .text import fold
+from .text import dateline_end, fold
 
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
 
@@ -164,7 +164,10 @@ def find_places(text: str, language: str = "en") -> list[PlaceMention]:
     folded = fold(text)
     raw: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group()) for m in idx.pattern.finditer(folded)]
     mentions = _resolve(text, folded, raw, idx, language)
-    mentions += _context_places(text, folded, mentions)
+    stripped = text.lstrip()
+    dateline = dateline_end(stripped)
+    filed_from = len(text) - len(stripped) + dateline if dateline else 0
+    mentions += _context_places(text, folded, mentions, filed_from)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -408,6 +411,9 @@ _OF_FR = r"(?:de la |de l['’]|du |des |de |d['’])"
 _UNIT_EN = r"(?:region|province|state|cercle|department|district|LGA|local government area|prefecture)"
 _UNIT_FR = r"(?:cercle|commune|province|région|département|préfecture|région administrative)"
 _DIRECTION = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|far-?northern)\s+)?"
+_DISTANCE_EN = (r"(?:kilometres|kilometers|km|miles)\s+(?:\([^)]*\)\s+)?"
+                r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)\b")
+_DISTANCE_FR = r"(?:kilomètres|km)\s+(?:au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+)?(?:de|d['’]|du|des)\b"
 _UNITS_EN_ANCHORS = ("region", "province", "state", "cercle", "department", "district", "lga", "local government", "prefecture")
 _UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "prefecture")
 # (label, pattern, certain, anchors, window before, window after): the label becomes the rule
@@ -422,18 +428,23 @@ _CONTEXT_SPECS = [
     ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement)\s+(?:in|of|near)\s+(?:the\s+)?{_DIRECTION}{_ADM}", True,
      ("village in", "village of", "village near", "hamlet in", "hamlet of", "community in", "community of", "settlement in"), 40, 60),
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
-    ("village of", rf"(?i:village|town|hamlet|locality|settlement)\s+of\s+{_NAME}", True,
-     ("village of", "town of", "hamlet of", "locality of", "settlement of"), 2, 70),
-    ("X, a village", r"{name},\s+(?:a|an)\s+(?:\w+\s+)?(?:village|town|hamlet|locality|community|settlement|commune)\b", True, (", a ", ", an "), 2, 40),
+    ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
+     ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
+    ("X, a village", r"{name},\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b", True, (", a ", ", an "), 2, 50),
+    ("X, un village", r"{name},\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, (", un ", ", une "), 2, 50),
+    # "Kombori, 40 km from Djibasso", "à Nasséré, à une vingtaine de kilomètres de Bourzanga":
+    # a place measured from a town is a village near it
+    ("X, N km from Y", rf"{{name}},\s+(?:(?:located|situated|some|about|around|roughly|nearly|approximately|just)\s+)*(?:a\s+few|\d+|[a-z]+)\s+{_DISTANCE_EN}", True, ("kilomet", "km ", "miles "), 60, 40),
+    ("X, à N km de Y", rf"{{name}},\s+(?:(?:situé|située|situés|localisé|localisée)\s+)?(?:à\s+)?(?:environ\s+|quelque\s+|près de\s+|moins de\s+|plus de\s+)?(?:une?\s+)?(?:\d+|[\w-]+)\s+(?:de\s+)?{_DISTANCE_FR}", True, ("kilomet", "km "), 60, 40),
     ("near", rf"(?i:near|outside|close to|around|outskirts of|vicinity of)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False,
      ("near ", "outside ", "close to ", "around ", "outskirts of ", "vicinity of "), 2, 80),
     ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
     ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
-    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
-     ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d"), 2, 70),
-    ("près de", rf"(?i:près|non loin|aux environs|à proximité|proches?|autour)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
-     ("pres d", "non loin d", "aux environs d", "a proximite d", "proche d", "proches d", "autour d"), 2, 70),
+    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
+     ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d", "ile d", "ilot d"), 2, 70),
+    ("près de", rf"(?i:près|non loin|aux environs|à proximité|proches?|autour|à hauteur|au niveau)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
+     ("pres d", "non loin d", "aux environs d", "a proximite d", "proche d", "proches d", "autour d", "a hauteur d", "au niveau d"), 2, 70),
 ]
 _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.startswith("{name}"), anchors, before, after)
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
@@ -506,15 +517,16 @@ def _clean_name(name: str) -> tuple[str, int] | None:
     return cleaned, spans[0][0]
 
 
-def _parent(adm: str | None, start: int, mentions: list[PlaceMention]) -> Place | None:
+def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_from: int = 0) -> Place | None:
     """The unit a village belongs to: the one its context names ("in Niger's Tillaberi
-    region" -> Tillaberi), else the nearest certain mention that has a region."""
+    region" -> Tillaberi), else the nearest certain mention that has a region (not the
+    dateline's, which says where the story was filed, before `filed_from`)."""
     if adm:
         adm = re.split(r"['’]s\s+", adm)[-1]
         cands = sorted(lookup(adm), key=lambda p: (p.level not in ("admin1", "admin2"), p.country not in _CORE + _SPILL))
         if cands:
             return cands[0]
-    near = [m for m in mentions if m.certain and abs(m.start - start) < 250]
+    near = [m for m in mentions if m.certain and abs(m.start - start) < 250 and m.start >= filed_from]
     near.sort(key=lambda m: (m.place.admin1 is None, abs(m.start - start)))
     return near[0].place if near else None
 
@@ -549,13 +561,25 @@ def _place_under(name: str, parent: Place) -> tuple[Place, int]:
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:a|an|the|un|une|le|la)\s+$", re.IGNORECASE)
 
 
-def _extends(inside: list[PlaceMention], s: int, e: int) -> bool:
-    """The context name is a longer name that starts with a known one ("Tagazar-Kaïna" beside
-    the commune "Tagazar"), not one overlapping a place the gazetteer found."""
-    return bool(inside) and all(m.start == s and m.end < e for m in inside)
+def _extends(inside: list[PlaceMention], s: int, e: int, text: str) -> bool:
+    """The context name is a longer name that holds a known one ("Tagazar-Kaïna" beside the
+    commune "Tagazar", "Tambiga-Ponio" beside "Ponio"), not one overlapping a place the
+    gazetteer found. Inside the name, a known part is joined by a hyphen; one word of it
+    is still unknown."""
+    if not inside or not all(s <= m.start and m.end <= e for m in inside):
+        return False
+    if all(m.start == s and m.end < e for m in inside):
+        return True
+    joined = all((m.start == s or text[m.start - 1] in _HYPHENS) and (m.end == e or text[m.end] in _HYPHENS)
+                 for m in inside)
+    known = sum(m.end - m.start + 1 for m in inside)
+    return joined and known < e - s
 
 
-def _context_places(text: str, folded: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+_HYPHENS = "-‐‑"
+
+
+def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_from: int = 0) -> list[PlaceMention]:
     """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
     taken = [(m.start, m.end) for m in mentions]
     found: list[PlaceMention] = []
@@ -573,12 +597,12 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention]) -> lis
                 if lookup(name) or name_before and _ARTICLE_BEFORE.search(text, max(0, s - 5), s):
                     continue        # "a Fulani village in central Mali": a word describing the village
                 inside = [known for known in mentions if s < known.end and known.start < e]
-                if any(a < e and s < z for a, z in taken) and not (certain and _extends(inside, s, e)):
+                if any(a < e and s < z for a, z in taken) and not (certain and _extends(inside, s, e, text)):
                     continue
                 for known in inside:        # "le hameau de Tagazar-Kaïna": not the commune of Tagazar
                     mentions.remove(known)
                     taken.remove((known.start, known.end))
-                parent = _parent(m.groupdict().get("adm"), s, mentions)
+                parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from)
                 if parent is None or (parent.level == "country" and not certain):
                     continue
                 place, precision = _place_under(name, parent)
