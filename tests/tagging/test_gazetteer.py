@@ -318,6 +318,9 @@ def test_non_breaking_space_inside_a_name_still_matches():
      "Kidal"),
     ("fr", "Des jihadistes ont attaqué le village de Koumbiga-Ponio, dans la préfecture de Kpendjal.", "Koumbiga-Ponio",
      "Savanes"),
+    ("fr", "Les militaires sont arrivés à l'aube. Dialla-Peul est un hameau d'éleveurs de la commune de Kolongo.",
+     "Dialla-Peul", "Segou"),
+    ("en", "Gunmen came at dusk. Her village, Boulsin, is a cluster of farmsteads in the Centre-Nord region.", "Boulsin", "Centre-Nord"),
 ])
 def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
     found = {m.place.name: m.place for m in find_places(text, language)}
@@ -332,6 +335,17 @@ def test_a_dateline_does_not_place_a_village_the_story_measures_from_elsewhere()
     text = "N'DJAMENA, April 9 - Insurgents attacked Kangalia, 30 km from Baga Sola, on Monday."
     found = {m.place.name: m.place for m in find_places(text, "en")}
     assert found["Kangalia"].admin1 == "Lac"
+
+
+def test_a_village_the_story_describes_is_the_scene_not_the_towns_around_it():
+    from worker.tagging.tagger import tag_article
+
+    text = ("Jihadists stormed an army base near Monguno in Borno State on Thursday, killing five soldiers, as "
+            "residents of nearby Monguno hid in their homes.\n\n"
+            "The base sits in Kukawa Garin, a farming village some 12 km east of Monguno on the road to Baga.")
+    out = tag_article({"id": "c", "title": "ISWAP attacks army base near Monguno", "text": text,
+                       "published": "2023-12-29T10:00:00Z", "language": "en"})
+    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Kukawa Garin", "Borno")
 
 
 def test_a_town_written_as_an_area_is_less_precise_than_a_village_in_it():

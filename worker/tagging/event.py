@@ -95,6 +95,11 @@ def _specificity(mention: Any, lead_admin1: set[str]) -> float:
     return SPECIFICITY.get(level, 0)
 
 
+_DESCRIBED = frozenset({"context:X, a village", "context:X, un village", "context:X, N km from Y",
+                        "context:X, à N km de Y", "context:X is a village", "context:X est un village",
+                        "context:her village, X", "context:son village, X"})
+
+
 def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | None:
     """The incident's place: its most specific place, the lead's first, else the first told.
 
@@ -114,7 +119,11 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
             # a village introduced as one ("Tungan Bako, a village about 30 km from...") is the
             # scene where the lead only named its district or a town nearby
             introduced = mention.certain and mention.rule.startswith("context:")
-            rank = (credible, _specificity(mention, lead_admin1), 0 if introduced else -position, -order, -mention.start)
+            # described ("X, a herders' camp 30 km from Y", "X est un hameau de la commune de Y"): the
+            # story's own account of the scene, ahead of better-known towns around it
+            described = introduced and mention.rule in _DESCRIBED
+            rank = (credible, _specificity(mention, lead_admin1), described, 0 if introduced else -position, -order,
+                    -mention.start)
             ranked.append((rank, mention, facts))
     # Best first; the landmark test (a few regexes) runs only until a candidate passes.
     for _, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):

@@ -432,6 +432,11 @@ _CONTEXT_SPECS = [
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
     ("X, a village", r"{name},\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b", True, (", a ", ", an "), 2, 50),
     ("X, un village", r"{name},\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, (", un ", ", une "), 2, 50),
+    ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?i:village|hamlet|home village|hometown),\s+{_NAME},", True,
+     ("village, ", "hamlet, ", "hometown, "), 20, 40),
+    ("son village, X", rf"(?i:son|leur|notre|mon|le)\s+(?i:village|hameau),\s+{_NAME},", True, ("village, ", "hameau, "), 20, 40),
+    ("X is a village", r"{name}\s+(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hamlet|settlement|community|camp)\b", True, (" is a ", " was a ", " is an ", " was an "), 2, 50),
+    ("X est un village", r"{name}\s+(?:est|était)\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hameau|localité|campement|bourgade)\b", True, (" est un", " etait un"), 2, 50),
     # "Kombori, 40 km from Djibasso", "à Nasséré, à une vingtaine de kilomètres de Bourzanga":
     # a place measured from a town is a village near it
     ("X, N km from Y", rf"{{name}},\s+(?:(?:located|situated|some|about|around|roughly|nearly|approximately|just)\s+)*(?:a\s+few|\d+|[a-z]+)\s+{_DISTANCE_EN}", True, ("kilomet", "km ", "miles "), 60, 40),
@@ -446,6 +451,7 @@ _CONTEXT_SPECS = [
     ("près de", rf"(?i:près|non loin|aux environs|à proximité|proches?|autour|à hauteur|au niveau)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
      ("pres d", "non loin d", "aux environs d", "a proximite d", "proche d", "proches d", "autour d", "a hauteur d", "au niveau d"), 2, 70),
 ]
+_SUBJECT_LABELS = frozenset({"X is a village", "X est un village"})
 _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.startswith("{name}"), anchors, before, after)
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
 
@@ -531,12 +537,13 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
     return near[0].place if near else None
 
 
-def _context_name(text: str, m: re.Match[str], name_before: bool) -> tuple[str, int] | None:
-    """The candidate village name of a context match and where it starts."""
+def _context_name(text: str, m: re.Match[str], name_before: bool, subject: bool = False) -> tuple[str, int] | None:
+    """The candidate village name of a context match and where it starts (a `subject`
+    pattern, "X est un hameau", names it at the start of its sentence)."""
     if name_before:
         before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
         # "Meanwhile, in the Mopti region": a sentence opener, not a village.
-        if not before or _sentence_initial(text, before.start("name")):
+        if not before or not subject and _sentence_initial(text, before.start("name")):
             return None
         raw, start = before.group("name"), before.start("name")
     else:
@@ -589,7 +596,7 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
     for label, pattern, certain, name_before, anchors, before, after in _CONTEXT_PATTERNS:
         for lo, hi in _windows(hits, len(folded), anchors, before, after):
             for m in pattern.finditer(text, lo, hi):
-                named = _context_name(text, m, name_before)
+                named = _context_name(text, m, name_before, label in _SUBJECT_LABELS)
                 if not named:
                     continue
                 name, s = named
