@@ -50,6 +50,30 @@ def test_the_toll_rose_to_n_is_a_revision():
     assert (c.kind, c.count, c.revised) == ("killed", 40, True)
 
 
+def test_a_source_reached_by_telephone_is_no_revision():
+    [c] = extract_claims("A local official reached by telephone told AFP that 23 bodies had been buried.", "en")
+    assert (c.count, c.revised) == (23, False)
+    [c] = extract_claims("Le bilan a atteint 40 morts mardi.", "fr")
+    assert (c.count, c.revised) == (40, True)
+    [c] = extract_claims("Un élu atteint par téléphone a fait état de 12 morts.", "fr")
+    assert (c.count, c.revised) == (12, False)
+
+
+def test_an_official_toll_beats_a_higher_local_count_of_bodies():
+    texts = ["Gunmen killed 18 villagers on Friday, the government said.",
+             "A local official reached by telephone told AFP that 23 bodies had been buried on Saturday."]
+    found = [c for t in texts for c in extract_claims(t, "en")]
+    assert conservative_toll(found) == 18
+
+
+def test_n_of_the_attackers_are_militants():
+    assert claims("A gunbattle killed five soldiers and 17 of the attackers, the army said.") == [
+        ("killed", 5, "exact", "soldiers"), ("killed", 17, "exact", "militants")]
+    assert claims("Deux des assaillants ont été tués.", "fr") == [("killed", 2, "exact", "militants")]
+    found = extract_claims("A gunbattle killed five soldiers and 17 of the attackers, the army said.", "en")
+    assert conservative_toll(found) == 22
+
+
 def test_n_dead_and_m_wounded():
     assert claims("Police reported 7 dead and 19 wounded.") == [("killed", 7, "exact", None), ("wounded", 19, "exact", None)]
 

@@ -116,7 +116,8 @@ def _vocab(language: str) -> _Vocab:
     stop = set(_STOP) | set(kind_after) | set(kind_before)
     stop_alt = _alt(w for w in stop if " " not in w)
     mod = rf"(?:(?!(?:{stop_alt})(?![\w’'-]))[^\W\d][\w’'-]*\s+)"
-    head = re.compile(rf"\s*(?:(?:of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
+    # "17 of the attackers", "deux des assaillants": a part of a group is of that group
+    head = re.compile(rf"\s*(?:(?:of\s+the\s+|des\s+|of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
                       re.IGNORECASE)
     # an optional parenthetical (", dont les quatre kamikazes,"), then up to 40 characters
     # without a number or punctuation before the predicate
@@ -133,7 +134,10 @@ def _vocab(language: str) -> _Vocab:
     return _Vocab(
         nouns=nouns, head=head, after=after, before=before, toll=toll,
         initial=re.compile(rf"(?<!\w)(?:{_alt(lex['initial'][lang])})(?!\w)", re.IGNORECASE),
-        revision=re.compile(rf"(?<!\w)(?:{_alt(lex['revision'][lang])})(?!\w)", re.IGNORECASE),
+        # "reached by telephone", "atteint par balle": no toll reaching a figure
+        revision=re.compile(rf"(?<!\w)(?:{_alt(lex['revision'][lang])})(?!\w)"
+                            r"(?!(?<=reached)\s+(?:by|via|for|through|on)\b)(?!(?<=atteint)e?s?\s+(?:par|d['’]une?|à la|au)\b)",
+                            re.IGNORECASE),
         cumulative=re.compile(rf"(?<!\w)(?:{'|'.join(lex['cumulative'][lang])})(?!\w)", re.IGNORECASE),
         subset_after=re.compile(rf"\s*,?\s*(?:{_alt(lex['subset_after'][lang])})(?!\w)", re.IGNORECASE),
         subset=re.compile(rf"(?<!\w)(?:{_alt(lex['subset'][lang])})\s*[:,]?\s*$", re.IGNORECASE),
