@@ -226,6 +226,19 @@ def test_a_force_reporting_what_it_did_in_the_fight_stays_a_party():
     assert "military_ng" in primary(out)["actors"]
 
 
+def test_a_toll_from_an_officer_in_another_town_is_the_incident_s():
+    out = tag_article(article(
+        "Boko Haram abducts 14 women farmers in Yobe",
+        "Suspected Boko Haram insurgents on Sunday abducted 14 women outside Mallam-Dunari, a village in Gujba "
+        "Local Government Area of Yobe State, residents said.\n\n"
+        "The women were working on farms when the gunmen surrounded them.\n\n"
+        "The Police Public Relations Officer in Damaturu confirmed the incident, saying one person was killed.",
+        published="2023-07-31T08:00:00Z"))
+    event = primary(out)
+    assert event["fatalities"] == 1
+    assert len(out["events"]) == 1
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",
