@@ -74,6 +74,37 @@ def test_n_of_the_attackers_are_militants():
     assert conservative_toll(found) == 22
 
 
+def test_n_more_dead_come_on_top_of_a_figure():
+    [c] = extract_claims("Residents said two more people died of their wounds on the way to hospital.", "en")
+    assert (c.count, c.additional) == (2, True)
+    [c] = extract_claims("Deux autres civils ont succombé à leurs blessures.", "fr")
+    assert (c.count, c.additional) == (2, True)
+    [c] = extract_claims("More than 20 people died.", "en")
+    assert c.additional is False
+
+
+def test_a_survivor_s_own_loss_does_not_lower_the_toll():
+    texts = ["A military air strike killed at least 16 civilians in the village on Saturday.",
+             '"The bomb fell on the market," said a farmer who lost his wife and a daughter.']
+    found = [c for t in texts for c in extract_claims(t, "en")]
+    assert conservative_toll(found) == 16
+
+
+def test_a_victim_dying_of_wounds_is_counted_once_in_the_new_toll():
+    texts = ["Quatre bergers ont été tués samedi par l'explosion d'une mine.",
+             "L'un d'eux a succombé à ses blessures lundi, portant le bilan à cinq morts."]
+    found = [c for t in texts for c in extract_claims(t, "fr")]
+    assert conservative_toll(found) == 5
+    found = [c for t in ["Nine soldiers were killed in the ambush.", "Two wounded soldiers later succumbed to their "
+                         "injuries, bringing the toll to 11."] for c in extract_claims(t, "en")]
+    assert conservative_toll(found) == 11
+
+
+def test_the_buried_dead_are_killed():
+    assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
+    assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)
+
+
 def test_n_dead_and_m_wounded():
     assert claims("Police reported 7 dead and 19 wounded.") == [("killed", 7, "exact", None), ("wounded", 19, "exact", None)]
 

@@ -323,6 +323,8 @@ _BOTH_SIDES = re.compile(r"[^,.;:]{0,30}?(?<!\w)(?:on both sides|on either side|
                          r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps)(?!\w)", re.IGNORECASE)
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
+# "two more people died", "deux autres civils": victims on top of a figure already given
+_MORE = re.compile(r"\s+(?:more|other|others|autres|de plus)(?!\w)(?!\s+than)", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
                      r"|nine|ten|several|many|hundreds|scores)\b", re.IGNORECASE)
 
@@ -445,7 +447,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             revised=bool(revised_cue and revised_cue.start() < d.q.start) or bool(_IN_ALL.match(text, d.head_end)),
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end),
-            additional=bool(_ALSO.match(text, d.head_end))))
+            additional=bool(_ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end))))
     return out
 
 
@@ -671,14 +673,18 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     for items in reports.values():
         # "a councillor and a teacher": lone victims listed together are a count
         listed = sum(c.rule.endswith(_ARTICLE_RULE) for c in items) > 1
-        weak = not listed and all(c.rule.endswith(_ARTICLE_RULE) or c.subset for c in items)
+        # ... but a report of parts only ("lost his wife and a daughter") is never a toll
+        weak = all(c.subset for c in items) or not listed and all(c.rule.endswith(_ARTICLE_RULE) or c.subset
+                                                                   for c in items)
         whole = [c for c in items if not c.subset] or items
         groups: dict[str | None, list[Claim]] = {}
         for c in whole:
             groups.setdefault(_group(c), []).append(c)
         mixed = None in groups and len(groups) > 1
         for group, members in groups.items():
-            figure = sum(lower_bound(c) or 0 for c in members)
+            # "one of them died, bringing the toll to five": the new toll holds the one
+            revised_here = [lower_bound(c) or 0 for c in members if c.revised]
+            figure = max(revised_here) if revised_here else sum(lower_bound(c) or 0 for c in members)
             per_group.setdefault(group, []).append((figure, any(c.revised for c in members), mixed, weak,
                                                     all(c.additional for c in members)))
     figures: dict[str | None, int] = {}
