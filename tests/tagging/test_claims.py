@@ -100,6 +100,17 @@ def test_a_victim_dying_of_wounds_is_counted_once_in_the_new_toll():
     assert conservative_toll(found) == 11
 
 
+def test_a_vague_count_of_victims_gives_way_to_a_counted_toll():
+    texts = ["Selon des témoins, les militaires ont exécuté des dizaines d'hommes.",
+             "Un élu local affirme avoir compté au moins 38 corps."]
+    found = [c for t in texts for c in extract_claims(t, "fr")]
+    assert conservative_toll(found) == 38
+    # attackers are counted apart: their vague figure still adds
+    found = [c for t in ["Gunmen killed 20 people in the village.", "Dozens of insurgents were killed in the "
+                         "army's pursuit."] for c in extract_claims(t, "en")]
+    assert conservative_toll(found) == 32
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)

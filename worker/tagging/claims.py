@@ -662,8 +662,10 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         # a vague figure gives way to a number for the same dead; "dozens of insurgents" still
         # counts beside "52 soldiers", and a vague generic toll beside any number
         numbered = {_group(c) for c in pool if c.count is not None}
+        # ... but "dozens of men executed" beside "38 bodies" are the same dead (attackers apart)
         pool = [c for c in pool if c.count is not None or c.qualifier in ("dozens", "hundreds")
-                and _group(c) is not None and _group(c) not in numbered]
+                and _group(c) is not None and _group(c) not in numbered
+                and (None not in numbered or _group(c) == "militants")]
     if not pool:
         return None
     reports: dict[tuple[str, str | None], list[Claim]] = {}
