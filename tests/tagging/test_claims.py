@@ -111,6 +111,16 @@ def test_a_vague_count_of_victims_gives_way_to_a_counted_toll():
     assert conservative_toll(found) == 32
 
 
+def test_a_second_count_after_et_de_shares_the_verb():
+    assert claims("Le gouvernement a confirmé la mort de 14 militaires et de 9 VDP.", "fr") == [
+        ("killed", 14, "exact", "soldiers"), ("killed", 9, "exact", "vdp")]
+
+
+def test_le_bilan_s_alourdit_is_a_revision():
+    [c] = extract_claims("Le bilan s'alourdit à 23 morts.", "fr")
+    assert (c.count, c.revised) == (23, True)
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)

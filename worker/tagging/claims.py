@@ -341,7 +341,8 @@ def _active_voice(a: re.Match[str], text: str) -> bool:
 # and proper-name complements ("six humanitaires français de l'ONG Acted, leur guide ...").
 _TRAILING = (r"(?:\s+(?:[a-zéèêëïîôûç]+(?:ais|aise|ain|aine|ien|ienne|ois|oise|abè|an|ese)s?"
              r"|(?:de|du|des|of|from)\s+(?:l['’]|the\s+)?[A-Z][\w’'-]*|[A-Z][\w’'-]*))*")
-_COORDINATION = re.compile(rf"{_TRAILING}\s*(?:(?:and|et|as well as|ainsi que|plus|or|ou|,)\s*)+")
+# "la mort de 14 militaires et de 9 VDP", "the deaths of 5 soldiers and of 3 civilians"
+_COORDINATION = re.compile(rf"{_TRAILING}\s*(?:(?:and|et|as well as|ainsi que|plus|or|ou|,)\s*)+(?:(?:de|of)\s+|d['’])?")
 
 
 def _coordinated(prev: _Draft, nxt: _Draft, text: str) -> bool:
