@@ -121,6 +121,11 @@ def test_le_bilan_s_alourdit_is_a_revision():
     assert (c.count, c.revised) == (23, True)
 
 
+def test_the_loss_of_n_soldiers_is_a_killed_figure():
+    assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
+    assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)
