@@ -341,3 +341,19 @@ def test_civilians_are_never_the_attackers() -> None:
 def test_russian_auxiliaries_are_wagner() -> None:
     found = find_actors("Des militaires maliens accompagnés de leurs supplétifs russes ont enlevé sept bergers.", "fr")
     assert "wagner" in {m.actor for m in found}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A member of the Civilian Joint Task Force said nine soldiers died.", "en"),
+    ("The road had been closed to civilian traffic since the attack.", "en"),
+    ("He said no civilians were among the dead.", "en"),
+    ("La société civile a condamné l'attaque.", "fr"),
+    ("Aucun civil n'a été touché, selon l'armée.", "fr"),
+])
+def test_civilian_as_a_word_that_names_no_civilian_party(text, language):
+    assert "civilians" not in {m.actor for m in find_actors(text, language)}
+
+
+def test_civilians_named_as_people_still_count():
+    assert "civilians" in {m.actor for m in find_actors("Gunmen killed 12 civilians in the village.", "en")}
+    assert "civilians" in {m.actor for m in find_actors("Des civils ont été tués.", "fr")}

@@ -126,6 +126,12 @@ def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]
 
 
+def test_a_toll_named_far_from_its_figure_still_counts():
+    s = ("The death toll from Sunday's attack on a gendarmerie post at Inata, in northern Burkina Faso, has risen "
+         "to 53, including 49 gendarmes and four civilians, the government said.")
+    assert [(c.count, c.victims) for c in extract_claims(s, "en")] == [(53, None), (49, "gendarmes"), (4, "civilians")]
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)

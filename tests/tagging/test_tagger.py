@@ -239,6 +239,21 @@ def test_a_toll_from_an_officer_in_another_town_is_the_incident_s():
     assert len(out["events"]) == 1
 
 
+def test_residents_named_beside_a_battle_are_no_party_unless_harmed():
+    out = tag_article(article(
+        "ISWAP attacks army base in Borno",
+        "Jihadists stormed an army base in Marte, Borno State, on Thursday evening and fought troops for "
+        "three hours, the army said.\n\n"
+        "Jihadists killed five soldiers when they stormed the base on Thursday evening, and for the whole of "
+        "that long night the residents of the town lay on the floors of their homes."))
+    assert "civilians" not in primary(out)["actors"]
+    out = tag_article(article(
+        "ISWAP attacks army base in Borno",
+        "Jihadists stormed an army base in Marte, Borno State, on Thursday evening and fought troops for "
+        "three hours, the army said.\n\nTwo children were killed by stray bullets, residents said."))
+    assert "civilians" in primary(out)["actors"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

@@ -127,7 +127,7 @@ def _vocab(language: str) -> _Vocab:
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS})){{0,3}}"
                         rf"\s*(?:(?:the|les|des|à|ses|leurs|his|her|their)\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
-    toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,80}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
+    toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,110}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
                       rf"reached|atteint)|:)\s*$", re.IGNORECASE)
     months = _alt(lex["months"])
     trigger_words = list(kind_after) + list(kind_before) + list(lex["kind_heads"][lang]) + lex["toll_words"][lang]
@@ -373,7 +373,7 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
                 d.kind, d.rule = shared_before, "coordinated:verb-before"
             elif shared_after:
                 d.kind, d.rule = shared_after, "coordinated:predicate-after"
-            elif v.toll.search(text[max(0, d.q.start - 120):d.q.start]):
+            elif v.toll.search(text[max(0, d.q.start - 150):d.q.start]):
                 d.kind, d.rule = "killed", "toll"
     previous: _Draft | None = None
     for d in drafts:
@@ -383,6 +383,14 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
             d.victims = previous.victims
         if d.kind:
             previous = d
+
+
+def harm_near(sentence: str, language: str, start: int, end: int, reach: int = 60) -> bool:
+    """A word of killing, wounding or abduction within `reach` characters of [start, end):
+    "children were among the dead", not "the army said, as residents hid"."""
+    lowered = sentence.lower()
+    return any(m.start() < end + reach and m.end() > start - reach
+               for m in _vocab(language).harm.finditer(lowered, max(0, start - reach), end + reach))
 
 
 def names_harm(sentence: str, language: str) -> bool:

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .actors import find_actors, is_non_state_armed, is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
-from .claims import conservative_toll, lower_bound, names_harm
+from .claims import conservative_toll, harm_near, lower_bound, names_harm
 from .event_types import classify
 from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
 from .text import quoted_spans
@@ -315,7 +315,10 @@ def _civilian_victims(told: list[Facts], language: str) -> bool:
         harms = [c for c in facts.claims if c.kind in HARM_KINDS]
         if any(c.victims == "civilians" for c in harms):
             return True
-        if any(m.actor == "civilians" for m in facts.actors) and (harms or names_harm(facts.sentence.text, language)):
+        # a generic figure ("10 people, most of them children") or a word of harm near the civilians
+        if any(m.actor == "civilians" and (any(c.victims in (None, "people") for c in harms)
+                                           or harm_near(facts.sentence.text, language, m.start, m.end))
+               for m in facts.actors):
             return True
     return False
 
