@@ -141,6 +141,23 @@ def test_night_spanning_two_days_takes_the_named_second_day():
     assert mention.date == dt.date(2021, 12, 2)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the hour already moved the night to its second day: a later day named is not it
+    ("Des hommes armés ont attaqué le village dans la nuit de jeudi à vendredi, vers 2 heures du matin.\n\n"
+     "D'autres corps ont été retrouvés samedi matin dans les champs.", dt.date(2023, 2, 3)),
+    # late in the evening: the night's first day, whatever day the story names next
+    ("Quatre civils ont été tués dans la nuit de jeudi à vendredi, peu avant minuit.\n\n"
+     "Les blessés ont été évacués vendredi vers l'hôpital.", dt.date(2023, 2, 2)),
+])
+def test_a_night_settled_by_its_hour_is_not_moved_again(text, expected):
+    from worker.tagging.primary import choose_date
+    published = dt.datetime(2023, 2, 4, 10, tzinfo=dt.timezone.utc)
+    facts = analyse("Burkina : attaque nocturne contre un village", text, "fr", published)
+    incidents = group_incidents(facts, "fr", published.date())
+    mention, _ = choose_date(incidents[0].facts)
+    assert mention.date == expected
+
+
 def test_replaced_first_toll_is_flagged_but_the_new_one_counts():
     incidents = grouped(
         "Mali says 21 soldiers killed",

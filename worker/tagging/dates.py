@@ -216,7 +216,8 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
             # the night's first day (ACLED), the latest one whose night has ended by publication;
             # the second day when the text gives an hour after midnight ("vers 1 heure")
             first = _last_weekday(pub - dt.timedelta(days=1), p.weekdays[m["wd1"].lower()])
-            add(m, first + dt.timedelta(days=_after_midnight(lowered, m.end())), "day", "date:night-of-weekdays")
+            add(m, first + dt.timedelta(days=_after_midnight(lowered, m.end())), "day", _night_rule("date:night-of-weekdays",
+                                                                                              lowered, m.end()))
     if "hol" in kinds:
         _holidays(lowered, p, pub, language, add)
     if "mo" in kinds:
@@ -236,6 +237,19 @@ _SMALL_HOURS = re.compile(r"[^.;]{0,30}?(?<!\w)(?:vers|à|a|aux environs de|peu 
                           r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b)")
 
 
+# "peu avant minuit", "around 11 p.m.", "vers 22 heures": the night's first day for certain
+_LATE_EVENING = re.compile(r"[^.;]{0,30}?(?<!\w)(?:(?:peu\s+)?avant minuit|(?:shortly\s+)?before midnight|"
+                           r"(?:vers|à|a|around|at|about)\s+(?:(?:1[89]|2[0-3])\s*(?:h\b|heures?\b)|(?:9|10|11)(?::\d\d)?\s*p\.?m\b))")
+
+
+def _night_rule(rule: str, lowered: str, end: int) -> str:
+    """The rule of a night's date, saying when the hour given settles the day: after
+    midnight (the second day, already counted) or late in the evening (the first)."""
+    if _after_midnight(lowered, end):
+        return rule + ":after-midnight"
+    return rule + ":evening" if _LATE_EVENING.match(lowered, end) else rule
+
+
 def _after_midnight(lowered: str, end: int) -> int:
     """1 when an hour between midnight and 6 follows the night's mention, else 0."""
     return 1 if _SMALL_HOURS.match(lowered, end) else 0
@@ -247,7 +261,7 @@ def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, lan
         first = _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year)
         if first is not None:
             first += dt.timedelta(days=_after_midnight(lowered, m.end()))
-        add(m, first, "day", "date:night-of-days")
+        add(m, first, "day", _night_rule("date:night-of-days", lowered, m.end()))
     for rx, rule in ((p.day_month, "date:day-month"), (p.month_day, "date:month-day")):
         for m in rx.finditer(lowered) if rx is not None else ():
             if _is_month_word(m, "month", sentence, language):

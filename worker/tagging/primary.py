@@ -165,6 +165,8 @@ def _refine_night(chosen: tuple[Any, Facts], facts_list: list[Facts]) -> tuple[A
     """A night spans two days; when the story also names the second day ("attacked on
     Sunday at 1 a.m."), that day is when the violence happened."""
     mention, facts = chosen
+    if mention.rule.endswith((":after-midnight", ":evening")):
+        return chosen       # the hour given already settled the day
     before = facts.sentence.text[max(0, mention.start - 25):mention.start]
     if "night" not in mention.rule and not _NIGHT.search(mention.surface) and not _NIGHT_BEFORE.search(before):
         return chosen
