@@ -82,6 +82,12 @@ def test_mali_as_a_person_gives_no_country():
     assert "ML" not in countries("Mr Mali told reporters he would appeal.")
     assert "ML" not in countries("Mali Traoré a été interpellé lundi à son domicile.", "fr")
     assert "ML" not in countries("Colleagues described Mali Finn as generous. Mali cast hundreds of films.")
+    assert "ML" not in countries("Two killed at a rally of Rajasthan legislator Sukhram Mali. Mali, who is seeking "
+                                 "re-election, condemned the violence.")
+    assert "ML" not in countries("Le député Amadou Mali a été réélu dimanche.", "fr")
+    # a capitalised word before the country is not enough to make it a person
+    assert "ML" in countries("Gunmen Kill 20 In Central Mali Village")
+    assert "ML" in countries("Jihadists attacked a convoy between Burkina Faso and Mali on Sunday.")
 
 
 def test_mali_the_country_is_kept_in_a_title_case_headline():

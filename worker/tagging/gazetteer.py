@@ -204,6 +204,11 @@ _LOCATIVES = frozenset("in at near of from to on around outside towards toward b
 _NAMED = re.compile(r"prenom|first name|named|nommee?|prenommee?|surname|nom de famille")
 _COUNTRY_PREPOSITIONS = frozenset("in into to from of across throughout au du en vers de a".split())
 _TITLES = frozenset("mr mrs ms dr m mme mlle madame monsieur miss sir mister".split())
+_ROLE_BEFORE = re.compile(r"(?<![\w-])(?:legislator|lawmaker|mp|senator|deputy|député|députée|minister|ministre|mayor|maire|"
+                          r"governor|gouverneur|singer|chanteur|chanteuse|artist|artiste|player|joueur|striker|attaquant|"
+                          r"midfielder|milieu|defender|défenseur|coach|entraîneur|actor|acteur|actress|actrice|author|"
+                          r"auteur|writer|écrivain|candidate|candidat|candidate|businessman|activist|militant|leader)\s+$",
+                          re.IGNORECASE)
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|explained|a dit|a declare|explique|affirme)\b")
 _NOT_A_SURNAME = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
@@ -249,9 +254,12 @@ def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
         if not following or not following.strip()[0].isupper():
             return True
     prev = _word_before(text, s)
-    return bool(prev[:1].isupper() and not _sentence_initial(text, s - len(prev))
-                and fold(prev) not in _NOT_A_SURNAME and _key(prev) not in idx.by_key
-                and _SPEECH.match(text, e))
+    if not (prev[:1].isupper() and not _sentence_initial(text, s - len(prev))
+            and fold(prev) not in _NOT_A_SURNAME and _key(prev) not in idx.by_key):
+        return False
+    # "Salif Mali said", "legislator Sukhram Mali", "le député Amadou Mali": a first name and a surname
+    first = text.rfind(prev, 0, s)
+    return bool(_SPEECH.match(text, e) or _ROLE_BEFORE.search(text, max(0, first - 40), first))
 
 
 def _headline_caps(text: str, s: int, e: int) -> bool:
