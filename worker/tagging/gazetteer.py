@@ -243,10 +243,18 @@ def _cue(folded: str, s: int, e: int) -> tuple[str | None, int, int]:
     return None, s, e
 
 
+def _title_case(text: str, s: int, e: int) -> bool:
+    """Most words around [s, e) capitalised, as in a title-case headline."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, s - 40):e + 40])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
     """'Mali Traore', 'Mr Mali', 'Salif Mali said': a name, not the country (nor Chad)."""
     if fold(_word_before(text, s)).strip("'") in _TITLES:
         return True
+    if _title_case(text, s, e):
+        return False        # "Gunmen Kill 20 In Central Mali Village": capitals tell nothing here
     m = re.match(r"\s+([A-Z][a-zà-ÿ'’]+)(\s+\S)?", text[e:e + 60])
     if m and fold(m.group(1)) not in _NOT_A_SURNAME and _key(m.group(1)) not in idx.by_key \
             and _key(m.group(1)) not in idx.demonyms:
