@@ -427,6 +427,9 @@ _OF_FR = r"(?:de la |de l['’]|du |des |de |d['’])"
 _UNIT_EN = r"(?:region|province|state|cercle|department|district|LGA|local government area|prefecture)"
 _UNIT_FR = r"(?:cercle|commune|province|région|département|préfecture|région administrative)"
 _DIRECTION = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|far-?northern)\s+)?"
+# the nouns that introduce a village ("X, a herders' camp", "X est un hameau"): rarer than ", a "
+_PLACE_NOUNS_EN = ("village", "town", "hamlet", "localit", "communit", "settlement", "commune", "camp", "island", "site")
+_PLACE_NOUNS_FR = ("village", "localite", "hameau", "campement", "ile", "site", "bourgade", "commune", "agglomeration")
 _DISTANCE_EN = (r"(?:kilometres|kilometers|km|miles)\s+(?:\([^)]*\)\s+)?"
                 r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)\b")
 _DISTANCE_FR = r"(?:kilomètres|km)\s+(?:au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+)?(?:de|d['’]|du|des)\b"
@@ -446,13 +449,13 @@ _CONTEXT_SPECS = [
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
-    ("X, a village", r"{name},\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b", True, (", a ", ", an "), 2, 50),
-    ("X, un village", r"{name},\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, (", un ", ", une "), 2, 50),
+    ("X, a village", r"{name},\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b", True, _PLACE_NOUNS_EN, 45, 10),
+    ("X, un village", r"{name},\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, _PLACE_NOUNS_FR, 45, 10),
     ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?i:village|hamlet|home village|hometown),\s+{_NAME},", True,
      ("village, ", "hamlet, ", "hometown, "), 20, 40),
     ("son village, X", rf"(?i:son|leur|notre|mon|le)\s+(?i:village|hameau),\s+{_NAME},", True, ("village, ", "hameau, "), 20, 40),
-    ("X is a village", r"{name}\s+(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hamlet|settlement|community|camp)\b", True, (" is a ", " was a ", " is an ", " was an "), 2, 50),
-    ("X est un village", r"{name}\s+(?:est|était)\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hameau|localité|campement|bourgade)\b", True, (" est un", " etait un"), 2, 50),
+    ("X is a village", r"{name}\s+(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hamlet|settlement|community|camp)\b", True, _PLACE_NOUNS_EN, 45, 10),
+    ("X est un village", r"{name}\s+(?:est|était)\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hameau|localité|campement|bourgade)\b", True, _PLACE_NOUNS_FR, 45, 10),
     # "Kombori, 40 km from Djibasso", "à Nasséré, à une vingtaine de kilomètres de Bourzanga":
     # a place measured from a town is a village near it
     ("X, N km from Y", rf"{{name}},\s+(?:(?:located|situated|some|about|around|roughly|nearly|approximately|just)\s+)*(?:a\s+few|\d+|[a-z]+)\s+{_DISTANCE_EN}", True, ("kilomet", "km ", "miles "), 60, 40),
