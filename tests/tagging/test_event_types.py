@@ -130,6 +130,21 @@ def test_negated_gunfire_does_not_make_a_battle() -> None:
     assert sub(sentences, "fr") == "remote_explosive_landmine_ied"
 
 
+def test_deaths_told_in_a_brief_s_third_sentence_are_no_looting() -> None:
+    sentences = ["Cercle de Bankass : affrontements entre dozos et jihadistes à Sadia",
+                 "Des combats ont opposé avant-hier des chasseurs dozos à des jihadistes aux abords du village.",
+                 "Les affrontements ont éclaté lorsque les jihadistes ont tenté d'emporter le bétail du village.",
+                 "Le bilan est lourd : près de 20 morts et une dizaine de blessés."]
+    assert sub(sentences, "fr") == "armed_clash"
+
+
+def test_nobody_killed_leaves_looting_looting() -> None:
+    sentences = ["Islamic State fighters torch granaries, seize cattle in western Niger village",
+                 "Fighters burned granaries and drove off several hundred head of livestock on Friday in the village.",
+                 "Nobody was killed, residents said, because the villagers had fled."]
+    assert sub(sentences) == "looting_property_destruction"
+
+
 def test_nothing_violent_gives_none() -> None:
     assert classify(["Mali's president met farmers in Segou to discuss the harvest"], [], "en") is None
     assert classify([], [], "en") is None

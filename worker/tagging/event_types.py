@@ -184,7 +184,7 @@ class _Context:
     @property
     def lead_kill(self) -> float:
         """Deaths in the title or lead; deaths in the background do not count."""
-        return sum(p.get("kill", 0) for p in self.per[:2])
+        return sum(p.get("kill", 0) for p in self.per[:4])
 
     @property
     def armed_opponent(self) -> bool:
