@@ -132,6 +132,12 @@ def test_a_toll_named_far_from_its_figure_still_counts():
     assert [(c.count, c.victims) for c in extract_claims(s, "en")] == [(53, None), (49, "gendarmes"), (4, "civilians")]
 
 
+def test_a_speaker_counted_with_one_is_no_victim():
+    s = ("One resident, Malam Sani, told our correspondent that scores were killed and that he helped bury "
+         "26 bodies on Sunday.")
+    assert 1 not in [c.count for c in extract_claims(s, "en")]
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)

@@ -215,6 +215,8 @@ _WORD_START = re.compile(r"(?<![\w’'-])(?=[^\W\d_])")
 # "more than 100 bodies in Diallassagou alone": a count for one place among several
 _PARTIAL = re.compile(r"[^,.;]{0,40}?(?<!\w)(?:alone|à (?:lui|elle) seule?)(?!\w)", re.IGNORECASE)
 _NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
+_SPEAKS = re.compile(r"(?<!\w)(?:told|said|says|tell|tells|explained|recounted|added|a dit|a déclaré|affirme|"
+                     r"a affirmé|raconte|a raconté|explique|a expliqué|témoigne|indique|a indiqué)(?!\w)", re.IGNORECASE)
 _JUST_OF = re.compile(r"\s*(?:de\s+|d['’]|of\s+)?")
 _IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths"}
 
@@ -304,6 +306,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
     if a and (a.group("kind").lower() not in v.kind_after
               or next_end <= a.start("kind") and _JUST_OF.fullmatch(text, next_end, a.start("kind"))):
         a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
+    if a and _SPEAKS.search(text, head_end, a.start("kind")):
+        a = None     # "one resident told reporters that scores were killed": the count is the speaker
     if a and role in (None, "victim", "members", "inherit", "kind") and not _active_voice(a, text):
         d.after_kind = v.kind_after[a.group("kind").lower()]
     # "including 5 soldiers and 3 civilians", "50 women and 21 children were among the dead":
