@@ -254,6 +254,26 @@ def test_residents_named_beside_a_battle_are_no_party_unless_harmed():
     assert "civilians" in primary(out)["actors"]
 
 
+def test_a_reaction_lead_does_not_date_the_incident():
+    out = tag_article(article(
+        "Niafunke leaders demand inquiry after drone strike on wedding",
+        "Community leaders in the northern Malian town of Niafunke on Tuesday called for an independent "
+        "investigation into a drone strike that residents say killed more than 20 people at a wedding.\n\n"
+        "The army has not commented on the accusations.\n\n"
+        "The strike hit the village of Dar Salam on Saturday afternoon as guests gathered, residents said.",
+        published="2023-08-02T09:00:00Z"))
+    assert primary(out)["date"] == "2023-07-29"
+    out = tag_article(article(
+        "Djibo : des femmes manifestent après l'attaque d'un convoi",
+        "Plusieurs centaines de femmes ont marché dimanche dans les rues de Djibo pour réclamer la sécurisation "
+        "des convois.\n\nLes manifestantes se sont dispersées dans le calme.\n\n"
+        "Jeudi, le convoi a été pris dans une embuscade près de Djibo. Dix-sept soldats ont été "
+        "tués et plusieurs camions incendiés.", published="2023-10-02T11:00:00Z", language="fr"))
+    event = primary(out)
+    assert event["date"] == "2023-09-28"
+    assert event["sub_event_type"] != "looting_property_destruction"
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

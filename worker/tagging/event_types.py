@@ -230,7 +230,7 @@ def _abduction(c: _Context) -> _Decision:
 
 def _destruction(c: _Context) -> _Decision:
     """Property as the object and nobody killed: looting/property destruction, even by explosives."""
-    if c.lead_kill < 1 and c.s[_LOOT] >= 1.5 and (c.s["property"] > 0 or c.ground < 2):
+    if c.lead_kill < 1 and c.s["kill"] < 1 and c.s[_LOOT] >= 1.5 and (c.s["property"] > 0 or c.ground < 2):
         return _LOOT, "cue:destruction without deaths", [_LOOT, "property"]
     if c.s["sexual_violence"] >= 3:
         return "sexual_violence", "cue:sexual violence", ["sexual_violence"]

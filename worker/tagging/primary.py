@@ -61,6 +61,7 @@ class Vocabulary:
     superseded: re.Pattern
     backref: re.Pattern
     reporting: re.Pattern
+    reaction_after: re.Pattern
     reference: re.Pattern
     reference_after: re.Pattern
     attribution: re.Pattern
@@ -131,10 +132,12 @@ def is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
 
 
 def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
-    """Flag dates that follow a verb of saying ("the army said on Sunday")."""
+    """Flag dates that follow a verb of saying ("the army said on Sunday") or that date a
+    reaction to the incident ("marched on Sunday", "on Tuesday called for an inquiry")."""
     text = facts.sentence.text
     for i, mention in enumerate(facts.dates):
-        if first_match(vocab.reporting, text[max(0, mention.start - 40):mention.start]):
+        if first_match(vocab.reporting, text[max(0, mention.start - 40):mention.start]) \
+                or first_match(vocab.reaction_after, text[mention.end:mention.end + 40]):
             facts.reporting_dates.add(i)
 
 
