@@ -327,6 +327,7 @@ def test_non_breaking_space_inside_a_name_still_matches():
     ("fr", "Les militaires sont arrivés à l'aube. Dialla-Peul est un hameau d'éleveurs de la commune de Kolongo.",
      "Dialla-Peul", "Segou"),
     ("en", "Gunmen came at dusk. Her village, Boulsin, is a cluster of farmsteads in the Centre-Nord region.", "Boulsin", "Centre-Nord"),
+    ("fr", "Des centaines d'habitants de Nagbé-Tanga affluent depuis mardi vers Fada N'Gourma.", "Nagbe-Tanga", "Est"),
 ])
 def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
     found = {m.place.name: m.place for m in find_places(text, language)}
@@ -352,6 +353,17 @@ def test_a_village_the_story_describes_is_the_scene_not_the_towns_around_it():
     out = tag_article({"id": "c", "title": "ISWAP attacks army base near Monguno", "text": text,
                        "published": "2023-12-29T10:00:00Z", "language": "en"})
     assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Kukawa Garin", "Borno")
+
+
+def test_a_known_village_described_in_the_story_is_the_scene_not_the_title_s_town():
+    from worker.tagging.tagger import tag_article
+
+    text = ("Le gouvernement a décrété un deuil national de trois jours à compter de mardi.\n\n"
+            "L'attaque s'est produite dimanche contre le poste militaire de Kéréna, une localité située à une "
+            "trentaine de kilomètres au nord de Djenné, dans la région de Mopti. Quatorze soldats ont été tués.")
+    out = tag_article({"id": "d", "title": "Mali : deuil national après l'attaque d'un poste près de Djenné",
+                       "text": text, "published": "2022-03-08T10:00:00Z", "language": "fr"})
+    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Kerena", "Mopti")
 
 
 def test_a_town_written_as_an_area_is_less_precise_than_a_village_in_it():

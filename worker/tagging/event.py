@@ -100,6 +100,24 @@ _DESCRIBED = frozenset({"context:X, a village", "context:X, un village", "contex
                         "context:her village, X", "context:son village, X"})
 
 
+# a known village described where it is named: "le poste de Kéréna, une localité située à 30 km
+# de Djenné", "sur l'île de Kinasserom", "the village of Solhan"
+_DESCRIPTION_AFTER = re.compile(
+    r",\s+(?:(?:a|an|un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hamlet|locality|localité|hameau|campement|camp|"
+    r"island|île|site|settlement|bourgade)\b|(?:(?:located|situated|situé|située|some|about|à)\s+)*"
+    r"(?:une?\s+)?(?:\d+|[\w-]+)\s+(?:de\s+)?(?:km|kilom))", re.IGNORECASE)
+_DESCRIPTION_BEFORE = re.compile(r"(?<!\w)(?:village|hamlet|island|hameau|île|îlot|localité|campement)\s+(?:of\s+|de\s+|d['’])$",
+                                 re.IGNORECASE)
+
+
+def _described_in_place(facts: Facts, mention: Any) -> bool:
+    if mention.place.level != "locality":
+        return False
+    text, offset = facts.sentence.text, facts.sentence.start     # mentions hold title/body offsets
+    start, end = mention.start - offset, mention.end - offset
+    return bool(_DESCRIPTION_AFTER.match(text, end) or _DESCRIPTION_BEFORE.search(text, max(0, start - 20), start))
+
+
 def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | None:
     """The incident's place: its most specific place, the lead's first, else the first told.
 
@@ -121,7 +139,7 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
             introduced = mention.certain and mention.rule.startswith("context:")
             # described ("X, a herders' camp 30 km from Y", "X est un hameau de la commune de Y"): the
             # story's own account of the scene, ahead of better-known towns around it
-            described = introduced and mention.rule in _DESCRIBED
+            described = mention.certain and (mention.rule in _DESCRIBED or _described_in_place(facts, mention))
             rank = (credible, _specificity(mention, lead_admin1), described, 0 if introduced else -position, -order,
                     -mention.start)
             ranked.append((rank, mention, facts))

@@ -467,6 +467,11 @@ _CONTEXT_SPECS = [
     ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
     ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
      ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d", "ile d", "ilot d"), 2, 70),
+    # "les habitants de Nagré-Kossougou", "residents of Tudun Bakura": people of a place
+    ("habitants de", rf"(?i:habitants|villageois|résidents|populations|ressortissants)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
+     ("habitants d", "villageois d", "residents d", "populations d", "ressortissants d"), 2, 70),
+    ("residents of", rf"(?i:residents|villagers|inhabitants|people)\s+of\s+{_NAME}", False,
+     ("residents of", "villagers of", "inhabitants of", "people of"), 2, 70),
     ("près de", rf"(?i:près|non loin|aux environs|à proximité|proches?|autour|à hauteur|au niveau)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
      ("pres d", "non loin d", "aux environs d", "a proximite d", "proche d", "proches d", "autour d", "a hauteur d", "au niveau d"), 2, 70),
 ]
