@@ -158,6 +158,12 @@ def test_a_night_settled_by_its_hour_is_not_moved_again(text, expected):
     assert mention.date == expected
 
 
+def test_the_pluperfect_of_reported_speech_is_no_recap():
+    from worker.tagging.primary import recap_marker
+    assert recap_marker("Un responsable local a indiqué que douze VDP avaient été tués lundi.", "fr") is None
+    assert recap_marker("En mars, six civils avaient été tués près de Pama.", "fr")[0] == "background"
+
+
 def test_replaced_first_toll_is_flagged_but_the_new_one_counts():
     incidents = grouped(
         "Mali says 21 soldiers killed",

@@ -98,6 +98,10 @@ def _recap_pattern(language: str) -> re.Pattern:
     return re.compile(factor(_alternatives(language, "background", "separate")))
 
 
+_REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:indiqué|affirmé|déclaré|précisé|annoncé|confirmé|expliqué|assuré|"
+                       r"ajouté|rapporté|souligné|fait savoir|raconté)\s+qu(?:e\b|['’])|\bselon (?:lequel|laquelle|lesquels)\b")
+
+
 def recap_marker(text: str, language: str) -> tuple[str, str] | None:
     """(kind, phrase) of the first recap or separate-incident phrase in `text`."""
     lowered = text.lower()
@@ -107,6 +111,11 @@ def recap_marker(text: str, language: str) -> tuple[str, str] | None:
     # A background phrase wins over a separate-incident one starting at the same place.
     vocab = vocabulary(language)
     background = vocab.background.match(lowered, match.start())
+    if background and background.group(0).startswith("avai") and _REPORTED.search(lowered, 0, match.start()):
+        # "un responsable a indiqué que douze VDP avaient été tués": the pluperfect of reported
+        # speech, not a recap
+        rest = recap_marker(text[match.end():], language)
+        return rest
     if background:
         return "background", background.group(0)
     separate = vocab.separate.match(lowered, match.start())
