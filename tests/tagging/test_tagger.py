@@ -274,6 +274,32 @@ def test_a_reaction_lead_does_not_date_the_incident():
     assert event["sub_event_type"] != "looting_property_destruction"
 
 
+def test_forces_that_did_not_intervene_or_only_described_the_attackers_are_no_party():
+    out = tag_article(article(
+        "Jihadist rivals clash near Menaka",
+        "Fighters of JNIM and the Islamic State Sahel Province clashed on Friday near Inekar, in the Menaka "
+        "region of Mali, killing dozens, local sources said.\n\n"
+        "Malian troops and their Russian allies, who hold Menaka town, did not intervene in Friday's fighting.",
+        published="2023-05-14T09:00:00Z"))
+    assert {"military_ml", "wagner"}.isdisjoint(primary(out)["actors"])
+    out = tag_article(article(
+        "Gunmen abduct pupils in Zamfara",
+        "Gunmen, described by police as bandits, abducted 19 pupils from a school in Zamfara state on "
+        "Thursday. A guard was shot dead, state police spokesman Ibrahim Dauda said.\n\n"
+        "Security forces, backed by local vigilantes, had been deployed to the area, a spokesman said.",
+        published="2022-06-04T09:00:00Z"))
+    assert "military_ng" not in primary(out)["actors"]
+
+
+def test_pro_government_militia_is_the_country_s_own():
+    out = tag_article(article(
+        "Soldiers and militia execute villagers in Burkina Faso",
+        "Soldiers and pro-government militia fighters in Burkina Faso summarily executed at least 12 men "
+        "in the village of Sanaba, in Burkina Faso's Boucle du Mouhoun region, on Sunday, a rights group said."))
+    actors = primary(out)["actors"]
+    assert "vdp" in actors and "gatia_msa" not in actors
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",
