@@ -21,7 +21,7 @@ from .dates import find_dates
 from .event import Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import assess, in_scope, set_elsewhere, violence_word
+from .relevance import CASUALTY_KINDS, assess, in_scope, set_elsewhere, violence_word
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 
@@ -190,8 +190,13 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     home = sum(1 for f in lead for m in f.places if m.place.country in _scope_countries(scope))
     elsewhere = set_elsewhere([f.sentence.text for f in lead], home)
     scope_reason = in_scope(scope, event["country"], event["admin1"], event["actors"], elsewhere)
-    relevance = assess(scope_reason, event["actors"], [c for f in main.facts for c in f.claims],
-                       [f.sentence.text for f in primary.told], language, elsewhere)
+    # A review of the month's attacks has no lead incident of its own; its incidents' tolls
+    # still show armed violence in scope.
+    claims = [c for f in main.facts for c in f.claims]
+    if not any(c.kind in CASUALTY_KINDS for c in claims):
+        claims += [c for incident in incidents[1:] for f in incident.facts for c in f.claims if not c.is_cumulative]
+    relevance = assess(scope_reason, event["actors"], claims, [f.sentence.text for f in primary.told], language,
+                       elsewhere)
 
     events: list[dict] = []
     if relevance.relevant:
