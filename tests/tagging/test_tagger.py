@@ -300,6 +300,20 @@ def test_pro_government_militia_is_the_country_s_own():
     assert "vdp" in actors and "gatia_msa" not in actors
 
 
+def test_a_neighbour_s_protest_does_not_move_the_incident_there():
+    out = tag_article(article(
+        "Mauritania summons Malian envoy after herders killed near border",
+        "NOUAKCHOTT, Nov 20 - Mauritania summoned Mali's ambassador on Monday to protest against the killing of "
+        "fifteen Mauritanian herders across the border, which Nouakchott blamed on Malian soldiers.\n\n"
+        "The foreign minister demanded an investigation, the ministry said.\n\n"
+        "The herders, all from the Hodh Ech Chargui region, were watering their animals near Kourou-Diawara, a "
+        "hamlet in Mali about 40 km north of the town of Nara, on Tuesday, November 14, when soldiers arrived. "
+        "A survivor told a local radio station in Bassikounou that the soldiers shot the men.",
+        published="2023-11-20T18:00:00Z"))
+    event = primary(out)
+    assert (event["country"], event["location"], event["date"]) == ("ML", "Kourou-Diawara", "2023-11-14")
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

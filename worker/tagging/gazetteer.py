@@ -547,16 +547,30 @@ def _clean_name(name: str) -> tuple[str, int] | None:
     return cleaned, spans[0][0]
 
 
-def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_from: int = 0) -> Place | None:
+def _country_after(text: str, end: int) -> str | None:
+    """The country a village's description names ("a hamlet in Mali about 40 km..."): its
+    parent unit must lie there."""
+    m = _IN_COUNTRY.match(text, end)
+    return demonym_country(m.group(1)) or next((p.country for p in lookup(m.group(1)) if p.level == "country"), None) \
+        if m else None
+
+
+_IN_COUNTRY = re.compile(r"\s+(?:in|au|en)\s+(?:northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?([A-Z][\w'’-]+)")
+
+
+def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_from: int = 0,
+            country: str | None = None) -> Place | None:
     """The unit a village belongs to: the one its context names ("in Niger's Tillaberi
     region" -> Tillaberi), else the nearest certain mention that has a region (not the
-    dateline's, which says where the story was filed, before `filed_from`)."""
+    dateline's, which says where the story was filed, before `filed_from`), in `country` when
+    the description names one."""
     if adm:
         adm = re.split(r"['’]s\s+", adm)[-1]
         cands = sorted(lookup(adm), key=lambda p: (p.level not in ("admin1", "admin2"), p.country not in _CORE + _SPILL))
         if cands:
             return cands[0]
-    near = [m for m in mentions if m.certain and abs(m.start - start) < 250 and m.start >= filed_from]
+    near = [m for m in mentions if m.certain and abs(m.start - start) < 250 and m.start >= filed_from
+            and (country is None or m.place.country == country)]
     near.sort(key=lambda m: (m.place.admin1 is None, abs(m.start - start)))
     return near[0].place if near else None
 
@@ -633,7 +647,7 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
                 for known in inside:        # "le hameau de Tagazar-Kaïna": not the commune of Tagazar
                     mentions.remove(known)
                     taken.remove((known.start, known.end))
-                parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from)
+                parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from, _country_after(text, m.end()))
                 if parent is None or (parent.level == "country" and not certain):
                     continue
                 place, precision = _place_under(name, parent)
