@@ -328,6 +328,10 @@ def test_non_breaking_space_inside_a_name_still_matches():
      "Dialla-Peul", "Segou"),
     ("en", "Gunmen came at dusk. Her village, Boulsin, is a cluster of farmsteads in the Centre-Nord region.", "Boulsin", "Centre-Nord"),
     ("fr", "Des centaines d'habitants de Nagbé-Tanga affluent depuis mardi vers Fada N'Gourma.", "Nagbe-Tanga", "Est"),
+    ("en", "Bandits attacked Ruwan Tofa, a community in Maru Local Government Area of Zamfara State.", "Ruwan Tofa",
+     "Zamfara"),
+    ("en", "Bandits abducted 14 worshippers in Unguwar Kaura village, Faskari Local Government Area of Katsina "
+     "State.", "Unguwar Kaura", "Katsina"),
 ])
 def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
     found = {m.place.name: m.place for m in find_places(text, language)}
@@ -364,6 +368,21 @@ def test_a_known_village_described_in_the_story_is_the_scene_not_the_title_s_tow
     out = tag_article({"id": "d", "title": "Mali : deuil national après l'attaque d'un poste près de Djenné",
                        "text": text, "published": "2022-03-08T10:00:00Z", "language": "fr"})
     assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Kerena", "Mopti")
+
+
+def test_a_known_name_inside_a_longer_unknown_one_is_no_place():
+    assert not [m for m in find_places("Un engin explosif a sauté à Kantindi-Gourma.", "fr") if m.surface == "Gourma"]
+    assert "Ouallam" in {m.place.name for m in find_places("Attack on the Niamey-Ouallam road.", "en")}
+
+
+def test_a_headline_village_is_placed_in_the_region_its_story_names():
+    from worker.tagging.tagger import tag_article
+
+    out = tag_article({"id": "h", "title": "Province du Lac : onze pêcheurs tués sur l'îlot de Fitiné",
+                       "text": "Onze pêcheurs ont été tués hier par Boko Haram sur un îlot de la sous-préfecture de "
+                               "Kaïga-Kindjiria, dans la province du Lac, a annoncé le gouverneur.",
+                       "published": "2023-03-10T10:00:00Z", "language": "fr"})
+    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Fitine", "Lac")
 
 
 def test_a_town_written_as_an_area_is_less_precise_than_a_village_in_it():

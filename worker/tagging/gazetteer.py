@@ -13,6 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -152,11 +153,13 @@ def all_places() -> list[Place]:
     return [e.place for e in _index().entries]
 
 
-def find_places(text: str, language: str = "en") -> list[PlaceMention]:
+def find_places(text: str, language: str = "en", outside: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
     """Every place mention of the scope and neighbour countries in `text`, in text order.
 
     Known names come from the gazetteer through the false-friend rules; unknown villages
-    are found from their context ("the village of X", "à X, dans le cercle de Y").
+    are found from their context ("the village of X", "à X, dans le cercle de Y"), placed
+    in a unit `text` names, else in the first region of `outside` (a headline's village, in
+    the region its story names).
     """
     if not text:
         return []
@@ -164,12 +167,50 @@ def find_places(text: str, language: str = "en") -> list[PlaceMention]:
     folded = fold(text)
     raw: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group()) for m in idx.pattern.finditer(folded)]
     mentions = _resolve(text, folded, raw, idx, language)
+    mentions = _without_name_parts(text, mentions, idx)
     stripped = text.lstrip()
     dateline = dateline_end(stripped)
     filed_from = len(text) - len(stripped) + dateline if dateline else 0
-    mentions += _context_places(text, folded, mentions, filed_from)
+    mentions += _context_places(text, folded, mentions, filed_from, outside)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# "Ruwan Tofa", "Unguwar Dutsi", "Tudun Wada": Hausa settlement names built on a word that
+# is also a town's name
+_HAUSA_PREFIX = re.compile(r"(?<![\w'’-])(?:Unguwar|Ungwan|Ruwan|Tudun|Gidan|Sabon|Garin|Kofar|Kauyen|Kwanar|Dutsen|"
+                           r"Rugar|Bakin|Kasuwar|Tashar|Dogon|Hayin|Angwan|Yar)\s+$")
+_CAPITALISED_PART = re.compile(r"[A-ZÀ-Ý][\w'’]*")
+
+
+def _without_name_parts(text: str, mentions: list[PlaceMention], idx: _Index) -> list[PlaceMention]:
+    """Drop a known name that is only part of a longer unknown one ("Kantindi-Gourma" is
+    no Gourma province, "Ruwan Tofa" no Tofa); context rules may still find the village."""
+    out = []
+    for m in mentions:
+        s, e = m.start, m.end
+        if m.place.level in ("locality", "admin2") and (
+                _HAUSA_PREFIX.search(text, max(0, s - 12), s)
+                or _unknown_part(text, s, e, idx)):
+            continue
+        out.append(m)
+    return out
+
+
+def _unknown_part(text: str, s: int, e: int, idx: _Index) -> bool:
+    """`text[s:e]` is hyphen-joined to a capitalised word the gazetteer does not know."""
+    if s > 1 and text[s - 1] in _HYPHENS_JOIN:
+        before = re.search(r"([A-ZÀ-Ý][\w'’]*)$", text[max(0, s - 25):s - 1])
+        if before and _key(before.group(1)) not in idx.by_key:
+            return True
+    if e < len(text) - 1 and text[e] in _HYPHENS_JOIN:
+        after = _CAPITALISED_PART.match(text, e + 1)
+        if after and _key(after.group()) not in idx.by_key:
+            return True
+    return False
+
+
+_HYPHENS_JOIN = "-‐‑"
 
 
 # --- resolution of gazetteer matches: cue words, country evidence, false friends ---------
@@ -444,8 +485,9 @@ _NAME_BEFORE = re.compile(_NAME + r"$")
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
     ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
-    ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement)\s+(?:in|of|near)\s+(?:the\s+)?{_DIRECTION}{_ADM}", True,
-     ("village in", "village of", "village near", "hamlet in", "hamlet of", "community in", "community of", "settlement in"), 40, 60),
+    ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement)(?:\s+(?:in|of|near)\s+(?:the\s+)?|,\s+){_DIRECTION}{_ADM}", True,
+     ("village in", "village of", "village near", "hamlet in", "hamlet of", "community in", "community of", "settlement in",
+      "village, ", "hamlet, ", "community, "), 40, 60),
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
@@ -624,7 +666,8 @@ def _extends(inside: list[PlaceMention], s: int, e: int, text: str) -> bool:
 _HYPHENS = "-‐‑"
 
 
-def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_from: int = 0) -> list[PlaceMention]:
+def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_from: int = 0,
+                    outside: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
     """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
     taken = [(m.start, m.end) for m in mentions]
     found: list[PlaceMention] = []
@@ -647,7 +690,9 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
                 for known in inside:        # "le hameau de Tagazar-Kaïna": not the commune of Tagazar
                     mentions.remove(known)
                     taken.remove((known.start, known.end))
-                parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from, _country_after(text, m.end()))
+                parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from, _country_after(text, m.end())) \
+                    or next((o.place for o in outside if o.certain and o.place.admin1
+                             and o.place.level in ("admin1", "admin2")), None)
                 if parent is None or (parent.level == "country" and not certain):
                     continue
                 place, precision = _place_under(name, parent)

@@ -60,9 +60,12 @@ def locate(title: str, text: str, language: str) -> list[Facts]:
     facts = [Facts(s) for s in sentences]
     head = [s for s in sentences if s.paragraph == 0]
     body = [s for s in sentences if s.paragraph > 0]
-    for source, part in ((title, head), (text, body)):
-        if part:
-            _assign_places(find_places(source, language), part, facts)
+    body_places = find_places(text, language) if body else []
+    if body:
+        _assign_places(body_places, body, facts)
+    if head:
+        # a village named only in the headline is placed in the region the story names
+        _assign_places(find_places(title, language, outside=body_places), head, facts)
     for f in facts:
         # Per sentence, as the event classifier and role finder see them (offsets in the sentence).
         f.actors = find_actors(f.sentence.text, language)
