@@ -138,6 +138,15 @@ def test_a_speaker_counted_with_one_is_no_victim():
     assert 1 not in [c.count for c in extract_claims(s, "en")]
 
 
+def test_a_toll_with_the_attackers_included_takes_no_attackers_on_top():
+    texts = ["Le bilan est lourd : près de 20 morts, dozos et assaillants confondus.",
+             "Un responsable des dozos a revendiqué la mort de « plus de 30 terroristes »."]
+    found = [c for t in texts for c in extract_claims(t, "fr")]
+    assert conservative_toll(found) == 19
+    found = extract_claims("Twelve people were killed, attackers included, police said.", "en")
+    assert found[0].all_sides and conservative_toll(found) == 12
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)

@@ -57,6 +57,7 @@ class Claim:
     subset: bool = False         # "including 8 soldiers", "dont 5 civils": part of a total given beside it
     initial: bool = False        # "initially reported", "un premier bilan": superseded by any other figure
     additional: bool = False     # "were also killed", "ont également été tués": on top of the other figures
+    all_sides: bool = False      # "dozos et assaillants confondus", "on both sides": attackers already counted
 
     def to_dict(self) -> dict[str, Any]:
         """The claim object of the event schema."""
@@ -323,8 +324,11 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
 # "killed 22 people in all", "40 morts au total": a total, which its parts do not lower
 _IN_ALL = re.compile(r"\s*,?\s*(?:in all|in total|all told|altogether|au total|en tout)(?!\w)", re.IGNORECASE)
 # "dozens of men died on both sides", "dix morts de part et d'autre": one figure for all sides
-_BOTH_SIDES = re.compile(r"[^,.;:]{0,30}?(?<!\w)(?:on both sides|on either side|from both sides|on all sides|"
-                         r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps)(?!\w)", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"[^.;:]{0,30}?(?<!\w)(?:on both sides|on either side|from both sides|on all sides|"
+                         r"(?:attackers|assailants) included|including (?:the )?(?:attackers|assailants)|"
+                         r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps|"
+                         r"(?:[\w'’-]+ et [\w'’-]+|tous camps|toutes parties) confondu(?:e|s|es)?|"
+                         r"assaillants compris|y compris (?:les )?assaillants)(?!\w)", re.IGNORECASE)
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
 # "two more people died", "deux autres civils": victims on top of a figure already given
@@ -447,7 +451,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     for d in drafts:
         claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
         victims = d.victims
-        if _BOTH_SIDES.match(text, d.head_end):
+        all_sides = bool(_BOTH_SIDES.match(text, d.head_end))
+        if all_sides:
             victims = None          # the dead of every side together, whatever the noun says
         elif victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
             victims = "militants"    # "neutralised" is army language for killed enemies
@@ -460,7 +465,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             revised=bool(revised_cue and revised_cue.start() < d.q.start) or bool(_IN_ALL.match(text, d.head_end)),
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end),
-            additional=bool(_ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end))))
+            additional=bool(_ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end)), all_sides=all_sides))
     return out
 
 
@@ -729,6 +734,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
             if group is None or generic_strong and group != "militants":
                 figures.pop(group)
     militants = figures.pop("militants", 0)
+    if any(c.all_sides for c in pool):
+        militants = 0      # "près de 20 morts, dozos et assaillants confondus": the attackers are in it
     generic = figures.pop(None, None)
     if generic and militants and not figures and abs(generic - militants) <= SAME_FIGURE_SLACK * generic:
         militants = 0      # "about 40 fighters were killed" and "about 40 bodies": the same dead
