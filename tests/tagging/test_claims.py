@@ -147,6 +147,14 @@ def test_a_toll_with_the_attackers_included_takes_no_attackers_on_top():
     assert found[0].all_sides and conservative_toll(found) == 12
 
 
+def test_each_clause_keeps_its_own_source():
+    s = ("Une association de ressortissants affirme avoir identifié au moins 24 corps ; d'autres habitants "
+         "parlent d'une trentaine de morts.")
+    found = extract_claims(s, "fr")
+    assert [(c.count, c.claimant) for c in found] == [(24, "association"), (30, "d'autres habitants")]
+    assert conservative_toll(found) == 24
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)

@@ -592,12 +592,32 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
     return tuple(found)
 
 
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas|but|tandis que|alors que|mais)\s+", re.IGNORECASE)
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause holding sentence[start:end] (split at ';', 'while', 'tandis que'...)."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
 def resolve_claimant(sentence: str, start: int, end: int, language: str, previous: str | None = None,
                      following: str | None = None) -> tuple[str | None, str]:
     """The source of the figure at sentence[start:end]: the nearest attribution in the
     sentence, else the previous sentence's last one, else a following "According to X"."""
     here = _attributions(sentence, language, (start, end))
     if here:
+        # "X affirme 24 morts ; d'autres habitants parlent de 30": a source in the figure's own
+        # clause first
+        lo, hi = _clause(sentence, start, end)
+        here = [a for a in here if lo <= a[0] and a[1] <= hi] or here
+
         def distance(a: tuple[int, int, str, str]) -> int:
             return a[0] - end if a[0] >= end else max(0, start - a[1])
         best = min(here, key=distance)
