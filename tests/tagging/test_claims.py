@@ -155,6 +155,15 @@ def test_each_clause_keeps_its_own_source():
     assert conservative_toll(found) == 24
 
 
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("Gunmen raided a health centre, killing a nurse and two patients.", "en", 3),
+    ("Un vigile malien a été tué.", "fr", 1),
+    ("A vigilante who tried to stop them at the gate was shot dead.", "en", 1),
+])
+def test_lone_victims_of_every_trade_are_counted(sentence, language, expected):
+    assert conservative_toll(extract_claims(sentence, language)) == expected
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)
