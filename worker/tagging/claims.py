@@ -615,8 +615,9 @@ def resolve_claimant(sentence: str, start: int, end: int, language: str, previou
     if here:
         # "X affirme 24 morts ; d'autres habitants parlent de 30": a source in the figure's own
         # clause first
-        lo, hi = _clause(sentence, start, end)
-        here = [a for a in here if lo <= a[0] and a[1] <= hi] or here
+        if len(here) > 1:
+            lo, hi = _clause(sentence, start, end)
+            here = [a for a in here if lo <= a[0] and a[1] <= hi] or here
 
         def distance(a: tuple[int, int, str, str]) -> int:
             return a[0] - end if a[0] >= end else max(0, start - a[1])

@@ -530,7 +530,10 @@ def _anchor_search() -> tuple[re.Pattern[str], dict[str, list[str]]]:
     by_head: dict[str, list[str]] = {}
     for a in anchors:
         by_head.setdefault(a[:2], []).append(a)
-    return re.compile(factor([literal(a) for a in anchors])), by_head
+    # a word's anchor at a word start only ("ile" in "l'ile de", not in "civile")
+    words = [literal(a) for a in anchors if a[:1].isalpha()]
+    others = [literal(a) for a in anchors if not a[:1].isalpha()]
+    return re.compile(rf"(?<![a-z])(?:{factor(words)})|{factor(others)}"), by_head
 
 
 def _anchor_hits(folded: str) -> dict[str, list[int]]:
