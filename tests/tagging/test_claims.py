@@ -405,6 +405,20 @@ def test_initial_figure_gives_way_to_a_later_one():
     assert conservative_toll([claim(count=10, victims=None, initial=True)]) == 10
 
 
+def test_a_provisional_toll_keeps_its_attackers():
+    s = ("Provisional toll: on the friendly side, 4 dead and 7 wounded; on the enemy side, 11 terrorists "
+         "neutralised, the statement said.")
+    assert conservative_toll(extract_claims(s, "en")) == 15
+
+
+def test_a_list_of_counts_is_not_broken_by_an_article_inside_it():
+    s = ("Rebels ambushed a convoy, killing 14 soldiers, nine members of a civilian defense militia and five "
+         "civilian truck drivers.")
+    found = extract_claims(s, "en")
+    assert [(c.count, c.victims) for c in found] == [(14, "soldiers"), (9, "militia"), (5, "civilians")]
+    assert conservative_toll(found) == 28
+
+
 def test_vague_figure_only_without_a_number():
     assert conservative_toll([claim(count=None, qualifier="dozens"), claim(count=54, qualifier="at_least")]) == 54
     assert conservative_toll([claim(count=None, qualifier="dozens")]) == 12

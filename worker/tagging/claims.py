@@ -348,7 +348,9 @@ def _active_voice(a: re.Match[str], text: str) -> bool:
 # What may trail a victim noun before the next coordinated count: nationality adjectives
 # and proper-name complements ("six humanitaires français de l'ONG Acted, leur guide ...").
 _TRAILING = (r"(?:\s+(?:[a-zéèêëïîôûç]+(?:ais|aise|ain|aine|ien|ienne|ois|oise|abè|an|ese)s?"
-             r"|(?:de|du|des|of|from)\s+(?:l['’]|the\s+)?[A-Z][\w’'-]*|[A-Z][\w’'-]*))*")
+             r"|(?:de|du|des|of|from)\s+(?:l['’]|the\s+)?[A-Z][\w’'-]*|[A-Z][\w’'-]*"
+             # "nine members of a civilian defence militia and five drivers"
+             r"|(?:of|de|du|des|d['’])\s*(?:a\s+|an\s+|the\s+|la\s+|le\s+|les\s+|l['’]\s*)?(?:(?!and\b|et\b)[a-zé][\w’'-]*\s*){1,3}))*")
 # "la mort de 14 militaires et de 9 VDP", "the deaths of 5 soldiers and of 3 civilians"
 _COORDINATION = re.compile(rf"{_TRAILING}\s*(?:(?:and|et|as well as|ainsi que|plus|or|ou|,)\s*)+(?:(?:de|of)\s+|d['’])?")
 
@@ -357,7 +359,20 @@ def _coordinated(prev: _Draft, nxt: _Draft, text: str) -> bool:
     return bool(_COORDINATION.fullmatch(text[prev.head_end:nxt.q.start]))
 
 
+def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """Drop a lone "a X" found inside a list of counts ("nine members of a civilian defence
+    militia and five drivers"): a word of the list, not a victim."""
+    out = []
+    for i, d in enumerate(drafts):
+        if d.q.surface.lower() in _ARTICLES and 0 < i < len(drafts) - 1 and \
+                _coordinated(drafts[i - 1], drafts[i + 1], text):
+            continue
+        out.append(d)
+    return out
+
+
 def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
+    drafts[:] = _inside_lists(drafts, text)
     groups: list[list[_Draft]] = []
     for d in drafts:
         if groups and _coordinated(groups[-1][-1], d, text):
@@ -695,7 +710,17 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     Returns None when no killed figure is known.
     """
     killed = [c for c in claims if c.kind == "killed" and not c.is_cumulative and lower_bound(c) is not None]
-    killed = [c for c in killed if not c.initial] or killed
+    # an initial or provisional figure gives way to a later one for the same dead; the
+    # attackers' figure, counted apart, replaces no one's ("4 dead; 11 terrorists neutralised")
+    later = {_group(c) for c in killed if not c.initial}
+
+    def replaced(c: Claim) -> bool:
+        group = _group(c)
+        if group == "militants":
+            return group in later
+        return group in later or group is None and bool(later - {"militants"}) or None in later
+
+    killed = [c for c in killed if not c.initial or not replaced(c)] or killed
     pool = [c for c in killed if c.claimant_type != "perpetrator"] or killed
     if any(c.count is not None for c in pool):
         # a vague figure gives way to a number for the same dead; "dozens of insurgents" still
