@@ -420,6 +420,16 @@ def test_a_list_of_counts_is_not_broken_by_an_article_inside_it():
     assert conservative_toll(found) == 28
 
 
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("The vigorous response of our forces made it possible to neutralise 20 terrorists.", "en", [(20, "militants")]),
+    ("Sept soldats sont tombés au cours des combats.", "fr", [(7, "soldiers")]),
+    ("Trois soldats sont tombés au combat.", "fr", [(3, "soldiers")]),
+    ("Les soldats sont tombés dans une embuscade.", "fr", []),
+])
+def test_army_words_for_the_dead(sentence, language, expected):
+    assert [(c.count, c.victims) for c in extract_claims(sentence, language) if c.kind == "killed"] == expected
+
+
 def test_vague_figure_only_without_a_number():
     assert conservative_toll([claim(count=None, qualifier="dozens"), claim(count=54, qualifier="at_least")]) == 54
     assert conservative_toll([claim(count=None, qualifier="dozens")]) == 12
