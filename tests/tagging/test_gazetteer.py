@@ -385,6 +385,23 @@ def test_a_headline_village_is_placed_in_the_region_its_story_names():
     assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Fitine", "Lac")
 
 
+def test_a_village_takes_its_region_from_the_story_not_from_where_the_wounded_were_flown():
+    text = ("The patrol was travelling between two villages in the Torodi department of the Tillaberi region when "
+            "its lead vehicle hit an improvised explosive device, the statement said. Gunmen on motorcycles then "
+            "opened fire on the rest of the column, which was carrying supplies and fuel to the outposts near the "
+            "border.\n\nEight soldiers were wounded and flown to Niamey for treatment. The ambush took place near "
+            "Bossey Kouara, a hamlet about 30 km from the frontier with Burkina Faso.")
+    found = {m.place.name: m.place for m in find_places(text, "en")}
+    assert (found["Bossey Kouara"].country, found["Bossey Kouara"].admin1) == ("NE", "Tillaberi")
+
+
+def test_a_dateline_of_two_cities_is_the_filing_place():
+    from worker.tagging.text import dateline_end
+
+    text = "BAMAKO/DAKAR, Nov 19 (Reuters) - A drone strike killed 14 civilians in the Kidal region on Sunday."
+    assert text[dateline_end(text):].startswith("A drone strike")
+
+
 def test_a_town_written_as_an_area_is_less_precise_than_a_village_in_it():
     from worker.tagging.tagger import tag_article
 

@@ -603,8 +603,16 @@ def _country_after(text: str, end: int) -> str | None:
 _IN_COUNTRY = re.compile(r"\s+(?:in|au|en)\s+(?:northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?([A-Z][\w'’-]+)")
 
 
+# "flown to Niamey", "évacués vers Dori", "the frontier with Burkina Faso": where the wounded
+# went or a neighbour, not the village's district
+_DESTINATION = re.compile(r"(?<!\w)(?:(?:flown|airlifted|evacuated|transferred|taken|rushed)\s+to|"
+                          r"(?:évacuée?s?|transférée?s?|héliportée?s?)\s+(?:vers|à)|"
+                          r"(?:border|frontier|frontière)s?\s+(?:with|of|avec|du|de\s+la|de|d['’]))\s+(?:the\s+)?"
+                          r"(?:capital\s+|city of\s+|town of\s+|la ville de\s+)?$", re.IGNORECASE)
+
+
 def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_from: int = 0,
-            country: str | None = None) -> Place | None:
+            country: str | None = None, text: str = "") -> Place | None:
     """The unit a village belongs to: the one its context names ("in Niger's Tillaberi
     region" -> Tillaberi), else the nearest certain mention that has a region (not the
     dateline's, which says where the story was filed, before `filed_from`), in `country` when
@@ -614,8 +622,10 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
         cands = sorted(lookup(adm), key=lambda p: (p.level not in ("admin1", "admin2"), p.country not in _CORE + _SPILL))
         if cands:
             return cands[0]
-    near = [m for m in mentions if m.certain and abs(m.start - start) < 250 and m.start >= filed_from
-            and (country is None or m.place.country == country)]
+    usable = [m for m in mentions if m.certain and m.start >= filed_from and (country is None or m.place.country == country)
+              and not _DESTINATION.search(text, max(0, m.start - 30), m.start)]
+    # around the village, else the paragraph before, which often set the scene's region
+    near = [m for m in usable if abs(m.start - start) < 250] or [m for m in usable if 0 < start - m.start < 800]
     near.sort(key=lambda m: (m.place.admin1 is None, abs(m.start - start)))
     return near[0].place if near else None
 
@@ -693,7 +703,7 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
                 for known in inside:        # "le hameau de Tagazar-Kaïna": not the commune of Tagazar
                     mentions.remove(known)
                     taken.remove((known.start, known.end))
-                parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from, _country_after(text, m.end())) \
+                parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from, _country_after(text, m.end()), text) \
                     or next((o.place for o in outside if o.certain and o.place.admin1
                              and o.place.level in ("admin1", "admin2")), None)
                 if parent is None or (parent.level == "country" and not certain):

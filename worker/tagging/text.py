@@ -33,11 +33,11 @@ _WORD_BEFORE = re.compile(r"([\w.'-]+)$")
 # first character keeps the scan fast).
 _NEWLINES = re.compile(r"\n\s*")
 _PARAGRAPH_END = frozenset('.!?…"”»:')
-# A wire-service dateline opening the first paragraph: "NIAMEY, March 23 - ",
+# A wire-service dateline opening the first paragraph: "NIAMEY, March 23 - ", "BAMAKO/DAKAR, Nov 19 (Reuters) - ",
 # "OUAGADOUGOU (Reuters) - ", "BAMAKO, 7 juin (AFP) -", "N'Djamena, 13 octobre 2022 – ".
 # Its place is where the story was filed, not where the incident happened.
 _DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][\w'’ .-]{2,40}?(?:,\s*[^-–—\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+"
+    r"^[A-ZÀ-Þ][\w'’ ./-]{2,40}?(?:,\s*[^-–—\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+"
 )
 # A dateline's place in ordinary case: one to four capitalised words ("Bobo-Dioulasso",
 # "N'Djamena", "Kano City"), which must then be followed by a date or a news agency.
