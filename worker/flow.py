@@ -168,7 +168,7 @@ def process_entry(settings: Settings, entry_id: int) -> EntryOutcome:
         if page.status >= 400:
             raise FetchError(f"HTTP {page.status} from {entry.url}")
         extracted = extract_article(page.content, page.url, settings.max_page_bytes,
-                                    content_type=page.headers.get("content-type"))
+                                    content_type=page.headers.get("content-type"), dated=entry.published is not None)
     except SoftTimeLimitExceeded:
         return _entry_failed(settings, entry, f"took longer than the {int(settings.article_time_limit * 0.8)} s time limit")
     except HostBusy as exc:  # try again later without using up an attempt
@@ -331,7 +331,7 @@ def _rescan_article(settings: Settings, rescan_id: int, article_id: int, refetch
         if page.status >= 400:
             raise FetchError(f"HTTP {page.status} from {url}")
         extracted = extract_article(page.content, page.url, settings.max_page_bytes,
-                                    content_type=page.headers.get("content-type"))
+                                    content_type=page.headers.get("content-type"), dated=published is not None)
         text = without_title(extracted.text, title, extracted.title)
     when = published or utcnow()
     tagged = tag_article({"id": str(article_id), "title": title or "", "text": text, "published": when.isoformat(),
