@@ -430,6 +430,13 @@ def test_army_words_for_the_dead(sentence, language, expected):
     assert [(c.count, c.victims) for c in extract_claims(sentence, language) if c.kind == "killed"] == expected
 
 
+def test_some_of_the_dead_do_not_lower_the_toll():
+    texts = ["A drone strike killed 14 civilians at a well on Sunday.",
+             "There were no fighters there, said a relative of two of the dead."]
+    assert conservative_toll([c for t in texts for c in extract_claims(t, "en")]) == 14
+    assert extract_claims("Deux des victimes étaient des enfants.", "fr")[0].subset
+
+
 def test_vague_figure_only_without_a_number():
     assert conservative_toll([claim(count=None, qualifier="dozens"), claim(count=54, qualifier="at_least")]) == 54
     assert conservative_toll([claim(count=None, qualifier="dozens")]) == 12

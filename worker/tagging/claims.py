@@ -317,8 +317,13 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
                           or head_end > q.end and v.subset_after.match(text, head_end))
     kin = m is not None and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
     d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
-                or bool(_PARTIAL.match(text, head_end)) or kin)
+                or bool(_PARTIAL.match(text, head_end)) or kin or bool(_OF_THE_DEAD.match(text, q.end)))
     return d
+
+
+# "a relative of two of the dead", "deux des victimes": some of the dead already counted
+_OF_THE_DEAD = re.compile(r"\s+(?:of the (?:dead|victims|killed|bodies|deceased)|des (?:morts|victimes|tués|corps|défunts)|"
+                          r"d['’]entre (?:eux|elles))(?!\w)", re.IGNORECASE)
 
 
 # "killed 22 people in all", "40 morts au total": a total, which its parts do not lower
