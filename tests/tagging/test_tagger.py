@@ -314,6 +314,18 @@ def test_a_neighbour_s_protest_does_not_move_the_incident_there():
     assert (event["country"], event["location"], event["date"]) == ("ML", "Kourou-Diawara", "2023-11-14")
 
 
+def test_police_chasing_the_attackers_or_named_in_a_quote_are_no_party():
+    out = tag_article(article(
+        "Gunmen kill 14 worshippers in Katsina mosque",
+        "Gunmen killed 14 worshippers at a mosque in Dan Musa, Katsina State, on Friday.\n\n"
+        "The Police Public Relations Officer of the Katsina State Command, ASP Abubakar Aliyu, confirmed the "
+        "incident. \"The Divisional Police Officer led a team to the scene, and troops and the Community Watch "
+        "Corps are on the trail of the hoodlums,\" he said.\n\n"
+        "\"They said we reported them to soldiers,\" a resident said. The market had been closed on an order "
+        "imposed by the military.", published="2023-06-10T09:00:00Z"))
+    assert "military_ng" not in primary(out)["actors"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",
