@@ -375,6 +375,11 @@ def test_a_known_name_inside_a_longer_unknown_one_is_no_place():
     assert "Ouallam" in {m.place.name for m in find_places("Attack on the Niamey-Ouallam road.", "en")}
 
 
+def test_the_people_of_a_region_name_no_village():
+    found = find_places("Rebels said they spoke for the people of Azawad, in Mali's Kidal region.", "en")
+    assert not [m for m in found if m.rule.startswith("context:") and m.surface == "Azawad"]
+
+
 def test_a_headline_village_is_placed_in_the_region_its_story_names():
     from worker.tagging.tagger import tag_article
 

@@ -225,9 +225,10 @@ def find_actors(text: str, language: str = "en") -> list[ActorMention]:
 
 _NOT_PEOPLE_AFTER = re.compile(r"\s+(?:joint task force|jtf|traffic|vehicles?|flights?|aircraft|airports?|rule|government|"
                                r"administration|authorities|transition|clothes|clothing|dress|aviation)(?!\w)", re.IGNORECASE)
+# "la société civile", "no civilians were hurt", "aucun civil"
 _NOT_PEOPLE_BEFORE = re.compile(r"(?<!\w)(?:société|protection|état|aviation|guerre|sécurité|defence|defense|"
-                                r"administration|autorités|gouvernement|government)\s+$", re.IGNORECASE)
-_NEGATED = re.compile(r"(?<!\w)(?:no|aucune?|ni|pas de|sans)\s+$", re.IGNORECASE)
+                                r"administration|autorités|gouvernement|government|no|aucune?|ni|pas de|sans)\s+$",
+                                re.IGNORECASE)
 _NOT_STATE_POST = re.compile(r"(?<!\w)(?:illegal|fake|bogus|makeshift|improvised|unofficial|their own|its own"
                              r"|faux|fausse|illégale?|improvisée?|de fortune)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -244,7 +245,7 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         actor, rule = hit
         if rule == "abbr" and len(surface) <= 3 and _shouting(text, start, end):
             continue
-        if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end) or _NEGATED.search(text, max(0, start - 12), start)
+        if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
             continue  # "the Civilian JTF", "civilian traffic", "la société civile", "no civilians were hurt"
         if actor == "military_generic" and _NOT_STATE_POST.search(text, max(0, start - 40), start) \

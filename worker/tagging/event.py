@@ -167,7 +167,7 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
             if previous_end is not None and text[previous_end:m.start].strip() == "(":
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
-            said = vocab.bystander_after.search(text[m.end:m.end + 90].lower())
+            said = vocab.bystander_after.match(text[m.end:m.end + 90].lower())   # every phrase opens with ^
             own = said and _SELF_REPORT.match(text, m.end + said.end())
             if own and not _RESPONSE.match(text, own.end()):
                 return False    # "Barkhane announced it had neutralised...": it reports its own act

@@ -512,8 +512,8 @@ _CONTEXT_SPECS = [
     # "les habitants de Nagré-Kossougou", "residents of Tudun Bakura": people of a place
     ("habitants de", rf"(?i:habitants|villageois|résidents|populations|ressortissants)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
      ("habitants d", "villageois d", "residents d", "populations d", "ressortissants d"), 2, 70),
-    ("residents of", rf"(?i:residents|villagers|inhabitants|people)\s+of\s+{_NAME}", False,
-     ("residents of", "villagers of", "inhabitants of", "people of"), 2, 70),
+    ("residents of", rf"(?i:residents|villagers|inhabitants)\s+of\s+{_NAME}", False,
+     ("residents of", "villagers of", "inhabitants of"), 2, 70),
     ("près de", rf"(?i:près|non loin|aux environs|à proximité|proches?|autour|à hauteur|au niveau)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
      ("pres d", "non loin d", "aux environs d", "a proximite d", "proche d", "proches d", "autour d", "a hauteur d", "au niveau d"), 2, 70),
 ]
