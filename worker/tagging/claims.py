@@ -421,12 +421,6 @@ def harm_near(sentence: str, language: str, start: int, end: int, reach: int = 6
                for m in _vocab(language).harm.finditer(lowered, max(0, start - reach), end + reach))
 
 
-def names_harm(sentence: str, language: str) -> bool:
-    """The sentence says someone was killed, wounded, abducted... ("civilians passing by
-    were also killed", "parmi les victimes figurent des civils")."""
-    return bool(_vocab(language).harm.search(sentence.lower()))
-
-
 # A quotation of a few words is a label or an army's idiom ('20 "terrorists" neutralised',
 # 'five soldiers "paid the supreme price"'): read through it. Longer quotes are speech.
 _LABEL_QUOTE = re.compile(r'["“«]\s?((?:[^\s"“”«»]+\s){0,4}[^\s"“”«»]+)\s?["”»]')

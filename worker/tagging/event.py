@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .actors import find_actors, is_non_state_armed, is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
-from .claims import conservative_toll, harm_near, lower_bound, names_harm
+from .claims import conservative_toll, harm_near, lower_bound
 from .event_types import classify
 from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
 from .text import quoted_spans
