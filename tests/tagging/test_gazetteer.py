@@ -332,6 +332,10 @@ def test_non_breaking_space_inside_a_name_still_matches():
      "Zamfara"),
     ("en", "Bandits abducted 14 worshippers in Unguwar Kaura village, Faskari Local Government Area of Katsina "
      "State.", "Unguwar Kaura", "Katsina"),
+    ("en", "A minibus ran over a landmine near Bulabulin Kura village on the Maiduguri-Damboa road in Borno State.",
+     "Bulabulin Kura", "Borno"),
+    ("fr", "Deux kamikazes ont frappé le marché de Dalwa Gana, dans la zone de gouvernement local de Konduga.",
+     "Dalwa Gana", "Borno"),
 ])
 def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
     found = {m.place.name: m.place for m in find_places(text, language)}

@@ -180,6 +180,8 @@ def find_places(text: str, language: str = "en", outside: Sequence[PlaceMention]
 # is also a town's name
 _HAUSA_PREFIX = re.compile(r"(?<![\w'’-])(?:Unguwar|Ungwan|Ruwan|Tudun|Gidan|Sabon|Garin|Kofar|Kauyen|Kwanar|Dutsen|"
                            r"Rugar|Bakin|Kasuwar|Tashar|Dogon|Hayin|Angwan|Yar)\s+$")
+# "Bulabulin Kura", "Dalwa Gana": big and small settlements named after a town
+_KANURI_SUFFIX = re.compile(r"\s+(?:Kura|Gana|Ciki|Waje)(?![\w'’-])")
 _CAPITALISED_PART = re.compile(r"[A-ZÀ-Ý][\w'’]*")
 
 
@@ -190,7 +192,7 @@ def _without_name_parts(text: str, mentions: list[PlaceMention], idx: _Index) ->
     for m in mentions:
         s, e = m.start, m.end
         if m.place.level in ("locality", "admin2") and (
-                _HAUSA_PREFIX.search(text, max(0, s - 12), s)
+                _HAUSA_PREFIX.search(text, max(0, s - 12), s) or _KANURI_SUFFIX.match(text, e)
                 or _unknown_part(text, s, e, idx)):
             continue
         out.append(m)
@@ -466,7 +468,7 @@ _NAME = rf"(?P<name>{_N}(?:[- ](?:{_N}|[Dd]a|[Kk]ou|[Pp]eulh?)){{0,2}})"
 _ADM = rf"(?P<adm>{_N}(?:[- ]{_N}){{0,2}})"
 _OF_FR = r"(?:de la |de l['’]|du |des |de |d['’])"
 _UNIT_EN = r"(?:region|province|state|cercle|department|district|LGA|local government area|prefecture)"
-_UNIT_FR = r"(?:cercle|commune|province|région|département|préfecture|région administrative)"
+_UNIT_FR = r"(?:cercle|commune|province|région|département|préfecture|région administrative|zone de gouvernement local|LGA)"
 _DIRECTION = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|far-?northern)\s+)?"
 # the nouns that introduce a village ("X, a herders' camp", "X est un hameau"): rarer than ", a "
 _PLACE_NOUNS_EN = ("village", "town", "hamlet", "localit", "communit", "settlement", "commune", "camp", "island", "site")
@@ -475,7 +477,7 @@ _DISTANCE_EN = (r"(?:kilometres|kilometers|km|miles)\s+(?:\([^)]*\)\s+)?"
                 r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)\b")
 _DISTANCE_FR = r"(?:kilomètres|km)\s+(?:au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+)?(?:de|d['’]|du|des)\b"
 _UNITS_EN_ANCHORS = ("region", "province", "state", "cercle", "department", "district", "lga", "local government", "prefecture")
-_UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "prefecture")
+_UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "prefecture", "gouvernement local", "lga")
 # (label, pattern, certain, anchors, window before, window after): the label becomes the rule
 # ("context:village of"). A pattern only runs in small windows around its anchor words,
 # found with str.find on the folded text: regexes that open with a capitalised word or a
@@ -485,9 +487,9 @@ _NAME_BEFORE = re.compile(_NAME + r"$")
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
     ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
-    ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement)(?:\s+(?:in|of|near)\s+(?:the\s+)?|,\s+){_DIRECTION}{_ADM}", True,
-     ("village in", "village of", "village near", "hamlet in", "hamlet of", "community in", "community of", "settlement in",
-      "village, ", "hamlet, ", "community, "), 40, 60),
+    ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement)(?:\s+(?:in|of|near|on)\s+(?:the\s+)?|,\s+){_DIRECTION}{_ADM}", True,
+     ("village in", "village of", "village near", "village on", "hamlet in", "hamlet of", "community in", "community of",
+      "settlement in", "village, ", "hamlet, ", "community, "), 40, 60),
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
