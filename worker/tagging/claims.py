@@ -377,7 +377,6 @@ def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
-    drafts[:] = _inside_lists(drafts, text)
     groups: list[list[_Draft]] = []
     for d in drafts:
         if groups and _coordinated(groups[-1][-1], d, text):
@@ -416,9 +415,7 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
 def harm_near(sentence: str, language: str, start: int, end: int, reach: int = 60) -> bool:
     """A word of killing, wounding or abduction within `reach` characters of [start, end):
     "children were among the dead", not "the army said, as residents hid"."""
-    lowered = sentence.lower()
-    return any(m.start() < end + reach and m.end() > start - reach
-               for m in _vocab(language).harm.finditer(lowered, max(0, start - reach), end + reach))
+    return _vocab(language).harm.search(sentence.lower(), max(0, start - reach), end + reach) is not None
 
 
 # A quotation of a few words is a label or an army's idiom ('20 "terrorists" neutralised',
@@ -454,6 +451,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
         d = _draft(q, text, v, quantities[i + 1].end if i + 1 < len(quantities) else len(text))
         if d is not None:
             drafts.append(d)
+    drafts = _inside_lists(drafts, text)
     _resolve_kinds(drafts, text, v)
     drafts = [d for d in drafts if d.kind]
     if not drafts:

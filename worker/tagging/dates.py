@@ -216,8 +216,8 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
             # the night's first day (ACLED), the latest one whose night has ended by publication;
             # the second day when the text gives an hour after midnight ("vers 1 heure")
             first = _last_weekday(pub - dt.timedelta(days=1), p.weekdays[m["wd1"].lower()])
-            add(m, first + dt.timedelta(days=_after_midnight(lowered, m.end())), "day", _night_rule("date:night-of-weekdays",
-                                                                                              lowered, m.end()))
+            shift = _after_midnight(lowered, m.end())
+            add(m, first + dt.timedelta(days=shift), "day", _night_rule("date:night-of-weekdays", shift, lowered, m.end()))
     if "hol" in kinds:
         _holidays(lowered, p, pub, language, add)
     if "mo" in kinds:
@@ -242,10 +242,10 @@ _LATE_EVENING = re.compile(r"[^.;]{0,30}?(?<!\w)(?:(?:peu\s+)?avant minuit|(?:sh
                            r"(?:vers|à|a|around|at|about)\s+(?:(?:1[89]|2[0-3])\s*(?:h\b|heures?\b)|(?:9|10|11)(?::\d\d)?\s*p\.?m\b))")
 
 
-def _night_rule(rule: str, lowered: str, end: int) -> str:
+def _night_rule(rule: str, after_midnight: int, lowered: str, end: int) -> str:
     """The rule of a night's date, saying when the hour given settles the day: after
     midnight (the second day, already counted) or late in the evening (the first)."""
-    if _after_midnight(lowered, end):
+    if after_midnight:
         return rule + ":after-midnight"
     return rule + ":evening" if _LATE_EVENING.match(lowered, end) else rule
 
@@ -259,9 +259,10 @@ def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, lan
     for m in p.night_days.finditer(lowered):
         year = int(m["year"]) if m["year"] else None
         first = _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year)
+        shift = _after_midnight(lowered, m.end())
         if first is not None:
-            first += dt.timedelta(days=_after_midnight(lowered, m.end()))
-        add(m, first, "day", _night_rule("date:night-of-days", lowered, m.end()))
+            first += dt.timedelta(days=shift)
+        add(m, first, "day", _night_rule("date:night-of-days", shift, lowered, m.end()))
     for rx, rule in ((p.day_month, "date:day-month"), (p.month_day, "date:month-day")):
         for m in rx.finditer(lowered) if rx is not None else ():
             if _is_month_word(m, "month", sentence, language):

@@ -201,18 +201,18 @@ def _without_name_parts(text: str, mentions: list[PlaceMention], idx: _Index) ->
 
 def _unknown_part(text: str, s: int, e: int, idx: _Index) -> bool:
     """`text[s:e]` is hyphen-joined to a capitalised word the gazetteer does not know."""
-    if s > 1 and text[s - 1] in _HYPHENS_JOIN:
+    if s > 1 and text[s - 1] in _HYPHENS:
         before = re.search(r"([A-ZÀ-Ý][\w'’]*)$", text[max(0, s - 25):s - 1])
         if before and _key(before.group(1)) not in idx.by_key:
             return True
-    if e < len(text) - 1 and text[e] in _HYPHENS_JOIN:
+    if e < len(text) - 1 and text[e] in _HYPHENS:
         after = _CAPITALISED_PART.match(text, e + 1)
         if after and _key(after.group()) not in idx.by_key:
             return True
     return False
 
 
-_HYPHENS_JOIN = "-‐‑"
+_HYPHENS = "-‐‑"     # the hyphens that join the parts of one name
 
 
 # --- resolution of gazetteer matches: cue words, country evidence, false friends ---------
@@ -598,8 +598,9 @@ def _country_after(text: str, end: int) -> str | None:
     """The country a village's description names ("a hamlet in Mali about 40 km..."): its
     parent unit must lie there."""
     m = _IN_COUNTRY.match(text, end)
-    return demonym_country(m.group(1)) or next((p.country for p in lookup(m.group(1)) if p.level == "country"), None) \
-        if m else None
+    if m is None:
+        return None
+    return demonym_country(m.group(1)) or next((p.country for p in lookup(m.group(1)) if p.level == "country"), None)
 
 
 _IN_COUNTRY = re.compile(r"\s+(?:in|au|en)\s+(?:northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?([A-Z][\w'’-]+)")
@@ -676,9 +677,6 @@ def _extends(inside: list[PlaceMention], s: int, e: int, text: str) -> bool:
                  for m in inside)
     known = sum(m.end - m.start + 1 for m in inside)
     return joined and known < e - s
-
-
-_HYPHENS = "-‐‑"
 
 
 def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_from: int = 0,

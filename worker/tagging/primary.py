@@ -114,8 +114,7 @@ def recap_marker(text: str, language: str) -> tuple[str, str] | None:
     if background and background.group(0).startswith("avai") and _REPORTED.search(lowered, 0, match.start()):
         # "un responsable a indiqué que douze VDP avaient été tués": the pluperfect of reported
         # speech, not a recap
-        rest = recap_marker(text[match.end():], language)
-        return rest
+        return recap_marker(text[match.end():], language)
     if background:
         return "background", background.group(0)
     separate = vocab.separate.match(lowered, match.start())

@@ -61,8 +61,7 @@ def locate(title: str, text: str, language: str) -> list[Facts]:
     head = [s for s in sentences if s.paragraph == 0]
     body = [s for s in sentences if s.paragraph > 0]
     body_places = find_places(text, language) if body else []
-    if body:
-        _assign_places(body_places, body, facts)
+    _assign_places(body_places, body, facts)
     if head:
         # a village named only in the headline is placed in the region the story names
         _assign_places(find_places(title, language, outside=body_places), head, facts)
