@@ -21,6 +21,14 @@ def countries(text: str, language: str = "en") -> set[str]:
     return {m.place.country for m in find_places(text, language)}
 
 
+def first_event(title: str, text: str, published: str, language: str = "en") -> dict:
+    """The whole tagger's first event for a story: where the pipeline puts it."""
+    from worker.tagging.tagger import tag_article
+
+    out = tag_article({"id": "t", "title": title, "text": text, "published": published, "language": language})
+    return out["events"][0]
+
+
 @pytest.mark.parametrize("spellings", [
     ["In-Delimane", "Indelimane", "In Delimane", "in-délimane"],
     ["Ménaka", "Menaka", "MENAKA"],
@@ -353,25 +361,20 @@ def test_a_dateline_does_not_place_a_village_the_story_measures_from_elsewhere()
 
 
 def test_a_village_the_story_describes_is_the_scene_not_the_towns_around_it():
-    from worker.tagging.tagger import tag_article
-
     text = ("Jihadists stormed an army base near Monguno in Borno State on Thursday, killing five soldiers, as "
             "residents of nearby Monguno hid in their homes.\n\n"
             "The base sits in Kukawa Garin, a farming village some 12 km east of Monguno on the road to Baga.")
-    out = tag_article({"id": "c", "title": "ISWAP attacks army base near Monguno", "text": text,
-                       "published": "2023-12-29T10:00:00Z", "language": "en"})
-    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Kukawa Garin", "Borno")
+    event = first_event("ISWAP attacks army base near Monguno", text, "2023-12-29T10:00:00Z")
+    assert (event["location"], event["admin1"]) == ("Kukawa Garin", "Borno")
 
 
 def test_a_known_village_described_in_the_story_is_the_scene_not_the_title_s_town():
-    from worker.tagging.tagger import tag_article
-
     text = ("Le gouvernement a décrété un deuil national de trois jours à compter de mardi.\n\n"
             "L'attaque s'est produite dimanche contre le poste militaire de Kéréna, une localité située à une "
             "trentaine de kilomètres au nord de Djenné, dans la région de Mopti. Quatorze soldats ont été tués.")
-    out = tag_article({"id": "d", "title": "Mali : deuil national après l'attaque d'un poste près de Djenné",
-                       "text": text, "published": "2022-03-08T10:00:00Z", "language": "fr"})
-    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Kerena", "Mopti")
+    event = first_event("Mali : deuil national après l'attaque d'un poste près de Djenné", text,
+                        "2022-03-08T10:00:00Z", "fr")
+    assert (event["location"], event["admin1"]) == ("Kerena", "Mopti")
 
 
 def test_a_known_name_inside_a_longer_unknown_one_is_no_place():
@@ -385,13 +388,11 @@ def test_the_people_of_a_region_name_no_village():
 
 
 def test_a_headline_village_is_placed_in_the_region_its_story_names():
-    from worker.tagging.tagger import tag_article
-
-    out = tag_article({"id": "h", "title": "Province du Lac : onze pêcheurs tués sur l'îlot de Fitiné",
-                       "text": "Onze pêcheurs ont été tués hier par Boko Haram sur un îlot de la sous-préfecture de "
-                               "Kaïga-Kindjiria, dans la province du Lac, a annoncé le gouverneur.",
-                       "published": "2023-03-10T10:00:00Z", "language": "fr"})
-    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Fitine", "Lac")
+    event = first_event("Province du Lac : onze pêcheurs tués sur l'îlot de Fitiné",
+                        "Onze pêcheurs ont été tués hier par Boko Haram sur un îlot de la sous-préfecture de "
+                        "Kaïga-Kindjiria, dans la province du Lac, a annoncé le gouverneur.",
+                        "2023-03-10T10:00:00Z", "fr")
+    assert (event["location"], event["admin1"]) == ("Fitine", "Lac")
 
 
 def test_a_village_takes_its_region_from_the_story_not_from_where_the_wounded_were_flown():
@@ -412,24 +413,18 @@ def test_a_dateline_of_two_cities_is_the_filing_place():
 
 
 def test_a_town_written_as_an_area_is_less_precise_than_a_village_in_it():
-    from worker.tagging.tagger import tag_article
-
     text = ("Six civilians were killed in an attack on an island village in Ngouboua sub-prefecture on Monday.\n\n"
             "Gunmen attacked Barkalam, an island village in the Ngouboua sub-prefecture, Kaya department, Lac "
             "province, before dawn.")
-    out = tag_article({"id": "a", "title": "Six civilians killed on Lake Chad island", "text": text,
-                       "published": "2023-02-21T10:00:00Z", "language": "en"})
-    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Barkalam", "Lac")
+    event = first_event("Six civilians killed on Lake Chad island", text, "2023-02-21T10:00:00Z")
+    assert (event["location"], event["admin1"]) == ("Barkalam", "Lac")
 
 
 def test_a_place_in_a_list_of_evacuation_stops_is_no_scene():
-    from worker.tagging.tagger import tag_article
-
     text = ("Quatorze militaires ont été tués mercredi lors d'une attaque contre une position de l'armée dans la "
             "province du Lac.\n\nLes blessés ont été évacués vers Bol puis N'Djamena.")
-    out = tag_article({"id": "b", "title": "Tchad : quatorze militaires tués", "text": text,
-                       "published": "2022-10-13T10:00:00Z", "language": "fr"})
-    assert out["events"][0]["admin1"] == "Lac" and out["events"][0]["location"] != "N'Djamena"
+    event = first_event("Tchad : quatorze militaires tués", text, "2022-10-13T10:00:00Z", "fr")
+    assert event["admin1"] == "Lac" and event["location"] != "N'Djamena"
 
 
 def test_a_word_describing_a_village_is_not_its_name():

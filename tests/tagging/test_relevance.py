@@ -66,25 +66,24 @@ def test_violence_vocabulary_has_both_languages():
     assert violence_word(["The team won the cup final."], "en") is None
 
 
-def test_a_monthly_review_of_attacks_is_relevant_though_it_leads_with_no_incident():
+def relevant(title: str, text: str, published: str) -> bool:
+    """What the whole tagger decides for an English story."""
     from worker.tagging import tag_article
 
+    return tag_article({"id": "t", "title": title, "text": text, "published": published, "language": "en"})["relevant"]
+
+
+def test_a_monthly_review_of_attacks_is_relevant_though_it_leads_with_no_incident():
     text = ("Violence against civilians in Niger's Tillaberi region rose sharply in August, according to a monthly "
             "security review compiled by humanitarian organisations.\n\n"
             "The review recorded 31 incidents during the month, up from 24 in July.\n\n"
             "Among the incidents listed, a village chief was shot dead near Inates on August 6, and two brothers "
             "were executed near Tiloa a week later.")
-    out = tag_article({"id": "r", "title": "Tillaberi in August: attacks on civilians rise", "text": text,
-                       "published": "2023-09-05T09:00:00Z", "language": "en"})
-    assert out["relevant"] is True
+    assert relevant("Tillaberi in August: attacks on civilians rise", text, "2023-09-05T09:00:00Z") is True
 
 
 def test_an_anniversary_parade_without_violence_stays_irrelevant():
-    from worker.tagging import tag_article
-
     text = ("Thousands of people gathered in Niamey on Wednesday to mark the anniversary of the coup, waving flags "
             "and portraits of the junta's leader.\n\nSoldiers paraded in the stadium and the leader gave a speech "
             "on sovereignty.")
-    out = tag_article({"id": "p", "title": "Niger marks coup anniversary with parade", "text": text,
-                       "published": "2024-07-26T09:00:00Z", "language": "en"})
-    assert out["relevant"] is False
+    assert relevant("Niger marks coup anniversary with parade", text, "2024-07-26T09:00:00Z") is False
