@@ -91,18 +91,23 @@ def _cue_hits(sentence: str, table: _CueTable) -> list[tuple[int, int]]:
     """(cue index, start) of every non-overlapping cue, leftmost-longest per word start."""
     lowered = lower_same_length(sentence)
     hits: list[tuple[int, int]] = []
-    pos = 0
-    while True:
-        m = table.pattern.search(lowered, pos)
-        if table.other is not None:
-            o = table.other.search(lowered, pos)
-            if o is not None and (m is None or (o.start(), -o.end()) < (m.start(), -m.end())):
-                m = o
-        if m is None:
-            return hits
+    if table.other is None:
+        for m in table.pattern.finditer(lowered):
+            label = m.lastgroup or ""
+            hits.append((int(label[1 : label.index("_")]), m.start()))
+        return hits
+    # the two tables' next matches, each searched again only once the other has passed it
+    k, o = table.pattern.search(lowered), table.other.search(lowered)
+    while k is not None or o is not None:
+        m = k if o is None or k is not None and (k.start(), -k.end()) <= (o.start(), -o.end()) else o
         label = m.lastgroup or ""
         hits.append((int(label[1 : label.index("_")]), m.start()))
         pos = m.end()
+        if k is not None and k.start() < pos:
+            k = table.pattern.search(lowered, pos)
+        if o is not None and o.start() < pos:
+            o = table.other.search(lowered, pos)
+    return hits
 
 
 def _sentence_weights(n: int) -> list[float]:
