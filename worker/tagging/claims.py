@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .numbers import Quantity, alternation, claim_lexicon, find_quantities
-from .regex import leftmost_spans, lower_literals, lower_same_length
+from .regex import factor, leftmost_spans, lower_literals, lower_same_length, top_level_alternatives
 from .text import TIME_WORDS
 
 # ACLED codebook, reported fatalities: "dozens" is coded 12, "hundreds" 100 and
@@ -180,6 +180,8 @@ _KILLED_NEXT = re.compile(r"[^,;.]{0,40}?\b(?:was|has been|had been|a été|avai
                           r"exécuté|égorgé|décapité)", re.IGNORECASE)
 _OFFICE = re.compile(r"imam|village chief|village head|traditional ruler|mayor|pastor|priest|emir|chef d[eu] village|"
                      r"chef coutumier|maire|pasteur|prêtre", re.IGNORECASE)
+# the same offices as a first-letter trie on lower-cased text: whether a sentence names one at all
+_ANY_OFFICE = re.compile(factor(top_level_alternatives(_OFFICE.pattern)))
 
 
 # "a woman who tried to flee was killed": one victim named with an article is usually one
@@ -230,7 +232,8 @@ def _singulars(text: str, language: str) -> list[Quantity]:
         return []
     v = _vocab(language)
     out = []
-    for m in _ONE_WORD.finditer(lower_same_length(text)):
+    lowered = lower_same_length(text)
+    for m in _ONE_WORD.finditer(lowered):
         if _one_of_them(text, m.end(), v):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), text[m.start():m.end()], True))
     for m in rx.finditer(text):
@@ -243,8 +246,8 @@ def _singulars(text: str, language: str) -> list[Quantity]:
                     and noun not in _IRREGULAR_PLURALS:
                 out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, m.group().strip(), True))
     # "shot dead the imam of the mosque", "le chef du village a été abattu": an office one
-    # person holds, named with the definite article
-    for m in _DEFINITE[language].finditer(text):
+    # person holds, named with the definite article (only where a sentence names one at all)
+    for m in _DEFINITE[language].finditer(text) if _ANY_OFFICE.search(lowered) else ():
         h = v.head.match(text, m.end() - 1)
         if h and _OFFICE.fullmatch(h.group("noun")) and not h.group("mods").strip() and (
                 v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())):

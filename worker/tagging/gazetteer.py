@@ -535,7 +535,8 @@ def _anchor_search() -> tuple[re.Pattern[str], dict[str, list[str]]]:
     # a word's anchor at a word start only ("ile" in "l'ile de", not in "civile")
     words = [literal(a) for a in anchors if a[:1].isalpha()]
     others = [literal(a) for a in anchors if not a[:1].isalpha()]
-    return re.compile(rf"(?<![a-z])(?:{factor(words)})|{factor(others)}"), by_head
+    pattern = rf"(?<![a-z])(?:{factor(words)})" + (f"|{factor(others)}" if others else "")
+    return re.compile(pattern), by_head
 
 
 def _anchor_hits(folded: str) -> dict[str, list[int]]:

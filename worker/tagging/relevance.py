@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from .actors import is_non_state_armed, is_state_force
+from .regex import factor, literal
 from .scope import Scope
 
 CASUALTY_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
@@ -41,7 +42,7 @@ def _violence_pattern(language: str) -> re.Pattern:
     langs = (language,) if language in words else tuple(words)
     stems = sorted({w.lower() for lang in langs for w in words[lang]}, key=len, reverse=True)
     # Matched on lower-cased text: much faster than an IGNORECASE alternation.
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")")
+    return re.compile(r"(?<!\w)" + factor([literal(s) for s in stems]))
 
 
 @cache
@@ -66,7 +67,7 @@ def violence_word(texts: Iterable[str], language: str) -> str | None:
 @cache
 def _elsewhere_pattern() -> re.Pattern:
     names = sorted(_config()["elsewhere"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return re.compile(r"(?<!\w)" + factor([literal(n) for n in names]) + r"(?!\w)")
 
 
 def set_elsewhere(lead: Iterable[str], home_mentions: int) -> str | None:
