@@ -39,9 +39,32 @@ def test_factored_phrases_match_where_and_what_the_plain_alternation_matches(see
 
 
 def test_a_shared_word_start_is_checked_once_and_keeps_its_meaning():
-    shaped = re.compile(factor(_flat([r"\blast year", r"\bl'an dernier"])))
+    shaped = re.compile(factor(_flat([r"\blast year", r"\bprevious year"])))
     assert shaped.pattern.startswith(r"\b")
     assert shaped.search("it happened last year") and not shaped.search("it happened atlast year")
+
+
+def test_a_shared_opening_word_lets_the_engine_jump_to_it_and_keeps_its_meaning():
+    shaped = re.compile(factor(_flat([r"\blast year", r"\bl'an dernier"])))
+    assert shaped.pattern.startswith("l(?<!")         # a literal the engine can skip ahead to
+    assert shaped.search("last year").span() == (0, 9)
+    assert shaped.search("it happened l'an dernier") and not shaped.search("it happened atlast year")
+    claims = re.compile(factor([r"\bclaims?\b", r"\bclaimed"]))
+    assert claims.pattern.startswith("claim(?<!\\wclaim)")   # "s?" stays out of the shared word
+    assert [m.group() for m in claims.finditer("claim, claims, reclaimed, claimed")] == ["claim", "claims", "claimed"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_shared_opening_word_matches_where_and_what_the_plain_alternation_matches(seed):
+    rng = random.Random(seed)
+    phrases = [r"\bla semaine\b", r"\bl'an dernier", r"\blast(?: year)?", r"\bla?x"]
+    plain = re.compile("|".join(f"(?:{p})" for p in phrases))
+    shaped = re.compile(factor(phrases))
+    words = "la semaine l'an dernier last year lax lx x alast ala".split()
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(" ,-'") for _ in range(6))
+        a, b = plain.search(text), shaped.search(text)
+        assert (a and a.span()) == (b and b.span()), text
 
 
 def test_labelled_alternatives_name_the_one_that_matched():

@@ -121,7 +121,8 @@ def _patterns(language: str) -> _Patterns:
     return _Patterns(
         gate=re.compile(rf"\b{factor(_longest_first(weekdays, months, lex['relative'][lang], lex['holidays'][lang], ('ago', 'il y a')))}\b"),
         kinds=kinds,
-        iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        # the no-digit-before check after the first digit: the engine skips straight to 1s and 2s
+        iso=re.compile(r"(?P<year>(?:1(?<!\d1)9|2(?<!\d2)0)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
         night=re.compile(night, flags),
         night_days=re.compile(night_days, flags),
         day_month=re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?{day}{span}\s+(?:of\s+)?(?P<month>{mo})\.?(?:,?\s+{year})?{e}", flags),

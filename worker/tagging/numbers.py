@@ -22,7 +22,8 @@ _DATA = Path(__file__).resolve().parent / "data" / "claim_lexicon.json"
 # Thousands separators: comma, dot, thin space and no-break space ("1,200",
 # "1.200", "1 200"); a plain space is not one ("on 12 300 soldiers" is rare,
 # "killed 12 200 metres away" is not).
-_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u202f\u00a0]\d{3})+|\d+)(?![\w]|[.,]\d)")
+# The word-start check comes after the first digit, so the engine skips straight to digits.
+_DIGITS = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[,.\u202f\u00a0]\d{3})+|\d*))(?![\w]|[.,]\d)")
 _ISOLATED_THRESHOLD = 1.5
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-’']\w+)*|[^\w\s]")
 
@@ -80,7 +81,7 @@ def _approx_re(language: str) -> re.Pattern[str]:
 @cache
 def _multiplied_re(language: str) -> re.Pattern[str]:
     words = list(claim_lexicon()["multipliers"].get(language, {})) or ["(?!)"]
-    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)\s+({alternation(words)})\b")
+    return re.compile(rf"(\d(?<![\w.,]\d)\d*(?:[.,]\d+)?)\s+({alternation(words)})\b")
 
 
 @cache

@@ -119,8 +119,24 @@ def factor(alternatives: Sequence[str]) -> str:
     hoisted = bool(alternatives) and all(a.startswith("\\b") for a in alternatives)
     if hoisted:
         alternatives = [a[2:] for a in alternatives]
+        opening = _common_word(alternatives)
+        if opening:
+            # "\bclaim..." as "claim(?<!\wclaim)...": the engine jumps from one "claim" to the next
+            # instead of trying every position; the look-behind is the same word-start check
+            rests = [a[len(opening):] for a in alternatives]
+            return f"{opening}(?<!\\w{opening})" + _trie([(a, None) for a in rests], 0)
     body = _trie([(a, None) for a in alternatives], 0)
     return "\\b" + body if hoisted else body
+
+
+def _common_word(alternatives: Sequence[str]) -> str:
+    """The literal word characters every alternative opens with (none quantified)."""
+    first = alternatives[0]
+    n = 0
+    while n < len(first) and (first[n].isalnum() or first[n] == "_") and all(
+            len(a) > n and a[n] == first[n] and a[n + 1:n + 2] not in _QUANTIFIERS for a in alternatives):
+        n += 1
+    return first[:n]
 
 
 def factor_labelled(alternatives: Sequence[tuple[str, str]]) -> str:
