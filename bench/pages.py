@@ -3,10 +3,12 @@
 Each page is a complete HTML document of 300-700 words of article text, in English or
 French, wrapped in what news sites wrap a story in. The text is recombined at run time from
 sentences of real-looking news: the labelled corpus given by ``--corpus``/``$SAHELWATCH_BENCH_CORPUS``
-(JSON Lines with ``title``, ``text``, ``language``) when there is one, otherwise the sample
-pages bundled in ``worker/demo/data/pages``. A page opens with the lead of one story (so
-most pages report an incident, some an ordinary event) and goes on with sentences drawn
-from other stories of the same language, so no two pages are near copies.
+(JSON Lines with ``title``, ``text``, ``language``) when there is one, otherwise the project's
+own labelled stories (``tests/tagging/data/labelled_*.jsonl``: 375 stories, half in French,
+about four in five reporting an incident), otherwise the five sample pages bundled in
+``worker/demo/data/pages``. A page opens with the lead of one story, a story no page has led
+with yet while there are any, and goes on with sentences drawn from other stories of the same
+language, so pages are near copies of one another only when there are more pages than stories.
 
 Sizes: each page's size is drawn between 60 and 250 KB of HTML (triangular, mode 110 KB), and
 the chrome alone takes 70-85 KB, so pages come out at 70-245 KB, about 140 KB on average
@@ -53,6 +55,7 @@ except ImportError:  # pragma: no cover
 esc = html.escape
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_PAGES = ROOT / "worker" / "demo" / "data" / "pages"
+LABELLED = ROOT / "tests" / "tagging" / "data"   # the project's own labelled EN/FR stories
 CORPUS_ENV = "SAHELWATCH_BENCH_CORPUS"
 
 MIN_WORDS, MAX_WORDS = 300, 700
@@ -96,19 +99,20 @@ def split_sentences(text: str) -> list[str]:
 
 
 def load_stories(corpus: Path | None = None) -> list[Story]:
-    """Stories from the corpus file if one is given or set in the environment, else the bundled pages."""
+    """Stories from the corpus file if one is given or set in the environment, else the project's
+    labelled stories (375, English and French, about 80% reporting an incident), else the five
+    bundled demo pages."""
     path = corpus or (Path(os.environ[CORPUS_ENV]) if os.environ.get(CORPUS_ENV) else None)
-    if path is not None and path.is_file():
-        stories = []
-        for line in path.read_text(encoding="utf-8").splitlines():
+    files = [path] if path is not None and path.is_file() else sorted(LABELLED.glob("labelled_*.jsonl"))
+    stories = []
+    for file in files:
+        for line in file.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
                 sentences = split_sentences(item.get("text") or "")
                 if sentences and item.get("language") in CHROME:
                     stories.append(Story(item.get("title") or sentences[0][:80], sentences, item["language"]))
-        if stories:
-            return stories
-    return _demo_stories()
+    return stories or _demo_stories()
 
 
 def _demo_stories() -> list[Story]:
@@ -231,11 +235,15 @@ def generate(count: int, *, seed: int = 0, corpus: Path | None = None, now: date
     while len(headlines) < 12:
         headlines += headlines
     order = sorted(by_language)
+    # each page leads with a story no page has led with yet, until every story has led one
+    leads: dict[str, list[Story]] = {lang: [] for lang in order}
     pages = []
     for n in range(count):
         language = order[n % len(order)]
         pool = by_language[language]
-        lead = rng.choice(pool)
+        if not leads[language]:
+            leads[language] = rng.sample(pool, len(pool))
+        lead = leads[language].pop()
         paragraphs = article_text(rng, lead, pool)
         extra = [sentence for story in rng.sample(pool, min(len(pool), 6)) if story is not lead for sentence in story.sentences]
         published = now - timedelta(minutes=rng.randint(1, 180))
