@@ -613,7 +613,7 @@ def main() -> None:
     ceiling = bare
     memory: MemoryWatch = run["memory"]
     print(f"\nburst: {done} entries {run['statuses']} in {run['elapsed']:.1f} s; then {len(trickle)} trickle entries; "
-          f"{stored} articles stored in all (the other entries were linked to a near copy already stored); "
+          f"{stored} articles stored in all, {done + len(trickle) - stored} entries linked to a near copy already stored; "
           f"{alerts} alerts in all, "
           f"{len(site.received)} webhooks received ({site.posts} POSTs)")
     print(f"\n| stage (in process, {len(timings['fetch'])} pages) | mean ms | p50 ms | p95 ms | max ms |")
@@ -632,7 +632,7 @@ def main() -> None:
     print(f"| cores busy during the burst: whole machine / the workers (of {os.cpu_count()}) | "
           f"{run['machine_cores']:.2f} / {run['worker_cores']:.2f} |")
     users = {k: v for k, v in run["cores"].items() if k not in ("machine", "workers")}
-    users["other"] = run["cores"]["machine"] - sum(users.values())
+    users["other"] = max(0.0, run["cores"]["machine"] - sum(users.values()))
     print("| of which, cores: " + ", ".join(users) + " | "
           + " / ".join(f"{v:.2f}" for v in users.values()) + " |")
     # On a shared machine the workers may get less than the cores; this figure does not depend on it.
