@@ -357,3 +357,13 @@ def test_civilian_as_a_word_that_names_no_civilian_party(text, language):
 def test_civilians_named_as_people_still_count():
     assert "civilians" in {m.actor for m in find_actors("Gunmen killed 12 civilians in the village.", "en")}
     assert "civilians" in {m.actor for m in find_actors("Des civils ont été tués.", "fr")}
+
+
+def test_an_actor_in_a_clause_after_the_object_is_no_target() -> None:
+    # the army is what the victims were accused of informing, not who was attacked
+    assert role_of("Gunmen executed six men they accused of informing the army.").get("military_ml") != "target"
+    sentence = "Des hommes armés ont exécuté six hommes qu'ils accusaient de renseigner l'armée."
+    found = roles(sentence, find_actors(sentence, "fr"), "fr")
+    assert "target" not in {r for a, r in found.items() if a.startswith("military")}
+    # an object right after the verb is still one
+    assert role_of("JNIM fighters ambushed a Malian army patrol near Boni.")["military_ml"] == "target"

@@ -708,3 +708,38 @@ def test_the_office_holder_is_a_lone_victim_beside_a_toll():
     claims = extract_claims("Les assaillants ont abattu le chef du village, son fils et quatre autres habitants.", "fr") \
         + extract_claims("Le gouvernement a fait état de 49 morts.", "fr")
     assert conservative_toll(claims) == 49
+
+
+# --- revisions, sources and addressees ---
+
+def test_reached_revises_a_toll_only_when_a_figure_follows():
+    revised = extract_claims("The death toll reached 40 on Monday, the governor said.", "en")
+    assert [(c.count, c.revised) for c in revised] == [(40, True)]
+    travelled = extract_claims('A resident who reached Sebba on Monday told AFP that "more than twenty" people had '
+                               'been killed.', "en")
+    assert [(c.count, c.revised) for c in travelled] == [(20, False)]
+    assert [c.revised for c in extract_claims("Le bilan a atteint au moins 30 morts, selon les autorités.", "fr")] == [True]
+    assert [c.revised for c in extract_claims("Un habitant atteint par balle est mort, portant à cinq le nombre "
+                                              "de victimes.", "fr") if c.count == 1] in ([], [False])
+
+
+def test_a_traditional_chief_is_a_local_source():
+    found = extract_claims("A traditional chief in the area said four people had died.", "en")
+    assert [(c.count, c.claimant, c.claimant_type) for c in found] == [(4, "traditional chief", "local")]
+    found = extract_claims("« Onze personnes ont été tuées », témoigne un chef coutumier.", "fr")
+    assert [(c.count, c.claimant_type) for c in found] == [(11, "local")]
+
+
+def test_whom_a_speaker_told_is_no_victim():
+    found = extract_claims('A traditional chief told a humanitarian worker that "more than a dozen" people had died.',
+                           "en")
+    assert [(c.count, c.qualifier, c.victims) for c in found] == [(12, "more_than", "people")]
+    assert [c.count for c in extract_claims("Un habitant a confié à un journaliste que 9 civils avaient été "
+                                            "tués.", "fr")] == [9]
+    assert [c.count for c in extract_claims("Selon un habitant, 9 civils ont été tués.", "fr")] == [9]
+
+
+def test_two_accounts_of_one_toll_in_one_sentence_are_not_added():
+    sentence = ('A traditional chief told a humanitarian worker that "more than a dozen" people had died, but the '
+                'administrative authorities maintained the toll of nine on Monday.')
+    assert conservative_toll(extract_claims(sentence, "en")) == 9

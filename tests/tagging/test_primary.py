@@ -209,3 +209,44 @@ def test_earlier_in_the_month_opens_a_background_incident():
         "A community leader said the attack was a reprisal for the killing of two bandit informants by "
         "vigilantes earlier in the month.")
     assert len(incidents) == 2 and "earlier in the month" in incidents[1].facts[0].sentence.text
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("In the spring of 2022, local groups reported that more than 500 civilians had died in the district.", "en"),
+    ("During the rainy season of 2021, the same village lost twelve men to an ambush.", "en"),
+    ("Au printemps 2022, plus de 500 civils avaient été tués dans les deux cercles.", "fr"),
+    ("Pendant la saison des pluies de 2021, six bergers avaient été enlevés dans la zone.", "fr"),
+])
+def test_a_season_of_a_past_year_opens_a_recap(sentence, language):
+    from worker.tagging.primary import recap_marker
+    assert recap_marker(sentence, language)[0] == "background"
+
+
+@pytest.mark.parametrize("second, expected", [
+    # the second day named for what came after: the night's first day stays
+    ("Le centre de santé a fermé ses portes dimanche.", dt.date(2020, 11, 28)),
+    ("Deux autres corps ont été retrouvés dimanche matin en brousse.", dt.date(2020, 11, 28)),
+    # the second day named with the small hours, before or after it, or said to be the day: that day
+    ("Les assaillants sont arrivés vers 4 heures du matin, dimanche, à moto.", dt.date(2020, 11, 29)),
+    ("Ils ont frappé dimanche à l'aube.", dt.date(2020, 11, 29)),
+    ("Les représailles ont eu lieu dans la journée du dimanche 29 novembre.", dt.date(2020, 11, 29)),
+])
+def test_a_night_moves_to_its_second_day_only_when_the_violence_is_told_then(second, expected):
+    from worker.tagging.primary import choose_date
+    published = dt.datetime(2020, 11, 30, 18, tzinfo=dt.timezone.utc)
+    facts = analyse("Niger : quatre personnes enlevées à Makalondi",
+                    "Des hommes armés ont enlevé quatre personnes dans la nuit de samedi à dimanche à Makalondi, "
+                    f"a-t-on appris lundi.\n\n{second}", "fr", published)
+    incidents = group_incidents(facts, "fr", published.date())
+    mention, _ = choose_date(incidents[0].facts)
+    assert mention.date == expected
+
+
+def test_a_night_told_with_an_hour_before_the_named_day_is_that_day():
+    from worker.tagging.primary import choose_date
+    published = dt.datetime(2014, 7, 28, 12, tzinfo=dt.timezone.utc)
+    facts = analyse("Boko Haram raids Kolofata",
+                    "Militants raided the town of Kolofata overnight Saturday to Sunday, the government said.\n\n"
+                    "Around 200 fighters attacked the town at about 3 a.m. on Sunday.", "en", published)
+    mention, _ = choose_date(group_incidents(facts, "en", published.date())[0].facts)
+    assert mention.date == dt.date(2014, 7, 27)

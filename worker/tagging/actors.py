@@ -427,10 +427,18 @@ _CLAUSE_LINK = re.compile(
 )
 
 
+# between a verb and an actor: the actor belongs to a clause of its own ("executed six men
+# they accused of informing the army", "ont exécuté six hommes qu'ils accusaient de renseigner l'armée")
+_RELATIVE_GAP = re.compile(r"(?<!\w)(?:who|whom|which|qui|que|qu['’]|dont|accus\w*|suspect\w*|soupçonn\w*)(?!\w)")
+
+
 def _object_list(sentence: str, mentions: Sequence[ActorMention], lo: int, hi: int) -> list[ActorMention]:
     """The verb's objects: the first actor after it and those listed with it ('10 soldiers and
-    5 civilians'), not actors of a following clause ('villagers suspected of helping militants')."""
+    5 civilians'), not actors of a following clause ('villagers suspected of helping militants',
+    'six men they accused of informing the army')."""
     after = [m for m in mentions if lo <= m.start < hi]
+    if after and _RELATIVE_GAP.search(sentence, lo, after[0].start):
+        return []
     out = after[:1]
     for prev, m in zip(after, after[1:]):
         gap = sentence[prev.end : m.start]

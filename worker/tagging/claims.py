@@ -70,6 +70,13 @@ def _alt(phrases: Any) -> str:
 
 
 _TIME_WORDS = TIME_WORDS + "|dernier|dernière|également|aussi|encore|also|then"
+# a figure coming next, after an optional qualifier: digits or a number word (lower case)
+_FIGURE_AHEAD = (r"\s+(?:(?:at least|more than|over|about|nearly|almost|some|around|up to|au moins|plus de|près de|"
+                 r"environ|quelque|jusqu['’]à)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                 r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|dozens|"
+                 r"scores|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+                 r"seize|vingt|trente|quarante|cinquante|soixante|cent|une dizaine|une vingtaine|une trentaine|"
+                 r"une quarantaine|une cinquantaine|une centaine|des dizaines|des centaines)(?!\w))")
 
 
 @dataclass(frozen=True)
@@ -137,8 +144,10 @@ def _vocab(language: str) -> _Vocab:
         # these three run on the lower-cased sentence, without IGNORECASE: several times faster
         initial=re.compile(rf"(?<!\w)(?:{_alt(lex['initial'][lang])})(?!\w)"),
         # "reached by telephone", "atteint par balle": no toll reaching a figure
+        # "reached" and "atteint" revise a toll only with a figure after them ("the toll reached 40",
+        # "a atteint au moins 40"): not "a resident who reached Sebba", "atteint par balle"
         revision=re.compile(rf"(?<!\w)(?:{_alt(lex['revision'][lang])})(?!\w)"
-                            r"(?!(?<=reached)\s+(?:by|via|for|through|on)\b)(?!(?<=atteint)e?s?\s+(?:par|d['’]une?|à la|au)\b)"),
+                            rf"(?!(?<=reached)(?!{_FIGURE_AHEAD}))(?!(?<=atteint)(?!e?s?{_FIGURE_AHEAD}))"),
         cumulative=re.compile(rf"(?<!\w){factor(lex['cumulative'][lang])}(?!\w)"),
         subset_after=re.compile(rf"\s*,?\s*(?:{_alt(lex['subset_after'][lang])})(?!\w)", re.IGNORECASE),
         subset=re.compile(rf"(?<!\w)(?:{_alt(lex['subset'][lang])})\s*[:,]?\s*$", re.IGNORECASE),
@@ -168,6 +177,12 @@ class _Draft:
     subset_group: bool = False
 
 
+# on the lower-cased text: the one a speaker addressed ("told a humanitarian worker") or the
+# source a figure is given by ("selon un habitant", "according to a witness"), not a victim
+_HEARER_OR_SOURCE = re.compile(
+    r"(?<!\w)(?:told|tells?|telling|(?:said|spoke|speaking|talking|talked|explained) to|according to|quoting|citing|"
+    r"(?:a|ont|avait|avaient) (?:dit|déclaré|confié|expliqué|indiqué|raconté|affirmé|assuré|précisé) à|selon|"
+    r"d['’]après)\s+$")
 # on the lower-cased text (IGNORECASE would keep the engine from skipping ahead)
 _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?=[\w’'-])"),
              "fr": re.compile(r"(?<![\w’'-])(?:un|une|leur|son|sa)\s+(?=[\w’'-])")}
@@ -220,7 +235,8 @@ _WORD_START = re.compile(r"(?<![\w’'-])(?=[^\W\d_])")
 _PARTIAL = re.compile(r"[^,.;]{0,40}?(?<!\w)(?:alone|à (?:lui|elle) seule?)(?!\w)", re.IGNORECASE)
 _NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
 _SPEAKS = re.compile(r"(?<!\w)(?:told|said|says|tell|tells|explained|recounted|added|a dit|a déclaré|affirme|"
-                     r"a affirmé|raconte|a raconté|explique|a expliqué|témoigne|indique|a indiqué)(?!\w)", re.IGNORECASE)
+                     r"a affirmé|raconte|a raconté|explique|a expliqué|témoigne|indique|a indiqué|confie|a confié|"
+                     r"précise|a précisé|assure|a assuré|rapporte|a rapporté|ajoute|a ajouté)(?!\w)", re.IGNORECASE)
 _JUST_OF = re.compile(r"\s*(?:de\s+|d['’]|of\s+)?")
 _IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths"}
 
@@ -238,6 +254,8 @@ def _singulars(text: str, language: str) -> list[Quantity]:
         if _one_of_them(text, m.end(), v):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), text[m.start():m.end()], True))
     for m in rx.finditer(lowered):
+        if _HEARER_OR_SOURCE.search(lowered, max(0, m.start() - 40), m.start()):
+            continue        # "told a humanitarian worker that ...", "selon un habitant": no victim
         h = v.head.match(text, m.end() - 1)
         if h:
             role, _ = v.nouns[h.group("noun").lower()]

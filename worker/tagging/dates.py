@@ -256,6 +256,25 @@ def _after_midnight(lowered: str, end: int) -> int:
     return 1 if _SMALL_HOURS.match(lowered, end) else 0
 
 
+_DAWN_WORDS = r"(?:à l['’]aube|au petit matin|avant l['’]aube|at dawn|before dawn|at daybreak|in the (?:early|small) hours)"
+_DAWN = re.compile(rf"[^.;]{{0,20}}?(?<!\w){_DAWN_WORDS}(?!\w)")
+# the same told before the day: "at about 3 a.m. on Sunday", "vers 4 heures du matin, dimanche",
+# "à l'aube de dimanche"; or the day itself said to be when ("dans la journée du mardi 1er janvier")
+_SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
+               r"(?:0?[0-5]\s*(?:h|heures?)(?:\s+du matin)?|0?[1-5](?::\d\d)?\s*a\.?m\.?))")
+_WHEN_BEFORE = re.compile(rf"(?<!\w)(?:{_SMALL_HOUR}|{_DAWN_WORDS})[\s,]*(?:on|de|du|le)?\s*$"
+                          r"|(?<!\w)(?:(?:dans|pendant|durant) la journée d[eu]|during the day on)\s*$")
+
+
+def in_small_hours(lowered: str, start: int, end: int) -> bool:
+    """The day named at lowered[start:end] comes with an hour between midnight and 6, or dawn
+    ("jeudi vers 3 heures", "at about 3 a.m. on Sunday", "samedi à l'aube"), or is said to be
+    the day it happened ("dans la journée du mardi"): the second day of a night, when the
+    violence happened."""
+    return bool(_SMALL_HOURS.match(lowered, end) or _DAWN.match(lowered, end)
+                or _WHEN_BEFORE.search(lowered, max(0, start - 40), start))
+
+
 def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     for m in p.night_days.finditer(lowered):
         year = int(m["year"]) if m["year"] else None

@@ -17,7 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .regex import factor, flatten, top_level_alternatives
+from .dates import in_small_hours
+from .regex import factor, flatten, lower_same_length, top_level_alternatives
 from .text import Sentence
 
 LEAD_PARAGRAPHS = 1          # title (0) and the first body paragraph are the lead
@@ -173,8 +174,10 @@ def _consistent(fine: Any, coarse: Any) -> bool:
 
 
 def _refine_night(chosen: tuple[Any, Facts], facts_list: list[Facts]) -> tuple[Any, Facts]:
-    """A night spans two days; when the story also names the second day ("attacked on
-    Sunday at 1 a.m."), that day is when the violence happened."""
+    """A night spans two days; when the story also names the second day with the small hours
+    ("attacked on Sunday at 1 a.m."), that day is when the violence happened. The second day
+    named alone tells what came after ("bodies found on Monday morning", "the clinic closed
+    on Sunday")."""
     mention, facts = chosen
     if mention.rule.endswith((":after-midnight", ":evening")):
         return chosen       # the hour given already settled the day
@@ -184,7 +187,8 @@ def _refine_night(chosen: tuple[Any, Facts], facts_list: list[Facts]) -> tuple[A
     next_day = mention.date + dt.timedelta(days=1)
     for facts in facts_list:
         for other in facts.event_dates:
-            if other.precision == "day" and other.date == next_day and other is not mention:
+            if other.precision == "day" and other.date == next_day and other is not mention \
+                    and in_small_hours(lower_same_length(facts.sentence.text), other.start, other.end):
                 return other, facts
     return chosen
 
