@@ -4,8 +4,8 @@ Each page is a complete HTML document of 300-700 words of article text, in Engli
 French, wrapped in what news sites wrap a story in. The text is recombined at run time from
 sentences of real-looking news: the labelled corpus given by ``--corpus``/``$SAHELWATCH_BENCH_CORPUS``
 (JSON Lines with ``title``, ``text``, ``language``) when there is one, otherwise the project's
-own labelled stories (``tests/tagging/data/labelled_*.jsonl``: 375 stories, half in French,
-about four in five reporting an incident), otherwise the five sample pages bundled in
+own labelled stories (``tests/tagging/data/labelled_*.jsonl``: some four hundred, half in
+French, about four in five reporting an incident), otherwise the five sample pages bundled in
 ``worker/demo/data/pages``. A page opens with the lead of one story, a story no page has led
 with yet while there are any, and goes on with sentences drawn from other stories of the same
 language, so pages are near copies of one another only when there are more pages than stories.
@@ -100,7 +100,7 @@ def split_sentences(text: str) -> list[str]:
 
 def load_stories(corpus: Path | None = None) -> list[Story]:
     """Stories from the corpus file if one is given or set in the environment, else the project's
-    labelled stories (375, English and French, about 80% reporting an incident), else the five
+    labelled stories (English and French, about 80% reporting an incident), else the five
     bundled demo pages."""
     path = corpus or (Path(os.environ[CORPUS_ENV]) if os.environ.get(CORPUS_ENV) else None)
     files = [path] if path is not None and path.is_file() else sorted(LABELLED.glob("labelled_*.jsonl"))
