@@ -743,3 +743,41 @@ def test_two_accounts_of_one_toll_in_one_sentence_are_not_added():
     sentence = ('A traditional chief told a humanitarian worker that "more than a dozen" people had died, but the '
                 'administrative authorities maintained the toll of nine on Monday.')
     assert conservative_toll(extract_claims(sentence, "en")) == 9
+
+
+def test_a_perpetrators_boast_does_not_replace_a_provisional_toll():
+    lead = extract_claims("Le bilan provisoire fait état de deux soldats tués et de quatre blessés.", "fr")
+    boast = extract_claims("Le CSP-DPA a affirmé avoir tué seize soldats.", "fr")
+    vague = extract_claims("« Plusieurs terroristes ont été neutralisés », ajoute l'armée.", "fr")
+    assert [c.initial for c in lead if c.kind == "killed"] == [True]
+    assert conservative_toll(lead + boast + vague) == 2
+
+
+def test_an_ordinal_victim_is_the_toll_so_far_unless_another_count_came_first():
+    third = extract_claims("A third Togolese peacekeeper has died of his wounds, the UN mission said.", "en")
+    assert [(c.count, c.revised) for c in third] == [(3, True)]
+    assert [(c.count, c.revised) for c in extract_claims("Un troisième soldat a succombé à ses blessures.", "fr")] == [
+        (3, True)]
+    one_more = extract_claims("Deux policiers ont été tués et un troisième blessé.", "fr")
+    assert [(c.kind, c.count) for c in one_more] == [("killed", 2), ("wounded", 1)]
+    # the revised total holds beside a lower account of the same dead
+    earlier = extract_claims("Two peacekeepers were killed instantly and four others wounded.", "en")
+    later = extract_claims("One of the wounded died overnight.", "en")
+    assert [c.count for c in later] == [1]      # read once, not as "one" and as "one of them"
+    assert conservative_toll(third + earlier + later) == 3
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Between 15 and 20 farmers were killed by jihadists.", "en"),
+    ("Gunmen killed 15 to 20 people in the village.", "en"),
+    ("Gunmen killed 15-20 people in the village.", "en"),
+    ("Entre 15 et 20 membres du groupe d'autodéfense ont été tués.", "fr"),
+    ("De 15 à 20 civils ont été tués.", "fr"),
+])
+def test_a_range_is_one_count_at_least_its_lower_end(sentence, language):
+    assert [(c.kind, c.count, c.qualifier) for c in extract_claims(sentence, language)] == [("killed", 15, "at_least")]
+
+
+def test_a_dateline_day_before_a_spelled_count_is_no_range():
+    assert claims("OUAGADOUGOU, Feb 20 - Fifty-one soldiers were killed on Friday.") == [
+        ("killed", 51, "exact", "soldiers")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -238,6 +238,9 @@ _SPEAKS = re.compile(r"(?<!\w)(?:told|said|says|tell|tells|explained|recounted|a
                      r"a affirmé|raconte|a raconté|explique|a expliqué|témoigne|indique|a indiqué|confie|a confié|"
                      r"précise|a précisé|assure|a assuré|rapporte|a rapporté|ajoute|a ajouté)(?!\w)", re.IGNORECASE)
 _JUST_OF = re.compile(r"\s*(?:de\s+|d['’]|of\s+)?")
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6,
+             "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10}
 _IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths"}
 
 
@@ -256,6 +259,8 @@ def _singulars(text: str, language: str) -> list[Quantity]:
     for m in rx.finditer(lowered):
         if _HEARER_OR_SOURCE.search(lowered, max(0, m.start() - 40), m.start()):
             continue        # "told a humanitarian worker that ...", "selon un habitant": no victim
+        if any(q.start == m.start() for q in out):
+            continue        # "one of the wounded", already read as one of them
         h = v.head.match(text, m.end() - 1)
         if h:
             role, _ = v.nouns[h.group("noun").lower()]
@@ -263,6 +268,12 @@ def _singulars(text: str, language: str) -> list[Quantity]:
             article = m.group().strip() in ("a", "an")     # "a death toll" is no count, "un mort" is
             if (role == "victim" or role == "kind" and not article) and not noun.endswith(("s", "x")) \
                     and noun not in _IRREGULAR_PLURALS:
+                rank = _ORDINALS.get(h.group("mods").split(" ", 1)[0].lower()) if article or m.group().strip() in (
+                    "un", "une") else None
+                if rank:    # "a third peacekeeper has died", "un troisième soldat a succombé": the toll so far
+                    end = m.end() + len(h.group("mods").split(" ", 1)[0])
+                    out.append(Quantity(rank, "exact", m.start(), m.start(), end, text[m.start():end], True, True))
+                    continue
                 out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
     # "shot dead the imam of the mosque", "le chef du village a été abattu": an office one
     # person holds, named with the definite article (only where a sentence names one at all)
@@ -468,6 +479,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     text = _without_label_quotes(sentence)
     drafts = []
     quantities = sorted(find_quantities(text, language) + _singulars(text, language), key=lambda q: q.start)
+    # "two were killed and a third wounded": after another count, an ordinal is one more person
+    quantities = [replace(q, value=1, ordinal=False) if q.ordinal and q is not quantities[0] else q for q in quantities]
     for i, q in enumerate(quantities):
         if _not_a_casualty_count(q, text, v):
             continue
@@ -497,7 +510,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             kind=d.kind or "killed", count=d.q.value, qualifier=d.q.qualifier, victims=victims,
             claimant=claimant, claimant_type=ctype, start=d.q.start, end=d.head_end, sentence=sentence,
             rule=d.rule + (_ARTICLE_RULE if _lone_victim(d) else ""),
-            revised=bool(revised_cue and revised_cue.start() < d.q.start) or bool(_IN_ALL.match(text, d.head_end)),
+            revised=bool(revised_cue and revised_cue.start() < d.q.start) or bool(_IN_ALL.match(text, d.head_end))
+            or d.q.ordinal,
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end),
             additional=bool(_ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end)), all_sides=all_sides))
@@ -722,8 +736,9 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
        counts only when nothing else does.
     6. Distinct groups add up ("5 soldiers and 3 civilians" -> 8). A generic total and the
        sum of the named groups: the larger when one report gives both ("15 dead, 12 of
-       them soldiers") or the total is a revision ("bringing the toll to 14"), else the
-       lower (two accounts of the same dead). Killed militants are added on top: attackers are counted apart from their victims ("killing 23
+       them soldiers") or the total is a revision ("bringing the toll to 14"); the named sum
+       when it alone is a revision ("a third soldier has died"); else the lower (two accounts
+       of the same dead). Killed militants are added on top: attackers are counted apart from their victims ("killing 23
        people ... four attackers also died" -> 27; "51 soldiers killed, 160 militants
        neutralised" -> 211), unless only a generic figure is beside them and it is the
        same within 10% (two accounts of the same fighters' bodies).
@@ -731,8 +746,9 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     """
     killed = [c for c in claims if c.kind == "killed" and not c.is_cumulative and lower_bound(c) is not None]
     # an initial or provisional figure gives way to a later one for the same dead; the
-    # attackers' figure, counted apart, replaces no one's ("4 dead; 11 terrorists neutralised")
-    later = {_group(c) for c in killed if not c.initial}
+    # attackers' figure, counted apart, replaces no one's ("4 dead; 11 terrorists neutralised"),
+    # nor does a perpetrator's boast ("a provisional toll of two soldiers"; the rebels claim 16)
+    later = {_group(c) for c in killed if not c.initial and c.claimant_type != "perpetrator"}
 
     def replaced(c: Claim) -> bool:
         group = _group(c)
@@ -776,6 +792,7 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     figures: dict[str | None, int] = {}
     weak_groups: set[str | None] = set()
     generic_total = False      # the generic figure is a total: given with its parts, or a revision
+    named_revised = False      # a named group's figure is a revised toll ("a third soldier has died")
     for group, entries in per_group.items():
         strong = [e for e in entries if not e[3]]
         if not strong:
@@ -791,6 +808,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         figures[group] = chosen[0] + extra
         if group is None:
             generic_total = chosen[1] or chosen[2]
+        elif chosen[1] and group != "militants":
+            named_revised = True
     # A part or a lone victim does not lower a full figure: a generic part ("100 bodies in X
     # alone") is among the named dead, a lone named victim ("a woman who tried to flee")
     # among the people of a generic figure; a lone attacker killed in the riposte is apart.
@@ -808,6 +827,9 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     named = sum(figures.values()) if figures else None
     if generic is None or named is None:
         core = generic if named is None else named
+    elif generic_total:
+        core = max(generic, named)
     else:
-        core = max(generic, named) if generic_total else min(generic, named)
+        # two accounts of the same dead: the lower, unless only the named one is a revised toll
+        core = named if named_revised else min(generic, named)
     return (core or 0) + militants

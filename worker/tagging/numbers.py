@@ -39,6 +39,7 @@ class Quantity:
     end: int
     surface: str
     spelled: bool       # written in words (never a year, a date or an age)
+    ordinal: bool = False   # "a third soldier died": the count so far, a revised toll
 
 
 @cache
@@ -214,4 +215,34 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         else:
             qs = s
         out.append(Quantity(value, qual, qs, s, e, text[qs:e], spelled))
+    return _ranges(out, text)
+
+
+# "between 15 and 20", "entre 15 et 20", "from 15 to 20", "de 15 à 20", "15 to 20", "15-20"
+_RANGE_OPENER = re.compile(r"(?<!\w)(?:between|from|entre|de)\s+$", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"\s*(?:and|to|et|à)\s*|\s*[-–]\s*", re.IGNORECASE)
+# without an opener: "15 to 20", "de 15 à 20" is opened; a hyphen only between digits ("15-20"),
+# never "Feb 20 - Fifty-one soldiers"
+_BARE_RANGE_LINK = re.compile(r"\s+(?:to|à)\s+|[-–]", re.IGNORECASE)
+
+
+def _ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """A range is one count, its lower end at least ("between 15 and 20 farmers": 15)."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if nxt is not None and q.qualifier == "exact" and nxt.qualifier == "exact" and q.value is not None \
+                and nxt.value is not None and q.value < nxt.value:
+            opener = _RANGE_OPENER.search(text, max(0, q.start - 12), q.start)
+            link = (_RANGE_LINK if opener else _BARE_RANGE_LINK).fullmatch(text, q.end, nxt.num_start)
+            if link and (opener or link.group().strip() not in ("-", "–") or not (q.spelled or nxt.spelled)):
+                start = opener.start() if opener else q.start
+                out.append(Quantity(q.value, "at_least", start, q.num_start, nxt.end, text[start:nxt.end],
+                                    q.spelled and nxt.spelled))
+                i += 2
+                continue
+        out.append(q)
+        i += 1
     return out
