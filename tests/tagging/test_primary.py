@@ -250,3 +250,28 @@ def test_a_night_told_with_an_hour_before_the_named_day_is_that_day():
                     "Around 200 fighters attacked the town at about 3 a.m. on Sunday.", "en", published)
     mention, _ = choose_date(group_incidents(facts, "en", published.date())[0].facts)
     assert mention.date == dt.date(2014, 7, 27)
+
+
+def _place(title: str, text: str, language: str, published: str = "2024-06-17T17:45:00Z") -> str | None:
+    out = tag_article({"id": "p", "title": title, "text": text, "published": published, "language": language})
+    return out["events"][0]["location"] if out["events"] else None
+
+
+def test_a_park_named_in_the_headline_gives_way_to_the_town_the_story_names():
+    assert _place("Benin says twelve soldiers killed in attack near Pendjari park",
+                  "Twelve soldiers were killed on Thursday when heavily armed assailants attacked an army post near "
+                  "Porga, in the commune of Matéri in the Atacora department, the army said.", "en") == "Porga"
+
+
+def test_a_headline_label_names_the_area_not_the_scene():
+    assert _place("Kompienga : quatorze passagers tués dans l'explosion d'un engin sous un car près de Pama",
+                  "Quatorze personnes ont été tuées samedi lorsque leur car a sauté sur un engin explosif près de "
+                  "Pama, dans la province de la Kompienga (région de l'Est).", "fr") == "Pama"
+
+
+def test_where_a_statement_was_published_is_not_the_scene():
+    assert _place("Togo : douze soldats tués dans l'attaque d'un poste à Mandouri",
+                  "« Le gouvernement s'incline devant la mémoire de nos valeureux soldats », indique le communiqué "
+                  "publié vendredi à Lomé.\n\nSelon ce texte, un poste avancé des Forces armées togolaises situé à "
+                  "Mandouri, dans la préfecture de Kpendjal (région des Savanes), a été attaqué jeudi. Douze soldats "
+                  "ont été tués.", "fr") == "Mandouri"

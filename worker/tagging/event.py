@@ -77,19 +77,26 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
 
 
 _REGION_WORD = re.compile(r"\b(?:district|province|department|département|cercle|county|LGA|local government|"
-                          r"préfecture|prefecture)\b", re.IGNORECASE)
+                          r"préfecture|prefecture|park|parc|reserve|réserve)\b", re.IGNORECASE)
+# "Kompienga : quatorze passagers tués ... près de Pama": a headline's opening label names the
+# story's area, not its scene
+_HEADER_LABEL = re.compile(r"\s*:\s")
 
 
-def _specificity(mention: Any, lead_admin1: set[str]) -> float:
+def _specificity(mention: Any, lead_admin1: set[str], facts: Facts | None = None) -> float:
     """How precisely a mention places the incident: a town 2, a district 1.5, a region 1.
 
     A district named like its chief town counts as the town unless written as a
     district ("Bankass district"); a town named like the region the lead names
-    ("villagers in Sokoto" beside "Sokoto state") counts as the region.
+    ("villagers in Sokoto" beside "Sokoto state") counts as the region; a park or a reserve,
+    and a town that labels a headline ("Kompienga : ..."), count as a district.
     """
     level = mention.place.level
     if level in ("admin2", "locality") and _REGION_WORD.search(mention.surface):
         return 1.5      # "préfecture de Kpendjal": the district, even when only its town is known
+    if level == "locality" and facts is not None and facts.sentence.paragraph == 0 \
+            and mention.start == facts.sentence.start and _HEADER_LABEL.match(facts.sentence.text, mention.end - mention.start):
+        return 1.5
     if level == "locality" and mention.place.name == mention.place.admin1 and mention.place.name in lead_admin1:
         return 1
     return SPECIFICITY.get(level, 0)
@@ -140,7 +147,7 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
             # described ("X, a herders' camp 30 km from Y", "X est un hameau de la commune de Y"): the
             # story's own account of the scene, ahead of better-known towns around it
             described = mention.certain and (mention.rule in _DESCRIBED or _described_in_place(facts, mention))
-            rank = (credible, _specificity(mention, lead_admin1), described, 0 if introduced else -position, -order,
+            rank = (credible, _specificity(mention, lead_admin1, facts), described, 0 if introduced else -position, -order,
                     -mention.start)
             ranked.append((rank, mention, facts))
     # Best first; the landmark test (a few regexes) runs only until a candidate passes.
