@@ -275,3 +275,15 @@ def test_where_a_statement_was_published_is_not_the_scene():
                   "publié vendredi à Lomé.\n\nSelon ce texte, un poste avancé des Forces armées togolaises situé à "
                   "Mandouri, dans la préfecture de Kpendjal (région des Savanes), a été attaqué jeudi. Douze soldats "
                   "ont été tués.", "fr") == "Mandouri"
+
+
+def test_attackers_said_to_belong_to_a_group_stay_with_the_incident():
+    from worker.tagging.primary import recap_marker
+    sentence = ("The statement said the militants belonged to Ansarul Islam, the jihadist movement which has been "
+                "active in the Soum since 2016.")
+    assert recap_marker(sentence, "en") is not None     # the group's description names an older date...
+    out = tag_article({"id": "a", "title": "Burkina army says about fifty militants killed in northern operation",
+                       "text": "Burkina Faso's army said on Monday it had killed about fifty militants during an "
+                               "operation near Tongomayel in the Soum province on Saturday.\n\n" + sentence,
+                       "published": "2019-12-09T12:00:00Z", "language": "en"})
+    assert "ansarul_islam" in out["events"][0]["actors"]      # ... yet it names the incident's attackers

@@ -70,6 +70,7 @@ class Vocabulary:
     bystander_after: re.Pattern
     counted_residents: re.Pattern
     own_claim: re.Pattern
+    attackers_named: re.Pattern
 
 
 @cache
@@ -247,8 +248,11 @@ def _place_keys(facts_list: list[Facts]) -> set[str]:
 
 def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[str]) -> str | None:
     """Why `facts` tells another incident than the main one (None when it does not)."""
-    if first_match(vocabulary(language).own_claim, facts.sentence.text):
-        return None      # "Ansaroul Islam, whose founder died last year, claimed the attack"
+    vocab = vocabulary(language)
+    if first_match(vocab.own_claim, facts.sentence.text) or first_match(vocab.attackers_named, facts.sentence.text):
+        # "Ansaroul Islam, whose founder died last year, claimed the attack", "the militants
+        # belonged to Ansarul Islam, ... active in the Soum since 2016"
+        return None
     marker = recap_marker(facts.sentence.text, language)
     if marker:
         kind = "background marker" if marker[0] == "background" else "separate incident marker"
