@@ -287,3 +287,17 @@ def test_attackers_said_to_belong_to_a_group_stay_with_the_incident():
                                "operation near Tongomayel in the Soum province on Saturday.\n\n" + sentence,
                        "published": "2019-12-09T12:00:00Z", "language": "en"})
     assert "ansarul_islam" in out["events"][0]["actors"]      # ... yet it names the incident's attackers
+
+
+def test_a_reaction_lead_is_dated_by_the_attack_told_after_it():
+    out = tag_article({
+        "id": "r", "title": "Burkina Faso declares national mourning after soldiers killed in Soum",
+        "text": "Burkina Faso's authorities declared 72 hours of national mourning from Wednesday after an attack "
+                "on a military detachment in the north.\n\n"
+                "\"The nation bows before the memory of its sons,\" the government spokesman said in a statement "
+                "read on the state broadcaster RTB late on Tuesday. Funeral prayers were held in several barracks "
+                "in the capital on Wednesday morning.\n\n"
+                "The detachment at Kelbo, in the Soum province, was assaulted on Monday morning by a large number "
+                "of terrorists. Twenty-three soldiers were killed.",
+        "published": "2023-06-28T12:00:00Z", "language": "en"})
+    assert out["events"][0]["date"] == "2023-06-26"

@@ -146,7 +146,7 @@ def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
     reaction to the incident ("marched on Sunday", "on Tuesday called for an inquiry")."""
     text = facts.sentence.text
     for i, mention in enumerate(facts.dates):
-        if first_match(vocab.reporting, text[max(0, mention.start - 40):mention.start]) \
+        if first_match(vocab.reporting, text[max(0, mention.start - 60):mention.start]) \
                 or first_match(vocab.reaction_after, text[mention.end:mention.end + 40]):
             facts.reporting_dates.add(i)
 
