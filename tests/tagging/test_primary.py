@@ -301,3 +301,10 @@ def test_a_reaction_lead_is_dated_by_the_attack_told_after_it():
                 "of terrorists. Twenty-three soldiers were killed.",
         "published": "2023-06-28T12:00:00Z", "language": "en"})
     assert out["events"][0]["date"] == "2023-06-26"
+
+
+def test_another_attack_the_same_day_elsewhere_is_a_separate_incident():
+    from worker.tagging.primary import recap_marker
+    assert recap_marker("Le même dimanche, dans la soirée, des hommes armés ont fait irruption à Gassan, tuant trois "
+                        "civils.", "fr")[0] == "separate"
+    assert recap_marker("On the same day, gunmen killed three herders near Djibo.", "en")[0] == "separate"
