@@ -781,3 +781,10 @@ def test_a_range_is_one_count_at_least_its_lower_end(sentence, language):
 def test_a_dateline_day_before_a_spelled_count_is_no_range():
     assert claims("OUAGADOUGOU, Feb 20 - Fifty-one soldiers were killed on Friday.") == [
         ("killed", 51, "exact", "soldiers")]
+
+
+def test_the_enemys_losses_are_the_militants():
+    assert claims('"The enemy lost some 30 men and a large quantity of weapons," he said.') == [
+        ("killed", 30, "about", "militants")]
+    assert claims("L'ennemi a perdu une dizaine d'hommes, selon l'armée.", "fr")[0][3] == "militants"
+    assert claims("Thirty men were killed in the village.")[0][3] == "civilians"

@@ -234,6 +234,10 @@ _WORD_START = re.compile(r"(?<![\w’'-])(?=[^\W\d_])")
 # "more than 100 bodies in Diallassagou alone": a count for one place among several
 _PARTIAL = re.compile(r"[^,.;]{0,40}?(?<!\w)(?:alone|à (?:lui|elle) seule?)(?!\w)", re.IGNORECASE)
 _NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
+# on the lower-cased sentence: the army's count of the other side's losses
+_ENEMY_LOST = re.compile(r"(?<!\w)(?:the enemy|l['’]ennemi|the assailants|the attackers|les assaillants)\s+"
+                         r"(?:has\s+|have\s+|had\s+|a\s+|ont\s+|avait\s+|avaient\s+)?(?:lost|perdu)\s+"
+                         r"(?:[\w'’-]+\s+){0,2}$")
 _SPEAKS = re.compile(r"(?<!\w)(?:told|said|says|tell|tells|explained|recounted|added|a dit|a déclaré|affirme|"
                      r"a affirmé|raconte|a raconté|explique|a expliqué|témoigne|indique|a indiqué|confie|a confié|"
                      r"précise|a précisé|assure|a assuré|rapporte|a rapporté|ajoute|a ajouté)(?!\w)", re.IGNORECASE)
@@ -504,6 +508,9 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             victims = None          # the dead of every side together, whatever the noun says
         elif victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
             victims = "militants"    # "neutralised" is army language for killed enemies
+        elif d.kind == "killed" and victims in (None, "people", "civilians") \
+                and _ENEMY_LOST.search(lowered, max(0, d.q.start - 45), d.q.start):
+            victims = "militants"    # "the enemy lost some 30 men", "l'ennemi a perdu une dizaine d'hommes"
         # "killed thousands": a count in thousands is a conflict's running total, not an incident's
         running_total = d.q.spelled and (d.q.value or 0) >= 1000 and d.q.qualifier == "at_least"
         out.append(Claim(
