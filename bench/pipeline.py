@@ -411,8 +411,7 @@ def run_end_to_end(settings: Settings, broker_url: str, site: Site, feeds: int, 
     finally:
         for process in workers.values():
             stop_process(process)
-    return {"elapsed": elapsed, "statuses": statuses, "memory": memory, "cores": cores_used,
-            "machine_cores": cores_used["machine"], "worker_cores": cores_used["workers"]}
+    return {"elapsed": elapsed, "statuses": statuses, "memory": memory, "cores": cores_used}
 
 
 def publish_trickle(app, site: Site, feed_ids: list[int], pages: list[Page], interval: float) -> None:
@@ -631,14 +630,14 @@ def main() -> None:
     print(f"| end to end / ({cores_n} cores x bare trafilatura extraction) | {per_s / (cores_n * bare):.2f} |")
     print(f"| end to end / ({cores_n} cores x the worker's extraction) | {per_s / (cores_n * single):.2f} |")
     print(f"| cores busy during the burst: whole machine / the workers (of {os.cpu_count()}) | "
-          f"{run['machine_cores']:.2f} / {run['worker_cores']:.2f} |")
+          f"{run['cores']['machine']:.2f} / {run['cores']['workers']:.2f} |")
     users = {k: v for k, v in run["cores"].items() if k not in ("machine", "workers")}
     users["other"] = max(0.0, run["cores"]["machine"] - sum(users.values()))
     print("| of which, cores: " + ", ".join(users) + " | "
           + " / ".join(f"{v:.2f}" for v in users.values()) + " |")
     # On a shared machine the workers may get less than the cores; this figure does not depend on it.
-    print(f"| articles per CPU-second of the workers | {per_s / max(run['worker_cores'], 1e-9):.2f} |")
-    cpu_ms = 1000 * run["worker_cores"] / per_s
+    print(f"| articles per CPU-second of the workers | {per_s / max(run['cores']['workers'], 1e-9):.2f} |")
+    cpu_ms = 1000 * run["cores"]["workers"] / per_s
     print(f"| workers' CPU per article, of which extraction | {cpu_ms:.1f} ms, {1000 / single:.1f} ms "
           f"({1000 / single / cpu_ms:.0%}) |")
     print(f"| trickle: first sight -> alert stored, p50 / p95 ({len(to_alert)} alerts) | "

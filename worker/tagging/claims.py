@@ -267,18 +267,19 @@ def _singulars(text: str, language: str) -> list[Quantity]:
             continue        # "one of the wounded", already read as one of them
         h = v.head.match(text, m.end() - 1)
         if h:
-            role, _ = v.nouns[h.group("noun").lower()]
             noun = h.group("noun").lower()
-            article = m.group().strip() in ("a", "an")     # "a death toll" is no count, "un mort" is
+            role, _ = v.nouns[noun]
+            word = m.group().strip()
+            article = word in ("a", "an")     # "a death toll" is no count, "un mort" is
             if (role == "victim" or role == "kind" and not article) and not noun.endswith(("s", "x")) \
                     and noun not in _IRREGULAR_PLURALS:
-                rank = _ORDINALS.get(h.group("mods").split(" ", 1)[0].lower()) if article or m.group().strip() in (
-                    "un", "une") else None
+                first_mod = h.group("mods").split(" ", 1)[0]
+                rank = _ORDINALS.get(first_mod.lower()) if word in ("a", "an", "un", "une") else None
                 if rank:    # "a third peacekeeper has died", "un troisième soldat a succombé": the toll so far
-                    end = m.end() + len(h.group("mods").split(" ", 1)[0])
+                    end = m.end() + len(first_mod)
                     out.append(Quantity(rank, "exact", m.start(), m.start(), end, text[m.start():end], True, True))
-                    continue
-                out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
+                else:
+                    out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
     # "shot dead the imam of the mosque", "le chef du village a été abattu": an office one
     # person holds, named with the definite article (only where a sentence names one at all)
     for m in _DEFINITE[language].finditer(lowered) if _ANY_OFFICE.search(lowered) else ():

@@ -234,8 +234,9 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
 
 
 # "vers 1 heure", "à 2h du matin", "around 3 a.m.": an overnight event after midnight
-_SMALL_HOURS = re.compile(r"[^.;]{0,30}?(?<!\w)(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
-                          r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b)")
+_SMALL_HOUR = (r"(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
+               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b)")
+_SMALL_HOURS = re.compile(rf"[^.;]{{0,30}}?(?<!\w){_SMALL_HOUR}")
 
 
 # "peu avant minuit", "around 11 p.m.", "vers 22 heures": the night's first day for certain
@@ -260,9 +261,7 @@ _DAWN_WORDS = r"(?:à l['’]aube|au petit matin|avant l['’]aube|at dawn|befor
 _DAWN = re.compile(rf"[^.;]{{0,20}}?(?<!\w){_DAWN_WORDS}(?!\w)")
 # the same told before the day: "at about 3 a.m. on Sunday", "vers 4 heures du matin, dimanche",
 # "à l'aube de dimanche"; or the day itself said to be when ("dans la journée du mardi 1er janvier")
-_SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
-               r"(?:0?[0-5]\s*(?:h|heures?)(?:\s+du matin)?|0?[1-5](?::\d\d)?\s*a\.?m\.?))")
-_WHEN_BEFORE = re.compile(rf"(?<!\w)(?:{_SMALL_HOUR}|{_DAWN_WORDS})[\s,]*(?:on|de|du|le)?\s*$"
+_WHEN_BEFORE = re.compile(rf"(?<!\w)(?:{_SMALL_HOUR}(?:\s+du matin)?\.?|{_DAWN_WORDS})[\s,]*(?:on|de|du|le)?\s*$"
                           r"|(?<!\w)(?:(?:dans|pendant|durant) la journée d[eu]|during the day on)\s*$")
 
 
