@@ -613,3 +613,49 @@ def test_a_village_introduced_as_one_is_the_scene_not_the_district_the_title_nam
                        "around 2 p.m.",
                "published": "2024-03-04T10:00:00Z", "language": "en"}
     assert tag_article(article)["events"][0]["location"] == "Tungan Bako"
+
+
+def test_unnamed_attackers_described_as_a_named_group_are_one_party():
+    en = tag_article(article(
+        "Bandits kill nine in Zamfara village",
+        "Gunmen suspected to be bandits killed nine villagers in Kadisau, in Faskari area of Katsina State, "
+        "on Tuesday night, residents said."))
+    fr = tag_article(article(
+        "Sept civils tués près de Djibo",
+        "Des hommes armés soupçonnés d'être des membres du GSIM ont tué sept civils mardi à Gaskindé, "
+        "dans la province du Soum, selon des sources locales.", language="fr"))
+    for out, group in ((en, "bandits_ng"), (fr, "jnim")):
+        event = primary(out)
+        assert event["event_type"] == "Violence against civilians"
+        assert group in event["actors"] and "unidentified_armed_group" not in event["actors"]
+        assert event["perpetrators"] == [group]
+
+
+def test_police_confirming_the_toll_is_no_party_to_the_massacre():
+    out = tag_article(article(
+        "Gunmen kill 12 traders at Kaduna market",
+        "Armed bandits killed 12 people when they stormed a weekly market in Kauru area of Kaduna State "
+        "on Sunday, local officials said.\n\nPolice said they had recovered 12 bodies and that a search "
+        "for the missing was going on."))
+    event = primary(out)
+    assert event["event_type"] == "Violence against civilians"
+    assert "military_ng" not in event["actors"]
+    assert set(event["actors"]) == {"bandits_ng", "civilians"}
+
+
+def test_people_hit_by_a_bomb_or_shells_are_civilian_victims():
+    bomb = primary(tag_article(article(
+        "Suicide bomber kills six at Borno bus station",
+        "A suicide bomber blew herself up at a crowded bus station in Gwoza, Borno State, on Friday, "
+        "killing six people and wounding 14, police said. Police blamed Boko Haram.")))
+    shells = primary(tag_article(article(
+        "Des obus tombent sur Diffa",
+        "Des obus tirés par Boko Haram depuis l'autre rive de la Komadougou sont tombés dimanche sur Diffa, "
+        "blessant trois personnes, selon une source sécuritaire.", language="fr")))
+    convoy = primary(tag_article(article(
+        "Roadside bomb kills four soldiers near Boni",
+        "Four Malian soldiers were killed on Monday when their vehicle hit a roadside bomb near Boni, "
+        "in the Mopti region, the army said.")))
+    assert bomb["event_type"] == shells["event_type"] == "Explosions/Remote violence"
+    assert "civilians" in bomb["actors"] and "civilians" in shells["actors"]
+    assert "civilians" not in convoy["actors"]

@@ -233,6 +233,19 @@ _NOT_STATE_POST = re.compile(r"(?<!\w)(?:illegal|fake|bogus|makeshift|improvised
                              r"|faux|fausse|illégale?|improvisée?|de fortune)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+# Between unnamed attackers and a named group: the same party, described ("gunmen suspected to
+# be bandits", "gunmen linked to JNIM", "des individus armés présumés membres de l'EIGS")
+_SAME_PARTY = re.compile(
+    r"\s*,?\s*(?:(?:who|that|qui)\s+(?:are|were|is|was|sont|étaient|seraient)\s+)?(?:(?:widely\s+|strongly\s+)?"
+    r"(?:suspected|believed|thought|said|presumed|alleged|reported)\s+to\s+(?:be|have\s+been)"
+    r"|identified\s+as|linked\s+to|affiliated\s+(?:to|with)|loyal\s+to|belonging\s+to|from"
+    r"|(?:soupçonnée?s?|suspectée?s?|présumée?s?|supposée?s?|réputée?s?)(?:\s+d['’]\s*être)?"
+    r"|identifiée?s?\s+comme|liée?s?\s+(?:à|au|aux)|affiliée?s?\s+(?:à|au|aux)|appartenant\s+(?:à|au|aux)"
+    r"|se\s+réclamant\s+d[eu]s?|issus?\s+d[eu]s?)"
+    r"(?:\s+(?:the|a|an|members?\s+of|elements\s+of|fighters\s+of|des|les|la|le|l['’]|de|du|d['’]"
+    r"|membres?\s+d[eu']s?|éléments\s+d[eu']s?))*\s*", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)  # the same sentence is read by the tagger, classify() and roles()
 def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
     matcher = _matcher(lang)
@@ -254,6 +267,9 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         if actor == "unidentified_armed_group" and out and start - out[-1].end <= 1:
             if is_non_state_armed(out[-1].actor):
                 continue  # "ISGS militants", "Boko Haram fighters": one actor, already named
+        if out and out[-1].actor == "unidentified_armed_group" and is_non_state_armed(actor) \
+                and actor != "unidentified_armed_group" and _SAME_PARTY.fullmatch(text, out[-1].end, start):
+            out.pop()   # "gunmen suspected to be bandits", "des hommes armés affiliés au GSIM": one party
         out.append(ActorMention(actor, start, end, surface, f"{rule}:{surface}"))
     return tuple(out)
 

@@ -199,7 +199,10 @@ def _inverted_speech(text: str, m: Any) -> bool:
 
 # "the army said it had deployed troops to the area": what it reports is its response
 _RESPONSE = re.compile(r"\s*(?:has\s+|had\s+|have\s+|a\s+|avait\s+|ont\s+|avaient\s+)?(?:since\s+|also\s+)?"
-                       r"(?:deployed|dispatched|sent|rushed|secured|déployé|dépêché|envoyé|sécurisé)\b", re.IGNORECASE)
+                       r"(?:deployed|dispatched|sent|rushed|secured|recovered|counted|evacuated|confirmed|arrested|"
+                       r"launched\s+an\s+investigation|opened\s+an\s+investigation|"
+                       r"déployé|dépêché|envoyé|sécurisé|récupéré|dénombré|évacué|confirmé|interpellé|arrêté|"
+                       r"ouvert\s+une\s+enquête)\b", re.IGNORECASE)
 _SELF_REPORT = re.compile(r"\s+(?:on\s+\w+\s+|\w+\s+)?(?:that\s+)?(?:it|they|its|their|avoir|qu['’](?:il|ils|elle|elles))\b",
                           re.IGNORECASE)
 
@@ -348,6 +351,19 @@ def _civilian_victims(told: list[Facts], language: str) -> bool:
     return False
 
 
+_ARMED_VICTIMS = frozenset({"soldiers", "gendarmes", "police", "peacekeepers", "vdp", "militia", "militants"})
+
+
+def _people_harmed(told: list[Facts], actors: list[str]) -> bool:
+    """Explosions killed or wounded people nobody says were armed, and no force was there to
+    be their target ("a suicide bomber killed nine people at a cattle market")."""
+    if any(is_state_force(a) for a in actors):
+        return False
+    harms = [c for f in told for c in f.claims if c.kind in ("killed", "wounded")]
+    return any(c.victims in (None, "people", "civilians") for c in harms) \
+        and not any(c.victims in _ARMED_VICTIMS for c in harms if c.kind == "killed")
+
+
 # Who speaks for a national force: "the army general staff", "l'état-major", "Defence Headquarters"
 _MILITARY_BODY = re.compile(r"(?<!\w)(?:army|armée|armed forces|forces armées|military|militaire|general staff|"
                             r"[ée]tat-major|air force|armée de l'air|defen[cs]e headquarters|defen[cs]e ministry|"
@@ -392,16 +408,18 @@ def build_event(incident: Incident, language: str, published: dt.date,
 
     # A recap is told in a sentence or two: typing it from those keeps background events cheap.
     texts = [f.sentence.text for f in (told if incident.primary else told[:BACKGROUND_TYPING_SENTENCES])]
-    etype = classify(texts, mentions, language)
+    etype = classify(texts, actors, language)    # bystanders (sources, responders) are no party
     event_type, sub_event_type = (etype.event_type, etype.sub_event_type) if etype else (None, None)
     if etype:
         explain["event_type"] = Decision(event_type, etype.evidence, etype.rule)
         explain["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)
-    if event_type == "Violence against civilians" and "civilians" not in actors:
+    # a bomb in a market or shells on a town: civilians are the people it hit
+    people_hit = event_type == "Explosions/Remote violence" and _people_harmed(told, actors)
+    if (event_type == "Violence against civilians" or people_hit) and "civilians" not in actors:
         # ACLED: civilians are by definition the target of this event type.
         actors.append("civilians")
     elif (event_type != "Violence against civilians" and sub_event_type != "looting_property_destruction"
-          and "civilians" in actors and not _civilian_victims(told, language)):
+          and not people_hit and "civilians" in actors and not _civilian_victims(told, language)):
         actors.remove("civilians")    # "residents fled", "herders": named, but nobody of them harmed
     if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
