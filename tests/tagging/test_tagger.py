@@ -659,3 +659,24 @@ def test_people_hit_by_a_bomb_or_shells_are_civilian_victims():
     assert bomb["event_type"] == shells["event_type"] == "Explosions/Remote violence"
     assert "civilians" in bomb["actors"] and "civilians" in shells["actors"]
     assert "civilians" not in convoy["actors"]
+
+
+def test_the_town_a_scene_is_measured_from_beats_its_province():
+    fr = primary(tag_article(article(
+        "Lac : trois soldats tués par une mine",
+        "Trois soldats tchadiens ont été tués lundi lorsque leur véhicule a sauté sur une mine à une vingtaine "
+        "de kilomètres de Bol, chef-lieu de la province du Lac, selon une source militaire.", language="fr")))
+    en = primary(tag_article(article(
+        "Gunmen abduct 15 women near Titao",
+        "Gunmen abducted 15 women gathering firewood a few kilometres outside Titao, the chief town of "
+        "Loroum province in northern Burkina Faso, on Tuesday, residents said.")))
+    assert (fr["location"], fr["admin1"], fr["geo_precision"]) == ("Bol", "Lac", 2)
+    assert (en["location"], en["admin1"]) == ("Titao", "Nord")
+
+
+def test_a_province_named_in_the_headline_does_not_hide_the_town():
+    event = primary(tag_article(article(
+        "Burkina - Loroum : des civils tués près de Titao",
+        "Des individus armés ont tué six civils dimanche à Titao, dans la province du Loroum, selon des "
+        "sources locales.", language="fr")))
+    assert event["location"] == "Titao"

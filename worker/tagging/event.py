@@ -9,13 +9,14 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from .actors import find_actors, is_non_state_armed, is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
 from .claims import conservative_toll, harm_near, lower_bound
 from .event_types import classify
+from .gazetteer import lookup
 from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
 from .text import quoted_spans
 
@@ -94,12 +95,20 @@ def _specificity(mention: Any, lead_admin1: set[str], facts: Facts | None = None
     level = mention.place.level
     if level in ("admin2", "locality") and _REGION_WORD.search(mention.surface):
         return 1.5      # "préfecture de Kpendjal": the district, even when only its town is known
+    if level == "admin2" and not _town_named_like(mention.place):
+        return 1.5      # "Loroum" (chief town Titao) is only ever a province
     if level == "locality" and facts is not None and facts.sentence.paragraph == 0 \
             and mention.start == facts.sentence.start and _HEADER_LABEL.match(facts.sentence.text, mention.end - mention.start):
         return 1.5
     if level == "locality" and mention.place.name == mention.place.admin1 and mention.place.name in lead_admin1:
         return 1
     return SPECIFICITY.get(level, 0)
+
+
+@lru_cache(maxsize=1024)
+def _town_named_like(unit: Any) -> bool:
+    """A town of the gazetteer bears the district's name ("Bankass", "Chibok")."""
+    return any(p.level == "locality" and p.admin2 in (unit.name, None) for p in lookup(unit.name, unit.country))
 
 
 _DESCRIBED = frozenset({"context:X, a village", "context:X, un village", "context:X, N km from Y",
@@ -151,10 +160,27 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
                     -mention.start)
             ranked.append((rank, mention, facts))
     # Best first; the landmark test (a few regexes) runs only until a candidate passes.
-    for _, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):
+    near: tuple[Any, Facts] | None = None
+    for rank, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):
         if not is_reference_mention(facts, mention, language):
+            if near and rank[1] < SPECIFICITY["locality"] and mention.place.admin1 in (None, near[0].place.admin1):
+                # "a mine 30 km from Bol, chief town of Lac province": the town the story measures
+                # from places the incident better than its province (as ACLED codes "near X")
+                return replace(near[0], geo_precision=max(near[0].geo_precision, 2),
+                               rule=f"near:{near[0].rule}"), near[1]
             return mention, facts
+        if near is None and rank[1] >= SPECIFICITY["locality"] and facts.sentence.paragraph <= 1 \
+                and _NEAR.search(facts.sentence.text, 0, mention.start - facts.sentence.start):
+            near = (mention, facts)
     return None
+
+
+# what measures the scene from a town: "near", "30 km from", "à une trentaine de kilomètres de"
+_NEAR = re.compile(r"(?:\bnear|\bnearby|\boutside|\bclose to|\bnot far from|\b(?:km|kilomet(?:re|er)s?|miles)\s+"
+                   r"(?:\w+\s+){0,2}?(?:from|of|outside)|\bprès d[e'’]|\bnon loin d[e'’]|\baux environs d[e'’]|"
+                   r"\bà proximité d[e'’]|\bà la sortie d[e'’]|\b(?:km|kilomètres?)\s+(?:\w+\s+){0,2}?(?:de|d['’]|"
+                   r"au (?:nord|sud|est|ouest)[\w-]* de))\s*(?:(?:the\s+)?(?:town|village|city)\s+of\s+|la (?:ville|localité|"
+                   r"commune) de\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
 def _bystander(actor: str, facts_list: list[Facts], language: str, country: str | None,
