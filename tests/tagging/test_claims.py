@@ -336,6 +336,10 @@ def test_claimant_of_a_quote_is_its_speaker():
     ("Dix soldats ont été tués, selon un communiqué de l'armée.", "fr", "official"),
     ("Mali says ten soldiers killed in raid", "en", "official"),
     ("Ten soldiers were killed near Bamako.", "en", "unknown"),
+    # the group's own outlet and its claim of responsibility speak for the attacker
+    ("The group's weekly al-Naba, out on Thursday, claimed its men had killed more than 30 rivals.", "en", "perpetrator"),
+    ("The claim said more than 40 soldiers had been killed.", "en", "perpetrator"),
+    ("Dans sa revendication, le groupe dit avoir tué 40 soldats.", "fr", "perpetrator"),
 ])
 def test_claimant_types(sentence, language, ctype):
     [c] = extract_claims(sentence, language)
