@@ -631,7 +631,23 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
     # around the village, else the paragraph before, which often set the scene's region
     near = [m for m in usable if abs(m.start - start) < 250] or [m for m in usable if 0 < start - m.start < 800]
     near.sort(key=lambda m: (m.place.admin1 is None, abs(m.start - start)))
-    return near[0].place if near else None
+    if not near:
+        return None
+    # the region or district the description goes on to name ("X, une commune située à 30 km de
+    # Goundam, dans la région de Tombouctou") beats a town of another region named before it
+    stated = next((m for m in near if _named_after(m, start, text)), None)
+    if stated and stated.place.admin1 != near[0].place.admin1:
+        return stated.place
+    return near[0].place
+
+
+def _named_after(unit: PlaceMention, start: int, text: str) -> bool:
+    """An admin unit named after the village in the same sentence."""
+    return unit.place.level in ("admin1", "admin2") and 0 < unit.start - start < 200 \
+        and not _SENTENCE_END.search(text, start, unit.start)
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s")
 
 
 def _context_name(text: str, m: re.Match[str], name_before: bool, subject: bool = False) -> tuple[str, int] | None:
