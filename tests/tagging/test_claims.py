@@ -792,3 +792,19 @@ def test_the_enemys_losses_are_the_militants():
         ("killed", 30, "about", "militants")]
     assert claims("L'ennemi a perdu une dizaine d'hommes, selon l'armée.", "fr")[0][3] == "militants"
     assert claims("Thirty men were killed in the village.")[0][3] == "civilians"
+
+
+def test_a_toll_whose_noun_has_an_adjective_and_a_parenthetical():
+    assert claims("Seize civils peuls, dont des femmes et des enfants, ont été tués dimanche.", "fr") == [
+        ("killed", 16, "exact", "civilians")]
+    assert claims("Twelve Fulani herders, among them two boys, were killed on Sunday.")[0] == (
+        "killed", 12, "exact", "civilians")
+    # ... but a kind word is never taken for the adjective: "dix-huit civils tués », dont ..., et une trentaine de blessés"
+    assert claims("Il fait état d'« au moins dix-huit civils tués », dont trois femmes, et d'une trentaine de blessés.",
+                  "fr")[0] == ("killed", 18, "at_least", "civilians")
+
+
+def test_a_security_guard_shot_dead_is_one_victim():
+    assert claims("Un agent de sécurité a été tué par balle en tentant de s'interposer.", "fr") == [
+        ("killed", 1, "exact", "civilians")]
+    assert claims("A security guard was shot dead at the school gate.") == [("killed", 1, "exact", "civilians")]

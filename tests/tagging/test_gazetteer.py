@@ -436,3 +436,10 @@ def test_a_village_named_after_its_commune_is_the_village_not_the_commune_seat()
     found = {m.place.name for m in find_places("Attaque contre le hameau de Tagazar-Kaïna, dans le département "
                                                "de Ouallam.", "fr")}
     assert "Tagazar-Kaina" in found and "Balleyara" not in found
+
+
+def test_an_unknown_village_goes_to_the_region_its_description_names():
+    found = [(m.surface, m.place.admin1) for m in find_places(
+        "Le car, parti de Niono la veille, a été intercepté près de Dioura-Kéné, une commune située à une "
+        "trentaine de kilomètres de Goundam, dans la région de Tombouctou.", "fr") if m.rule.startswith("context:")]
+    assert found == [("Dioura-Kéné", "Timbuktu")]

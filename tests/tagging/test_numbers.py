@@ -78,3 +78,10 @@ def test_lexicon_file_is_valid_and_complete():
 def test_a_qualifier_after_a_french_elision_still_qualifies():
     found = find_quantities("Le bilan fait état d'au moins douze morts.", "fr")
     assert [(q.value, q.qualifier) for q in found] == [(12, "at_least")]
+
+
+def test_a_spelled_count_after_a_source_named_with_un_is_read():
+    # the number reader stops after "un habitant," in some phrasings; the count after it still counts
+    assert [(q.value, q.surface) for q in find_quantities("Selon un habitant, neuf civils ont été tués.", "fr")] == [
+        (9, "neuf")]
+    assert [q.value for q in find_quantities("Un habitant : douze morts au marché.", "fr")] == [12]

@@ -680,3 +680,13 @@ def test_a_province_named_in_the_headline_does_not_hide_the_town():
         "Des individus armés ont tué six civils dimanche à Titao, dans la province du Loroum, selon des "
         "sources locales.", language="fr")))
     assert event["location"] == "Titao"
+
+
+def test_forces_sent_afterwards_to_comb_the_area_are_no_party_in_french():
+    event = primary(tag_article(article(
+        "Zamfara : des élèves enlevés par des bandits",
+        "Des bandits armés ont enlevé vendredi une trentaine d'élèves à Kaya, dans l'État de Zamfara, selon des "
+        "responsables locaux. Le porte-parole a précisé que des unités de la police et de l'armée étaient "
+        "déployées pour ratisser la zone.", language="fr")))
+    assert event["sub_event_type"] == "abduction_forced_disappearance"
+    assert "military_ng" not in event["actors"]

@@ -127,10 +127,13 @@ def _vocab(language: str) -> _Vocab:
     # "17 of the attackers", "deux des assaillants": a part of a group is of that group
     head = re.compile(rf"\s*(?:(?:of\s+the\s+|des\s+|of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
                       re.IGNORECASE)
-    # an optional parenthetical (", dont les quatre kamikazes,"), then up to 40 characters
-    # without a number or punctuation before the predicate
-    after = re.compile(rf"(?:\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
-                       rf"(?<![\w-])(?P<kind>{_alt(kind_after)})(?![\w-])", re.IGNORECASE)
+    # an optional parenthetical (", dont les quatre kamikazes,"), after a word or two that finish
+    # the noun ("civils peuls, dont des femmes,", "Fulani civilians, including children,"), then up
+    # to 55 characters without a number or punctuation before the predicate
+    kind_alt = _alt(kind_after)
+    after = re.compile(rf"(?:(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*){{0,2}}?\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?"
+                       rf"[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
+                       rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS})){{0,3}}"
                         rf"\s*(?:(?:the|les|des|à|ses|leurs|his|her|their)\s+)?$", re.IGNORECASE)

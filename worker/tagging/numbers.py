@@ -164,6 +164,12 @@ def _spelled_region(text: str, converted: str) -> tuple[int, int]:
 
 
 _MARGIN = 25
+_NUMBER_WORD = {
+    "fr": re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+                     r"|vingt|trente|quarante|cinquante|soixante|cent|mille)\b"),
+    "en": re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty"
+                     r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b"),
+}
 
 
 def find_quantities(text: str, language: str) -> list[Quantity]:
@@ -190,8 +196,11 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
     # alpha2digit (native code) tells cheaply whether any spelled number is there at all;
     # an isolated "one"/"un"/"une" (mostly an article) is left to the caller
     converted = alpha2digit(text, language, _ISOLATED_THRESHOLD) if language in ("en", "fr") else text
-    if converted != text:
-        lo, hi = _spelled_region(text, converted)
+    # ... though it reads no further in a few phrasings ("Selon un habitant, neuf civils"):
+    # a number word it left alone sends the whole text to the token reader
+    missed = converted == text and language in _NUMBER_WORD and _NUMBER_WORD[language].search(lowered)
+    if converted != text or missed:
+        lo, hi = _spelled_region(text, converted) if not missed else (0, len(text))
         toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
         for occ in find_numbers(toks, language, _ISOLATED_THRESHOLD):
             if occ.is_ordinal or occ.value != int(occ.value):
