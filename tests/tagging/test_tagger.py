@@ -690,3 +690,33 @@ def test_forces_sent_afterwards_to_comb_the_area_are_no_party_in_french():
         "déployées pour ratisser la zone.", language="fr")))
     assert event["sub_event_type"] == "abduction_forced_disappearance"
     assert "military_ng" not in event["actors"]
+
+
+def test_a_humanitarian_update_s_own_date_is_not_the_incident_s():
+    event = primary(tag_article(article(
+        "Chad: Attack on a fishing camp near Ngouboua, Lac Province - Flash Update No. 2 (14 May 2022)",
+        "HIGHLIGHTS\n- Seven fishermen killed in an attack on a fishing camp near Ngouboua.\n\n"
+        "- Some 900 people have fled towards Baga Sola.\n\n"
+        "SITUATION OVERVIEW\nIn the early hours of 12 May 2022, gunmen attacked a fishing camp near Ngouboua, "
+        "in Lac Province, killing seven fishermen, according to local authorities.",
+        published="2022-05-14T15:00:00Z")))
+    assert event["date"] == "2022-05-12"
+
+
+def test_an_islamic_state_province_elsewhere_is_not_the_sahel_branch():
+    out = tag_article(article(
+        "DR Congo: 15 killed in ADF attack near Eringeti",
+        "Suspected ADF rebels killed at least 15 civilians in an attack on a village near Eringeti, in North "
+        "Kivu, on Saturday night, said Jean Mali, a local official.\n\nThe Islamic State's Central Africa "
+        "Province claimed the attack on Sunday, saying its fighters had killed 20 Christians."))
+    assert out["relevant"] is False
+
+
+def test_a_hospital_in_another_town_does_not_split_the_incident():
+    event = primary(tag_article(article(
+        "Suicide bomber kills eight at Gwoza market",
+        "A suicide bomber killed eight people at a market in Gwoza, Borno State, on Friday, police said.\n\n"
+        "\"Eight persons lost their lives while 20 others were taken to the University of Maiduguri Teaching "
+        "Hospital,\" the statement read. Police blamed the attack on Boko Haram.")))
+    assert "jas" in event["actors"]
+    assert event["location"] == "Gwoza"

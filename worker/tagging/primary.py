@@ -141,13 +141,32 @@ def is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
     return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after))
 
 
+# A document's own date: "Flash Update No. 1 (9 March 2021)", "Text of report by Radio X, Diffa,
+# 1 March 2019", "Note d'information (12 mai 2022)"
+_DOCUMENT = re.compile(r"^\s*(?:text|excerpt|summary|transcript|texte|extrait|résumé)s?\s+(?:of|d['’]une?|du|de)\s+"
+                       r"(?:a\s+|the\s+)?(?:report|broadcast|bulletin|reportage|émission|journal)\b"
+                       r"|\b(?:flash\s+update|situation\s+report|sitrep|update\s+no|bulletin|mise\s+à\s+jour"
+                       r"|rapport\s+de\s+situation|note\s+d['’]information|flash\s+info)\b", re.IGNORECASE)
+_CLOSING_BRACKET = re.compile(r"\s*\)\s*$")
+
+
+def _document_date(facts: Facts, mention: Any) -> bool:
+    text = facts.sentence.text
+    if facts.sentence.paragraph == 0 and text[:mention.start].rstrip().endswith("(") \
+            and _CLOSING_BRACKET.match(text, mention.end):
+        return True     # a headline closing on "(9 March 2021)"
+    return facts.sentence.paragraph <= 1 and bool(_DOCUMENT.search(text, 0, mention.start))
+
+
 def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
-    """Flag dates that follow a verb of saying ("the army said on Sunday") or that date a
-    reaction to the incident ("marched on Sunday", "on Tuesday called for an inquiry")."""
+    """Flag dates that follow a verb of saying ("the army said on Sunday"), that date a
+    reaction to the incident ("marched on Sunday", "on Tuesday called for an inquiry") or
+    that date the document itself ("Flash Update (9 March 2021)")."""
     text = facts.sentence.text
     for i, mention in enumerate(facts.dates):
         if first_match(vocab.reporting, text[max(0, mention.start - 60):mention.start]) \
-                or first_match(vocab.reaction_after, text[mention.end:mention.end + 40]):
+                or first_match(vocab.reaction_after, text[mention.end:mention.end + 40]) \
+                or _document_date(facts, mention):
             facts.reporting_dates.add(i)
 
 
