@@ -808,3 +808,8 @@ def test_a_security_guard_shot_dead_is_one_victim():
     assert claims("Un agent de sécurité a été tué par balle en tentant de s'interposer.", "fr") == [
         ("killed", 1, "exact", "civilians")]
     assert claims("A security guard was shot dead at the school gate.") == [("killed", 1, "exact", "civilians")]
+
+
+def test_boats_or_depots_in_a_toll_are_not_dead():
+    assert claims("Le bilan fait état de « plusieurs dizaines de terroristes neutralisés », de la destruction de "
+                  "plusieurs embarcations et d'un dépôt de carburant.", "fr") == [("killed", None, "dozens", "militants")]

@@ -85,3 +85,10 @@ def test_a_spelled_count_after_a_source_named_with_un_is_read():
     assert [(q.value, q.surface) for q in find_quantities("Selon un habitant, neuf civils ont été tués.", "fr")] == [
         (9, "neuf")]
     assert [q.value for q in find_quantities("Un habitant : douze morts au marché.", "fr")] == [12]
+
+
+def test_thousands_grouped_with_plain_spaces_as_french_writes_them():
+    assert [(q.value, q.qualifier) for q in find_quantities("plus de 260 000 réfugiés et déplacés", "fr")] == [
+        (260000, "more_than")]
+    # a year next to a count stays two numbers
+    assert [q.value for q in find_quantities("in 2019 100 people were killed", "en")] == [2019, 100]

@@ -23,7 +23,7 @@ _DATA = Path(__file__).resolve().parent / "data" / "claim_lexicon.json"
 # "1.200", "1 200"); a plain space is not one ("on 12 300 soldiers" is rare,
 # "killed 12 200 metres away" is not).
 # The word-start check comes after the first digit, so the engine skips straight to digits.
-_DIGITS = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[,.\u202f\u00a0]\d{3})+|\d*))(?![\w]|[.,]\d)")
+_DIGITS = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:(?:[,.\u202f\u00a0]| (?=\d{3}(?!\d)))\d{3})+|\d*))(?![\w]|[.,]\d)")
 _ISOLATED_THRESHOLD = 1.5
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-’']\w+)*|[^\w\s]")
 
@@ -111,7 +111,7 @@ class _Tok:
 
 
 def _digit_value(s: str) -> int:
-    return int(re.sub(r"[,.\u202f\u00a0]", "", s))
+    return int(re.sub(r"[,.\u202f\u00a0 ]", "", s))
 
 
 def parse_number(words: str, language: str) -> int | None:
