@@ -340,6 +340,10 @@ def test_claimant_of_a_quote_is_its_speaker():
     ("The group's weekly al-Naba, out on Thursday, claimed its men had killed more than 30 rivals.", "en", "perpetrator"),
     ("The claim said more than 40 soldiers had been killed.", "en", "perpetrator"),
     ("Dans sa revendication, le groupe dit avoir tué 40 soldats.", "fr", "perpetrator"),
+    # the force that struck is not the source when the sentence names one
+    ("Onze civils ont été tués par une frappe de drone de l'armée près d'Anéfis, selon des sources locales.", "fr",
+     "local"),
+    ("Dix civils ont été tués, selon l'Agence nationale de gestion des urgences (NEMA).", "fr", "official"),
 ])
 def test_claimant_types(sentence, language, ctype):
     [c] = extract_claims(sentence, language)

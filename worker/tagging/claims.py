@@ -574,10 +574,13 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
     mention = re.compile(lower_literals(rf"(?<![\w-])(?:{_alt(other)})(?![\w’'-])"))
     speech = lex["speech_verbs"][lang]
     before = lex["attribution_before"][lang]
+    # "..., selon lui" speaks for the one named before; "... de l'armée, selon des sources locales"
+    # introduces another source
+    said = rf"(?:{_alt(w for w in speech if w != 'selon')}|selon\s+(?:lui|elle|eux|elles|qui))"
     return _ClaimantVocab(
         mention=mention, mention_caps=mention_caps, types=types,
         before=re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE),
-        speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
+        speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{said})(?!\w)", re.IGNORECASE),
         # "JNIM said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
         speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
                                rf"\s*(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
