@@ -344,6 +344,10 @@ def test_claimant_of_a_quote_is_its_speaker():
     ("Onze civils ont été tués par une frappe de drone de l'armée près d'Anéfis, selon des sources locales.", "fr",
      "local"),
     ("Dix civils ont été tués, selon l'Agence nationale de gestion des urgences (NEMA).", "fr", "official"),
+    # those who saw it, and a group's audio message
+    ("At least 35 fighters were killed, according to two fishermen who were on the island.", "en", "local"),
+    ("The JAS faction, now led by a new emir, later circulated an audio message claiming its fighters had "
+     "killed more than 100 apostates.", "en", "perpetrator"),
 ])
 def test_claimant_types(sentence, language, ctype):
     [c] = extract_claims(sentence, language)

@@ -164,12 +164,8 @@ def _spelled_region(text: str, converted: str) -> tuple[int, int]:
 
 
 _MARGIN = 25
-_NUMBER_WORD = {
-    "fr": re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-                     r"|vingt|trente|quarante|cinquante|soixante|cent|mille)\b"),
-    "en": re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty"
-                     r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b"),
-}
+# "neuf" is also an adjective (new): the number reader leaves it alone after "un habitant,"
+_NUMBER_WORD = {"fr": re.compile(r"neuf\b(?<!\wneuf)")}
 
 
 def find_quantities(text: str, language: str) -> list[Quantity]:
@@ -196,8 +192,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
     # alpha2digit (native code) tells cheaply whether any spelled number is there at all;
     # an isolated "one"/"un"/"une" (mostly an article) is left to the caller
     converted = alpha2digit(text, language, _ISOLATED_THRESHOLD) if language in ("en", "fr") else text
-    # ... though it reads no further in a few phrasings ("Selon un habitant, neuf civils"):
-    # a number word it left alone sends the whole text to the token reader
+    # ... though it reads "neuf" as the adjective after "un habitant," ("Selon un habitant, neuf
+    # civils"): an unread "neuf" sends the whole text to the token reader, which reads it in context
     missed = converted == text and language in _NUMBER_WORD and _NUMBER_WORD[language].search(lowered)
     if converted != text or missed:
         lo, hi = _spelled_region(text, converted) if not missed else (0, len(text))
