@@ -443,3 +443,13 @@ def test_an_unknown_village_goes_to_the_region_its_description_names():
         "Le car, parti de Niono la veille, a été intercepté près de Dioura-Kéné, une commune située à une "
         "trentaine de kilomètres de Goundam, dans la région de Tombouctou.", "fr") if m.rule.startswith("context:")]
     assert found == [("Dioura-Kéné", "Timbuktu")]
+
+
+def test_an_unknown_village_takes_the_region_the_next_paragraph_names():
+    text = ("Rival jihadist factions fought on Saturday around Dogon Tsauni, an island settlement on the Nigerian "
+            "side of Lake Chad, in the latest round of a feud over the fishing islands and the levies both sides "
+            "impose on fishermen and traders, which has claimed hundreds of lives since the two groups split.\n\n"
+            "At least 20 fighters were killed, according to fishermen and a vigilante in Abadam Local Government "
+            "Area of Borno State.")
+    found = [(m.surface, m.place.admin1) for m in find_places(text, "en") if m.rule.startswith("context:")]
+    assert found == [("Dogon Tsauni", "Borno")]

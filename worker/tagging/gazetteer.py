@@ -629,7 +629,8 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
     usable = [m for m in mentions if m.certain and m.start >= filed_from and (country is None or m.place.country == country)
               and not _DESTINATION.search(text, max(0, m.start - 30), m.start)]
     # around the village, else the paragraph before, which often set the scene's region
-    near = [m for m in usable if abs(m.start - start) < 250] or [m for m in usable if 0 < start - m.start < 800]
+    near = [m for m in usable if abs(m.start - start) < 250] or [m for m in usable if 0 < start - m.start < 800] \
+        or [m for m in usable if 0 < m.start - start < 600 and m.place.level in ("admin1", "admin2")]   # the next paragraph's
     near.sort(key=lambda m: (m.place.admin1 is None, abs(m.start - start)))
     if not near:
         return None
