@@ -821,3 +821,20 @@ def test_a_security_guard_shot_dead_is_one_victim():
 def test_boats_or_depots_in_a_toll_are_not_dead():
     assert claims("Le bilan fait état de « plusieurs dizaines de terroristes neutralisés », de la destruction de "
                   "plusieurs embarcations et d'un dépôt de carburant.", "fr") == [("killed", None, "dozens", "militants")]
+
+
+def test_a_communique_results_list_with_counts_echoed_in_digits():
+    got = claims("Bilan : côté ennemi, dix-huit (18) terroristes neutralisés, une dizaine de motos détruites ; côté "
+                 "ami, deux (02) soldats et un (01) Volontaire pour la défense de la patrie (VDP) tombés les armes à "
+                 "la main, cinq (05) blessés pris en charge.", "fr")
+    assert got == [("killed", 18, "exact", "militants"), ("killed", 2, "exact", "soldiers"),
+                   ("killed", 1, "exact", "vdp"), ("wounded", 5, "exact", None)]
+
+
+def test_a_predicate_belongs_to_the_count_next_to_it():
+    # the two are the sources; the five were killed
+    assert claims("Deux sources militaires jointes lundi font état de cinq soldats tués et de huit blessés.", "fr") == [
+        ("killed", 5, "exact", "soldiers"), ("wounded", 8, "exact", None)]
+    # ... but a list shares it
+    assert claims("Six humanitaires français et deux Nigériens ont été tués.", "fr") == [
+        ("killed", 6, "exact", "civilians"), ("killed", 2, "exact", "civilians")]

@@ -92,3 +92,8 @@ def test_thousands_grouped_with_plain_spaces_as_french_writes_them():
         (260000, "more_than")]
     # a year next to a count stays two numbers
     assert [q.value for q in find_quantities("in 2019 100 people were killed", "en")] == [2019, 100]
+
+
+def test_a_spelled_count_echoed_in_digits_is_one_count():
+    assert [(q.value, q.surface) for q in find_quantities("dix-huit (18) terroristes et un (01) VDP", "fr")] == [
+        (18, "dix-huit (18)"), (1, "un (01)")]

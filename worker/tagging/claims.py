@@ -244,6 +244,11 @@ _ENEMY_LOST = re.compile(r"(?<!\w)(?:the enemy|l['’]ennemi|the assailants|the 
 _SPEAKS = re.compile(r"(?<!\w)(?:told|said|says|tell|tells|explained|recounted|added|a dit|a déclaré|affirme|"
                      r"a affirmé|raconte|a raconté|explique|a expliqué|témoigne|indique|a indiqué|confie|a confié|"
                      r"précise|a précisé|assure|a assuré|rapporte|a rapporté|ajoute|a ajouté)(?!\w)", re.IGNORECASE)
+# what may stand between counts sharing one predicate: "six soldats et trente-quatre VDP tués",
+# "six humanitaires français et deux Nigériens tués", "12 people, including 8 soldiers, were killed"
+_LISTED = re.compile(r"(?:[\s,]+(?!\d)[\w’'-]+){0,3}?[\s,]*(?:(?:and|et|or|ou|as well as|ainsi que|plus|including|among them|of whom|of them|dont|"
+                     r"parmi eux|notamment|y compris|mostly|mainly|most of them|la plupart)\b[\s,]*)?"
+                     r"(?:(?:the|les|des|de|d['’]|of)\s*)?", re.IGNORECASE)
 _JUST_OF = re.compile(r"\s*(?:de\s+|d['’]|of\s+)?")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6,
@@ -315,7 +320,7 @@ def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
     return not q.spelled and q.value is not None and 1900 <= q.value <= 2100 and "," not in q.surface
 
 
-def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
+def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int) -> _Draft | None:
     m = v.head.match(text, q.end)
     victims, role, head_end = None, None, q.end
     one_of = _one_of_them(text, q.end, v) if q.value == 1 else None
@@ -350,6 +355,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int) -> _Draft | None:
         a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
     if a and _SPEAKS.search(text, head_end, a.start("kind")):
         a = None     # "one resident told reporters that scores were killed": the count is the speaker
+    if a and head_end <= next_start < a.start("kind") and not _LISTED.fullmatch(text, head_end, next_start):
+        a = None     # "deux sources militaires jointes lundi font état de cinq soldats tués": the five's
     if a and role in (None, "victim", "members", "inherit", "kind") and not _active_voice(a, text):
         d.after_kind = v.kind_after[a.group("kind").lower()]
     # "including 5 soldiers and 3 civilians", "50 women and 21 children were among the dead":
@@ -464,8 +471,16 @@ def harm_near(sentence: str, language: str, start: int, end: int, reach: int = 6
 _LABEL_QUOTE = re.compile(r'["“«]\s?((?:[^\s"“”«»]+\s){0,4}[^\s"“”«»]+)\s?["”»]')
 
 
+# "deux (02) soldats et un (01) Volontaire pour la défense de la patrie (VDP) tombés": a spelled
+# count's digits and an abbreviation, in brackets
+_BRACKETED_ABBREVIATION = re.compile(r"\(\s*[A-Z][\w.-]{1,12}\s*\)|(?<=[^\W\d_]\s)\(\s*\d{1,4}\s*\)")
+
+
 def _without_label_quotes(sentence: str) -> str:
-    """`sentence` with the marks of short quotations blanked (same length, same offsets)."""
+    """`sentence` with the marks of short quotations and bracketed abbreviations blanked
+    (same length, same offsets)."""
+    if "(" in sentence:
+        sentence = _BRACKETED_ABBREVIATION.sub(lambda m: " " * len(m.group()), sentence)
     if not any(c in sentence for c in _QUOTE_CHARS):
         return sentence
     return _LABEL_QUOTE.sub(lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1)),
@@ -492,7 +507,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     for i, q in enumerate(quantities):
         if _not_a_casualty_count(q, text, v):
             continue
-        d = _draft(q, text, v, quantities[i + 1].end if i + 1 < len(quantities) else len(text))
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        d = _draft(q, text, v, nxt.end if nxt else len(text), nxt.start if nxt else len(text))
         if d is not None:
             drafts.append(d)
     drafts = _inside_lists(drafts, text)

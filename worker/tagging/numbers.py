@@ -220,7 +220,31 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         else:
             qs = s
         out.append(Quantity(value, qual, qs, s, e, text[qs:e], spelled))
-    return _ranges(out, text)
+    return _ranges(_without_echoes(out, text), text)
+
+
+_ECHO = re.compile(r"\s*\(\s*0*(\d+)\s*\)")
+
+
+def _without_echoes(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """"dix-huit (18) terroristes", "deux (02) soldats": the figure repeated in digits, as
+    communiqués write it, is one count ending after the bracket."""
+    out: list[Quantity] = []
+    for q in quantities:
+        last = out[-1] if out else None
+        echo = _ECHO.match(text, last.end) if last is not None and last.spelled else None
+        if echo and echo.end(1) == q.end and last.value is not None and int(echo.group(1)) == last.value:
+            out[-1] = Quantity(last.value, last.qualifier, last.start, last.num_start, echo.end(),
+                               text[last.start:echo.end()], True, last.ordinal)
+            continue
+        one = _ONE_ECHOED.search(text, max(0, q.num_start - 12), q.end + 4) if q.value == 1 and not q.spelled else None
+        if one and one.end(1) == q.end:     # "un (01) VDP": the article is the count it repeats
+            q = Quantity(1, q.qualifier, one.start(), one.start(), one.end(), one.group(), True)
+        out.append(q)
+    return out
+
+
+_ONE_ECHOED = re.compile(r"(?<![\w’'-])(?:un|une|one)\s*\(\s*0*(1)\s*\)", re.IGNORECASE)
 
 
 # "between 15 and 20", "entre 15 et 20", "from 15 to 20", "de 15 à 20", "15 to 20", "15-20"
