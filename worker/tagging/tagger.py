@@ -24,6 +24,7 @@ from .primary import Facts, group_incidents
 from .relevance import CASUALTY_KINDS, assess, in_scope, set_elsewhere, violence_word
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
+from .updates import order_updates
 
 
 def parse_published(value: Any) -> dt.datetime:
@@ -81,6 +82,7 @@ def measure(facts: list[Facts], language: str, published: dt.datetime) -> None:
         f.claims = extract_claims(f.sentence.text, language, previous, following)
         f.dates = find_dates(f.sentence.text, published, language)
     _attribute_lead_figures(facts, language)
+    order_updates(facts)
 
 
 def analyse(title: str, text: str, language: str, published: dt.datetime) -> list[Facts]:
