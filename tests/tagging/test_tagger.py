@@ -720,3 +720,25 @@ def test_a_hospital_in_another_town_does_not_split_the_incident():
         "Hospital,\" the statement read. Police blamed the attack on Boko Haram.")))
     assert "jas" in event["actors"]
     assert event["location"] == "Gwoza"
+
+
+def test_a_foreign_force_backing_the_army_in_the_operation_is_a_party():
+    event = primary(tag_article(article(
+        "Mali : l'armée reprend le contrôle de Tarkint",
+        "Les Forces armées maliennes (FAMa) ont repris jeudi le contrôle de Tarkint, dans la région de Gao, après "
+        "des combats contre les rebelles du Cadre stratégique permanent (CSP), selon l'armée.\n\n"
+        "L'état-major affirme avoir neutralisé plusieurs assaillants.\n\n"
+        "La colonne de l'armée, partie de Bourem, était appuyée par des éléments du groupe paramilitaire russe "
+        "Wagner, selon des sources locales.", language="fr")))
+    assert "wagner" in event["actors"]
+
+
+def test_a_foreign_force_that_only_joined_the_search_or_backs_the_army_in_general_is_no_party():
+    for sentence in ("Nigerien troops, supported by French soldiers of the Barkhane force, launched a search of the "
+                     "area, security sources said.",
+                     "The Malian army, now backed by Russian paramilitaries, has little presence outside the towns."):
+        event = primary(tag_article(article(
+            "Gunmen kill eight villagers near Ouallam",
+            "Gunmen on motorcycles killed eight villagers in Tizegorou, near Ouallam in Niger's Tillaberi region, "
+            "on Sunday, local officials said.\n\nThe attackers fled towards the Malian border.\n\n" + sentence)))
+        assert "france" not in event["actors"] and "wagner" not in event["actors"]

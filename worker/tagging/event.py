@@ -74,7 +74,35 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
             # told for who did it: its armed groups, not the forces or residents it also names
             # ("...accused the villagers of informing the security forces")
             out.append(replace(facts, actors=[m for m in facts.actors if is_non_state_armed(m.actor)]))
+        elif facts.actors and (partners := _partners(facts)):
+            # told for who fought beside the army: "the column was backed by Wagner fighters"
+            out.append(replace(facts, actors=partners))
     return out
+
+
+# a foreign force joined to the operation: "accompanied by Wagner fighters", "appuyée par les partenaires
+# russes de l'Africa Corps", "the army and its Wagner Group partners"
+_PARTNER_BEFORE = re.compile(r"(?:(?:accompanied|backed|supported|assisted|reinforced|escorted|joined)\s+by|"
+                             r"with\s+the\s+(?:support|backing|help)\s+of|(?:accompagnée?s?|appuyée?s?|soutenue?s?|"
+                             r"épaulée?s?|renforcée?s?|escortée?s?)\b[^.;]{0,20}?\b(?:par|de|d['’])|avec\s+l['’]appui\s+d)"
+                             r"[^.;]{0,45}$", re.IGNORECASE)
+_PARTNER_AFTER = re.compile(r"[^.;,]{0,15}?\b(?:partners?|allies|allié|alliés|partenaires?)\b", re.IGNORECASE)
+# "since it retook Kidal", "now backed by", "désormais", "launched a search", "déployées pour ratisser"
+_NOT_THIS_OPERATION = re.compile(r"\b(?:since|now|often|regularly|usually|routinely|depuis|désormais|parfois|souvent|"
+                                 r"régulièrement|habituellement|multipli\w*|stepped up|search|manhunt|pursuit|combing|sweep|deployed|dispatched|"
+                                 r"ratisser|ratissage|recherches?|traquer|déployée?s?|dépêchée?s?|réagi|responded)\b",
+                                 re.IGNORECASE)
+_OWN_BEFORE = re.compile(r"\b(?:its|their|ses|leurs?)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _partners(facts: Facts) -> list[Any]:
+    """Foreign forces a later sentence names as fighting beside the state's own."""
+    text = facts.sentence.text
+    if not any(m.actor.startswith("military_") for m in facts.actors) or _NOT_THIS_OPERATION.search(text):
+        return []       # no national force beside it, or its habits and its response
+    return [m for m in facts.actors if is_state_force(m.actor) and not m.actor.startswith("military_")
+            and (_PARTNER_BEFORE.search(text, max(0, m.start - 70), m.start)
+                 or _OWN_BEFORE.search(text, max(0, m.start - 30), m.start) and _PARTNER_AFTER.match(text, m.end))]
 
 
 _REGION_WORD = re.compile(r"\b(?:district|province|department|département|cercle|county|LGA|local government|"
