@@ -742,3 +742,34 @@ def test_a_foreign_force_that_only_joined_the_search_or_backs_the_army_in_genera
             "Gunmen on motorcycles killed eight villagers in Tizegorou, near Ouallam in Niger's Tillaberi region, "
             "on Sunday, local officials said.\n\nThe attackers fled towards the Malian border.\n\n" + sentence)))
         assert "france" not in event["actors"] and "wagner" not in event["actors"]
+
+
+def test_a_claimed_attack_s_day_is_the_incident_s_and_contacting_sources_is_not():
+    event = primary(tag_article(article(
+        "Nigeria : l'ISWAP revendique une attaque contre une base à Monguno",
+        "L'État islamique en Afrique de l'Ouest (ISWAP) a revendiqué l'attaque menée samedi soir contre une base de "
+        "l'armée nigériane à Monguno, dans l'État de Borno.\n\nDeux sources militaires jointes lundi font état de "
+        "quatre soldats tués.", published="2023-03-28T10:00:00Z", language="fr")))
+    assert event["date"] == "2023-03-25"
+    assert event["fatalities"] == 4
+
+
+def test_a_reaction_led_story_keeps_the_toll_and_day_told_further_down():
+    event = primary(tag_article(article(
+        "L'ONU demande une enquête après une frappe de drone dans le nord du Mali",
+        "Le Haut-Commissariat des Nations unies aux droits de l'homme a demandé mardi l'ouverture d'une enquête "
+        "après une frappe de drone qui a tué des civils, rappelant aux autorités de Bamako leurs obligations.\n\n"
+        "Selon des élus locaux, au moins neuf civils ont été tués dimanche lorsqu'un drone de l'armée malienne a "
+        "frappé un groupe de personnes près d'un puits à la sortie de Tinzaouaten, dans la région de Kidal.",
+        published="2025-03-18T15:00:00Z", language="fr")))
+    assert (event["date"], event["fatalities"], event["location"]) == ("2025-03-16", 9, "Tinzaouatene")
+
+
+def test_a_french_pluperfect_recalls_an_older_attack():
+    out = tag_article(article(
+        "Tahoua : frappe de drone sur un marché près de Tillia",
+        "Une frappe de drone de l'armée nigérienne a tué lundi au moins dix-huit civils sur le marché "
+        "d'Intagoufat, près de Tillia, selon un responsable local.\n\n"
+        "Mi-décembre, une attaque contre un poste militaire près de Tillia avait fait sept morts parmi les soldats.",
+        published="2025-01-02T10:30:00Z", language="fr"))
+    assert primary(out)["fatalities"] == 18

@@ -164,10 +164,20 @@ def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
     that date the document itself ("Flash Update (9 March 2021)")."""
     text = facts.sentence.text
     for i, mention in enumerate(facts.dates):
+        if _EVENT_BEFORE.search(text, max(0, mention.start - 50), mention.start):
+            continue        # "a revendiqué l'attaque menée samedi soir": the attack's day
         if first_match(vocab.reporting, text[max(0, mention.start - 60):mention.start]) \
                 or first_match(vocab.reaction_after, text[mention.end:mention.end + 40]) \
                 or _document_date(facts, mention):
             facts.reporting_dates.add(i)
+
+
+# the incident named right before its day: "l'attaque menée samedi", "the ambush carried out on Friday"
+_EVENT_BEFORE = re.compile(
+    r"\b(?:attaques?|attentats?|embuscades?|assauts?|raids?|frappes?|enlèvements?|massacres?|tueries?|attacks?|ambush(?:es)?|"
+    r"assaults?|strikes?|bombings?|abductions?|kidnappings?|killings?)\s+(?:\w+\s+){0,2}?(?:menée?s?|perpétrée?s?|"
+    r"survenue?s?|commise?s?|lancée?s?|carried\s+out|launched|staged|conducted)\s+(?:(?:on|le|dans\s+la\s+nuit\s+de)\s+)?$",
+    re.IGNORECASE)
 
 
 def mark_superseded_claims(facts: Facts, vocab: Vocabulary) -> None:
@@ -253,12 +263,19 @@ def _is_earlier(mention: Any, reference: Any) -> bool:
     return mention.date < reference.date - dt.timedelta(days=slack)
 
 
+# "rappelant aux autorités de Bamako", "officials in Niamey said": the seat of a government or
+# a source, not a place the incident touched
+_SEAT_BEFORE = re.compile(r"\b(?:authorities|officials?|government|junta|sources?|autorités|responsables?|gouvernement|"
+                          r"junte|pouvoir)\s+(?:\w+\s+)?(?:in|of|de|d['’]|à)\s+$", re.IGNORECASE)
+
+
 def _place_keys(facts_list: list[Facts]) -> set[str]:
     """Names of the towns and districts told, with the districts they lie in."""
     keys = set()
     for f in facts_list:
         for m in f.places:
-            if m.place.level in ("locality", "admin2"):
+            start = m.start - f.sentence.start
+            if m.place.level in ("locality", "admin2") and not _SEAT_BEFORE.search(f.sentence.text, max(0, start - 40), start):
                 keys.add(m.place.name)
                 if m.place.admin2:
                     keys.add(m.place.admin2)
