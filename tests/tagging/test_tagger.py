@@ -773,3 +773,29 @@ def test_a_french_pluperfect_recalls_an_older_attack():
         "Mi-décembre, une attaque contre un poste militaire près de Tillia avait fait sept morts parmi les soldats.",
         published="2025-01-02T10:30:00Z", language="fr"))
     assert primary(out)["fatalities"] == 18
+
+
+def test_a_match_report_in_war_words_is_not_relevant():
+    out = tag_article(article(
+        "Match amical : les Étalons écrasent le Mena (3-0)",
+        "Les Étalons du Burkina n'ont laissé aucune chance au Mena du Niger, mardi soir au stade du 4-Août de "
+        "Ouagadougou, en match amical. L'attaque burkinabè a bombardé la cage nigérienne dès le coup d'envoi, "
+        "et le buteur a achevé une défense à bout de souffle après la mi-temps.", language="fr"))
+    assert out["relevant"] is False
+    assert "sports story" in tag_article(article(
+        "Match amical : les Étalons écrasent le Mena (3-0)",
+        "Les Étalons du Burkina n'ont laissé aucune chance au Mena du Niger au stade du 4-Août de Ouagadougou, "
+        "en match amical. L'attaque burkinabè a bombardé la cage nigérienne.", language="fr"),
+        explain=True)["explain"]["relevant"]["rule"]
+
+
+def test_the_capital_that_summons_an_ambassador_is_not_the_scene():
+    event = primary(tag_article(article(
+        "Nouakchott convoque l'ambassadeur du Mali après l'enlèvement de bergers",
+        "Le ministère mauritanien des Affaires étrangères a convoqué lundi l'ambassadeur du Mali à Nouakchott "
+        "pour protester contre les agissements d'éléments armés venus du Mali.\n\n"
+        "Le gouvernement exige la libération des bergers.\n\n"
+        "Selon des élus locaux, six bergers mauritaniens ont été enlevés samedi à une dizaine de kilomètres "
+        "d'Adel Bagrou, dans la wilaya du Hodh Ech Chargui, par des soldats maliens.",
+        published="2024-05-14T10:30:00Z", language="fr")))
+    assert event["location"] == "Adel Bagrou"

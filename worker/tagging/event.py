@@ -191,13 +191,14 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
     near: tuple[Any, Facts] | None = None
     for rank, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):
         if not is_reference_mention(facts, mention, language):
-            if near and rank[1] < SPECIFICITY["locality"] and mention.place.admin1 in (None, near[0].place.admin1):
+            if near and rank[1] < SPECIFICITY["locality"] and mention.place.admin1 in (None, near[0].place.admin1) \
+                    and (near[1].sentence.paragraph <= 1 or near[1] is facts):
                 # "a mine 30 km from Bol, chief town of Lac province": the town the story measures
                 # from places the incident better than its province (as ACLED codes "near X")
                 return replace(near[0], geo_precision=max(near[0].geo_precision, 2),
                                rule=f"near:{near[0].rule}"), near[1]
             return mention, facts
-        if near is None and rank[1] >= SPECIFICITY["locality"] and facts.sentence.paragraph <= 1 \
+        if near is None and rank[1] >= SPECIFICITY["locality"] \
                 and _NEAR.search(facts.sentence.text, 0, mention.start - facts.sentence.start):
             near = (mention, facts)
     return None

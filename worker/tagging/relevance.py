@@ -65,6 +65,21 @@ def violence_word(texts: Iterable[str], language: str) -> str | None:
 
 
 @cache
+def _sport_pattern(language: str) -> re.Pattern:
+    words = _config()["sport"]
+    langs = (language,) if language in words else tuple(words)
+    names = sorted({w.lower() for lang in langs for w in words[lang]}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)" + factor([literal(n) for n in names]) + r"(?!\w)")
+
+
+def sports_story(lead: Iterable[str], language: str) -> str | None:
+    """The sports words of a lead that reads as a match report ("l'attaque malienne a
+    bombardé la cage"), or None."""
+    found = {m.group(0) for text in lead for m in _sport_pattern(language).finditer(text.lower())}
+    return ", ".join(sorted(found)[:3]) if len(found) >= _config()["sport_words"] else None
+
+
+@cache
 def _elsewhere_pattern() -> re.Pattern:
     names = sorted(_config()["elsewhere"], key=len, reverse=True)
     return re.compile(r"(?<!\w)" + factor([literal(n) for n in names]) + r"(?!\w)")

@@ -21,7 +21,7 @@ from .dates import find_dates
 from .event import Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import CASUALTY_KINDS, assess, in_scope, set_elsewhere, violence_word
+from .relevance import CASUALTY_KINDS, assess, in_scope, set_elsewhere, sports_story, violence_word
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 from .updates import order_updates
@@ -150,9 +150,12 @@ def _why_irrelevant(facts: list[Facts], scope: Scope, language: str) -> str | No
         m.actor.startswith("military_") and m.actor[9:].upper() in reach for f in facts for m in f.actors)
     if not located:
         return "no place or force of the scope named"
-    if any(m.actor != "civilians" for f in facts for m in f.actors):
-        return None
-    if violence_word([f.sentence.text for f in facts], language):
+    armed = any(m.actor != "civilians" for f in facts for m in f.actors)
+    if not armed:
+        sport = sports_story([f.sentence.text for f in facts if f.sentence.paragraph <= 2], language)
+        if sport:
+            return f"a sports story ({sport}) and no armed party named"
+    if armed or violence_word([f.sentence.text for f in facts], language):
         return None
     return "no armed party and no violence named"
 
