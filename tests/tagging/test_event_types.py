@@ -94,6 +94,9 @@ CASES = [
             "L'attaque a été menée par plusieurs centaines de terroristes lourdement armés qui ont utilisé des "
             "engins explosifs et des kamikazes, selon le ministère de la Défense."], "armed_clash"),
     ("en", ["Explosion at market in Borno kills 12; female suicide bomber suspected"], "suicide_bomb"),
+    ("en", ["Twin suicide blasts at Mora market",
+            "Two explosions were reported at the market. Two women detonated explosives hidden under their clothes."],
+     "suicide_bomb"),
     ("en", ["Mali: army and Russian fighters accused of killing hundreds of civilians in Moura"], "attack"),
     ("fr", ["Le GSIM et l'EIGS s'affrontent dans le Gourma, des dizaines de morts"], "armed_clash"),
     ("fr", ["Ménaka : l'EIGS exécute une dizaine de civils touaregs"], "attack"),
