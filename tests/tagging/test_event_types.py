@@ -94,6 +94,12 @@ CASES = [
             "L'attaque a été menée par plusieurs centaines de terroristes lourdement armés qui ont utilisé des "
             "engins explosifs et des kamikazes, selon le ministère de la Défense."], "armed_clash"),
     ("en", ["Explosion at market in Borno kills 12; female suicide bomber suspected"], "suicide_bomb"),
+    ("en", ["French army hands over Menaka base to Malian forces",
+            "French troops on Monday handed over their base at Menaka to the Malian armed forces."],
+     "headquarters_or_base_established"),
+    ("fr", ["Barkhane rétrocède l'emprise de Tessalit aux FAMa",
+            "La force française Barkhane a rétrocédé lundi sa base de Tessalit à l'armée malienne."],
+     "headquarters_or_base_established"),
     ("en", ["Twin suicide blasts at Mora market",
             "Two explosions were reported at the market. Two women detonated explosives hidden under their clothes."],
      "suicide_bomb"),

@@ -799,3 +799,13 @@ def test_the_capital_that_summons_an_ambassador_is_not_the_scene():
         "d'Adel Bagrou, dans la wilaya du Hodh Ech Chargui, par des soldats maliens.",
         published="2024-05-14T10:30:00Z", language="fr")))
     assert event["location"] == "Adel Bagrou"
+
+
+def test_a_president_s_vow_dates_the_reaction_not_the_raid():
+    event = primary(tag_article(article(
+        "Chad's president vows response after Boko Haram raid",
+        "Chad's president on Wednesday vowed an \"implacable response\" after an attack by Boko Haram militants on "
+        "an army position in Lac province.\n\nThe attack took place late on Monday at Kaïga-Kindjiria, when "
+        "fighters stormed the position, the army said. Fourteen soldiers were killed.",
+        published="2022-08-10T16:00:00Z")))
+    assert event["date"] == "2022-08-08"
