@@ -1,6 +1,7 @@
 """`sahelwatch eval`: scoring as the corpus README says, and the tagger's bars."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,21 @@ def test_own_labelled_examples_meet_the_bars(name):
 @pytest.mark.skipif(not DEV.exists(), reason="shared dev corpus not present")
 def test_dev_corpus_meets_the_bars():
     check_bars(evaluate_file(DEV), ISSUE_BARS)
+
+
+def test_eval_of_several_files_ends_with_a_line_per_file_and_one_for_all(tmp_path):
+    items = [json.loads(line) for line in EXTRA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(json.dumps(i) for i in items[:10]), encoding="utf-8")
+    second.write_text("\n".join(json.dumps(i) for i in items[10:25]), encoding="utf-8")
+    result = CliRunner().invoke(eval_command, ["--summary", str(first), str(second)])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines()[1:]}
+    assert set(rows) == {"first", "second", "all"}
+    assert (rows["first"][1], rows["second"][1], rows["all"][1]) == ("10", "15", "25")
+    # all items together score as the one file they make
+    whole = tmp_path / "whole.jsonl"
+    whole.write_text("\n".join(json.dumps(i) for i in items[:25]), encoding="utf-8")
+    alone = CliRunner().invoke(eval_command, ["--summary", str(whole)]).output.splitlines()[1].split()
+    assert rows["all"][2:] == alone[2:]
+    assert "misses" not in result.output

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
-from .evaluate import evaluate_file
+from .evaluate import evaluate_file, summary_table
 from .jsonl import tag_lines
 
 
@@ -32,14 +33,25 @@ def tag_command(file: str, explain: bool) -> None:
 
 
 @click.command("eval")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-def eval_command(file: str) -> None:
-    """Score the tagger against a labelled JSON Lines file (the dev corpus format).
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--summary", is_flag=True, help="Only the table of scores, one line per file.")
+def eval_command(files: tuple[str, ...], summary: bool) -> None:
+    """Score the tagger against labelled JSON Lines files (the dev corpus format).
 
-    Prints per-field scores, each miss (id, field, expected, got), and ends
-    with a one-line-per-field summary.
+    Prints, per file, per-field scores and each miss (id, field, expected, got);
+    with several files, ends with a table of one line per file and one for all
+    items together.
     """
-    click.echo(evaluate_file(file).render())
+    reports = {Path(f).stem: evaluate_file(f) for f in files}
+    if not summary:
+        for name, report in reports.items():
+            if len(reports) > 1:
+                click.echo(f"== {name}")
+            click.echo(report.render())
+            if len(reports) > 1:
+                click.echo("")
+    if summary or len(reports) > 1:
+        click.echo(summary_table(reports))
 
 
 @click.group()

@@ -173,6 +173,43 @@ def evaluate_items(items: Iterable[Mapping[str, Any]]) -> EvalReport:
     return report
 
 
+SUMMARY_COLUMNS = (("relevance_f1", "relevance"), ("country", "country"), ("sub_event_type", "sub_type"),
+                   ("fatalities", "fatalities"), ("actors_f1", "actors"), ("admin1", "admin1"),
+                   ("location", "location"), ("date", "date"))
+
+
+def summary_table(reports: Mapping[str, EvalReport]) -> str:
+    """One line per labelled file, and all items together: the figures to compare sets by."""
+    width = max([len(name) for name in reports] + [5])
+    lines = [f"{'file':<{width}}  {'items':>5}" + "".join(f"  {title:>10}" for _, title in SUMMARY_COLUMNS)]
+    for name, report in reports.items():
+        summary = report.summary()
+        lines.append(f"{name:<{width}}  {report.items:>5}" + "".join(
+            f"  {'n/a' if summary[key] is None else f'{summary[key]:.3f}':>10}" for key, _ in SUMMARY_COLUMNS))
+    if len(reports) > 1:
+        total = merge(reports.values())
+        summary = total.summary()
+        lines.append(f"{'all':<{width}}  {total.items:>5}" + "".join(
+            f"  {'n/a' if summary[key] is None else f'{summary[key]:.3f}':>10}" for key, _ in SUMMARY_COLUMNS))
+    return "\n".join(lines)
+
+
+def merge(reports: Iterable[EvalReport]) -> EvalReport:
+    """The report of all the items of several reports scored together (micro-averaged)."""
+    total = EvalReport()
+    for r in reports:
+        total.items += r.items
+        for key, value in r.relevance.items():
+            total.relevance[key] += value
+        for name, (correct, count) in r.counts.items():
+            total.counts[name][0] += correct
+            total.counts[name][1] += count
+        for key, value in r.actors.items():
+            total.actors[key] += value
+        total.misses += r.misses
+    return total
+
+
 def evaluate_file(path: str | Path) -> EvalReport:
     """Tag every labelled line of `path` and score it; blank lines are skipped."""
     with open(path, encoding="utf-8") as handle:
