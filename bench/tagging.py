@@ -7,11 +7,18 @@ importable, the same for extracting the article from a small HTML page and from 
 page of a real news site's size and structure (bench/pages.py, as the pipeline
 benchmark serves), by the worker and by bare `trafilatura.extract`, with the share of
 each extraction's cost the tagging is.
+
+    python bench/tagging.py --against v0.3.0     # or any git ref
+
+compares this checkout's tagger with the one of a git ref instead, in one process, in
+alternating rounds, so a machine whose speed drifts from minute to minute still gives
+a fair ratio.
 """
 from __future__ import annotations
 
 import argparse
 import html
+import io
 import json
 import random
 import sys
@@ -101,11 +108,62 @@ def rate(work: Callable[[object], object], items: list, seconds: float) -> tuple
     return done / (time.process_time() - start), done
 
 
+def tagger_at(ref: str, into: Path) -> Callable[..., dict]:
+    """`tag_article` of the worker package at git `ref`, imported as a package of its own."""
+    import importlib
+    import subprocess
+    import tarfile
+
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref, "worker"],
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    name = "worker_at_ref"
+    (into / "worker").rename(into / name)
+    for path in (into / name).rglob("*.py"):
+        code = path.read_text(encoding="utf-8")
+        path.write_text(code.replace("from worker.", f"from {name}.").replace("import worker.", f"import {name}."),
+                        encoding="utf-8")
+    sys.path.insert(0, str(into))
+    return importlib.import_module(f"{name}.tagging").tag_article
+
+
+def compare(ref: str, items: list, rounds: int) -> None:
+    """Alternate rounds of this checkout's tagger and `ref`'s over the same articles."""
+    import statistics
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        theirs = tagger_at(ref, Path(tmp))
+        taggers = {"this checkout": tag_article, ref: theirs}
+        times: dict[str, list[float]] = {name: [] for name in taggers}
+        for tag in taggers.values():         # warm-up: compiled patterns, caches
+            for item in items:
+                tag(item)
+        for r in range(rounds):
+            order = list(taggers.items()) if r % 2 == 0 else list(taggers.items())[::-1]
+            for name, tag in order:
+                start = time.process_time()
+                for item in items:
+                    tag(item)
+                times[name].append((time.process_time() - start) / len(items) * 1000)
+    for name, ms in times.items():
+        print(f"{name}: best {min(ms):.3f} ms/article ({1000 / min(ms):.0f}/s), median {statistics.median(ms):.3f} ms")
+    ours, base = times["this checkout"], times[ref]
+    print(f"ratio this/{ref}: best {min(ours) / min(base):.3f}, median {statistics.median(ours) / statistics.median(base):.3f} "
+          f"({rounds} alternating rounds of {len(items)} articles; below 1 is faster)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--against", metavar="REF", help="compare with the tagger at this git ref instead")
+    parser.add_argument("--rounds", type=int, default=12, help="alternating rounds for --against")
     args = parser.parse_args()
     items = articles()
+    if args.against:
+        compare(args.against, items, args.rounds)
+        return
     words = sum(len(a["text"].split()) for a in items) / len(items)
     tag_rate, n = rate(tag_article, items, args.seconds)
     print(f"tagging: {tag_rate:.0f} articles/s, {1000 / tag_rate:.2f} ms/article "

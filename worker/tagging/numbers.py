@@ -194,7 +194,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
     converted = alpha2digit(text, language, _ISOLATED_THRESHOLD) if language in ("en", "fr") else text
     # ... though it reads "neuf" as the adjective after "un habitant," ("Selon un habitant, neuf
     # civils"): an unread "neuf" sends the whole text to the token reader, which reads it in context
-    missed = converted == text and language in _NUMBER_WORD and _NUMBER_WORD[language].search(lowered)
+    missed = converted == text and "neuf" in lowered and language in _NUMBER_WORD and _NUMBER_WORD[language].search(lowered)
     if converted != text or missed:
         lo, hi = _spelled_region(text, converted) if not missed else (0, len(text))
         toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
@@ -220,7 +220,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         else:
             qs = s
         out.append(Quantity(value, qual, qs, s, e, text[qs:e], spelled))
-    return _ranges(_without_echoes(out, text), text)
+    return _ranges(_without_echoes(out, text) if "(" in text else out, text)
 
 
 _ECHO = re.compile(r"\s*\(\s*0*(\d+)\s*\)")

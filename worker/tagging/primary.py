@@ -164,12 +164,11 @@ def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
     that date the document itself ("Flash Update (9 March 2021)")."""
     text = facts.sentence.text
     for i, mention in enumerate(facts.dates):
-        if _EVENT_BEFORE.search(text, max(0, mention.start - 50), mention.start):
-            continue        # "a revendiqué l'attaque menée samedi soir": the attack's day
-        if first_match(vocab.reporting, text[max(0, mention.start - 60):mention.start]) \
-                or first_match(vocab.reaction_after, text[mention.end:mention.end + 40]) \
-                or _document_date(facts, mention):
-            facts.reporting_dates.add(i)
+        if (first_match(vocab.reporting, text[max(0, mention.start - 60):mention.start])
+                or first_match(vocab.reaction_after, text[mention.end:mention.end + 40])
+                or _document_date(facts, mention)) \
+                and not _EVENT_BEFORE.search(text, max(0, mention.start - 50), mention.start):
+            facts.reporting_dates.add(i)    # not "a revendiqué l'attaque menée samedi soir": the attack's day
 
 
 # the incident named right before its day: "l'attaque menée samedi", "the ambush carried out on Friday"
@@ -269,13 +268,15 @@ _SEAT_BEFORE = re.compile(r"\b(?:authorities|officials?|government|junta|sources
                           r"junte|pouvoir)\s+(?:\w+\s+)?(?:in|of|de|d['’]|à)\s+$", re.IGNORECASE)
 
 
-def _place_keys(facts_list: list[Facts]) -> set[str]:
-    """Names of the towns and districts told, with the districts they lie in."""
+def _place_keys(facts_list: list[Facts], without_seats: bool = False) -> set[str]:
+    """Names of the towns and districts told, with the districts they lie in (`without_seats`:
+    not a government's seat or a source's whereabouts)."""
     keys = set()
     for f in facts_list:
         for m in f.places:
-            start = m.start - f.sentence.start
-            if m.place.level in ("locality", "admin2") and not _SEAT_BEFORE.search(f.sentence.text, max(0, start - 40), start):
+            if m.place.level in ("locality", "admin2") and not (
+                    without_seats and _SEAT_BEFORE.search(f.sentence.text, max(0, m.start - f.sentence.start - 40),
+                                                          m.start - f.sentence.start)):
                 keys.add(m.place.name)
                 if m.place.admin2:
                     keys.add(m.place.admin2)
@@ -342,7 +343,7 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
     main_date = chosen[0] if chosen else None       # a DateMention: date and precision
     if chosen and chosen[0] not in chosen[1].event_dates:
         main_date = None        # "the army said on Thursday": the lead does not date the incident
-    lead_places = _place_keys(primary.facts)
+    lead_places = _place_keys(primary.facts, without_seats=True)
     current = primary
     last_paragraph = -1
     for facts in later:
@@ -363,7 +364,7 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
             current = primary
         current.facts.append(facts)
         if current.primary:
-            lead_places |= _place_keys([facts])
+            lead_places |= _place_keys([facts], without_seats=True)
         if current.primary and facts.event_dates and (main_date is None or main_date.precision != "day"):
             # An undated or coarse lead ("last week") takes its first precise date inside it.
             found = choose_date([facts])

@@ -22,6 +22,7 @@ _STAMP = re.compile(
     r"|(?<=\d)\s*[)\]]?\s*[-–—:])",
     re.IGNORECASE)
 MIN_UPDATES = 2     # one timestamp is a dateline, not a live blog
+_STAMP_REACH = 40
 
 
 def update_rank(paragraph_start: str) -> tuple[int, int] | None:
@@ -40,9 +41,12 @@ def order_updates(facts: Sequence[Any]) -> None:
     """Mark the killed figures of a live blog's updates: the latest update's revised, earlier
     ones' initial (in place; a story without timestamped updates is left alone)."""
     ranks: dict[int, tuple[int, int]] = {}
+    previous = -1
     for f in facts:
         s = f.sentence
-        if s.paragraph > 0 and s.paragraph not in ranks and _first_of_paragraph(f, facts):
+        first, previous = s.paragraph != previous, s.paragraph
+        # every stamp holds a digit early on: the pattern runs only where one is
+        if first and s.paragraph > 0 and any(c.isdigit() for c in s.text[:_STAMP_REACH]):
             rank = update_rank(s.text)
             if rank is not None:
                 ranks[s.paragraph] = rank
@@ -63,7 +67,3 @@ def order_updates(facts: Sequence[Any]) -> None:
         elif ranks[p] < ranks[latest]:
             f.claims = [replace(c, initial=True, revised=False) if c.kind == "killed" else c for c in f.claims]
 
-
-def _first_of_paragraph(f: Any, facts: Sequence[Any]) -> bool:
-    i = f.sentence.index
-    return i == 0 or facts[i - 1].sentence.paragraph != f.sentence.paragraph
