@@ -809,3 +809,27 @@ def test_a_president_s_vow_dates_the_reaction_not_the_raid():
         "fighters stormed the position, the army said. Fourteen soldiers were killed.",
         published="2022-08-10T16:00:00Z")))
     assert event["date"] == "2022-08-08"
+
+
+def test_a_village_near_a_highway_beats_the_towns_that_name_the_highway():
+    event = primary(tag_article(article(
+        "Bandits abduct 18 travellers on Kaduna-Abuja highway",
+        "ABUJA - Bandits on Sunday evening abducted at least 18 travellers after blocking a section of the "
+        "Kaduna-Abuja highway near Katari village in Kaduna State, police said.")))
+    assert (event["location"], event["admin1"]) == ("Katari", "Kaduna")
+
+
+def test_a_road_s_end_still_stands_in_when_nothing_nearer_is_named():
+    event = primary(tag_article(article(
+        "Jihadists abduct travellers in central Mali",
+        "Suspected jihadists abducted more than 30 passengers from two buses on the road between Bandiagara and "
+        "Bankass in central Mali on Sunday, local officials said.")))
+    assert event["location"] in ("Bandiagara", "Bankass")
+
+
+def test_a_diocese_s_see_is_no_scene():
+    event = primary(tag_article(article(
+        "Priest kidnapped in northern Burkina Faso",
+        "Gunmen kidnapped a Catholic priest on Sunday on the road between Rollo and Kongoussi, in Burkina Faso's "
+        "Centre-Nord region, the diocese of Ouahigouya said.")))
+    assert event["location"] in ("Rollo", "Kongoussi")

@@ -125,6 +125,8 @@ def _specificity(mention: Any, lead_admin1: set[str], facts: Facts | None = None
         return 1.5      # "préfecture de Kpendjal": the district, even when only its town is known
     if level == "admin2" and not _town_named_like(mention.place):
         return 1.5      # "Loroum" (chief town Titao) is only ever a province
+    if level == "locality" and facts is not None and _road_end(facts, mention):
+        return 1.75     # "the Kaduna-Abuja highway near Katari": the village beats the road's ends
     if level == "locality" and facts is not None and facts.sentence.paragraph == 0 \
             and mention.start == facts.sentence.start and _HEADER_LABEL.match(facts.sentence.text, mention.end - mention.start):
         return 1.5
@@ -137,6 +139,20 @@ def _specificity(mention: Any, lead_admin1: set[str], facts: Facts | None = None
 def _town_named_like(unit: Any) -> bool:
     """A town of the gazetteer bears the district's name ("Bankass", "Chibok")."""
     return any(p.level == "locality" and p.admin2 in (unit.name, None) for p in lookup(unit.name, unit.country))
+
+
+# a town that names a road ("the Kaduna-Abuja highway", "l'axe Djibo-Bourzanga", "the road between
+# Bandiagara and Bankass"): a stand-in for the scene, behind a place the story puts it near
+_ROAD_AFTER = re.compile(r"(?:\s*-\s*[\w'’]+)?\s+(?:highway|road|expressway|axis|motorway|route)\b", re.IGNORECASE)
+_ROAD_BEFORE = re.compile(r"\b(?:(?:highway|road|expressway|axis|route)\s+(?:from|between|linking)|(?:l['’])?axe|route|"
+                          r"tronçon|autoroute)\s+(?:routier\s+)?(?:[\w'’]+\s*-\s*|[\w'’-]+\s+(?:to|and|et|à)\s+)?$",
+                          re.IGNORECASE)
+
+
+def _road_end(facts: Facts, mention: Any) -> bool:
+    text, offset = facts.sentence.text, facts.sentence.start
+    start, end = mention.start - offset, mention.end - offset
+    return bool(_ROAD_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 40), start))
 
 
 _DESCRIBED = frozenset({"context:X, a village", "context:X, un village", "context:X, N km from Y",
