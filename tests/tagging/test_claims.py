@@ -838,3 +838,7 @@ def test_a_predicate_belongs_to_the_count_next_to_it():
     # ... but a list shares it
     assert claims("Six humanitaires français et deux Nigériens ont été tués.", "fr") == [
         ("killed", 6, "exact", "civilians"), ("killed", 2, "exact", "civilians")]
+
+
+def test_their_dead_is_no_lone_victim():
+    assert claims("Another resident said the fighters later buried their dead.") == []

@@ -253,7 +253,8 @@ _JUST_OF = re.compile(r"\s*(?:de\s+|d['’]|of\s+)?")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6,
              "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10}
-_IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths"}
+_IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths",
+                      "dead", "wounded", "injured", "missing"}     # "buried their dead"
 
 
 def _singulars(text: str, language: str) -> list[Quantity]:
