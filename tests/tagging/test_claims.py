@@ -842,3 +842,10 @@ def test_a_predicate_belongs_to_the_count_next_to_it():
 
 def test_their_dead_is_no_lone_victim():
     assert claims("Another resident said the fighters later buried their dead.") == []
+
+
+def test_the_dead_someone_buried_are_a_local_count():
+    assert [(c.kind, c.count, c.claimant_type) for c in extract_claims(
+        "« Nous avons enterré quinze personnes », affirme un responsable, tandis qu'un élu évoque « au moins dix-sept "
+        "morts ».", "fr")][:2] == [("killed", 15, "local"), ("killed", 17, "local")]
+    assert claims("We buried 21 people on Sunday night, a resident said.") == [("killed", 21, "exact", "people")]

@@ -833,3 +833,12 @@ def test_a_diocese_s_see_is_no_scene():
         "Gunmen kidnapped a Catholic priest on Sunday on the road between Rollo and Kongoussi, in Burkina Faso's "
         "Centre-Nord region, the diocese of Ouahigouya said.")))
     assert event["location"] in ("Rollo", "Kongoussi")
+
+
+def test_the_town_the_wounded_were_taken_to_does_not_split_off_the_official_toll():
+    event = primary(tag_article(article(
+        "Niger : attaque meurtrière sur le site d'orpaillage de Komabangou",
+        "Le site d'orpaillage de Komabangou, dans le département de Gothèye (région de Tillabéri), a été la cible "
+        "d'une attaque lundi après-midi.\n\nLe bilan officiel fait état de neuf morts et de six blessés, évacués sur "
+        "Niamey.\n\nUn élu de la commune évoque « au moins dix-sept morts ».", language="fr")))
+    assert event["fatalities"] == 9
