@@ -842,3 +842,11 @@ def test_the_town_the_wounded_were_taken_to_does_not_split_off_the_official_toll
         "d'une attaque lundi après-midi.\n\nLe bilan officiel fait état de neuf morts et de six blessés, évacués sur "
         "Niamey.\n\nUn élu de la commune évoque « au moins dix-sept morts ».", language="fr")))
     assert event["fatalities"] == 9
+
+
+def test_where_the_victims_came_from_is_not_the_scene():
+    event = primary(tag_article(article(
+        "Bandits kill seven at Niger State market",
+        "Bandits killed seven people at a weekly market in Mariga, Niger State, on Saturday, residents said.\n\n"
+        "Some of the victims were grain merchants who had come from Kontagora.")))
+    assert event["location"] == "Mariga"
