@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from worker.tagging import tag_article
 from worker.tagging.gazetteer import normalise_name
 
@@ -819,20 +821,18 @@ def test_a_village_near_a_highway_beats_the_towns_that_name_the_highway():
     assert (event["location"], event["admin1"]) == ("Katari", "Kaduna")
 
 
-def test_a_road_s_end_still_stands_in_when_nothing_nearer_is_named():
-    event = primary(tag_article(article(
-        "Jihadists abduct travellers in central Mali",
-        "Suspected jihadists abducted more than 30 passengers from two buses on the road between Bandiagara and "
-        "Bankass in central Mali on Sunday, local officials said.")))
-    assert event["location"] in ("Bandiagara", "Bankass")
-
-
-def test_a_diocese_s_see_is_no_scene():
-    event = primary(tag_article(article(
-        "Priest kidnapped in northern Burkina Faso",
-        "Gunmen kidnapped a Catholic priest on Sunday on the road between Rollo and Kongoussi, in Burkina Faso's "
-        "Centre-Nord region, the diocese of Ouahigouya said.")))
-    assert event["location"] in ("Rollo", "Kongoussi")
+@pytest.mark.parametrize("title,text,ends", [
+    # a road's end still stands in when nothing nearer is named
+    ("Jihadists abduct travellers in central Mali",
+     "Suspected jihadists abducted more than 30 passengers from two buses on the road between Bandiagara and "
+     "Bankass in central Mali on Sunday, local officials said.", ("Bandiagara", "Bankass")),
+    # ... and a diocese's see is no scene
+    ("Priest kidnapped in northern Burkina Faso",
+     "Gunmen kidnapped a Catholic priest on Sunday on the road between Rollo and Kongoussi, in Burkina Faso's "
+     "Centre-Nord region, the diocese of Ouahigouya said.", ("Rollo", "Kongoussi")),
+])
+def test_a_road_s_end_stands_in_for_the_scene(title, text, ends):
+    assert primary(tag_article(article(title, text)))["location"] in ends
 
 
 def test_the_town_the_wounded_were_taken_to_does_not_split_off_the_official_toll():

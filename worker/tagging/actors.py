@@ -296,6 +296,11 @@ def is_state_force(actor: str) -> bool:
     return kind(actor) in _STATE_KINDS
 
 
+def is_foreign_force(actor: str) -> bool:
+    """Wagner, Barkhane, MINUSMA...: a state's force that is not the country's own army."""
+    return is_state_force(actor) and not actor.startswith("military_")
+
+
 def is_non_state_armed(actor: str) -> bool:
     return kind(actor) in _NON_STATE_KINDS
 

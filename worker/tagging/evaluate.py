@@ -180,16 +180,14 @@ SUMMARY_COLUMNS = (("relevance_f1", "relevance"), ("country", "country"), ("sub_
 
 def summary_table(reports: Mapping[str, EvalReport]) -> str:
     """One line per labelled file, and all items together: the figures to compare sets by."""
-    width = max([len(name) for name in reports] + [5])
+    rows = dict(reports)
+    if len(reports) > 1:
+        rows["all"] = merge(reports.values())
+    width = max([len(name) for name in rows] + [5])
     lines = [f"{'file':<{width}}  {'items':>5}" + "".join(f"  {title:>10}" for _, title in SUMMARY_COLUMNS)]
-    for name, report in reports.items():
+    for name, report in rows.items():
         summary = report.summary()
         lines.append(f"{name:<{width}}  {report.items:>5}" + "".join(
-            f"  {'n/a' if summary[key] is None else f'{summary[key]:.3f}':>10}" for key, _ in SUMMARY_COLUMNS))
-    if len(reports) > 1:
-        total = merge(reports.values())
-        summary = total.summary()
-        lines.append(f"{'all':<{width}}  {total.items:>5}" + "".join(
             f"  {'n/a' if summary[key] is None else f'{summary[key]:.3f}':>10}" for key, _ in SUMMARY_COLUMNS))
     return "\n".join(lines)
 

@@ -13,11 +13,13 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from .actors import find_actors, is_non_state_armed, is_state_force, resolve_actors, resolve_generic, roles as sentence_roles
+from .actors import (find_actors, is_foreign_force, is_non_state_armed, is_state_force, resolve_actors, resolve_generic,
+                     roles as sentence_roles)
 from .claims import conservative_toll, harm_near, lower_bound
 from .event_types import classify
 from .gazetteer import lookup
 from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
+from .relevance import ARMED_VICTIMS
 from .text import quoted_spans
 
 # Most specific first: the schema's location is a town; a region or a country
@@ -100,7 +102,7 @@ def _partners(facts: Facts) -> list[Any]:
     text = facts.sentence.text
     if not any(m.actor.startswith("military_") for m in facts.actors) or _NOT_THIS_OPERATION.search(text):
         return []       # no national force beside it, or its habits and its response
-    return [m for m in facts.actors if is_state_force(m.actor) and not m.actor.startswith("military_")
+    return [m for m in facts.actors if is_foreign_force(m.actor)
             and (_PARTNER_BEFORE.search(text, max(0, m.start - 70), m.start)
                  or _OWN_BEFORE.search(text, max(0, m.start - 30), m.start) and _PARTNER_AFTER.match(text, m.end))]
 
@@ -422,9 +424,6 @@ def _civilian_victims(told: list[Facts], language: str) -> bool:
     return False
 
 
-_ARMED_VICTIMS = frozenset({"soldiers", "gendarmes", "police", "peacekeepers", "vdp", "militia", "militants"})
-
-
 def _people_harmed(told: list[Facts], actors: list[str]) -> bool:
     """Explosions killed or wounded people nobody says were armed, and no force was there to
     be their target ("a suicide bomber killed nine people at a cattle market")."""
@@ -432,7 +431,7 @@ def _people_harmed(told: list[Facts], actors: list[str]) -> bool:
         return False
     harms = [c for f in told for c in f.claims if c.kind in ("killed", "wounded")]
     return any(c.victims in (None, "people", "civilians") for c in harms) \
-        and not any(c.victims in _ARMED_VICTIMS for c in harms if c.kind == "killed")
+        and not any(c.victims in ARMED_VICTIMS for c in harms if c.kind == "killed")
 
 
 # Who speaks for a national force: "the army general staff", "l'état-major", "Defence Headquarters"

@@ -165,7 +165,7 @@ def _spelled_region(text: str, converted: str) -> tuple[int, int]:
 
 _MARGIN = 25
 # "neuf" is also an adjective (new): the number reader leaves it alone after "un habitant,"
-_NUMBER_WORD = {"fr": re.compile(r"neuf\b(?<!\wneuf)")}
+_NEUF = re.compile(r"neuf\b(?<!\wneuf)")
 
 
 def find_quantities(text: str, language: str) -> list[Quantity]:
@@ -194,7 +194,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
     converted = alpha2digit(text, language, _ISOLATED_THRESHOLD) if language in ("en", "fr") else text
     # ... though it reads "neuf" as the adjective after "un habitant," ("Selon un habitant, neuf
     # civils"): an unread "neuf" sends the whole text to the token reader, which reads it in context
-    missed = converted == text and "neuf" in lowered and language in _NUMBER_WORD and _NUMBER_WORD[language].search(lowered)
+    missed = converted == text and language == "fr" and "neuf" in lowered and _NEUF.search(lowered)
     if converted != text or missed:
         lo, hi = _spelled_region(text, converted) if not missed else (0, len(text))
         toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .actors import is_non_state_armed, is_state_force
+from .actors import is_foreign_force, is_non_state_armed
 from .regex import factor, literal
 from .scope import Scope
 
@@ -37,12 +37,13 @@ def _config() -> dict:
 
 
 @cache
-def _violence_pattern(language: str) -> re.Pattern:
-    words = _config()["violence"]
+def _phrases(key: str, language: str, whole_words: bool) -> re.Pattern:
+    """The config's phrase list `key` for `language` (both when unknown) as one alternation
+    for lower-cased text (much faster than IGNORECASE); stems unless `whole_words`."""
+    words = _config()[key]
     langs = (language,) if language in words else tuple(words)
-    stems = sorted({w.lower() for lang in langs for w in words[lang]}, key=len, reverse=True)
-    # Matched on lower-cased text: much faster than an IGNORECASE alternation.
-    return re.compile(r"(?<!\w)" + factor([literal(s) for s in stems]))
+    phrases = sorted({w.lower() for lang in langs for w in words[lang]}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)" + factor([literal(p) for p in phrases]) + (r"(?!\w)" if whole_words else ""))
 
 
 @cache
@@ -51,12 +52,8 @@ def _roles() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _foreign_force(actor: str) -> bool:
-    return is_state_force(actor) and not actor.startswith("military_")
-
-
 def violence_word(texts: Iterable[str], language: str) -> str | None:
-    pattern = _violence_pattern(language)
+    pattern = _phrases("violence", language, whole_words=False)
     for text in texts:
         match = pattern.search(text.lower())
         if match:
@@ -64,18 +61,10 @@ def violence_word(texts: Iterable[str], language: str) -> str | None:
     return None
 
 
-@cache
-def _sport_pattern(language: str) -> re.Pattern:
-    words = _config()["sport"]
-    langs = (language,) if language in words else tuple(words)
-    names = sorted({w.lower() for lang in langs for w in words[lang]}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)" + factor([literal(n) for n in names]) + r"(?!\w)")
-
-
 def sports_story(lead: Iterable[str], language: str) -> str | None:
     """The sports words of a lead that reads as a match report ("l'attaque malienne a
     bombardé la cage"), or None."""
-    found = {m.group(0) for text in lead for m in _sport_pattern(language).finditer(text.lower())}
+    found = {m.group(0) for text in lead for m in _phrases("sport", language, whole_words=True).finditer(text.lower())}
     return ", ".join(sorted(found)[:3]) if len(found) >= _config()["sport_words"] else None
 
 
@@ -119,7 +108,7 @@ def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, te
         reasons.append(scope_reason)
     # Armed groups, and foreign forces (Wagner, Barkhane, MINUSMA), whose deployments are
     # conflict news in themselves; a country's own army alone is not (coups, parades).
-    armed = [a for a in actors if a != "civilians" and (is_non_state_armed(a) or _foreign_force(a))]
+    armed = [a for a in actors if a != "civilians" and (is_non_state_armed(a) or is_foreign_force(a))]
     if armed:
         evidence += weights["armed_group"]
         reasons.append(f"armed group {armed[0]}")
