@@ -1,7 +1,6 @@
 """Actor recognition: aliases, place-dependent generics, national forces and roles."""
 
 import json
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -286,25 +285,6 @@ def test_speaker_is_no_party() -> None:
     assert r["civilians"] == "target" and r["military_ml"] == "other"
     r = role_of("Douze civils ont été tués, selon l'armée malienne.", "fr")
     assert r["military_ml"] == "other"
-
-
-ARTICLE_300 = (
-    "BAMAKO, Nov 2 - At least 54 Malian soldiers were killed on Friday when jihadists of the Islamic State "
-    "in the Greater Sahara assaulted a military base at Indelimane in the Menaka region, the government said. "
-    "Attackers on motorcycles rushed the camp after mortar fire; French forces of Operation Barkhane and "
-    "Nigerien troops sent helicopters. The group claimed the attack through its Amaq agency, saying it had "
-    "killed more than 70 soldiers. Residents said civilians fled towards Menaka. JNIM, al-Qaeda's Sahel "
-    "branch, has also stepped up attacks on FAMa positions, while MINUSMA peacekeepers were ambushed near "
-    "Kidal. Dozo militias and the Dan Na Ambassagou have been accused of killings of Fulani villagers. "
-) * 3
-
-
-def test_find_actors_is_fast_on_a_300_word_article() -> None:
-    find_actors("warm up", "en")
-    start, n = time.perf_counter(), 200
-    for _ in range(n):
-        find_actors(ARTICLE_300, "en")
-    assert (time.perf_counter() - start) / n < 0.005
 
 
 def test_time_word_between_verb_and_victims_keeps_the_active_voice():
