@@ -58,8 +58,12 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).lower()
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _abbr_key(s: str) -> str:
-    return "".join(c for c in s if c.isalnum())
+    """Letters and digits only; most surfaces are one word already."""
+    return s if s.isalnum() else _NOT_ALNUM.sub("", s)
 
 
 _ACCENTS = {
@@ -261,8 +265,8 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
             continue  # "the Civilian JTF", "civilian traffic", "la société civile", "no civilians were hurt"
-        if actor == "military_generic" and _NOT_STATE_POST.search(text, max(0, start - 40), start) \
-                and _fold(surface) in _facilities():
+        if actor == "military_generic" and _fold(surface) in _facilities() \
+                and _NOT_STATE_POST.search(text, max(0, start - 40), start):
             continue  # "an illegal checkpoint", "un faux barrage": the gunmen's, not the state's
         if actor == "unidentified_armed_group" and out and start - out[-1].end <= 1:
             if is_non_state_armed(out[-1].actor):
@@ -513,7 +517,7 @@ def _roles(
     sentence = lower_same_length(sentence)      # the patterns are lower case, offsets unchanged
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
     quoted = _source_spans(sentence, p)
-    mentions = [m for m in everyone if not any(lo <= m.start < hi for lo, hi in quoted)]
+    mentions = [m for m in everyone if not any(lo <= m.start < hi for lo, hi in quoted)] if quoted else everyone
 
     def assign(
         lo: int, hi: int, role: str, prio: int, first_only: bool = False, armed_only: bool = False,
