@@ -58,8 +58,12 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).lower()
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _abbr_key(s: str) -> str:
-    return "".join(c for c in s if c.isalnum())
+    """Letters and digits only; most surfaces are one word already."""
+    return s if s.isalnum() else _NOT_ALNUM.sub("", s)
 
 
 _ACCENTS = {
@@ -261,8 +265,8 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
             continue  # "the Civilian JTF", "civilian traffic", "la société civile", "no civilians were hurt"
-        if actor == "military_generic" and _NOT_STATE_POST.search(text, max(0, start - 40), start) \
-                and _fold(surface) in _facilities():
+        if actor == "military_generic" and _fold(surface) in _facilities() \
+                and _NOT_STATE_POST.search(text, max(0, start - 40), start):
             continue  # "an illegal checkpoint", "un faux barrage": the gunmen's, not the state's
         if actor == "unidentified_armed_group" and out and start - out[-1].end <= 1:
             if is_non_state_armed(out[-1].actor):
@@ -379,11 +383,19 @@ def _lower_compile(pattern: str) -> re.Pattern[str]:
     return re.compile(lower_literals(pattern))
 
 
+# Where a reporting clause can open: the sentence start or one of these characters.
+_SOURCE_OPENER = "[,;(«]"
+_SOURCE_OPENERS = re.compile(_SOURCE_OPENER)
+
+
 @cache
 def _role_patterns(lang: str, territory: bool = False) -> dict[str, re.Pattern[str]]:
     r = _data()["roles"]["fr" if lang == "fr" else "en"]
     verbs = r["active"] + (r["territory"] if territory else [])
+    cue_words = verbs + r["attribution"] + r["claim"] + r["attack_nouns"] + r["agentive_nouns"]
     return {
+        # Every word the cue patterns below open with: one scan finds where any of them can start.
+        "cue_start": _lower_compile(r"(?<!\w)(?=" + _alt(cue_words) + ")"),
         "verb": _lower_compile(r"(?<!\w)" + _alt(verbs) + r"(?!\w)"),
         "aux": _lower_compile(r"(?<!\w)" + _alt(r["passive_aux"]) + r"\s+(?:\w+\s+){0,2}$"),
         "agent": _lower_compile(r"^[^.;]{0,50}?(?<!\w)" + _alt(r["agent"]) + r"(?!\w)"),
@@ -399,7 +411,7 @@ def _role_patterns(lang: str, territory: bool = False) -> dict[str, re.Pattern[s
         "of": _lower_compile(r"\s*(?:by|of|de|des|du|d['’]|de la|de l['’])?\s*(?:the|l['’]|la|le|les)?\s*$"),
         # "..., police said", "according to the army", "selon l'armée": the speaker is no party.
         "source": _lower_compile(
-            r"(?:^|[,;(«])\s*(?:" + _alt(r["sources_lead"]) + r"(?!\w)[^,.;()»]*"
+            r"(?:^|" + _SOURCE_OPENER + r")\s*(?:" + _alt(r["sources_lead"]) + r"(?!\w)[^,.;()»]*"
             + (r"|(?:[\w'’-]+\s+){0,6}?" + _alt(r["sources_trail"]) + r"(?!\w)" if r["sources_trail"] else "")
             + ")",
         ),
@@ -416,8 +428,25 @@ _SELF_REPORT = re.compile(
 def _source_spans(sentence: str, p: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans naming who reports in the lower-cased `sentence`; "the army said it retook the
     town" reports its own act."""
-    spans = p["source"].finditer(sentence)
+    openers = [0] + [m.start() for m in _SOURCE_OPENERS.finditer(sentence, 1)]
+    spans = _matches_at(p["source"], sentence, openers)
     return [(q.start(), q.end()) for q in spans if not _SELF_REPORT.match(sentence, q.end())]
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, for a pattern that never matches empty and
+    `starts` (ascending) holding every position where one of its matches can start: the
+    pattern is tried only there, which spares the engine an attempt at every character."""
+    out: list[re.Match[str]] = []
+    free = 0  # matches do not overlap: the next one starts where the last ended, or later
+    match = pattern.match
+    for start in starts:
+        if start >= free:
+            m = match(text, start)
+            if m is not None:
+                out.append(m)
+                free = m.end()
+    return out
 
 
 def _noun_use(
@@ -488,7 +517,7 @@ def _roles(
     sentence = lower_same_length(sentence)      # the patterns are lower case, offsets unchanged
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
     quoted = _source_spans(sentence, p)
-    mentions = [m for m in everyone if not any(lo <= m.start < hi for lo, hi in quoted)]
+    mentions = [m for m in everyone if not any(lo <= m.start < hi for lo, hi in quoted)] if quoted else everyone
 
     def assign(
         lo: int, hi: int, role: str, prio: int, first_only: bool = False, armed_only: bool = False,
@@ -506,7 +535,12 @@ def _roles(
                 if first_only:
                     return
 
-    verbs = [v for v in p["verb"].finditer(sentence) if not _noun_use(v, sentence, mentions, p)]
+    cue_starts = [m.start() for m in p["cue_start"].finditer(sentence)]
+
+    def cues(name: str) -> list[re.Match[str]]:
+        return _matches_at(p[name], sentence, cue_starts)
+
+    verbs = [v for v in cues("verb") if not _noun_use(v, sentence, mentions, p)]
     bounds = [0] + [v.end() for v in verbs]
     for i, v in enumerate(verbs):
         left_lo, right_hi = bounds[i], verbs[i + 1].start() if i + 1 < len(verbs) else len(sentence)
@@ -528,21 +562,22 @@ def _roles(
             assign(left_lo, v.start(), "perpetrator", 1)
             for m in _object_list(sentence, mentions, v.end(), right_hi):
                 assign(m.start, m.start + 1, "target", 1)
-    for a in p["attribution"].finditer(sentence):
+    for a in cues("attribution"):
         # "attaque de X" names the attacker only when X is an armed group ("attaque de leur position").
         noun_led = p["noun"].match(a.group(0)) is not None
         assign(a.end(), a.end() + 70, "perpetrator", 3, first_only=True, armed_only=noun_led, skip_civilians=True)
-    for c in p["claim"].finditer(sentence):
+    for c in cues("claim"):
         before = [m for m in mentions if m.end <= c.start() and is_non_state_armed(m.actor)]
         if before:
             found[before[-1].actor] = (3, "perpetrator")
-    for t in p["target_noun"].finditer(sentence):
+    for t in cues("target_noun"):
         assign(t.end(), t.end() + 60, "target", 2, first_only=True)
-    for n in p["noun"].finditer(sentence):  # "Islamic State attack" vs "gendarmerie attack"
+    nouns = cues("noun")
+    for n in nouns:  # "Islamic State attack" vs "gendarmerie attack"
         for m in mentions:
             if 0 <= n.start() - m.end <= 2 and found.get(m.actor, (0, ""))[0] <= 2:
                 found[m.actor] = (2, "perpetrator" if is_non_state_armed(m.actor) else "target")
-    for n in p["agentive"].finditer(sentence):  # "army raid", "French air strike", "frappe de l'armée"
+    for n in cues("agentive"):  # "army raid", "French air strike", "frappe de l'armée"
         for m in mentions:
             touches_before = 0 <= n.start() - m.end <= 2
             touches_after = 0 <= m.start - n.end() <= 8 and p["of"].match(sentence, n.end(), m.start)
@@ -553,7 +588,7 @@ def _roles(
             m.actor in parents(a) for a, (_, r) in found.items() if r == "perpetrator"
         ):
             found[m.actor] = (2, "perpetrator")
-    violent = bool(verbs) or bool(p["noun"].search(sentence))
+    violent = bool(verbs) or bool(nouns)
     out: dict[str, str] = {}
     for m in everyone:
         if m.actor in found:
