@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from .numbers import Quantity, alternation, claim_lexicon, find_quantities
+from .numbers import Quantity, alternation, claim_lexicon, find_quantities, holds_any, key_words, lower_is_faithful
 from .regex import factor, leftmost_spans, lower_literals, lower_same_length, top_level_alternatives
 from .text import TIME_WORDS
 
@@ -87,7 +87,9 @@ class _Vocab:
     before: re.Pattern[str]
     toll: re.Pattern[str]
     revision: re.Pattern[str]
+    revision_words: tuple[str, ...]     # a word every revision phrase holds
     initial: re.Pattern[str]
+    initial_words: tuple[str, ...]
     cumulative: re.Pattern[str]
     subset: re.Pattern[str]
     subset_after: re.Pattern[str]
@@ -97,6 +99,7 @@ class _Vocab:
     members_context: list[tuple[str, re.Pattern[str]]]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
+    month_ends: tuple[str, ...]         # how text before a month's name may end, in lower case
     kin: frozenset[str]
     harm: re.Pattern[str]
 
@@ -146,11 +149,13 @@ def _vocab(language: str) -> _Vocab:
         nouns=nouns, head=head, after=after, before=before, toll=toll,
         # these three run on the lower-cased sentence, without IGNORECASE: several times faster
         initial=re.compile(rf"(?<!\w)(?:{_alt(lex['initial'][lang])})(?!\w)"),
+        initial_words=key_words(lex["initial"][lang]),
         # "reached by telephone", "atteint par balle": no toll reaching a figure
         # "reached" and "atteint" revise a toll only with a figure after them ("the toll reached 40",
         # "a atteint au moins 40"): not "a resident who reached Sebba", "atteint par balle"
         revision=re.compile(rf"(?<!\w)(?:{_alt(lex['revision'][lang])})(?!\w)"
                             rf"(?!(?<=reached)(?!{_FIGURE_AHEAD}))(?!(?<=atteint)(?!e?s?{_FIGURE_AHEAD}))"),
+        revision_words=key_words(lex["revision"][lang]),
         cumulative=re.compile(rf"(?<!\w){factor(lex['cumulative'][lang])}(?!\w)"),
         subset_after=re.compile(rf"\s*,?\s*(?:{_alt(lex['subset_after'][lang])})(?!\w)", re.IGNORECASE),
         subset=re.compile(rf"(?<!\w)(?:{_alt(lex['subset'][lang])})\s*[:,]?\s*$", re.IGNORECASE),
@@ -161,6 +166,7 @@ def _vocab(language: str) -> _Vocab:
                          for g, p in lex["members_context"].items()],
         month_after=re.compile(rf"\s*(?:{months})\.?(?!\w)", re.IGNORECASE),
         month_before=re.compile(rf"(?<!\w)(?:{months})\.?\s*$", re.IGNORECASE),
+        month_ends=tuple(m + dot for m in lex["months"] for dot in ("", ".")),
         kin=frozenset(lex["kin_words"][lang]),
         harm=re.compile(rf"\b(?:{_alt(w for table in (kind_after, kind_before, lex['kind_heads'][lang]) for w, k in table.items() if k != 'displaced')})\b"),
     )
@@ -186,6 +192,7 @@ _HEARER_OR_SOURCE = re.compile(
     r"(?<!\w)(?:told|tells?|telling|(?:said|spoke|speaking|talking|talked|explained) to|according to|quoting|citing|"
     r"(?:a|ont|avait|avaient) (?:dit|déclaré|confié|expliqué|indiqué|raconté|affirmé|assuré|précisé) à|selon|"
     r"d['’]après)\s+$")
+_HEARER_OR_SOURCE_ENDS = ("told", "tell", "tells", "telling", "to", "quoting", "citing", "à", "selon", "après")
 # on the lower-cased text (IGNORECASE would keep the engine from skipping ahead)
 _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?=[\w’'-])"),
              "fr": re.compile(r"(?<![\w’'-])(?:un|une|leur|son|sa)\s+(?=[\w’'-])")}
@@ -201,6 +208,8 @@ _OFFICE = re.compile(r"imam|village chief|village head|traditional ruler|mayor|p
                      r"chef coutumier|maire|pasteur|prêtre", re.IGNORECASE)
 # the same offices as a first-letter trie on lower-cased text: whether a sentence names one at all
 _ANY_OFFICE = re.compile(factor(top_level_alternatives(_OFFICE.pattern)))
+# a word every office holds: no need of the trie when a sentence has none
+_OFFICE_WORDS = ("imam", "village", "ruler", "mayor", "pastor", "priest", "emir", "chef", "maire", "pasteur", "prêtre")
 
 
 # "a woman who tried to flee was killed": one victim named with an article is usually one
@@ -270,7 +279,7 @@ def _singulars(text: str, language: str) -> list[Quantity]:
         if _one_of_them(text, m.end(), v):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), text[m.start():m.end()], True))
     for m in rx.finditer(lowered):
-        if _HEARER_OR_SOURCE.search(lowered, max(0, m.start() - 40), m.start()):
+        if _hearer_or_source(lowered, m.start()):
             continue        # "told a humanitarian worker that ...", "selon un habitant": no victim
         if any(q.start == m.start() for q in out):
             continue        # "one of the wounded", already read as one of them
@@ -291,12 +300,23 @@ def _singulars(text: str, language: str) -> list[Quantity]:
                     out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
     # "shot dead the imam of the mosque", "le chef du village a été abattu": an office one
     # person holds, named with the definite article (only where a sentence names one at all)
-    for m in _DEFINITE[language].finditer(lowered) if _ANY_OFFICE.search(lowered) else ():
+    for m in _DEFINITE[language].finditer(lowered) if _names_an_office(lowered) else ():
         h = v.head.match(text, m.end() - 1)
         if h and _OFFICE.fullmatch(h.group("noun")) and not h.group("mods").strip() and (
                 v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
     return out
+
+
+def _names_an_office(lowered: str) -> bool:
+    return holds_any(lowered, _OFFICE_WORDS) and _ANY_OFFICE.search(lowered) is not None
+
+
+def _hearer_or_source(lowered: str, at: int) -> bool:
+    """Whether the word before `at` makes what follows a hearer or a source; the regex
+    runs only when the text before ends with one of its last words."""
+    before = lowered[max(0, at - 40):at]
+    return before.rstrip().endswith(_HEARER_OR_SOURCE_ENDS) and _HEARER_OR_SOURCE.search(before) is not None
 
 
 def _lone_victim(d: _Draft) -> bool:
@@ -306,17 +326,28 @@ def _lone_victim(d: _Draft) -> bool:
     return surface in _ARTICLES or surface in ("un", "une") and d.head_role == "victim"
 
 
+_AGED = re.compile(r"(?:aged|âgée?s? de|age of|l'âge de)\s*$", re.IGNORECASE)
+_AGED_ENDS = ("aged", "de", "of")
+_OF_NEXT = re.compile(r"\s+(?:of|des|d['’])\b")
+
+
+def _may_end_with(tail: str | None, ends: tuple[str, ...]) -> bool:
+    return tail is None or tail.endswith(ends)
+
+
 def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
     """Years, dates, ages, unit sizes, money, percentages and "one of the"."""
     after = text[q.end:q.end + 12]
     before = text[max(0, q.num_start - 12):q.num_start]
     if after.startswith(("-", "%", "’s", "'s")) or before.rstrip().endswith(("$", "€", "£", "#")):
         return True
-    if v.month_after.match(text, q.end) or v.month_before.search(before):
+    # the lower-cased end of `before` rules out most regex scans; None when it cannot (İ, ı, ſ)
+    tail = before.rstrip().lower() if lower_is_faithful(before) else None
+    if v.month_after.match(text, q.end) or _may_end_with(tail, v.month_ends) and v.month_before.search(before):
         return True
-    if re.search(r"(?:aged|âgée?s? de|age of|l'âge de)\s*$", before, re.IGNORECASE):
+    if _may_end_with(tail, _AGED_ENDS) and _AGED.search(before):
         return True
-    if q.value == 1 and re.match(r"\s+(?:of|des|d['’])\b", after) and not _one_of_them(text, q.end, v):
+    if q.value == 1 and _OF_NEXT.match(after) and not _one_of_them(text, q.end, v):
         return True
     return not q.spelled and q.value is not None and 1900 <= q.value <= 2100 and "," not in q.surface
 
@@ -383,6 +414,8 @@ _BOTH_SIDES = re.compile(r"[^.;:]{0,30}?(?<!\w)(?:on both sides|on either side|f
                          r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps|"
                          r"(?:[\w'’-]+ et [\w'’-]+|tous camps|toutes parties) confondu(?:e|s|es)?|"
                          r"assaillants compris|y compris (?:les )?assaillants)(?!\w)", re.IGNORECASE)
+# a word every phrase of _BOTH_SIDES holds, in lower case
+_BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris")
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
 # "two more people died", "deux autres civils": victims on top of a figure already given
@@ -391,10 +424,13 @@ _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|t
                      r"|nine|ten|several|many|hundreds|scores)\b", re.IGNORECASE)
 
 
+_PASSIVE_AUXILIARY = re.compile(r"(?<!\w)(?:were|was|been|being|are|is|got)\s")
+
+
 def _active_voice(a: re.Match[str], text: str) -> bool:
     """"20 gunmen killed 12 villagers": the first count is the killers, not the dead."""
     word = a.group("kind").lower()
-    if word not in _ENGLISH_ACTIVE or re.search(r"(?<!\w)(?:were|was|been|being|are|is|got)\s", a.group()):
+    if word not in _ENGLISH_ACTIVE or _PASSIVE_AUXILIARY.search(a.group()):
         return False
     return bool(_OBJECT.match(text, a.end()))
 
@@ -517,14 +553,15 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     drafts = [d for d in drafts if d.kind]
     if not drafts:
         return []
-    revised_cue = v.revision.search(lowered)
-    initial_cue = v.initial.search(lowered)
+    revised_cue = v.revision.search(lowered) if holds_any(lowered, v.revision_words) else None
+    initial_cue = v.initial.search(lowered) if holds_any(lowered, v.initial_words) else None
+    maybe_all_sides = holds_any(lowered, _BOTH_SIDES_WORDS) or not lower_is_faithful(sentence)
     cumulative = bool(v.cumulative.search(lowered))
     out = []
     for d in drafts:
         claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
         victims = d.victims
-        all_sides = bool(_BOTH_SIDES.match(text, d.head_end))
+        all_sides = maybe_all_sides and bool(_BOTH_SIDES.match(text, d.head_end))
         if all_sides:
             victims = None          # the dead of every side together, whatever the noun says
         elif victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
@@ -561,6 +598,7 @@ class _ClaimantVocab:
 
 _RECIPIENT = re.compile(r"(?<!\w)(?:told|(?<!according )(?<!close )to|à|au|aux)\s+(?:l['’]|the\s+|la\s+|le\s+)?$",
                         re.IGNORECASE)
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+$")
 _OWN_OUTLET = re.compile(r"(?<!\w)(?:its|their|sa|son|ses)\s+(?:[\w’'-]+\s+){0,2}$")
 _SHORT_WORDS = {"army", "mali", "chad", "togo", "amaq", "press", "media"}
 _NOT_A_QUALIFIER = {"The", "A", "An", "According", "Le", "La", "Les", "Selon", "Un", "Une", "In", "On", "But", "And", "Et",
@@ -655,7 +693,7 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             ctype = "perpetrator"    # "its Amaq news agency", "its az-Zallaqa media": the group's own outlet
         start = s
         if surface.islower() or ctype not in ("perpetrator", "un", "ngo", "media") or surface.lower() == "media":
-            qualifier_word: list[str] = re.findall(r"[A-Z][\w’'-]+\s+$", text[max(0, s - 20):s])
+            qualifier_word: list[str] = _CAPITALISED_WORD_BEFORE.findall(text[max(0, s - 20):s])
             for w in qualifier_word:
                 if w.strip() not in _NOT_A_QUALIFIER:
                     start = s - len(w)
