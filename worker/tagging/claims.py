@@ -32,6 +32,7 @@ _ENGLISH_ACTIVE = {"killed", "wounded", "injured", "abducted", "kidnapped", "cap
                    "displaced", "seized", "neutralised", "neutralized", "murdered"}
 _DEMONYM_PLURAL = re.compile(r"\s+[A-ZÉ][a-zéèëï]+(?:ans|iens|ens|ais|ois|ese|is)(?![\w-])")
 _QUOTE_CHARS = "\"“”«»"
+_QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
 # A count without a noun takes a predicate only through auxiliaries: "thousands have been killed".
 _BARE_PREDICATE = re.compile(r"\s+(?:(?:have|has|had|been|were|was|are|is|reportedly|also|all|ont|a|été|sont|"
                              r"auraient|aurait|seraient|tous|toutes)\s+){1,3}"
@@ -85,6 +86,7 @@ class _Vocab:
     head: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
+    before_ends: tuple[str, ...] | None
     toll: re.Pattern[str]
     revision: re.Pattern[str]
     revision_words: tuple[str, ...]     # a word every revision phrase holds
@@ -92,6 +94,7 @@ class _Vocab:
     initial_words: tuple[str, ...]
     cumulative: re.Pattern[str]
     subset: re.Pattern[str]
+    subset_ends: tuple[str, ...]        # how text before a subset's count may end, in lower case
     subset_after: re.Pattern[str]
     trigger: re.Pattern[str]
     kind_after: dict[str, str]
@@ -102,6 +105,28 @@ class _Vocab:
     month_ends: tuple[str, ...]         # how text before a month's name may end, in lower case
     kin: frozenset[str]
     harm: re.Pattern[str]
+
+
+# the words between a verb and the count it governs: "killing the", "tuant les"
+_BEFORE_ARTICLES = ("the", "les", "des", "à", "ses", "leurs", "his", "her", "their")
+
+
+def _literal_ends(pattern: str) -> tuple[str, ...] | None:
+    """The letters each top-level alternative of `pattern` ends with ("(?:mon|tues)day" ->
+    "day"), or None when one does not end with plain letters."""
+    ends = []
+    for alt in top_level_alternatives(pattern):
+        m = re.search(r"[^\W\d_]+$", alt)
+        if m is None or alt[:m.start()].endswith("\\"):
+            return None
+        ends.append(m.group().lower())
+    return tuple(ends)
+
+
+def _lower_tail(window: str, plain: str | None) -> str | None:
+    """`window` without its trailing spaces, in lower case, to check how it ends; None when
+    the sentence has a letter IGNORECASE matches that lower() does not make the same."""
+    return None if plain is None else window.rstrip().lower()
 
 
 @cache
@@ -139,14 +164,16 @@ def _vocab(language: str) -> _Vocab:
                        rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS})){{0,3}}"
-                        rf"\s*(?:(?:the|les|des|à|ses|leurs|his|her|their)\s+)?$", re.IGNORECASE)
+                        rf"\s*(?:(?:{'|'.join(_BEFORE_ARTICLES)})\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
     toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,110}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
                       rf"reached|atteint)|:)\s*$", re.IGNORECASE)
     months = _alt(lex["months"])
     trigger_words = list(kind_after) + list(kind_before) + list(lex["kind_heads"][lang]) + lex["toll_words"][lang]
+    time_ends = _literal_ends(_TIME_WORDS)
+    before_ends = None if time_ends is None else tuple(p.lower() for p in kind_before) + time_ends + _BEFORE_ARTICLES
     return _Vocab(
-        nouns=nouns, head=head, after=after, before=before, toll=toll,
+        nouns=nouns, head=head, after=after, before=before, before_ends=before_ends, toll=toll,
         # these three run on the lower-cased sentence, without IGNORECASE: several times faster
         initial=re.compile(rf"(?<!\w)(?:{_alt(lex['initial'][lang])})(?!\w)"),
         initial_words=key_words(lex["initial"][lang]),
@@ -159,6 +186,7 @@ def _vocab(language: str) -> _Vocab:
         cumulative=re.compile(rf"(?<!\w){factor(lex['cumulative'][lang])}(?!\w)"),
         subset_after=re.compile(rf"\s*,?\s*(?:{_alt(lex['subset_after'][lang])})(?!\w)", re.IGNORECASE),
         subset=re.compile(rf"(?<!\w)(?:{_alt(lex['subset'][lang])})\s*[:,]?\s*$", re.IGNORECASE),
+        subset_ends=tuple(p.lower() for p in lex["subset"][lang]),
         # run on the lower-cased sentence, without IGNORECASE and with \b: several times faster
         trigger=re.compile(rf"\b(?:{_alt(trigger_words)})"),
         kind_after=kind_after, kind_before=kind_before,
@@ -220,6 +248,7 @@ _ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|
                           r"|les\s+(?P<noun_fr>[\w-]+))|d['’](?:eux|elles))(?![\w-])", re.IGNORECASE)
 # on the lower-cased text; the word-start check after the first letter lets the engine skip to o and l
 _ONE_WORD = re.compile(r"(?:o(?<![\w’'-].)ne|l(?<![\w’'-].)['’]une?)(?![\w-])")
+_ONE_WORDS = ("one", "l'un", "l’un")
 
 
 def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
@@ -245,6 +274,15 @@ def _referent(one_of: re.Match[str], text: str, before: int, v: _Vocab) -> str |
 _WORD_START = re.compile(r"(?<![\w’'-])(?=[^\W\d_])")
 # "more than 100 bodies in Diallassagou alone": a count for one place among several
 _PARTIAL = re.compile(r"[^,.;]{0,40}?(?<!\w)(?:alone|à (?:lui|elle) seule?)(?!\w)", re.IGNORECASE)
+_PARTIAL_WORDS = ("alone", "seul")
+
+
+def _partial(text: str, at: int, plain: str | None) -> bool:
+    if plain is not None and not holds_any(plain, _PARTIAL_WORDS):
+        return False
+    return _PARTIAL.match(text, at) is not None
+
+
 _NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
 # on the lower-cased sentence: the army's count of the other side's losses
 _ENEMY_LOST = re.compile(r"(?<!\w)(?:the enemy|l['’]ennemi|the assailants|the attackers|les assaillants)\s+"
@@ -275,7 +313,7 @@ def _singulars(text: str, language: str) -> list[Quantity]:
     v = _vocab(language)
     out = []
     lowered = lower_same_length(text)
-    for m in _ONE_WORD.finditer(lowered):
+    for m in _ONE_WORD.finditer(lowered) if holds_any(lowered, _ONE_WORDS) else ():
         if _one_of_them(text, m.end(), v):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), text[m.start():m.end()], True))
     for m in rx.finditer(lowered):
@@ -331,18 +369,19 @@ _AGED_ENDS = ("aged", "de", "of")
 _OF_NEXT = re.compile(r"\s+(?:of|des|d['’])\b")
 
 
-def _may_end_with(tail: str | None, ends: tuple[str, ...]) -> bool:
-    return tail is None or tail.endswith(ends)
+def _may_end_with(tail: str | None, ends: tuple[str, ...] | None) -> bool:
+    """Whether a window whose lower-cased end is `tail` may end with one of `ends`: always
+    when either is unknown (None)."""
+    return tail is None or ends is None or tail.endswith(ends)
 
 
-def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
+def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab, plain: str | None) -> bool:
     """Years, dates, ages, unit sizes, money, percentages and "one of the"."""
     after = text[q.end:q.end + 12]
     before = text[max(0, q.num_start - 12):q.num_start]
     if after.startswith(("-", "%", "’s", "'s")) or before.rstrip().endswith(("$", "€", "£", "#")):
         return True
-    # the lower-cased end of `before` rules out most regex scans; None when it cannot (İ, ı, ſ)
-    tail = before.rstrip().lower() if lower_is_faithful(before) else None
+    tail = _lower_tail(before, plain)     # how `before` ends rules out most scans
     if v.month_after.match(text, q.end) or _may_end_with(tail, v.month_ends) and v.month_before.search(before):
         return True
     if _may_end_with(tail, _AGED_ENDS) and _AGED.search(before):
@@ -352,7 +391,9 @@ def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
     return not q.spelled and q.value is not None and 1900 <= q.value <= 2100 and "," not in q.surface
 
 
-def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int) -> _Draft | None:
+def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, plain: str | None) -> _Draft | None:
+    """The count `q` with its head noun and the kinds the words before and after it give;
+    `plain`: the lower-cased sentence, or None (see extract_claims)."""
     m = v.head.match(text, q.end)
     victims, role, head_end = None, None, q.end
     one_of = _one_of_them(text, q.end, v) if q.value == 1 else None
@@ -378,7 +419,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int) ->
         d.victims = "civilians"      # "deux Nigériens tués"
     if m and role == "kind":
         d.kind, d.rule = v.nouns[m.group("noun").lower()][1], f"head:{m.group('noun').lower()}"
-    b = v.before.search(text[max(0, q.start - 40):q.start])
+    window = text[max(0, q.start - 40):q.start]
+    b = v.before.search(window) if _may_end_with(_lower_tail(window, plain), v.before_ends) else None
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
     a = v.after.match(text, head_end) if role else _BARE_PREDICATE.match(text, head_end)
@@ -393,11 +435,15 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int) ->
         d.after_kind = v.kind_after[a.group("kind").lower()]
     # "including 5 soldiers and 3 civilians", "50 women and 21 children were among the dead":
     # the whole coordinated list is a part; "40 people, 34 of them volunteers": only the 34
-    d.subset_group = bool(v.subset.search(text[max(0, q.start - 30):q.start])
+    window = text[max(0, q.start - 30):q.start]
+    tail = _lower_tail(window, plain)
+    if tail and tail[-1] in ":,":
+        tail = tail[:-1].rstrip()
+    d.subset_group = bool(_may_end_with(tail, v.subset_ends) and v.subset.search(window)
                           or head_end > q.end and v.subset_after.match(text, head_end))
     kin = m is not None and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
     d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
-                or bool(_PARTIAL.match(text, head_end)) or kin or bool(_OF_THE_DEAD.match(text, q.end)))
+                or _partial(text, head_end, plain) or kin or bool(_OF_THE_DEAD.match(text, q.end)))
     return d
 
 
@@ -518,7 +564,7 @@ def _without_label_quotes(sentence: str) -> str:
     (same length, same offsets)."""
     if "(" in sentence:
         sentence = _BRACKETED_ABBREVIATION.sub(lambda m: " " * len(m.group()), sentence)
-    if not any(c in sentence for c in _QUOTE_CHARS):
+    if not _QUOTE_MARK.search(sentence):
         return sentence
     return _LABEL_QUOTE.sub(lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1)),
                             sentence)
@@ -537,15 +583,18 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     if not v.trigger.search(lowered):
         return []
     text = _without_label_quotes(sentence)
+    # lower-case checks that rule regex scans out stand in only for a sentence where lower()
+    # makes every letter what IGNORECASE matches it to
+    plain = lowered if lower_is_faithful(sentence) else None
     drafts = []
     quantities = sorted(find_quantities(text, language) + _singulars(text, language), key=lambda q: q.start)
     # "two were killed and a third wounded": after another count, an ordinal is one more person
     quantities = [replace(q, value=1, ordinal=False) if q.ordinal and q is not quantities[0] else q for q in quantities]
     for i, q in enumerate(quantities):
-        if _not_a_casualty_count(q, text, v):
+        if _not_a_casualty_count(q, text, v, plain):
             continue
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        d = _draft(q, text, v, nxt.end if nxt else len(text), nxt.start if nxt else len(text))
+        d = _draft(q, text, v, nxt.end if nxt else len(text), nxt.start if nxt else len(text), plain)
         if d is not None:
             drafts.append(d)
     drafts = _inside_lists(drafts, text)
@@ -555,7 +604,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
         return []
     revised_cue = v.revision.search(lowered) if holds_any(lowered, v.revision_words) else None
     initial_cue = v.initial.search(lowered) if holds_any(lowered, v.initial_words) else None
-    maybe_all_sides = holds_any(lowered, _BOTH_SIDES_WORDS) or not lower_is_faithful(sentence)
+    maybe_all_sides = plain is None or holds_any(plain, _BOTH_SIDES_WORDS)
     cumulative = bool(v.cumulative.search(lowered))
     out = []
     for d in drafts:
