@@ -105,6 +105,18 @@ class _Vocab:
     month_ends: tuple[str, ...]         # how text before a month's name may end, in lower case
     kin: frozenset[str]
     harm: re.Pattern[str]
+    # head and after on the lower-cased text, without IGNORECASE: several times faster
+    head_lower: re.Pattern[str]
+    after_lower: re.Pattern[str]
+
+    def head_at(self, text: str, plain: str | None, at: int) -> re.Match[str] | None:
+        """The noun phrase heading a count at `at`, read in `plain` (the lower-cased text, see
+        extract_claims) when given: its groups are then in lower case."""
+        return self.head.match(text, at) if plain is None else self.head_lower.match(plain, at)
+
+    def after_at(self, text: str, plain: str | None, at: int) -> re.Match[str] | None:
+        """The predicate after a count's noun, read like head_at."""
+        return self.after.match(text, at) if plain is None else self.after_lower.match(plain, at)
 
 
 # the words between a verb and the count it governs: "killing the", "tuant les"
@@ -196,6 +208,8 @@ def _vocab(language: str) -> _Vocab:
         month_before=re.compile(rf"(?<!\w)(?:{months})\.?\s*$", re.IGNORECASE),
         month_ends=tuple(m + dot for m in lex["months"] for dot in ("", ".")),
         kin=frozenset(lex["kin_words"][lang]),
+        head_lower=re.compile(lower_literals(head.pattern)),
+        after_lower=re.compile(lower_literals(after.pattern)),
         harm=re.compile(rf"\b(?:{_alt(w for table in (kind_after, kind_before, lex['kind_heads'][lang]) for w, k in table.items() if k != 'displaced')})\b"),
     )
 
@@ -304,15 +318,15 @@ _IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people
                       "dead", "wounded", "injured", "missing"}     # "buried their dead"
 
 
-def _singulars(text: str, language: str) -> list[Quantity]:
+def _singulars(text: str, lowered: str, language: str, plain: str | None) -> list[Quantity]:
     """"a soldier was killed", "killing a police officer", "un civil tué": one victim
-    (find_quantities leaves isolated one/un/une alone: they are mostly articles)."""
+    (find_quantities leaves isolated one/un/une alone: they are mostly articles).
+    `lowered` is lower_same_length(text); `plain` is it or None, see extract_claims."""
     rx = _SINGULAR.get(language)
     if rx is None:
         return []
     v = _vocab(language)
     out = []
-    lowered = lower_same_length(text)
     for m in _ONE_WORD.finditer(lowered) if holds_any(lowered, _ONE_WORDS) else ():
         if _one_of_them(text, m.end(), v):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), text[m.start():m.end()], True))
@@ -321,7 +335,7 @@ def _singulars(text: str, language: str) -> list[Quantity]:
             continue        # "told a humanitarian worker that ...", "selon un habitant": no victim
         if any(q.start == m.start() for q in out):
             continue        # "one of the wounded", already read as one of them
-        h = v.head.match(text, m.end() - 1)
+        h = v.head_at(text, plain, m.end() - 1)
         if h:
             noun = h.group("noun").lower()
             role, _ = v.nouns[noun]
@@ -393,8 +407,8 @@ def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab, plain: str | None) 
 
 def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, plain: str | None) -> _Draft | None:
     """The count `q` with its head noun and the kinds the words before and after it give;
-    `plain`: the lower-cased sentence, or None (see extract_claims)."""
-    m = v.head.match(text, q.end)
+    `plain`: the lower-cased text, or None (see extract_claims)."""
+    m = v.head_at(text, plain, q.end)
     victims, role, head_end = None, None, q.end
     one_of = _one_of_them(text, q.end, v) if q.value == 1 else None
     if one_of:
@@ -415,7 +429,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
         # "six French aid workers and two Nigeriens": a nationality standing for people
         victims, role, head_end = "civilians", "victim", demonym.end()
     d = _Draft(q, head_end, victims, role)
-    if m and role == "kind" and _DEMONYM_PLURAL.match(" " + m.group("mods")):
+    if m and role == "kind" and _DEMONYM_PLURAL.match(" " + text[m.start("mods"):m.end("mods")]):
         d.victims = "civilians"      # "deux Nigériens tués"
     if m and role == "kind":
         d.kind, d.rule = v.nouns[m.group("noun").lower()][1], f"head:{m.group('noun').lower()}"
@@ -423,7 +437,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     b = v.before.search(window) if _may_end_with(_lower_tail(window, plain), v.before_ends) else None
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
-    a = v.after.match(text, head_end) if role else _BARE_PREDICATE.match(text, head_end)
+    a = v.after_at(text, plain, head_end) if role else _BARE_PREDICATE.match(text, head_end)
     if a and (a.group("kind").lower() not in v.kind_after
               or next_end <= a.start("kind") and _JUST_OF.fullmatch(text, next_end, a.start("kind"))):
         a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
@@ -476,7 +490,7 @@ _PASSIVE_AUXILIARY = re.compile(r"(?<!\w)(?:were|was|been|being|are|is|got)\s")
 def _active_voice(a: re.Match[str], text: str) -> bool:
     """"20 gunmen killed 12 villagers": the first count is the killers, not the dead."""
     word = a.group("kind").lower()
-    if word not in _ENGLISH_ACTIVE or _PASSIVE_AUXILIARY.search(a.group()):
+    if word not in _ENGLISH_ACTIVE or _PASSIVE_AUXILIARY.search(text[a.start():a.end()]):
         return False
     return bool(_OBJECT.match(text, a.end()))
 
@@ -583,11 +597,13 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     if not v.trigger.search(lowered):
         return []
     text = _without_label_quotes(sentence)
-    # lower-case checks that rule regex scans out stand in only for a sentence where lower()
-    # makes every letter what IGNORECASE matches it to
-    plain = lowered if lower_is_faithful(sentence) else None
+    text_lowered = lowered if text is sentence else lower_same_length(text)
+    # lower-cased text stands in for IGNORECASE scans only where lower() makes every letter
+    # what IGNORECASE matches it to
+    plain = text_lowered if lower_is_faithful(sentence) else None
     drafts = []
-    quantities = sorted(find_quantities(text, language) + _singulars(text, language), key=lambda q: q.start)
+    quantities = sorted(find_quantities(text, language) + _singulars(text, text_lowered, language, plain),
+                        key=lambda q: q.start)
     # "two were killed and a third wounded": after another count, an ordinal is one more person
     quantities = [replace(q, value=1, ordinal=False) if q.ordinal and q is not quantities[0] else q for q in quantities]
     for i, q in enumerate(quantities):
@@ -648,6 +664,16 @@ class _ClaimantVocab:
 _RECIPIENT = re.compile(r"(?<!\w)(?:told|(?<!according )(?<!close )to|à|au|aux)\s+(?:l['’]|the\s+|la\s+|le\s+)?$",
                         re.IGNORECASE)
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+$")
+# the last words of _RECIPIENT, in lower case
+_RECIPIENT_ENDS = ("told", "to", "à", "au", "aux", "l'", "l’", "the", "la", "le")
+
+
+def _addressed(text: str, at: int, plain: str | None) -> bool:
+    """"told AFP", "a indiqué à l'AFP": the name at `at` is who heard it."""
+    window = text[max(0, at - 24):at]
+    return _may_end_with(_lower_tail(window, plain), _RECIPIENT_ENDS) and _RECIPIENT.search(window) is not None
+
+
 _OWN_OUTLET = re.compile(r"(?<!\w)(?:its|their|sa|son|ses)\s+(?:[\w’'-]+\s+){0,2}$")
 _SHORT_WORDS = {"army", "mali", "chad", "togo", "amaq", "press", "media"}
 _NOT_A_QUALIFIER = {"The", "A", "An", "According", "Le", "La", "Les", "Selon", "Un", "Une", "In", "On", "But", "And", "Et",
@@ -701,10 +727,9 @@ def _attributions(text: str, language: str, skip: tuple[int, int] = (0, 0)) -> l
     return [a for a in _all_attributions(text, language) if not (a[0] < skip[1] and skip[0] < a[1])]
 
 
-def _claimant_mentions(text: str, cv: _ClaimantVocab) -> list[tuple[int, int, str]]:
+def _claimant_mentions(text: str, lowered: str, cv: _ClaimantVocab) -> list[tuple[int, int, str]]:
     """(start, end, surface) of every claimant name, left to right without overlaps; a short
     capitalised name wins over a longer one starting at the same place, as it is listed first."""
-    lowered = lower_same_length(text)
     spans = leftmost_spans(lambda pos: cv.mention_caps.search(text, pos), lambda pos: cv.mention.search(lowered, pos))
     return [(start, end, text[start:end]) for start, end in spans]
 
@@ -713,11 +738,13 @@ def _claimant_mentions(text: str, cv: _ClaimantVocab) -> list[tuple[int, int, st
 def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, str], ...]:
     cv = _claimant_vocab(language)
     found: list[tuple[int, int, str, str]] = []
-    mentions = _claimant_mentions(text, cv)
+    lowered = lower_same_length(text)
+    plain = lowered if lower_is_faithful(text) else None
+    mentions = _claimant_mentions(text, lowered, cv)
     starts = [s for s, _, _ in mentions]
     for s, e, surface in mentions:
         ctype = cv.types[surface.lower()]
-        if _RECIPIENT.search(text[max(0, s - 24):s]):
+        if _addressed(text, s, plain):
             continue        # "told AFP", "a indiqué à l'AFP": who heard it, not who said it
         framed: object
         if ctype == "state":

@@ -175,7 +175,7 @@ _UNFOLDED = re.compile("[\u0130\u0131\u017f]")
 def lower_is_faithful(text: str) -> bool:
     """Whether every IGNORECASE match of lexicon words in `text` is in text.lower() as the
     words in lower case: then a cheap check of the lower-cased text can rule a regex out."""
-    return not _UNFOLDED.search(text)
+    return text.isascii() or not _UNFOLDED.search(text)
 
 
 def _qualify(text: str, start: int, language: str, default: str, plain: bool) -> tuple[str, int]:
