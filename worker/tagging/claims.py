@@ -654,6 +654,7 @@ class _ClaimantVocab:
     mention_caps: re.Pattern[str]   # short capitalised names ("AFP", "UN"), case-sensitive
     types: dict[str, str]
     before: re.Pattern[str]
+    before_lower: re.Pattern[str]   # `before` for the lower-cased text, without IGNORECASE: faster
     speech_after: re.Pattern[str]
     speech_before: re.Pattern[str]
     opening: re.Pattern[str]
@@ -707,9 +708,10 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
     # "..., selon lui" speaks for the one named before; "... de l'armée, selon des sources locales"
     # introduces another source
     said = rf"(?:{_alt(w for w in speech if w != 'selon')}|selon\s+(?:lui|elle|eux|elles|qui))"
+    before_rx = re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE)
     return _ClaimantVocab(
         mention=mention, mention_caps=mention_caps, types=types,
-        before=re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE),
+        before=before_rx, before_lower=re.compile(lower_literals(before_rx.pattern)),
         speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{said})(?!\w)", re.IGNORECASE),
         # "JNIM said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
         speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
@@ -749,19 +751,19 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
         framed: object
         if ctype == "state":
             # "Mali says ..." but not "BAMAKO, ... said" nor "near Mali, officials said"
-            framed = cv.speech_next.match(text[e:]) or cv.before.search(text[max(0, s - 40):s])
+            framed = cv.speech_next.match(text[e:]) or _attributed_before(text, plain, s, cv)
             ctype = "official"
         elif ctype == "perpetrator":
             # a group is the source only when it speaks ("JNIM said") or claims ("which
             # claimed the operation, stated that"); "Jihadists abducted 50 women, residents
             # said" is the residents' figure
-            framed = (cv.before.search(text[max(0, s - 40):s]) or cv.speech_next.match(text[e:])
+            framed = (_attributed_before(text, plain, s, cv) or cv.speech_next.match(text[e:])
                       or cv.perpetrator_cue.match(text[e:]) or surface.lower() == "amaq")
         else:
             speech = cv.speech_after.match(text[e:])
             if speech and any(e < other < e + speech.end() for other in starts):
                 speech = None   # "men in army uniforms, the prosecutor said": the nearer one speaks
-            framed = (cv.before.search(text[max(0, s - 40):s]) or speech
+            framed = (_attributed_before(text, plain, s, cv) or speech
                       or cv.speech_before.search(text[max(0, s - 25):s]) or surface.lower() == "amaq")
         if not framed:
             continue
@@ -784,6 +786,14 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             name = groups[-1][2] if groups else name
         found.append((start, end, name, ctype))
     return tuple(found)
+
+
+def _attributed_before(text: str, plain: str | None, at: int, cv: _ClaimantVocab) -> bool:
+    """"according to", "selon", "as reported by" in the 40 characters before `at`, read in
+    `plain` (the lower-cased text) when given."""
+    if plain is None:
+        return cv.before.search(text[max(0, at - 40):at]) is not None
+    return cv.before_lower.search(plain[max(0, at - 40):at]) is not None
 
 
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas|but|tandis que|alors que|mais)\s+", re.IGNORECASE)
