@@ -234,6 +234,7 @@ _HEARER_OR_SOURCE = re.compile(
     r"(?<!\w)(?:told|tells?|telling|(?:said|spoke|speaking|talking|talked|explained) to|according to|quoting|citing|"
     r"(?:a|ont|avait|avaient) (?:dit|déclaré|confié|expliqué|indiqué|raconté|affirmé|assuré|précisé) à|selon|"
     r"d['’]après)\s+$")
+# the last words of _HEARER_OR_SOURCE
 _HEARER_OR_SOURCE_ENDS = ("told", "tell", "tells", "telling", "to", "quoting", "citing", "à", "selon", "après")
 # on the lower-cased text (IGNORECASE would keep the engine from skipping ahead)
 _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?=[\w’'-])"),
@@ -292,6 +293,7 @@ _PARTIAL_WORDS = ("alone", "seul")
 
 
 def _partial(text: str, at: int, plain: str | None) -> bool:
+    """"100 bodies in Diallassagou alone" after `at`; `plain`: see extract_claims."""
     if plain is not None and not holds_any(plain, _PARTIAL_WORDS):
         return False
     return _PARTIAL.match(text, at) is not None
@@ -361,14 +363,16 @@ def _singulars(text: str, lowered: str, language: str, plain: str | None) -> lis
 
 
 def _names_an_office(lowered: str) -> bool:
+    """Whether a lower-cased sentence names an office ("the imam", "le maire")."""
     return holds_any(lowered, _OFFICE_WORDS) and _ANY_OFFICE.search(lowered) is not None
 
 
 def _hearer_or_source(lowered: str, at: int) -> bool:
-    """Whether the word before `at` makes what follows a hearer or a source; the regex
+    """Whether the words before `at` make what follows a hearer or a source; the regex
     runs only when the text before ends with one of its last words."""
-    before = lowered[max(0, at - 40):at]
-    return before.rstrip().endswith(_HEARER_OR_SOURCE_ENDS) and _HEARER_OR_SOURCE.search(before) is not None
+    start = max(0, at - 40)
+    return (lowered[start:at].rstrip().endswith(_HEARER_OR_SOURCE_ENDS)
+            and _HEARER_OR_SOURCE.search(lowered, start, at) is not None)
 
 
 def _lone_victim(d: _Draft) -> bool:

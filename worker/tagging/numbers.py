@@ -167,21 +167,20 @@ def _qualifier_ends(language: str) -> tuple[str, ...]:
     return tuple(p.lower() for p in claim_lexicon()["qualifiers"].get(language, {}))
 
 
-# The letters IGNORECASE matches to a letter of the lexicon though lower() does not make them
-# that letter (İ, ı, ſ)
+# İ, ı and ſ: IGNORECASE matches them to i and s, which lower() does not make them
 _UNFOLDED = re.compile("[\u0130\u0131\u017f]")
 
 
 def lower_is_faithful(text: str) -> bool:
-    """Whether every IGNORECASE match of lexicon words in `text` is in text.lower() as the
-    words in lower case: then a cheap check of the lower-cased text can rule a regex out."""
+    """Whether lower() makes every letter of `text` the one IGNORECASE matches it to (true
+    unless it holds İ, ı or ſ): then a check of the lower-cased text can rule out a
+    case-blind regex."""
     return text.isascii() or not _UNFOLDED.search(text)
 
 
 def _qualify(text: str, start: int, language: str, default: str, plain: bool) -> tuple[str, int]:
-    """The qualifier written just before a count ("at least", "près de"). `plain`: `text`
-    has none of the _UNFOLDED letters, so a window whose lower case ends with no
-    qualifier needs no regex."""
+    """The qualifier written just before a count ("at least", "près de"). `plain`:
+    lower_is_faithful(text), so a window whose lower case ends with no qualifier needs no regex."""
     window_start = max(0, start - 30)
     window = text[window_start:start]
     if plain and not window.rstrip().lower().endswith(_qualifier_ends(language)):
