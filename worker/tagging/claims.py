@@ -478,10 +478,11 @@ _BOTH_SIDES = re.compile(r"[^.;:]{0,30}?(?<!\w)(?:on both sides|on either side|f
                          r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps|"
                          r"(?:[\w'’-]+ et [\w'’-]+|tous camps|toutes parties) confondu(?:e|s|es)?|"
                          r"assaillants compris|y compris (?:les )?assaillants)(?!\w)", re.IGNORECASE)
-# a word every phrase of _BOTH_SIDES holds, in lower case
+# one in each phrase of _BOTH_SIDES, in lower case
 _BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris")
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
+_ALSO_WORDS = ("also", "well", "additionally", "également", "aussi")     # one in each phrase of _ALSO
 # "two more people died", "deux autres civils": victims on top of a figure already given
 _MORE = re.compile(r"\s+(?:more|other|others|autres|de plus)(?!\w)(?!\s+than)", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
@@ -625,6 +626,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     revised_cue = v.revision.search(lowered) if holds_any(lowered, v.revision_words) else None
     initial_cue = v.initial.search(lowered) if holds_any(lowered, v.initial_words) else None
     maybe_all_sides = plain is None or holds_any(plain, _BOTH_SIDES_WORDS)
+    maybe_also = plain is None or holds_any(plain, _ALSO_WORDS)
     cumulative = bool(v.cumulative.search(lowered))
     out = []
     for d in drafts:
@@ -648,7 +650,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             or d.q.ordinal,
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end),
-            additional=bool(_ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end)), all_sides=all_sides))
+            additional=bool(maybe_also and _ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end)),
+            all_sides=all_sides))
     return out
 
 
