@@ -178,12 +178,12 @@ def lower_is_faithful(text: str) -> bool:
     return text.isascii() or not _UNFOLDED.search(text)
 
 
-def _qualify(text: str, start: int, language: str, default: str, plain: bool) -> tuple[str, int]:
-    """The qualifier written just before a count ("at least", "près de"). `plain`:
+def _qualify(text: str, start: int, language: str, default: str, faithful: bool) -> tuple[str, int]:
+    """The qualifier written just before a count ("at least", "près de"). `faithful`:
     lower_is_faithful(text), so a window whose lower case ends with no qualifier needs no regex."""
     window_start = max(0, start - 30)
     window = text[window_start:start]
-    if plain and not window.rstrip().lower().endswith(_qualifier_ends(language)):
+    if faithful and not window.rstrip().lower().endswith(_qualifier_ends(language)):
         return default, start
     m = _qualifier_re(language).search(window)
     if not m:
@@ -261,11 +261,11 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue      # "2.5 million": the digits were not a count on their own
             raw.append((s, e, int(occ.value), "exact", True))
     raw.sort()
-    plain = lower_is_faithful(text)
+    faithful = lower_is_faithful(text)
     out = []
     for s, e, value, qual, spelled in raw:
         if value is not None and qual in ("exact", "about") or qual in ("dozens", "hundreds", "several"):
-            new_qual, qs = _qualify(text, s, language, qual, plain)
+            new_qual, qs = _qualify(text, s, language, qual, faithful)
             if value is None and new_qual not in ("exact",):
                 new_qual = qual            # "at least dozens" stays "dozens"
             qual = new_qual
