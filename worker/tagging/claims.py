@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from .numbers import Quantity, alternation, claim_lexicon, find_quantities
+from .numbers import Quantity, alternation, claim_lexicon, find_quantities, holds_any, key_words, lower_is_faithful
 from .regex import factor, leftmost_spans, lower_literals, lower_same_length, top_level_alternatives
 from .text import TIME_WORDS
 
@@ -32,6 +32,7 @@ _ENGLISH_ACTIVE = {"killed", "wounded", "injured", "abducted", "kidnapped", "cap
                    "displaced", "seized", "neutralised", "neutralized", "murdered"}
 _DEMONYM_PLURAL = re.compile(r"\s+[A-ZÉ][a-zéèëï]+(?:ans|iens|ens|ais|ois|ese|is)(?![\w-])")
 _QUOTE_CHARS = "\"“”«»"
+_QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
 # A count without a noun takes a predicate only through auxiliaries: "thousands have been killed".
 _BARE_PREDICATE = re.compile(r"\s+(?:(?:have|has|had|been|were|was|are|is|reportedly|also|all|ont|a|été|sont|"
                              r"auraient|aurait|seraient|tous|toutes)\s+){1,3}"
@@ -85,11 +86,15 @@ class _Vocab:
     head: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
+    before_ends: tuple[str, ...] | None
     toll: re.Pattern[str]
     revision: re.Pattern[str]
+    revision_words: tuple[str, ...]     # a word every revision phrase holds
     initial: re.Pattern[str]
+    initial_words: tuple[str, ...]
     cumulative: re.Pattern[str]
     subset: re.Pattern[str]
+    subset_ends: tuple[str, ...]        # how text before a subset's count may end, in lower case
     subset_after: re.Pattern[str]
     trigger: re.Pattern[str]
     kind_after: dict[str, str]
@@ -97,8 +102,43 @@ class _Vocab:
     members_context: list[tuple[str, re.Pattern[str]]]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
+    month_ends: tuple[str, ...]         # how text before a month's name may end, in lower case
     kin: frozenset[str]
     harm: re.Pattern[str]
+    # head and after on the lower-cased text, without IGNORECASE: several times faster
+    head_lower: re.Pattern[str]
+    after_lower: re.Pattern[str]
+
+    def head_at(self, text: str, plain: str | None, at: int) -> re.Match[str] | None:
+        """The noun phrase heading a count at `at`, read in `plain` (the lower-cased text, see
+        extract_claims) when given: its groups are then in lower case."""
+        return self.head.match(text, at) if plain is None else self.head_lower.match(plain, at)
+
+    def after_at(self, text: str, plain: str | None, at: int) -> re.Match[str] | None:
+        """The predicate after a count's noun, read like head_at."""
+        return self.after.match(text, at) if plain is None else self.after_lower.match(plain, at)
+
+
+# the words between a verb and the count it governs: "killing the", "tuant les"
+_BEFORE_ARTICLES = ("the", "les", "des", "à", "ses", "leurs", "his", "her", "their")
+
+
+def _literal_ends(pattern: str) -> tuple[str, ...] | None:
+    """The letters each top-level alternative of `pattern` ends with ("(?:mon|tues)day" ->
+    "day"), or None when one does not end with plain letters."""
+    ends = []
+    for alt in top_level_alternatives(pattern):
+        m = re.search(r"[^\W\d_]+$", alt)
+        if m is None or alt[:m.start()].endswith("\\"):
+            return None
+        ends.append(m.group().lower())
+    return tuple(ends)
+
+
+def _lower_tail(window: str, plain: str | None) -> str | None:
+    """`window` without its trailing spaces, in lower case, to check how it ends; None when
+    the sentence has a letter IGNORECASE matches that lower() does not make the same."""
+    return None if plain is None else window.rstrip().lower()
 
 
 @cache
@@ -136,24 +176,29 @@ def _vocab(language: str) -> _Vocab:
                        rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS})){{0,3}}"
-                        rf"\s*(?:(?:the|les|des|à|ses|leurs|his|her|their)\s+)?$", re.IGNORECASE)
+                        rf"\s*(?:(?:{'|'.join(_BEFORE_ARTICLES)})\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
     toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,110}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
                       rf"reached|atteint)|:)\s*$", re.IGNORECASE)
     months = _alt(lex["months"])
     trigger_words = list(kind_after) + list(kind_before) + list(lex["kind_heads"][lang]) + lex["toll_words"][lang]
+    time_ends = _literal_ends(_TIME_WORDS)
+    before_ends = None if time_ends is None else tuple(p.lower() for p in kind_before) + time_ends + _BEFORE_ARTICLES
     return _Vocab(
-        nouns=nouns, head=head, after=after, before=before, toll=toll,
+        nouns=nouns, head=head, after=after, before=before, before_ends=before_ends, toll=toll,
         # these three run on the lower-cased sentence, without IGNORECASE: several times faster
         initial=re.compile(rf"(?<!\w)(?:{_alt(lex['initial'][lang])})(?!\w)"),
+        initial_words=key_words(lex["initial"][lang]),
         # "reached by telephone", "atteint par balle": no toll reaching a figure
         # "reached" and "atteint" revise a toll only with a figure after them ("the toll reached 40",
         # "a atteint au moins 40"): not "a resident who reached Sebba", "atteint par balle"
         revision=re.compile(rf"(?<!\w)(?:{_alt(lex['revision'][lang])})(?!\w)"
                             rf"(?!(?<=reached)(?!{_FIGURE_AHEAD}))(?!(?<=atteint)(?!e?s?{_FIGURE_AHEAD}))"),
+        revision_words=key_words(lex["revision"][lang]),
         cumulative=re.compile(rf"(?<!\w){factor(lex['cumulative'][lang])}(?!\w)"),
         subset_after=re.compile(rf"\s*,?\s*(?:{_alt(lex['subset_after'][lang])})(?!\w)", re.IGNORECASE),
         subset=re.compile(rf"(?<!\w)(?:{_alt(lex['subset'][lang])})\s*[:,]?\s*$", re.IGNORECASE),
+        subset_ends=tuple(p.lower() for p in lex["subset"][lang]),
         # run on the lower-cased sentence, without IGNORECASE and with \b: several times faster
         trigger=re.compile(rf"\b(?:{_alt(trigger_words)})"),
         kind_after=kind_after, kind_before=kind_before,
@@ -161,7 +206,10 @@ def _vocab(language: str) -> _Vocab:
                          for g, p in lex["members_context"].items()],
         month_after=re.compile(rf"\s*(?:{months})\.?(?!\w)", re.IGNORECASE),
         month_before=re.compile(rf"(?<!\w)(?:{months})\.?\s*$", re.IGNORECASE),
+        month_ends=tuple(m + dot for m in lex["months"] for dot in ("", ".")),
         kin=frozenset(lex["kin_words"][lang]),
+        head_lower=re.compile(lower_literals(head.pattern)),
+        after_lower=re.compile(lower_literals(after.pattern)),
         harm=re.compile(rf"\b(?:{_alt(w for table in (kind_after, kind_before, lex['kind_heads'][lang]) for w, k in table.items() if k != 'displaced')})\b"),
     )
 
@@ -186,6 +234,8 @@ _HEARER_OR_SOURCE = re.compile(
     r"(?<!\w)(?:told|tells?|telling|(?:said|spoke|speaking|talking|talked|explained) to|according to|quoting|citing|"
     r"(?:a|ont|avait|avaient) (?:dit|déclaré|confié|expliqué|indiqué|raconté|affirmé|assuré|précisé) à|selon|"
     r"d['’]après)\s+$")
+# the last words of _HEARER_OR_SOURCE
+_HEARER_OR_SOURCE_ENDS = ("told", "tell", "tells", "telling", "to", "quoting", "citing", "à", "selon", "après")
 # on the lower-cased text (IGNORECASE would keep the engine from skipping ahead)
 _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?=[\w’'-])"),
              "fr": re.compile(r"(?<![\w’'-])(?:un|une|leur|son|sa)\s+(?=[\w’'-])")}
@@ -201,6 +251,8 @@ _OFFICE = re.compile(r"imam|village chief|village head|traditional ruler|mayor|p
                      r"chef coutumier|maire|pasteur|prêtre", re.IGNORECASE)
 # the same offices as a first-letter trie on lower-cased text: whether a sentence names one at all
 _ANY_OFFICE = re.compile(factor(top_level_alternatives(_OFFICE.pattern)))
+# a word every office holds: no need of the trie when a sentence has none
+_OFFICE_WORDS = ("imam", "village", "ruler", "mayor", "pastor", "priest", "emir", "chef", "maire", "pasteur", "prêtre")
 
 
 # "a woman who tried to flee was killed": one victim named with an article is usually one
@@ -211,6 +263,7 @@ _ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|
                           r"|les\s+(?P<noun_fr>[\w-]+))|d['’](?:eux|elles))(?![\w-])", re.IGNORECASE)
 # on the lower-cased text; the word-start check after the first letter lets the engine skip to o and l
 _ONE_WORD = re.compile(r"(?:o(?<![\w’'-].)ne|l(?<![\w’'-].)['’]une?)(?![\w-])")
+_ONE_WORDS = ("one", "l'un", "l’un")
 
 
 def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
@@ -236,6 +289,16 @@ def _referent(one_of: re.Match[str], text: str, before: int, v: _Vocab) -> str |
 _WORD_START = re.compile(r"(?<![\w’'-])(?=[^\W\d_])")
 # "more than 100 bodies in Diallassagou alone": a count for one place among several
 _PARTIAL = re.compile(r"[^,.;]{0,40}?(?<!\w)(?:alone|à (?:lui|elle) seule?)(?!\w)", re.IGNORECASE)
+_PARTIAL_WORDS = ("alone", "seul")
+
+
+def _partial(text: str, at: int, plain: str | None) -> bool:
+    """"100 bodies in Diallassagou alone" after `at`; `plain`: see extract_claims."""
+    if plain is not None and not holds_any(plain, _PARTIAL_WORDS):
+        return False
+    return _PARTIAL.match(text, at) is not None
+
+
 _NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
 # on the lower-cased sentence: the army's count of the other side's losses
 _ENEMY_LOST = re.compile(r"(?<!\w)(?:the enemy|l['’]ennemi|the assailants|the attackers|les assaillants)\s+"
@@ -257,24 +320,24 @@ _IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people
                       "dead", "wounded", "injured", "missing"}     # "buried their dead"
 
 
-def _singulars(text: str, language: str) -> list[Quantity]:
+def _singulars(text: str, lowered: str, language: str, plain: str | None) -> list[Quantity]:
     """"a soldier was killed", "killing a police officer", "un civil tué": one victim
-    (find_quantities leaves isolated one/un/une alone: they are mostly articles)."""
+    (find_quantities leaves isolated one/un/une alone: they are mostly articles).
+    `lowered` is lower_same_length(text); `plain` is it or None, see extract_claims."""
     rx = _SINGULAR.get(language)
     if rx is None:
         return []
     v = _vocab(language)
     out = []
-    lowered = lower_same_length(text)
-    for m in _ONE_WORD.finditer(lowered):
+    for m in _ONE_WORD.finditer(lowered) if holds_any(lowered, _ONE_WORDS) else ():
         if _one_of_them(text, m.end(), v):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end(), text[m.start():m.end()], True))
     for m in rx.finditer(lowered):
-        if _HEARER_OR_SOURCE.search(lowered, max(0, m.start() - 40), m.start()):
+        if _hearer_or_source(lowered, m.start()):
             continue        # "told a humanitarian worker that ...", "selon un habitant": no victim
         if any(q.start == m.start() for q in out):
             continue        # "one of the wounded", already read as one of them
-        h = v.head.match(text, m.end() - 1)
+        h = v.head_at(text, plain, m.end() - 1)
         if h:
             noun = h.group("noun").lower()
             role, _ = v.nouns[noun]
@@ -291,12 +354,25 @@ def _singulars(text: str, language: str) -> list[Quantity]:
                     out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
     # "shot dead the imam of the mosque", "le chef du village a été abattu": an office one
     # person holds, named with the definite article (only where a sentence names one at all)
-    for m in _DEFINITE[language].finditer(lowered) if _ANY_OFFICE.search(lowered) else ():
+    for m in _DEFINITE[language].finditer(lowered) if _names_an_office(lowered) else ():
         h = v.head.match(text, m.end() - 1)
         if h and _OFFICE.fullmatch(h.group("noun")) and not h.group("mods").strip() and (
                 v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
     return out
+
+
+def _names_an_office(lowered: str) -> bool:
+    """Whether a lower-cased sentence names an office ("the imam", "le maire")."""
+    return holds_any(lowered, _OFFICE_WORDS) and _ANY_OFFICE.search(lowered) is not None
+
+
+def _hearer_or_source(lowered: str, at: int) -> bool:
+    """Whether the words before `at` make what follows a hearer or a source; the regex
+    runs only when the text before ends with one of its last words."""
+    start = max(0, at - 40)
+    return (lowered[start:at].rstrip().endswith(_HEARER_OR_SOURCE_ENDS)
+            and _HEARER_OR_SOURCE.search(lowered, start, at) is not None)
 
 
 def _lone_victim(d: _Draft) -> bool:
@@ -306,23 +382,37 @@ def _lone_victim(d: _Draft) -> bool:
     return surface in _ARTICLES or surface in ("un", "une") and d.head_role == "victim"
 
 
-def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab) -> bool:
+_AGED = re.compile(r"(?:aged|âgée?s? de|age of|l'âge de)\s*$", re.IGNORECASE)
+_AGED_ENDS = ("aged", "de", "of")
+_OF_NEXT = re.compile(r"\s+(?:of|des|d['’])\b")
+
+
+def _may_end_with(tail: str | None, ends: tuple[str, ...] | None) -> bool:
+    """Whether a window whose lower-cased end is `tail` may end with one of `ends`: always
+    when either is unknown (None)."""
+    return tail is None or ends is None or tail.endswith(ends)
+
+
+def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab, plain: str | None) -> bool:
     """Years, dates, ages, unit sizes, money, percentages and "one of the"."""
     after = text[q.end:q.end + 12]
     before = text[max(0, q.num_start - 12):q.num_start]
     if after.startswith(("-", "%", "’s", "'s")) or before.rstrip().endswith(("$", "€", "£", "#")):
         return True
-    if v.month_after.match(text, q.end) or v.month_before.search(before):
+    tail = _lower_tail(before, plain)     # how `before` ends rules out most scans
+    if v.month_after.match(text, q.end) or _may_end_with(tail, v.month_ends) and v.month_before.search(before):
         return True
-    if re.search(r"(?:aged|âgée?s? de|age of|l'âge de)\s*$", before, re.IGNORECASE):
+    if _may_end_with(tail, _AGED_ENDS) and _AGED.search(before):
         return True
-    if q.value == 1 and re.match(r"\s+(?:of|des|d['’])\b", after) and not _one_of_them(text, q.end, v):
+    if q.value == 1 and _OF_NEXT.match(after) and not _one_of_them(text, q.end, v):
         return True
     return not q.spelled and q.value is not None and 1900 <= q.value <= 2100 and "," not in q.surface
 
 
-def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int) -> _Draft | None:
-    m = v.head.match(text, q.end)
+def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, plain: str | None) -> _Draft | None:
+    """The count `q` with its head noun and the kinds the words before and after it give;
+    `plain`: the lower-cased text, or None (see extract_claims)."""
+    m = v.head_at(text, plain, q.end)
     victims, role, head_end = None, None, q.end
     one_of = _one_of_them(text, q.end, v) if q.value == 1 else None
     if one_of:
@@ -343,14 +433,15 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int) ->
         # "six French aid workers and two Nigeriens": a nationality standing for people
         victims, role, head_end = "civilians", "victim", demonym.end()
     d = _Draft(q, head_end, victims, role)
-    if m and role == "kind" and _DEMONYM_PLURAL.match(" " + m.group("mods")):
+    if m and role == "kind" and _DEMONYM_PLURAL.match(" " + text[m.start("mods"):m.end("mods")]):
         d.victims = "civilians"      # "deux Nigériens tués"
     if m and role == "kind":
         d.kind, d.rule = v.nouns[m.group("noun").lower()][1], f"head:{m.group('noun').lower()}"
-    b = v.before.search(text[max(0, q.start - 40):q.start])
+    window = text[max(0, q.start - 40):q.start]
+    b = v.before.search(window) if _may_end_with(_lower_tail(window, plain), v.before_ends) else None
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
-    a = v.after.match(text, head_end) if role else _BARE_PREDICATE.match(text, head_end)
+    a = v.after_at(text, plain, head_end) if role else _BARE_PREDICATE.match(text, head_end)
     if a and (a.group("kind").lower() not in v.kind_after
               or next_end <= a.start("kind") and _JUST_OF.fullmatch(text, next_end, a.start("kind"))):
         a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
@@ -362,11 +453,15 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int) ->
         d.after_kind = v.kind_after[a.group("kind").lower()]
     # "including 5 soldiers and 3 civilians", "50 women and 21 children were among the dead":
     # the whole coordinated list is a part; "40 people, 34 of them volunteers": only the 34
-    d.subset_group = bool(v.subset.search(text[max(0, q.start - 30):q.start])
+    window = text[max(0, q.start - 30):q.start]
+    tail = _lower_tail(window, plain)
+    if tail and tail[-1] in ":,":
+        tail = tail[:-1].rstrip()
+    d.subset_group = bool(_may_end_with(tail, v.subset_ends) and v.subset.search(window)
                           or head_end > q.end and v.subset_after.match(text, head_end))
     kin = m is not None and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
     d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
-                or bool(_PARTIAL.match(text, head_end)) or kin or bool(_OF_THE_DEAD.match(text, q.end)))
+                or _partial(text, head_end, plain) or kin or bool(_OF_THE_DEAD.match(text, q.end)))
     return d
 
 
@@ -383,18 +478,24 @@ _BOTH_SIDES = re.compile(r"[^.;:]{0,30}?(?<!\w)(?:on both sides|on either side|f
                          r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps|"
                          r"(?:[\w'’-]+ et [\w'’-]+|tous camps|toutes parties) confondu(?:e|s|es)?|"
                          r"assaillants compris|y compris (?:les )?assaillants)(?!\w)", re.IGNORECASE)
+# one in each phrase of _BOTH_SIDES, in lower case
+_BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris")
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
+_ALSO_WORDS = ("also", "well", "additionally", "également", "aussi")     # one in each phrase of _ALSO
 # "two more people died", "deux autres civils": victims on top of a figure already given
 _MORE = re.compile(r"\s+(?:more|other|others|autres|de plus)(?!\w)(?!\s+than)", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
                      r"|nine|ten|several|many|hundreds|scores)\b", re.IGNORECASE)
 
 
+_PASSIVE_AUXILIARY = re.compile(r"(?<!\w)(?:were|was|been|being|are|is|got)\s")
+
+
 def _active_voice(a: re.Match[str], text: str) -> bool:
     """"20 gunmen killed 12 villagers": the first count is the killers, not the dead."""
     word = a.group("kind").lower()
-    if word not in _ENGLISH_ACTIVE or re.search(r"(?<!\w)(?:were|was|been|being|are|is|got)\s", a.group()):
+    if word not in _ENGLISH_ACTIVE or _PASSIVE_AUXILIARY.search(text[a.start():a.end()]):
         return False
     return bool(_OBJECT.match(text, a.end()))
 
@@ -482,7 +583,7 @@ def _without_label_quotes(sentence: str) -> str:
     (same length, same offsets)."""
     if "(" in sentence:
         sentence = _BRACKETED_ABBREVIATION.sub(lambda m: " " * len(m.group()), sentence)
-    if not any(c in sentence for c in _QUOTE_CHARS):
+    if not _QUOTE_MARK.search(sentence):
         return sentence
     return _LABEL_QUOTE.sub(lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1)),
                             sentence)
@@ -501,15 +602,20 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     if not v.trigger.search(lowered):
         return []
     text = _without_label_quotes(sentence)
+    text_lowered = lowered if text is sentence else lower_same_length(text)
+    # lower-cased text stands in for IGNORECASE scans only where lower() makes every letter
+    # what IGNORECASE matches it to
+    plain = text_lowered if lower_is_faithful(sentence) else None
     drafts = []
-    quantities = sorted(find_quantities(text, language) + _singulars(text, language), key=lambda q: q.start)
+    quantities = sorted(find_quantities(text, language) + _singulars(text, text_lowered, language, plain),
+                        key=lambda q: q.start)
     # "two were killed and a third wounded": after another count, an ordinal is one more person
     quantities = [replace(q, value=1, ordinal=False) if q.ordinal and q is not quantities[0] else q for q in quantities]
     for i, q in enumerate(quantities):
-        if _not_a_casualty_count(q, text, v):
+        if _not_a_casualty_count(q, text, v, plain):
             continue
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        d = _draft(q, text, v, nxt.end if nxt else len(text), nxt.start if nxt else len(text))
+        d = _draft(q, text, v, nxt.end if nxt else len(text), nxt.start if nxt else len(text), plain)
         if d is not None:
             drafts.append(d)
     drafts = _inside_lists(drafts, text)
@@ -517,14 +623,16 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     drafts = [d for d in drafts if d.kind]
     if not drafts:
         return []
-    revised_cue = v.revision.search(lowered)
-    initial_cue = v.initial.search(lowered)
+    revised_cue = v.revision.search(lowered) if holds_any(lowered, v.revision_words) else None
+    initial_cue = v.initial.search(lowered) if holds_any(lowered, v.initial_words) else None
+    maybe_all_sides = plain is None or holds_any(plain, _BOTH_SIDES_WORDS)
+    maybe_also = plain is None or holds_any(plain, _ALSO_WORDS)
     cumulative = bool(v.cumulative.search(lowered))
     out = []
     for d in drafts:
         claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
         victims = d.victims
-        all_sides = bool(_BOTH_SIDES.match(text, d.head_end))
+        all_sides = maybe_all_sides and bool(_BOTH_SIDES.match(text, d.head_end))
         if all_sides:
             victims = None          # the dead of every side together, whatever the noun says
         elif victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
@@ -542,7 +650,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             or d.q.ordinal,
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end),
-            additional=bool(_ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end)), all_sides=all_sides))
+            additional=bool(maybe_also and _ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end)),
+            all_sides=all_sides))
     return out
 
 
@@ -552,6 +661,7 @@ class _ClaimantVocab:
     mention_caps: re.Pattern[str]   # short capitalised names ("AFP", "UN"), case-sensitive
     types: dict[str, str]
     before: re.Pattern[str]
+    before_lower: re.Pattern[str]   # `before` for the lower-cased text, without IGNORECASE: faster
     speech_after: re.Pattern[str]
     speech_before: re.Pattern[str]
     opening: re.Pattern[str]
@@ -561,6 +671,17 @@ class _ClaimantVocab:
 
 _RECIPIENT = re.compile(r"(?<!\w)(?:told|(?<!according )(?<!close )to|à|au|aux)\s+(?:l['’]|the\s+|la\s+|le\s+)?$",
                         re.IGNORECASE)
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+$")
+# the last words of _RECIPIENT, in lower case
+_RECIPIENT_ENDS = ("told", "to", "à", "au", "aux", "l'", "l’", "the", "la", "le")
+
+
+def _addressed(text: str, at: int, plain: str | None) -> bool:
+    """"told AFP", "a indiqué à l'AFP": the name at `at` is who heard it."""
+    window = text[max(0, at - 24):at]
+    return _may_end_with(_lower_tail(window, plain), _RECIPIENT_ENDS) and _RECIPIENT.search(window) is not None
+
+
 _OWN_OUTLET = re.compile(r"(?<!\w)(?:its|their|sa|son|ses)\s+(?:[\w’'-]+\s+){0,2}$")
 _SHORT_WORDS = {"army", "mali", "chad", "togo", "amaq", "press", "media"}
 _NOT_A_QUALIFIER = {"The", "A", "An", "According", "Le", "La", "Les", "Selon", "Un", "Une", "In", "On", "But", "And", "Et",
@@ -594,9 +715,10 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
     # "..., selon lui" speaks for the one named before; "... de l'armée, selon des sources locales"
     # introduces another source
     said = rf"(?:{_alt(w for w in speech if w != 'selon')}|selon\s+(?:lui|elle|eux|elles|qui))"
+    before_rx = re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE)
     return _ClaimantVocab(
         mention=mention, mention_caps=mention_caps, types=types,
-        before=re.compile(rf"(?<!\w)(?:{_alt(before)})(?:\s+[\w’'-]+){{0,3}}?\s*$", re.IGNORECASE),
+        before=before_rx, before_lower=re.compile(lower_literals(before_rx.pattern)),
         speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{said})(?!\w)", re.IGNORECASE),
         # "JNIM said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
         speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
@@ -614,10 +736,9 @@ def _attributions(text: str, language: str, skip: tuple[int, int] = (0, 0)) -> l
     return [a for a in _all_attributions(text, language) if not (a[0] < skip[1] and skip[0] < a[1])]
 
 
-def _claimant_mentions(text: str, cv: _ClaimantVocab) -> list[tuple[int, int, str]]:
+def _claimant_mentions(text: str, lowered: str, cv: _ClaimantVocab) -> list[tuple[int, int, str]]:
     """(start, end, surface) of every claimant name, left to right without overlaps; a short
     capitalised name wins over a longer one starting at the same place, as it is listed first."""
-    lowered = lower_same_length(text)
     spans = leftmost_spans(lambda pos: cv.mention_caps.search(text, pos), lambda pos: cv.mention.search(lowered, pos))
     return [(start, end, text[start:end]) for start, end in spans]
 
@@ -626,28 +747,30 @@ def _claimant_mentions(text: str, cv: _ClaimantVocab) -> list[tuple[int, int, st
 def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, str], ...]:
     cv = _claimant_vocab(language)
     found: list[tuple[int, int, str, str]] = []
-    mentions = _claimant_mentions(text, cv)
+    lowered = lower_same_length(text)
+    plain = lowered if lower_is_faithful(text) else None
+    mentions = _claimant_mentions(text, lowered, cv)
     starts = [s for s, _, _ in mentions]
     for s, e, surface in mentions:
         ctype = cv.types[surface.lower()]
-        if _RECIPIENT.search(text[max(0, s - 24):s]):
+        if _addressed(text, s, plain):
             continue        # "told AFP", "a indiqué à l'AFP": who heard it, not who said it
         framed: object
         if ctype == "state":
             # "Mali says ..." but not "BAMAKO, ... said" nor "near Mali, officials said"
-            framed = cv.speech_next.match(text[e:]) or cv.before.search(text[max(0, s - 40):s])
+            framed = cv.speech_next.match(text[e:]) or _attributed_before(text, plain, s, cv)
             ctype = "official"
         elif ctype == "perpetrator":
             # a group is the source only when it speaks ("JNIM said") or claims ("which
             # claimed the operation, stated that"); "Jihadists abducted 50 women, residents
             # said" is the residents' figure
-            framed = (cv.before.search(text[max(0, s - 40):s]) or cv.speech_next.match(text[e:])
+            framed = (_attributed_before(text, plain, s, cv) or cv.speech_next.match(text[e:])
                       or cv.perpetrator_cue.match(text[e:]) or surface.lower() == "amaq")
         else:
             speech = cv.speech_after.match(text[e:])
             if speech and any(e < other < e + speech.end() for other in starts):
                 speech = None   # "men in army uniforms, the prosecutor said": the nearer one speaks
-            framed = (cv.before.search(text[max(0, s - 40):s]) or speech
+            framed = (_attributed_before(text, plain, s, cv) or speech
                       or cv.speech_before.search(text[max(0, s - 25):s]) or surface.lower() == "amaq")
         if not framed:
             continue
@@ -655,7 +778,7 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             ctype = "perpetrator"    # "its Amaq news agency", "its az-Zallaqa media": the group's own outlet
         start = s
         if surface.islower() or ctype not in ("perpetrator", "un", "ngo", "media") or surface.lower() == "media":
-            qualifier_word: list[str] = re.findall(r"[A-Z][\w’'-]+\s+$", text[max(0, s - 20):s])
+            qualifier_word: list[str] = _CAPITALISED_WORD_BEFORE.findall(text[max(0, s - 20):s])
             for w in qualifier_word:
                 if w.strip() not in _NOT_A_QUALIFIER:
                     start = s - len(w)
@@ -670,6 +793,14 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             name = groups[-1][2] if groups else name
         found.append((start, end, name, ctype))
     return tuple(found)
+
+
+def _attributed_before(text: str, plain: str | None, at: int, cv: _ClaimantVocab) -> bool:
+    """"according to", "selon", "as reported by" in the 40 characters before `at`, read in
+    `plain` (the lower-cased text) when given."""
+    if plain is None:
+        return cv.before.search(text[max(0, at - 40):at]) is not None
+    return cv.before_lower.search(plain[max(0, at - 40):at]) is not None
 
 
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas|but|tandis que|alors que|mais)\s+", re.IGNORECASE)

@@ -72,6 +72,24 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return body
 
 
+def key_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Words one of which every phrase holds: each phrase's longest word, less those that
+    hold another. A text with none of them holds none of the phrases, and a few `in`
+    checks cost much less than a scan with the phrases' regex."""
+    longest = {max(p.split(), key=len) for p in phrases}
+    return tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest)))
+
+
+@cache
+def _approx_keys(language: str) -> tuple[str, ...]:
+    return key_words(claim_lexicon()["approx"].get(language, {}))
+
+
+@cache
+def _multiplier_keys(language: str) -> tuple[str, ...]:
+    return key_words(claim_lexicon()["multipliers"].get(language, {}))
+
+
 @cache
 def _approx_re(language: str) -> re.Pattern[str]:
     """Run on lower-cased text: without IGNORECASE and with \b it is several times faster."""
@@ -110,8 +128,11 @@ class _Tok:
         return False
 
 
+_SEPARATORS = re.compile(r"[,.\u202f\u00a0 ]")
+
+
 def _digit_value(s: str) -> int:
-    return int(re.sub(r"[,.\u202f\u00a0 ]", "", s))
+    return int(_SEPARATORS.sub("", s))
 
 
 def parse_number(words: str, language: str) -> int | None:
@@ -133,9 +154,38 @@ def parse_number(words: str, language: str) -> int | None:
         return None
 
 
-def _qualify(text: str, start: int, language: str, default: str) -> tuple[str, int]:
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words` (a loop: no generator to set up)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
+@cache
+def _qualifier_ends(language: str) -> tuple[str, ...]:
+    return tuple(p.lower() for p in claim_lexicon()["qualifiers"].get(language, {}))
+
+
+# İ, ı and ſ: IGNORECASE matches them to i and s, which lower() does not make them
+_UNFOLDED = re.compile("[\u0130\u0131\u017f]")
+
+
+def lower_is_faithful(text: str) -> bool:
+    """Whether lower() makes every letter of `text` the one IGNORECASE matches it to (true
+    unless it holds İ, ı or ſ): then a check of the lower-cased text can rule out a
+    case-blind regex."""
+    return text.isascii() or not _UNFOLDED.search(text)
+
+
+def _qualify(text: str, start: int, language: str, default: str, faithful: bool) -> tuple[str, int]:
+    """The qualifier written just before a count ("at least", "près de"). `faithful`:
+    lower_is_faithful(text), so a window whose lower case ends with no qualifier needs no regex."""
     window_start = max(0, start - 30)
-    m = _qualifier_re(language).search(text[window_start:start])
+    window = text[window_start:start]
+    if faithful and not window.rstrip().lower().endswith(_qualifier_ends(language)):
+        return default, start
+    m = _qualifier_re(language).search(window)
     if not m:
         return default, start
     return claim_lexicon()["qualifiers"][language][m.group(1).lower()], window_start + m.start(1)
@@ -176,11 +226,12 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
     lowered = text.lower()
     if len(lowered) != len(text):    # a few characters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for m in _approx_re(language).finditer(lowered):
+    for m in _approx_re(language).finditer(lowered) if holds_any(lowered, _approx_keys(language)) else ():
         value, qual = approx[m.group()]
         raw.append((m.start(), m.end(), value, qual, True))
         taken.append((m.start(), m.end()))
-    for m in _multiplied_re(language).finditer(lowered):
+    multiplied = _multiplied_re(language).finditer(lowered) if holds_any(lowered, _multiplier_keys(language)) else ()
+    for m in multiplied:
         # "2 million", "1,5 million": one count, not "2" followed by a unit
         factor = claim_lexicon()["multipliers"][language][m.group(2)]
         raw.append((m.start(), m.end(), int(float(m.group(1).replace(",", ".")) * factor), "exact", False))
@@ -210,10 +261,11 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 continue      # "2.5 million": the digits were not a count on their own
             raw.append((s, e, int(occ.value), "exact", True))
     raw.sort()
+    faithful = lower_is_faithful(text)
     out = []
     for s, e, value, qual, spelled in raw:
         if value is not None and qual in ("exact", "about") or qual in ("dozens", "hundreds", "several"):
-            new_qual, qs = _qualify(text, s, language, qual)
+            new_qual, qs = _qualify(text, s, language, qual, faithful)
             if value is None and new_qual not in ("exact",):
                 new_qual = qual            # "at least dozens" stays "dozens"
             qual = new_qual
