@@ -397,6 +397,17 @@ def test_generic_total_is_not_added_to_its_parts():
                               claim(count=8, subset=True, sentence=same)]) == 15
 
 
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("A drone strike killed at least eight civilians, among them three children, near the well.", "en"),
+    ("At least eight civilians, among them three children, were killed.", "en"),
+    ("Eight villagers were killed, of whom three were children.", "en"),
+    ("Au moins huit civils, parmi eux trois enfants, ont été tués.", "fr"),
+])
+def test_a_part_introduced_after_the_total_is_not_added_to_it(sentence, language):
+    # "among them" after the dead opens the part; the total itself is no part of anything
+    assert conservative_toll(extract_claims(sentence, language)) == 8
+
+
 def test_same_group_in_one_report_adds_up():
     same = "50 women and 21 children were killed."
     assert conservative_toll([claim(count=50, victims="civilians", sentence=same),

@@ -457,8 +457,10 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     tail = _lower_tail(window, plain)
     if tail and tail[-1] in ":,":
         tail = tail[:-1].rstrip()
-    d.subset_group = bool(_may_end_with(tail, v.subset_ends) and v.subset.search(window)
-                          or head_end > q.end and v.subset_after.match(text, head_end))
+    part_of_dead = v.subset_after.match(text, head_end) if head_end > q.end else None
+    if part_of_dead and next_start < len(text) and not text[part_of_dead.end():next_start].strip(" ,:"):
+        part_of_dead = None     # "eight civilians, among them three children": the phrase opens the next count
+    d.subset_group = bool(_may_end_with(tail, v.subset_ends) and v.subset.search(window) or part_of_dead)
     kin = m is not None and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
     d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
                 or _partial(text, head_end, plain) or kin or bool(_OF_THE_DEAD.match(text, q.end)))
