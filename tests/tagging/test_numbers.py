@@ -46,6 +46,16 @@ def test_french_plus_d_une_centaine():
     assert (q.value, q.qualifier) == (100, "more_than")
 
 
+def test_french_vague_counts_after_de():
+    # "font état de dizaines de morts": after "de", French drops the "des" of "des dizaines"
+    [q] = find_quantities("Les autorités font état de dizaines de morts.", "fr")
+    assert (q.value, q.qualifier) == (None, "dozens")
+    [q] = find_quantities("Des témoins parlent de centaines de victimes.", "fr")
+    assert (q.value, q.qualifier) == (None, "hundreds")
+    [q] = find_quantities("Le déplacement de centaines de milliers de personnes.", "fr")
+    assert (q.value, q.qualifier) == (100000, "at_least")
+
+
 def test_dozens_stays_vague_after_a_qualifier():
     [q] = find_quantities("at least dozens of people", "en")
     assert (q.value, q.qualifier) == (None, "dozens")
