@@ -347,3 +347,19 @@ def test_an_actor_in_a_clause_after_the_object_is_no_target() -> None:
     assert "target" not in {r for a, r in found.items() if a.startswith("military")}
     # an object right after the verb is still one
     assert role_of("JNIM fighters ambushed a Malian army patrol near Boni.")["military_ml"] == "target"
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The attackers shot several men they accused of informing the army.", "en"),
+    ("Les assaillants ont exécuté six hommes accusés de collaborer avec l'armée.", "fr"),
+    ("Ils ont séparé les habitants, accusés de complicité avec l'armée, avant d'ouvrir le feu.", "fr"),
+])
+def test_the_force_named_in_a_charge_is_not_the_culprit(sentence, language):
+    found = roles(sentence, find_actors(sentence, language), language)
+    assert found.get("military_generic") != "perpetrator"
+
+
+def test_an_accuser_still_names_the_culprit():
+    sentence = "Residents accused JNIM of the attack on the village."
+    assert roles(sentence, find_actors(sentence, "en"), "en")["jnim"] == "perpetrator"
+

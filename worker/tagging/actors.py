@@ -482,6 +482,10 @@ _CLAUSE_LINK = re.compile(
 _RELATIVE_GAP = re.compile(r"(?<!\w)(?:who|whom|which|qui|que|qu['’]|dont|accus\w*|suspect\w*|soupçonn\w*)(?!\w)")
 
 
+# right after "accused", "accusés": the charge ("of informing the army", "de collaborer avec l'armée")
+_CHARGE_FOLLOWS = re.compile(r"\s+(?:of|de|d['’])(?!\w)")
+
+
 def _object_list(sentence: str, mentions: Sequence[ActorMention], lo: int, hi: int) -> list[ActorMention]:
     """The verb's objects: the first actor after it and those listed with it ('10 soldiers and
     5 civilians'), not actors of a following clause ('villagers suspected of helping militants',
@@ -563,6 +567,8 @@ def _roles(
             for m in _object_list(sentence, mentions, v.end(), right_hi):
                 assign(m.start, m.start + 1, "target", 1)
     for a in cues("attribution"):
+        if a.group(0).startswith("accus") and _CHARGE_FOLLOWS.match(sentence, a.end()):
+            continue    # "men they accused of informing the army": the charge follows, not the culprit
         # "attaque de X" names the attacker only when X is an armed group ("attaque de leur position").
         noun_led = p["noun"].match(a.group(0)) is not None
         assign(a.end(), a.end() + 70, "perpetrator", 3, first_only=True, armed_only=noun_led, skip_civilians=True)
