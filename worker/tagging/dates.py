@@ -195,10 +195,11 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
     iso = "-" in sentence and p.iso.search(sentence) or p.numeric is not None and "/" in sentence \
         and p.numeric.search(sentence)
-    # the gate's phrases are the lexicon's words: what it matched tells which kind it is
-    kinds = {p.kinds[phrase] for phrase in p.gate.findall(lowered)}
-    if not iso and not kinds:
+    phrases = p.gate.findall(lowered)
+    if not iso and not phrases:
         return []
+    # the gate's phrases are the lexicon's words: what it matched tells which kind it is
+    kinds = {p.kinds[phrase] for phrase in phrases}
     if iso:
         kinds.add("iso")
     pub = _pub_date(published)

@@ -350,8 +350,10 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
     primary = Incident(primary=True)
     incidents = [primary]
     for facts in facts_list:
-        mark_reporting_dates(facts, vocab)
-        mark_superseded_claims(facts, vocab)
+        if facts.dates:
+            mark_reporting_dates(facts, vocab)
+        if facts.claims:
+            mark_superseded_claims(facts, vocab)
 
     later: list[Facts] = []
     for facts in facts_list:
