@@ -103,7 +103,7 @@ def _partners(facts: Facts) -> list[Any]:
     foreign = [m for m in facts.actors if is_foreign_force(m.actor)]
     if not foreign or not any(m.actor.startswith("military_") for m in facts.actors) \
             or _NOT_THIS_OPERATION.search(text):
-        return []       # no national force beside it, or its habits and its response
+        return []       # no foreign force, no national one beside it, or its habits and its response
     return [m for m in foreign
             if _PARTNER_BEFORE.search(text, max(0, m.start - 70), m.start)
             or _OWN_BEFORE.search(text, max(0, m.start - 30), m.start) and _PARTNER_AFTER.match(text, m.end)]

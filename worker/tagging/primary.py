@@ -117,8 +117,9 @@ def _told_pattern(language: str) -> re.Pattern:
 
 @cache
 def _told_or_recap_pattern(language: str) -> re.Pattern:
-    """The told phrases, then the recap ones: one pass finds the first of either; where
-    both could start, a told phrase wins, and a recap phrase found first is the first recap."""
+    """The told phrases, then the recap ones, in one pass that stops at the first of either
+    (a told phrase where both start at one place): a recap phrase it stops at is the
+    sentence's first, and no told phrase starts before it."""
     return re.compile(factor(_alternatives(language, *_TOLD, "background", "separate")))
 
 
