@@ -407,7 +407,10 @@ def _unquoted_mentions(told: list[Facts], language: str) -> list[Any]:
     out: list[Any] = []
     for facts in told:
         spans = _speech_spans(facts.sentence.text, language) if facts.actors else []
-        out += [m for m in facts.actors if not any(lo <= m.start < hi for lo, hi in spans)]
+        if spans:
+            out += [m for m in facts.actors if not any(lo <= m.start < hi for lo, hi in spans)]
+        else:
+            out += facts.actors
     return out
 
 
