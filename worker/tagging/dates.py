@@ -82,6 +82,9 @@ class _Patterns:
     numeric: re.Pattern[str] | None
     ago: re.Pattern[str]
     ago_units: dict[str, int]
+    night_word: str            # every overnight pattern holds it ("night", "nuit")
+    past: frozenset[str]       # weekday markers: "last Friday", "vendredi dernier"
+    future: frozenset[str]     # "next Friday", "vendredi prochain"
 
 
 @cache
@@ -134,6 +137,9 @@ def _patterns(language: str) -> _Patterns:
         weekday=re.compile(rf"{b}(?:(?P<pre>{past}|{future}|this|ce)\s+)?(?P<wd>{wd})(?:['’]s)?(?:\s+(?P<post>{past}|{future}))?{e}", flags),
         weekdays=weekdays, months=months, numeric=numeric,
         ago=re.compile(rf"{b}{ago['pattern']}{e}"), ago_units=ago["units"],
+        night_word="nuit" if lang == "fr" else "night",
+        past=frozenset(w.lower() for w in lex["past_markers"][lang]),
+        future=frozenset(w.lower() for w in lex["future_markers"][lang]),
     )
 
 
@@ -189,10 +195,11 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
     iso = "-" in sentence and p.iso.search(sentence) or p.numeric is not None and "/" in sentence \
         and p.numeric.search(sentence)
-    # the gate's phrases are the lexicon's words: what it matched tells which kind it is
-    kinds = {p.kinds[m.group()] for m in p.gate.finditer(lowered)}
-    if not iso and not kinds:
+    phrases = p.gate.findall(lowered)
+    if not iso and not phrases:
         return []
+    # the gate's phrases are the lexicon's words: what it matched tells which kind it is
+    kinds = {p.kinds[phrase] for phrase in phrases}
     if iso:
         kinds.add("iso")
     pub = _pub_date(published)
@@ -210,9 +217,9 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         for rx, rule in ((p.iso, "date:iso"), (p.numeric, "date:numeric")):
             for m in rx.finditer(sentence) if rx is not None else ():
                 add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", rule)
-    if "mo" in kinds:
+    if "mo" in kinds and _DIGIT.search(lowered):
         _explicit_dates(lowered, sentence, p, pub, language, add)
-    if "wd" in kinds:
+    if "wd" in kinds and p.night_word in lowered:
         for m in p.night.finditer(lowered):
             # the night's first day (ACLED), the latest one whose night has ended by publication;
             # the second day when the text gives an hour after midnight ("vers 1 heure")
@@ -231,6 +238,10 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         _weekdays(lowered, p, pub, language, add)
     found.sort(key=lambda d: d.start)
     return found
+
+
+# a day of the month is written in digits: without one, no explicit date can match
+_DIGIT = re.compile(r"\d")
 
 
 # "vers 1 heure", "à 2h du matin", "around 3 a.m.": an overnight event after midnight
@@ -275,7 +286,7 @@ def in_small_hours(lowered: str, start: int, end: int) -> bool:
 
 
 def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
-    for m in p.night_days.finditer(lowered):
+    for m in p.night_days.finditer(lowered) if p.night_word in lowered else ():
         year = int(m["year"]) if m["year"] else None
         first = _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year)
         shift = _after_midnight(lowered, m.end())
@@ -338,11 +349,7 @@ def _ago(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> N
 
 
 def _weekdays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
-    lex = _lexicon()
-    lang = "fr" if language == "fr" else "en"
-    future = {w.lower() for w in lex["future_markers"][lang]}
-    past = {w.lower() for w in lex["past_markers"][lang]}
     for m in p.weekday.finditer(lowered):
         markers = {(m["pre"] or "").lower(), (m["post"] or "").lower()}
-        if not markers & future:
-            add(m, _last_weekday(pub, p.weekdays[m["wd"].lower()], bool(markers & past)), "day", "date:weekday")
+        if not markers & p.future:
+            add(m, _last_weekday(pub, p.weekdays[m["wd"].lower()], bool(markers & p.past)), "day", "date:weekday")

@@ -100,11 +100,13 @@ _OWN_BEFORE = re.compile(r"\b(?:its|their|ses|leurs?)\s+(?:[\w'’-]+\s+){0,2}$"
 def _partners(facts: Facts) -> list[Any]:
     """Foreign forces a later sentence names as fighting beside the state's own."""
     text = facts.sentence.text
-    if not any(m.actor.startswith("military_") for m in facts.actors) or _NOT_THIS_OPERATION.search(text):
-        return []       # no national force beside it, or its habits and its response
-    return [m for m in facts.actors if is_foreign_force(m.actor)
-            and (_PARTNER_BEFORE.search(text, max(0, m.start - 70), m.start)
-                 or _OWN_BEFORE.search(text, max(0, m.start - 30), m.start) and _PARTNER_AFTER.match(text, m.end))]
+    foreign = [m for m in facts.actors if is_foreign_force(m.actor)]
+    if not foreign or not any(m.actor.startswith("military_") for m in facts.actors) \
+            or _NOT_THIS_OPERATION.search(text):
+        return []       # no foreign force, no national one beside it, or its habits and its response
+    return [m for m in foreign
+            if _PARTNER_BEFORE.search(text, max(0, m.start - 70), m.start)
+            or _OWN_BEFORE.search(text, max(0, m.start - 30), m.start) and _PARTNER_AFTER.match(text, m.end)]
 
 
 _REGION_WORD = re.compile(r"\b(?:district|province|department|département|cercle|county|LGA|local government|"
@@ -308,17 +310,23 @@ def perpetrators(actors: list[str], sub_event_type: str | None, named: list[str]
     """The attackers: of those the syntax names (else of all present), the first tier of
     roles.json that has any; a side that only fought back is not a perpetrator."""
     data = role_data()
-    tiers = [list(t) for t in data["tiers"]]
-    if sub_event_type in data["state_initiated"]:
-        tiers.insert(0, tiers.pop())
     chosen = [a for a in named if a in actors and a not in data["never_perpetrators"]]
     # Those the syntax names, else everyone present, taken from the first tier that has any.
     for pool in (chosen, actors):
-        for tier in tiers:
+        for tier in _tiers(sub_event_type in data["state_initiated"]):
             found = [a for a in pool if a in tier]
             if found:
                 return found
     return []
+
+
+@cache
+def _tiers(state_first: bool) -> tuple[frozenset[str], ...]:
+    """roles.json's tiers of perpetrators, the state forces' first when the state initiated the event."""
+    tiers = [frozenset(t) for t in role_data()["tiers"]]
+    if state_first:
+        tiers.insert(0, tiers.pop())
+    return tuple(tiers)
 
 
 def _event_date(incident: Incident, published: dt.date, explain: dict[str, Decision],
@@ -399,7 +407,10 @@ def _unquoted_mentions(told: list[Facts], language: str) -> list[Any]:
     out: list[Any] = []
     for facts in told:
         spans = _speech_spans(facts.sentence.text, language) if facts.actors else []
-        out += [m for m in facts.actors if not any(lo <= m.start < hi for lo, hi in spans)]
+        if spans:
+            out += [m for m in facts.actors if not any(lo <= m.start < hi for lo, hi in spans)]
+        else:
+            out += facts.actors
     return out
 
 

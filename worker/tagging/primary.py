@@ -40,10 +40,16 @@ class Facts:
 
     @property
     def current_claims(self) -> list[Any]:
+        """The claims no later figure replaced (the list itself when none was: read, not changed)."""
+        if not self.superseded:
+            return self.claims
         return [c for i, c in enumerate(self.claims) if i not in self.superseded]
 
     @property
     def event_dates(self) -> list[Any]:
+        """The dates something happened on (the list itself when none is a date of saying)."""
+        if not self.reporting_dates:
+            return self.dates
         return [d for i, d in enumerate(self.dates) if i not in self.reporting_dates]
 
 
@@ -100,6 +106,23 @@ def _recap_pattern(language: str) -> re.Pattern:
     return re.compile(factor(_alternatives(language, "background", "separate")))
 
 
+_TOLD = ("own_claim", "attackers_named")     # phrases that keep a sentence in the story's incident
+
+
+@cache
+def _told_pattern(language: str) -> re.Pattern:
+    """A claim of the attack or its attackers' group, in one pass."""
+    return re.compile(factor(_alternatives(language, *_TOLD)))
+
+
+@cache
+def _told_or_recap_pattern(language: str) -> re.Pattern:
+    """The told phrases, then the recap ones, in one pass that stops at the first of either
+    (a told phrase where both start at one place): a recap phrase it stops at is the
+    sentence's first, and no told phrase starts before it."""
+    return re.compile(factor(_alternatives(language, *_TOLD, "background", "separate")))
+
+
 _REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:indiqué|affirmé|déclaré|précisé|annoncé|confirmé|expliqué|assuré|"
                        r"ajouté|rapporté|souligné|fait savoir|raconté)\s+qu(?:e\b|['’])|\bselon (?:lequel|laquelle|lesquels)\b")
 
@@ -107,7 +130,11 @@ _REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:indiqué|affirmé|décla
 def recap_marker(text: str, language: str) -> tuple[str, str] | None:
     """(kind, phrase) of the first recap or separate-incident phrase in `text`."""
     lowered = text.lower()
-    match = _recap_pattern(language).search(lowered)
+    return _marker(_recap_pattern(language).search(lowered), text, lowered, language)
+
+
+def _marker(match: re.Match | None, text: str, lowered: str, language: str) -> tuple[str, str] | None:
+    """(kind, phrase) of `match`, the first recap phrase of `lowered` (`text` lower-cased)."""
     if match is None:
         return None
     # A background phrase wins over a separate-incident one starting at the same place.
@@ -285,12 +312,14 @@ def _place_keys(facts_list: list[Facts], without_seats: bool = False) -> set[str
 
 def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[str]) -> str | None:
     """Why `facts` tells another incident than the main one (None when it does not)."""
-    vocab = vocabulary(language)
-    if first_match(vocab.own_claim, facts.sentence.text) or first_match(vocab.attackers_named, facts.sentence.text):
+    text = facts.sentence.text
+    lowered = text.lower()
+    first = _told_or_recap_pattern(language).search(lowered)
+    if first and _told_pattern(language).search(lowered, first.start()):
         # "Ansaroul Islam, whose founder died last year, claimed the attack", "the militants
         # belonged to Ansarul Islam, ... active in the Soum since 2016"
         return None
-    marker = recap_marker(facts.sentence.text, language)
+    marker = _marker(first, text, lowered, language)
     if marker:
         kind = "background marker" if marker[0] == "background" else "separate incident marker"
         return f"{kind} '{marker[1]}'"
@@ -322,8 +351,10 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
     primary = Incident(primary=True)
     incidents = [primary]
     for facts in facts_list:
-        mark_reporting_dates(facts, vocab)
-        mark_superseded_claims(facts, vocab)
+        if facts.dates:
+            mark_reporting_dates(facts, vocab)
+        if facts.claims:
+            mark_superseded_claims(facts, vocab)
 
     later: list[Facts] = []
     for facts in facts_list:

@@ -23,6 +23,7 @@ _STAMP = re.compile(
     re.IGNORECASE)
 MIN_UPDATES = 2     # one timestamp is a dateline, not a live blog
 _STAMP_REACH = 40
+_DIGIT = re.compile(r"\d")
 
 
 def update_rank(paragraph_start: str) -> tuple[int, int] | None:
@@ -46,7 +47,7 @@ def order_updates(facts: Sequence[Any]) -> None:
         s = f.sentence
         first, previous = s.paragraph != previous, s.paragraph
         # every stamp holds a digit early on: the pattern runs only where one is
-        if first and s.paragraph > 0 and any(c.isdigit() for c in s.text[:_STAMP_REACH]):
+        if first and s.paragraph > 0 and _DIGIT.search(s.text, 0, _STAMP_REACH):
             rank = update_rank(s.text)
             if rank is not None:
                 ranks[s.paragraph] = rank
