@@ -328,6 +328,22 @@ def test_police_chasing_the_attackers_or_named_in_a_quote_are_no_party():
     assert "military_ng" not in primary(out)["actors"]
 
 
+@pytest.mark.parametrize(("title", "text", "published", "language"), [
+    ("Jihadists kill seven villagers in northern Togo",
+     "Suspected jihadists killed seven civilians in the village of Tambigou, in Togo's Savanes region, on "
+     "Saturday. The attackers gathered residents in the square and shot several men they accused of "
+     "informing the army, the government said.", "2025-11-04T10:00:00Z", "en"),
+    ("Des jihadistes tuent six civils au Burkina",
+     "Des hommes armés ont tué six civils samedi dans le village de Bani, dans la province du Séno. Les "
+     "assaillants ont séparé les habitants, accusés de complicité avec l'armée, avant d'ouvrir le feu.",
+     "2023-03-06T10:00:00Z", "fr"),
+])
+def test_the_army_named_in_the_killers_charge_is_no_party(title, text, published, language):
+    event = primary(tag_article(article(title, text, published=published, language=language)))
+    assert not any(a.startswith("military_") for a in event["actors"])
+    assert event["sub_event_type"] == "attack"
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",
