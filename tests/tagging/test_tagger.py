@@ -674,8 +674,13 @@ def test_people_hit_by_a_bomb_or_shells_are_civilian_victims():
         "Roadside bomb kills four soldiers near Boni",
         "Four Malian soldiers were killed on Monday when their vehicle hit a roadside bomb near Boni, "
         "in the Mopti region, the army said.")))
+    bomber_among_the_dead = primary(tag_article(article(
+        "Suicide bomber strikes Konduga fish market",
+        "Eight people, including a female suicide bomber, were killed on Sunday evening when an explosion "
+        "ripped through a fish market in Konduga, Borno State, police said. Police blamed Boko Haram.")))
     assert bomb["event_type"] == shells["event_type"] == "Explosions/Remote violence"
     assert "civilians" in bomb["actors"] and "civilians" in shells["actors"]
+    assert "civilians" in bomber_among_the_dead["actors"]      # the dead militant is the bomber
     assert "civilians" not in convoy["actors"]
 
 

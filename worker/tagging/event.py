@@ -435,14 +435,16 @@ def _civilian_victims(told: list[Facts], language: str) -> bool:
     return False
 
 
-def _people_harmed(told: list[Facts], actors: list[str]) -> bool:
+def _people_harmed(told: list[Facts], actors: list[str], sub_event_type: str | None) -> bool:
     """Explosions killed or wounded people nobody says were armed, and no force was there to
-    be their target ("a suicide bomber killed nine people at a cattle market")."""
+    be their target ("a suicide bomber killed nine people at a cattle market"). The militants a
+    suicide bombing kills are its bombers ("eight people, including the bomber")."""
     if any(is_state_force(a) for a in actors):
         return False
     harms = [c for f in told for c in f.claims if c.kind in ("killed", "wounded")]
+    bombers = {"militants"} if sub_event_type == "suicide_bomb" else set()
     return any(c.victims in (None, "people", "civilians") for c in harms) \
-        and not any(c.victims in ARMED_VICTIMS for c in harms if c.kind == "killed")
+        and not any(c.victims in ARMED_VICTIMS - bombers for c in harms if c.kind == "killed")
 
 
 # Who speaks for a national force: "the army general staff", "l'état-major", "Defence Headquarters"
@@ -495,7 +497,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
         explain["event_type"] = Decision(event_type, etype.evidence, etype.rule)
         explain["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)
     # a bomb in a market or shells on a town: civilians are the people it hit
-    people_hit = event_type == "Explosions/Remote violence" and _people_harmed(told, actors)
+    people_hit = event_type == "Explosions/Remote violence" and _people_harmed(told, actors, sub_event_type)
     if (event_type == "Violence against civilians" or people_hit) and "civilians" not in actors:
         # ACLED: civilians are by definition the target of this event type.
         actors.append("civilians")
