@@ -872,3 +872,14 @@ def test_where_the_victims_came_from_is_not_the_scene():
         "Some of the victims were grain merchants who had come from Kontagora.\n\n"
         "The market lies in Mariga Local Government Area.")))
     assert event["location"] != "Kontagora"
+
+
+def test_a_line_dating_the_publication_is_not_the_incident_s_date():
+    event = primary(tag_article(article(
+        "Incident brief: JNIM and Islamic State Sahel fighters clash near Tin-Hama",
+        "SAHEL CONFLICT MONITOR | Weekly incident brief | 12 December 2022\n\n"
+        "Summary: On 8 December 2022, fighters of JNIM and the Islamic State Sahel Province clashed for several "
+        "hours near Tin-Hama, in Mali's Gao region. Local sources report dozens of fighters killed on both sides.",
+        published="2022-12-12T07:00:00Z")))
+    assert (event["date"], event["fatalities"]) == ("2022-12-08", 12)
+

@@ -81,8 +81,17 @@ def measure(facts: list[Facts], language: str, published: dt.datetime) -> None:
         following = facts[i + 1].sentence.text if i + 1 < len(facts) and body else None
         f.claims = extract_claims(f.sentence.text, language, previous, following)
         f.dates = find_dates(f.sentence.text, published, language)
+        if f.dates and _publication_stamp(f, published.date(), language):
+            f.dates = []
     _attribute_lead_figures(facts, language)
     order_updates(facts)
+
+
+def _publication_stamp(f: Facts, published: dt.date, language: str) -> bool:
+    """A line that only dates the publication ("Weekly incident brief | 12 December 2022") tells
+    no incident: its date is no event's."""
+    return (all(d.date == published for d in f.dates) and not (f.actors or f.claims or f.places)
+            and violence_word([f.sentence.text], language) is None)
 
 
 def analyse(title: str, text: str, language: str, published: dt.datetime) -> list[Facts]:
