@@ -197,3 +197,21 @@ def test_dev_corpus_sub_event_types_from_lead_sentences() -> None:
 def test_cue_opening_with_a_group_is_read_at_its_first_letters():
     result = classify(["Two soldiers were killed when their vehicle hit a mine near Boni."], [], "en")
     assert result is not None and result.sub_event_type == "remote_explosive_landmine_ied"
+
+
+@pytest.mark.parametrize("title", [
+    "Deux ressortissants chinois tués dans l'attaque d'une mine d'or au Mali",
+    "Des hommes armés attaquent une mine au Burkina et tuent trois ouvriers",
+    "Trois orpailleurs tués sur une mine aurifère près de Kéniéba",
+])
+def test_a_gold_mine_is_no_landmine(title):
+    result = classify([title], find_actors(title, "fr"), "fr")
+    assert result is not None and result.sub_event_type != "remote_explosive_landmine_ied"
+
+
+@pytest.mark.parametrize("title", [
+    "Trois soldats tués par une mine près de Boni",
+    "Un véhicule de l'armée a sauté sur une mine artisanale",
+])
+def test_a_mine_under_a_vehicle_is_an_explosive(title):
+    assert classify([title], find_actors(title, "fr"), "fr").sub_event_type == "remote_explosive_landmine_ied"

@@ -883,3 +883,19 @@ def test_a_line_dating_the_publication_is_not_the_incident_s_date():
         published="2022-12-12T07:00:00Z")))
     assert (event["date"], event["fatalities"]) == ("2022-12-08", 12)
 
+
+@pytest.mark.parametrize(("title", "text", "language"), [
+    ("Gunmen kill two Chinese nationals at gold mine in southern Mali",
+     "Unidentified gunmen killed two Chinese nationals and a security guard in an attack on a gold mine near "
+     "Narena, in the Koulikoro region, on Monday. The attackers stormed the site and opened fire on the "
+     "workers' living quarters, local authorities said.", "en"),
+    ("Deux ressortissants chinois tués dans l'attaque d'une mine au Mali",
+     "Des hommes armés non identifiés ont tué lundi deux ressortissants chinois et un agent de sécurité lors de "
+     "l'attaque d'une mine d'or près de Narena, dans la région de Koulikoro. Les assaillants ont pris d'assaut "
+     "le site, selon les autorités locales.", "fr"),
+])
+def test_foreign_workers_killed_at_a_mine_are_civilian_victims(title, text, language):
+    event = primary(tag_article(article(title, text, published="2025-02-05T09:00:00Z", language=language)))
+    assert "civilians" in event["actors"]
+    assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "attack")
+

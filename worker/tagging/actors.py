@@ -486,6 +486,10 @@ _RELATIVE_GAP = re.compile(r"(?<!\w)(?:who|whom|which|qui|que|qu['’]|dont|accu
 _CHARGE_FOLLOWS = re.compile(r"\s+(?:of|de|d['’])(?!\w)")
 
 
+# "ont tué lundi deux civils", "have killed": a perfect tense acts, it is no headline participle
+_ACTIVE_AUX = re.compile(r"(?<!\w)(?:a|ont|avait|avaient|aurait|auraient|have|has|had)\s+(?:[\w'’-]+\s+)?$")
+
+
 def _object_list(sentence: str, mentions: Sequence[ActorMention], lo: int, hi: int) -> list[ActorMention]:
     """The verb's objects: the first actor after it and those listed with it ('10 soldiers and
     5 civilians'), not actors of a following clause ('villagers suspected of helping militants',
@@ -556,7 +560,8 @@ def _roles(
         object_at = gap.end() if gap else v.end()
         window = 4 if object_at == v.end() else 6
         object_next = any(v.end() <= m.start < object_at + window for m in mentions)
-        if not passive and not object_next and p["after_prep"].match(after) and not _COUNT_AFTER.match(after):
+        if (not passive and not object_next and p["after_prep"].match(after) and not _COUNT_AFTER.match(after)
+                and not _ACTIVE_AUX.search(sentence, max(0, v.start() - 20), v.start())):
             passive = True  # headline participle: "soldiers killed in attack" (not "killed at least 32")
         if passive:
             assign(left_lo, v.start(), "target", 1)
