@@ -890,7 +890,7 @@ def test_a_line_dating_the_publication_is_not_the_incident_s_date():
      "Narena, in the Koulikoro region, on Monday. The attackers stormed the site and opened fire on the "
      "workers' living quarters, local authorities said.", "en"),
     ("Deux ressortissants chinois tués dans l'attaque d'une mine au Mali",
-     "Des hommes armés non identifiés ont tué lundi deux ressortissants chinois et un agent de sécurité lors de "
+     "Des hommes armés non identifiés ont tué lundi deux ressortissants chinois et un vigile lors de "
      "l'attaque d'une mine d'or près de Narena, dans la région de Koulikoro. Les assaillants ont pris d'assaut "
      "le site, selon les autorités locales.", "fr"),
 ])
