@@ -120,7 +120,8 @@ def _index() -> _Index:
     for phrase in data["blocked"]:
         by_key[_key(phrase)] = [-1]
     words = sorted(set(by_key) | set(demonyms), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + _trie_pattern(words) + r")(?!\w)")
+    # the character before a name, then the name: see _name_matches
+    pattern = re.compile(r"[^a-z0-9_](?<!\w)(" + _trie_pattern(words) + r")(?!\w)")
     return _Index(tuple(entries), {k: tuple(v) for k, v in by_key.items()}, demonyms, pattern,
                   admin_centre, data["countries"])
 
@@ -165,7 +166,7 @@ def find_places(text: str, language: str = "en", outside: Sequence[PlaceMention]
         return []
     idx = _index()
     folded = fold(text)
-    raw: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group()) for m in idx.pattern.finditer(folded)]
+    raw = _name_matches(folded, idx.pattern)
     mentions = _resolve(text, folded, raw, idx, language)
     mentions = _without_name_parts(text, mentions, idx)
     stripped = text.lstrip()
@@ -174,6 +175,25 @@ def find_places(text: str, language: str = "en", outside: Sequence[PlaceMention]
     mentions += _context_places(text, folded, mentions, filed_from, outside)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_matches(folded: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each gazetteer name in `folded` that starts and ends a word.
+
+    `pattern` matches the character before the name, which must not be a word character:
+    opening with a class of such characters lets the engine skip through words without
+    trying the names inside them. `folded` is searched with one space in front, so a
+    name at its start has that character too; the search goes on from a name's last
+    character, which may itself be the one before the next name.
+    """
+    padded = " " + folded
+    found = []
+    m = pattern.search(padded)
+    while m is not None:
+        start, end = m.span(1)
+        found.append((start - 1, end - 1, m.group(1)))
+        m = pattern.search(padded, end - 1)
+    return found
 
 
 # "Ruwan Tofa", "Unguwar Dutsi", "Tudun Wada": Hausa settlement names built on a word that
@@ -524,38 +544,59 @@ _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.st
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
 
 
+def _patterns_by_anchor() -> dict[str, list[int]]:
+    """The context patterns (their indexes) each anchor opens a window for."""
+    by_anchor: dict[str, list[int]] = {}
+    for i, (*_, anchors, _before, _after) in enumerate(_CONTEXT_PATTERNS):
+        for anchor in anchors:
+            by_anchor.setdefault(anchor, []).append(i)
+    return by_anchor
+
+
+_PATTERNS_BY_ANCHOR = _patterns_by_anchor()
+
+
 @cache
 def _anchor_search() -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    """Every context pattern's anchor in one alternation (its literal first characters let the
-    engine skip ahead), plus the anchors by their first two characters."""
+    """Every context pattern's anchor in one alternation, plus the anchors by their first two
+    characters. The alternation matches one character before the anchor (text searched is
+    padded by one): a word's anchor after a character that is not a letter, so at a word
+    start only ("ile" in "l'ile de", not in "civile"); the class it opens with lets the
+    engine skip letters without trying the alternation there."""
     anchors = sorted({a for *_, anchors, _b, _a in _CONTEXT_PATTERNS for a in anchors}, key=len, reverse=True)
     by_head: dict[str, list[str]] = {}
     for a in anchors:
         by_head.setdefault(a[:2], []).append(a)
-    # a word's anchor at a word start only ("ile" in "l'ile de", not in "civile")
     words = [literal(a) for a in anchors if a[:1].isalpha()]
     others = [literal(a) for a in anchors if not a[:1].isalpha()]
-    pattern = rf"(?<![a-z])(?:{factor(words)})" + (f"|{factor(others)}" if others else "")
+    pattern = rf"[^a-z](?:{factor(words)})" + (f"|(?s:.)(?:{factor(others)})" if others else "")
     return re.compile(pattern), by_head
 
 
 def _anchor_hits(folded: str) -> dict[str, list[int]]:
     """Where each anchor occurs in `folded`, overlapping occurrences included."""
     pattern, by_head = _anchor_search()
+    padded = " " + folded
     hits: dict[str, list[int]] = {}
-    m = pattern.search(folded)
+    m = pattern.search(padded)
     while m is not None:
-        at = m.start()
+        at = m.start()      # the anchor's start in `folded`
         for anchor in by_head.get(folded[at:at + 2], ()):
             if folded.startswith(anchor, at):
                 hits.setdefault(anchor, []).append(at)
-        m = pattern.search(folded, at + 1)
+        m = pattern.search(padded, at + 1)
     return hits
+
+
+def _patterns_hit(hits: dict[str, list[int]]) -> list[int]:
+    """Which context patterns (their indexes, in order) have an anchor in `hits`."""
+    return sorted({i for anchor in hits for i in _PATTERNS_BY_ANCHOR[anchor]})
 
 
 def _windows(hits: dict[str, list[int]], size: int, anchors: tuple[str, ...], before: int,
              after: int) -> list[tuple[int, int]]:
-    spans = [(max(0, i - before), min(size, i + len(anchor) + after)) for anchor in anchors for i in hits.get(anchor, ())]
+    spans = [(max(0, i - before), min(size, i + len(anchor) + after))
+             for anchor, starts in hits.items() if anchor in anchors for i in starts]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
@@ -705,7 +746,8 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
     hits = _anchor_hits(folded)
     if not hits:
         return found
-    for label, pattern, certain, name_before, anchors, before, after in _CONTEXT_PATTERNS:
+    for i in _patterns_hit(hits):
+        label, pattern, certain, name_before, anchors, before, after = _CONTEXT_PATTERNS[i]
         for lo, hi in _windows(hits, len(folded), anchors, before, after):
             for m in pattern.finditer(text, lo, hi):
                 named = _context_name(text, m, name_before, label in _SUBJECT_LABELS)
