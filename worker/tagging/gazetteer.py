@@ -203,6 +203,7 @@ _HAUSA_PREFIX = re.compile(r"(?<![\w'’-])(?:Unguwar|Ungwan|Ruwan|Tudun|Gidan|S
 # "Bulabulin Kura", "Dalwa Gana": big and small settlements named after a town
 _KANURI_SUFFIX = re.compile(r"\s+(?:Kura|Gana|Ciki|Waje)(?![\w'’-])")
 _CAPITALISED_PART = re.compile(r"[A-ZÀ-Ý][\w'’]*")
+_CAPITALISED_LAST = re.compile(r"([A-ZÀ-Ý][\w'’]*)$")
 
 
 def _without_name_parts(text: str, mentions: list[PlaceMention], idx: _Index) -> list[PlaceMention]:
@@ -222,7 +223,7 @@ def _without_name_parts(text: str, mentions: list[PlaceMention], idx: _Index) ->
 def _unknown_part(text: str, s: int, e: int, idx: _Index) -> bool:
     """`text[s:e]` is hyphen-joined to a capitalised word the gazetteer does not know."""
     if s > 1 and text[s - 1] in _HYPHENS:
-        before = re.search(r"([A-ZÀ-Ý][\w'’]*)$", text[max(0, s - 25):s - 1])
+        before = _CAPITALISED_LAST.search(text[max(0, s - 25):s - 1])
         if before and _key(before.group(1)) not in idx.by_key:
             return True
     if e < len(text) - 1 and text[e] in _HYPHENS:
@@ -286,9 +287,14 @@ _RIVER_WORDS = re.compile(r"\b(?:river|fleuve|navigable|dredg\w*|flows?|coule|pr
 _RIVER_BEFORE = re.compile(r"(?:river|fleuve|rive|rives|berge|berges|crue|waters|banks?|eaux|flood\w*|bords)\s+(?:of\s+)?(?:the |du |le |de l')$")
 
 
+# read on the reversed text before a position, so the engine tries one position only
+_LAST_WORD_REVERSED = re.compile(r"[\s,]*([\w'’]+)")
+
+
 def _word_before(text: str, s: int) -> str:
-    m = re.search(r"([\w'’]+)[\s,]*$", text[max(0, s - 30):s])
-    return m.group(1) if m else ""
+    """The word that ends before `s`, past spaces and commas, within 30 characters."""
+    m = _LAST_WORD_REVERSED.match(text[max(0, s - 30):s][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _sentence_initial(text: str, s: int) -> bool:
@@ -306,25 +312,32 @@ def _cue(folded: str, s: int, e: int) -> tuple[str | None, int, int]:
     return None, s, e
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SURNAME_AFTER = re.compile(r"\s+([A-Z][a-zà-ÿ'’]+)(\s+\S)?")
+_WORD_AFTER = re.compile(r"\s*([a-z]+|\W|$)")
+_NEXT_CHARACTER = re.compile(r"\s+(\S)")
+
+
 def _title_case(text: str, s: int, e: int) -> bool:
     """Most words around [s, e) capitalised, as in a title-case headline."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, s - 40):e + 40])
+    words = _WORD.findall(text[max(0, s - 40):e + 40])
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
     """'Mali Traore', 'Mr Mali', 'Salif Mali said': a name, not the country (nor Chad)."""
-    if fold(_word_before(text, s)).strip("'") in _TITLES:
+    prev = _word_before(text, s)
+    if fold(prev).strip("'") in _TITLES:
         return True
     if _title_case(text, s, e):
         return False        # "Gunmen Kill 20 In Central Mali Village": capitals tell nothing here
-    m = re.match(r"\s+([A-Z][a-zà-ÿ'’]+)(\s+\S)?", text[e:e + 60])
+    m = _SURNAME_AFTER.match(text[e:e + 60])
     if m and fold(m.group(1)) not in _NOT_A_SURNAME and _key(m.group(1)) not in idx.by_key \
             and _key(m.group(1)) not in idx.demonyms:
         following = m.group(2)
         if not following or not following.strip()[0].isupper():
             return True
-    prev = _word_before(text, s)
     if not (prev[:1].isupper() and not _sentence_initial(text, s - len(prev))
             and fold(prev) not in _NOT_A_SURNAME and _key(prev) not in idx.by_key):
         return False
@@ -337,7 +350,7 @@ def _headline_caps(text: str, s: int, e: int) -> bool:
     """An all-capitals name counts in a dateline or a capitalised headline, not as an acronym (NEMA)."""
     if s == 0 or text[s - 1] == "\n":
         return True
-    words = re.findall(r"[^\W\d_]+", text[max(0, s - 25):s] + " " + text[e:e + 25])
+    words = _LETTERS.findall(text[max(0, s - 25):s] + " " + text[e:e + 25])
     return any(w.isupper() and len(w) > 1 for w in words[-3:] + words[:3])
 
 
@@ -357,12 +370,13 @@ def _is_river(text: str, folded: str, s: int, e: int) -> bool:
     """'along the Niger', 'les eaux du Niger', 'the lower Niger': the river, not the country."""
     if _RIVER_BEFORE.search(folded, max(0, s - 40), s) or _RIVER_SIDE.search(folded, max(0, s - 12), s):
         return True
-    if fold(_word_before(text, s)) in ("the", "le"):
+    before = fold(_word_before(text, s))
+    if before in ("the", "le"):
         lo, hi = folded.rfind(". ", 0, s), folded.find(". ", e)
         if _RIVER_WORDS.search(folded, lo + 1, hi if hi >= 0 else len(folded)):
             return True
-    if fold(_word_before(text, s)) == "the":
-        nxt = re.match(r"\s*([a-z]+|\W|$)", text[e:e + 20])
+    if before == "the":
+        nxt = _WORD_AFTER.match(text[e:e + 20])
         return bool(nxt and (not nxt.group(1)[:1].isalpha() or nxt.group(1) in ("river", "valley", "waters")))
     return False
 
@@ -373,7 +387,7 @@ def _weak_ok(text: str, s: int, e: int, cue: str | None, listed: bool) -> bool:
     if not text[s].isupper() or _sentence_initial(text, s):
         return False
     prev = _word_before(text, s)
-    nxt = re.match(r"\s+(\S)", text[e:e + 3])
+    nxt = _NEXT_CHARACTER.match(text[e:e + 3])
     if (prev[:1].isupper() and not _sentence_initial(text, s - len(prev))) or (nxt and nxt.group(1).isupper()):
         return False
     return listed or cue is not None or fold(prev).strip("'") in _LOCATIVES
@@ -556,6 +570,20 @@ def _patterns_by_anchor() -> dict[str, list[int]]:
 _PATTERNS_BY_ANCHOR = _patterns_by_anchor()
 
 
+def _required_character(pattern: str) -> str | None:
+    """A character every match of a context pattern holds: the comma of "X, a village", the
+    bracket of "X (cercle de Y)". A window without it cannot match."""
+    tail = pattern.removeprefix("{name}")
+    if tail.startswith(",") or _NAME + "," in tail:
+        return ","
+    if tail.startswith(r"\s+\("):
+        return "("
+    return None
+
+
+_REQUIRED_CHARACTERS = [_required_character(p) for _label, p, *_ in _CONTEXT_SPECS]
+
+
 @cache
 def _anchor_search() -> tuple[re.Pattern[str], dict[str, list[str]]]:
     """Every context pattern's anchor in one alternation, plus the anchors by their first two
@@ -620,9 +648,12 @@ captain capitaine commander commandant lieutenant sergeant imam chief chef mr mr
 """.split())
 
 
+_NAME_PART = re.compile(r"[^\s-]+")
+
+
 def _clean_name(name: str) -> tuple[str, int] | None:
     """Drop leading/trailing non-place words ("In", "Friday"); None when nothing is left."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\s-]+", name)]
+    spans = [m.span() for m in _NAME_PART.finditer(name)]
     while spans and fold(name[slice(*spans[0])]) in _NOT_A_PLACE:
         spans.pop(0)
     while spans and fold(name[slice(*spans[-1])]) in _NOT_A_PLACE:
@@ -656,6 +687,9 @@ _DESTINATION = re.compile(r"(?<!\w)(?:(?:flown|airlifted|evacuated|transferred|t
                           r"(?:capital\s+|city of\s+|town of\s+|la ville de\s+)?$", re.IGNORECASE)
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
 def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_from: int = 0,
             country: str | None = None, text: str = "") -> Place | None:
     """The unit a village belongs to: the one its context names ("in Niger's Tillaberi
@@ -663,7 +697,7 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
     dateline's, which says where the story was filed, before `filed_from`), in `country` when
     the description names one."""
     if adm:
-        adm = re.split(r"['’]s\s+", adm)[-1]
+        adm = _POSSESSIVE.split(adm)[-1]
         cands = sorted(lookup(adm), key=lambda p: (p.level not in ("admin1", "admin2"), p.country not in _CORE + _SPILL))
         if cands:
             return cands[0]
@@ -748,7 +782,10 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
         return found
     for i in _patterns_hit(hits):
         label, pattern, certain, name_before, anchors, before, after = _CONTEXT_PATTERNS[i]
+        required = _REQUIRED_CHARACTERS[i]
         for lo, hi in _windows(hits, len(folded), anchors, before, after):
+            if required and text.find(required, lo, hi) < 0:
+                continue
             for m in pattern.finditer(text, lo, hi):
                 named = _context_name(text, m, name_before, label in _SUBJECT_LABELS)
                 if not named:
