@@ -302,10 +302,16 @@ def _sentence_initial(text: str, s: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+# What a name preceded by a prefix cue follows: the last two characters of "de la ", "de l'",
+# "du ", "des ", "de ", "d'", or a line end (the cue's `$` also matches before one).
+_PREFIX_CUE_ENDS = ("a ", "l'", "u ", "s ", "e ", "d'", "\n")
+
+
 def _cue(folded: str, s: int, e: int) -> tuple[str | None, int, int]:
-    m = _PREFIX_CUE.search(folded, max(0, s - 40), s)
-    if m:
-        return m.group(1), m.start(), e
+    if folded.endswith(_PREFIX_CUE_ENDS, 0, s):
+        m = _PREFIX_CUE.search(folded, max(0, s - 40), s)
+        if m:
+            return m.group(1), m.start(), e
     m = _SUFFIX_CUE.match(folded, e)
     if m:
         return m.group(1), s, m.end()
@@ -408,7 +414,7 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
         if ids is None:
             evidence[idx.demonyms[k]] += 1
             continue
-        if ids[0] < 0 or not any(c.isupper() for c in text[s:e]):
+        if ids[0] < 0 or not any(map(str.isupper, text[s:e])):
             continue
         cue, cs, ce = _cue(folded, s, e)
         cands = [idx.entries[i] for i in ids]
@@ -443,7 +449,7 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
     sure = [(s, chosen[0].place.country) for s, e, _cs, _ce, _cue, k, chosen in staged
             if len({c.place.country for c in chosen}) == 1 and not any(c.weak or c.cue for c in chosen)]
     for s, e, cs, ce, cue, k, chosen in staged:
-        best = min(chosen, key=lambda c: _order(c, evidence))
+        best = chosen[0] if len(chosen) == 1 else min(chosen, key=lambda c: _order(c, evidence))
         level = best.place.level
         place, certain = best.place, True
         rule = f"gazetteer:{best.source}" if level in ("locality", "admin2") else f"{level}:{best.source}"
