@@ -524,6 +524,7 @@ _UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "
 # case-insensitive group would otherwise be tried at every position. Patterns that open
 # with the name are searched by their tail and the name is then read backwards.
 _NAME_BEFORE = re.compile(_NAME + r"$")
+_IN_UNIT_FR = r",\s+(?i:dans|en)\s+"      # "à X, dans le cercle de Y"
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
     ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
@@ -546,7 +547,7 @@ _CONTEXT_SPECS = [
     ("X, à N km de Y", rf"{{name}},\s+(?:(?:situé|située|situés|localisé|localisée)\s+)?(?:à\s+)?(?:environ\s+|quelque\s+|près de\s+|moins de\s+|plus de\s+)?(?:une?\s+)?(?:\d+|[\w-]+)\s+(?:de\s+)?{_DISTANCE_FR}", True, ("kilomet", "km "), 60, 40),
     ("near", rf"(?i:near|outside|close to|around|outskirts of|vicinity of)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False,
      ("near ", "outside ", "close to ", "around ", "outskirts of ", "vicinity of "), 2, 80),
-    ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
+    ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME}{_IN_UNIT_FR}(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
     ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
     ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
@@ -564,30 +565,33 @@ _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.st
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
 
 
-def _patterns_by_anchor() -> dict[str, list[int]]:
-    """The context patterns (their indexes) each anchor opens a window for."""
-    by_anchor: dict[str, list[int]] = {}
-    for i, (*_, anchors, _before, _after) in enumerate(_CONTEXT_PATTERNS):
+def _patterns_by_anchor() -> dict[str, list[tuple[int, int, int]]]:
+    """The context patterns each anchor opens a window for: (index, window before, window after)."""
+    by_anchor: dict[str, list[tuple[int, int, int]]] = {}
+    for i, (*_, anchors, before, after) in enumerate(_CONTEXT_PATTERNS):
         for anchor in anchors:
-            by_anchor.setdefault(anchor, []).append(i)
+            by_anchor.setdefault(anchor, []).append((i, before, after))
     return by_anchor
 
 
 _PATTERNS_BY_ANCHOR = _patterns_by_anchor()
 
 
-def _required_character(pattern: str) -> str | None:
-    """A character every match of a context pattern holds: the comma of "X, a village", the
-    bracket of "X (cercle de Y)". A window without it cannot match."""
+def _required_part(pattern: str) -> re.Pattern[str] | None:
+    """A part every match of a context pattern holds, quick to search for: the comma of
+    "X, a village" (", dans" of "à X, dans le cercle de Y"), the bracket of "X (cercle de Y)".
+    A window without it cannot match."""
     tail = pattern.removeprefix("{name}")
+    if _IN_UNIT_FR in tail:
+        return re.compile(_IN_UNIT_FR)
     if tail.startswith(",") or _NAME + "," in tail:
-        return ","
+        return re.compile(",")
     if tail.startswith(r"\s+\("):
-        return "("
+        return re.compile(r"\(")
     return None
 
 
-_REQUIRED_CHARACTERS = [_required_character(p) for _label, p, *_ in _CONTEXT_SPECS]
+_REQUIRED_PARTS = [_required_part(p) for _label, p, *_ in _CONTEXT_SPECS]
 
 
 @cache
@@ -622,15 +626,19 @@ def _anchor_hits(folded: str) -> dict[str, list[int]]:
     return hits
 
 
-def _patterns_hit(hits: dict[str, list[int]]) -> list[int]:
-    """Which context patterns (their indexes, in order) have an anchor in `hits`."""
-    return sorted({i for anchor in hits for i in _PATTERNS_BY_ANCHOR[anchor]})
+def _windows(hits: dict[str, list[int]], size: int) -> dict[int, list[tuple[int, int]]]:
+    """The spans of text each context pattern with an anchor in `hits` runs in, by the
+    pattern's index, in the patterns' order."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for anchor, starts in hits.items():
+        for i, before, after in _PATTERNS_BY_ANCHOR[anchor]:
+            reach = len(anchor) + after
+            spans.setdefault(i, []).extend([(max(0, at - before), min(size, at + reach)) for at in starts])
+    return {i: _merged(spans[i]) for i in sorted(spans)}
 
 
-def _windows(hits: dict[str, list[int]], size: int, anchors: tuple[str, ...], before: int,
-             after: int) -> list[tuple[int, int]]:
-    spans = [(max(0, i - before), min(size, i + len(anchor) + after))
-             for anchor, starts in hits.items() if anchor in anchors for i in starts]
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans as one, in text order."""
     spans.sort()
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
@@ -786,11 +794,11 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
     hits = _anchor_hits(folded)
     if not hits:
         return found
-    for i in _patterns_hit(hits):
-        label, pattern, certain, name_before, anchors, before, after = _CONTEXT_PATTERNS[i]
-        required = _REQUIRED_CHARACTERS[i]
-        for lo, hi in _windows(hits, len(folded), anchors, before, after):
-            if required and text.find(required, lo, hi) < 0:
+    for i, windows in _windows(hits, len(folded)).items():
+        label, pattern, certain, name_before, *_ = _CONTEXT_PATTERNS[i]
+        required = _REQUIRED_PARTS[i]
+        for lo, hi in windows:
+            if required and not required.search(text, lo, hi):
                 continue
             for m in pattern.finditer(text, lo, hi):
                 named = _context_name(text, m, name_before, label in _SUBJECT_LABELS)
