@@ -47,7 +47,11 @@ class PlaceMention:
 
 
 def _key(text: str) -> str:
-    return " ".join(fold(text).replace(".", " ").split())
+    return _folded_key(fold(text))
+
+
+def _folded_key(folded: str) -> str:
+    return " ".join(folded.replace(".", " ").split())
 
 
 def normalise_name(s: str) -> str:
@@ -405,6 +409,10 @@ def _order(entry: _Entry, evidence: Counter[str]) -> tuple:
     return (-evidence[cc], group, _LEVEL_RANK[entry.place.level])
 
 
+def _one_country(entries: list[_Entry]) -> bool:
+    return len(entries) == 1 or len({e.place.country for e in entries}) == 1
+
+
 def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index):
     """First pass: candidates per match after cue words, and the countries the text names."""
     staged: list[tuple] = []
@@ -430,9 +438,8 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
         if not chosen:
             continue
         staged.append((s, e, cs, ce, cue, k, chosen))
-        countries = {c.place.country for c in chosen}
-        if len(countries) == 1 and not any(c.weak or c.cue for c in chosen) and k not in ("mali", "chad", "niger"):
-            evidence[countries.pop()] += 1
+        if _one_country(chosen) and not any(c.weak or c.cue for c in chosen) and k not in ("mali", "chad", "niger"):
+            evidence[chosen[0].place.country] += 1
         elif k in ("mali", "chad", "niger", "tchad"):
             evidence[chosen[0].place.country] += 1
     return staged, evidence
@@ -447,13 +454,13 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
                 if chosen[0].place.country == "BF" and chosen[0].place.level != "country" and k != "sahel"]
     people = _person_names(text, folded, staged, idx)
     sure = [(s, chosen[0].place.country) for s, e, _cs, _ce, _cue, k, chosen in staged
-            if len({c.place.country for c in chosen}) == 1 and not any(c.weak or c.cue for c in chosen)]
+            if _one_country(chosen) and not any(c.weak or c.cue for c in chosen)]
     for s, e, cs, ce, cue, k, chosen in staged:
         best = chosen[0] if len(chosen) == 1 else min(chosen, key=lambda c: _order(c, evidence))
         level = best.place.level
         place, certain = best.place, True
         rule = f"gazetteer:{best.source}" if level in ("locality", "admin2") else f"{level}:{best.source}"
-        if len({c.place.country for c in chosen}) > 1 and evidence[place.country] == 0:
+        if not _one_country(chosen) and evidence[place.country] == 0:
             certain = False
         if best.cue:
             if k == "sahel":
@@ -667,18 +674,18 @@ _NAME_PART = re.compile(r"[^\s-]+")
 
 def _clean_name(name: str) -> tuple[str, int] | None:
     """Drop leading/trailing non-place words ("In", "Friday"); None when nothing is left."""
-    spans = [m.span() for m in _NAME_PART.finditer(name)]
-    while spans and fold(name[slice(*spans[0])]) in _NOT_A_PLACE:
-        spans.pop(0)
-    while spans and fold(name[slice(*spans[-1])]) in _NOT_A_PLACE:
-        spans.pop()
-    if not spans or any(fold(name[slice(*sp)]) in _NOT_A_PLACE or demonym_country(name[slice(*sp)])
-                        for sp in spans):
+    parts = [(m.start(), m.end(), fold(m.group())) for m in _NAME_PART.finditer(name)]
+    while parts and parts[0][2] in _NOT_A_PLACE:
+        parts.pop(0)
+    while parts and parts[-1][2] in _NOT_A_PLACE:
+        parts.pop()
+    demonyms = _index().demonyms
+    if not parts or any(word in _NOT_A_PLACE or _folded_key(word) in demonyms for _s, _e, word in parts):
         return None
-    cleaned = name[spans[0][0]:spans[-1][1]]
+    cleaned = name[parts[0][0]:parts[-1][1]]
     if cleaned.isupper() and len(cleaned) > 1:
         return None
-    return cleaned, spans[0][0]
+    return cleaned, parts[0][0]
 
 
 def _country_after(text: str, end: int) -> str | None:
