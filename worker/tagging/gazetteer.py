@@ -340,18 +340,29 @@ def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
     prev = _word_before(text, s)
     if fold(prev).strip("'") in _TITLES:
         return True
-    if _title_case(text, s, e):
-        return False        # "Gunmen Kill 20 In Central Mali Village": capitals tell nothing here
+    # "Gunmen Kill 20 In Central Mali Village": in a title-case headline capitals tell nothing
+    # (the rarer test last)
+    return (_surname_after(text, e, idx) or _first_name_before(text, s, e, prev, idx)) \
+        and not _title_case(text, s, e)
+
+
+def _surname_after(text: str, e: int, idx: _Index) -> bool:
+    """'Mali Traore': a capitalised word after the name that is no place nor common word."""
     m = _SURNAME_AFTER.match(text[e:e + 60])
     if m and fold(m.group(1)) not in _NOT_A_SURNAME and _key(m.group(1)) not in idx.by_key \
             and _key(m.group(1)) not in idx.demonyms:
         following = m.group(2)
         if not following or not following.strip()[0].isupper():
             return True
+    return False
+
+
+def _first_name_before(text: str, s: int, e: int, prev: str, idx: _Index) -> bool:
+    """"Salif Mali said", "legislator Sukhram Mali", "le député Amadou Mali": a first name
+    (`prev`, the word before) and a surname."""
     if not (prev[:1].isupper() and not _sentence_initial(text, s - len(prev))
             and fold(prev) not in _NOT_A_SURNAME and _key(prev) not in idx.by_key):
         return False
-    # "Salif Mali said", "legislator Sukhram Mali", "le député Amadou Mali": a first name and a surname
     first = text.rfind(prev, 0, s)
     return bool(_SPEECH.match(text, e) or _ROLE_BEFORE.search(text, max(0, first - 40), first))
 
