@@ -51,6 +51,7 @@ def _key(text: str) -> str:
 
 
 def _folded_key(folded: str) -> str:
+    """`_key` of a text already folded."""
     return " ".join(folded.replace(".", " ").split())
 
 
@@ -341,7 +342,7 @@ def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
     if fold(prev).strip("'") in _TITLES:
         return True
     # "Gunmen Kill 20 In Central Mali Village": in a title-case headline capitals tell nothing
-    # (the rarer test last)
+    # (tested last, as it costs the most)
     return (_surname_after(text, e, idx) or _first_name_before(text, s, e, prev, idx)) \
         and not _title_case(text, s, e)
 
@@ -421,6 +422,7 @@ def _order(entry: _Entry, evidence: Counter[str]) -> tuple:
 
 
 def _one_country(entries: list[_Entry]) -> bool:
+    """All the candidates lie in one country."""
     return len(entries) == 1 or len({e.place.country for e in entries}) == 1
 
 
