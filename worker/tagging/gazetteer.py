@@ -174,10 +174,7 @@ def find_places(text: str, language: str = "en", outside: Sequence[PlaceMention]
     raw = _name_matches(folded, idx.pattern)
     mentions = _resolve(text, folded, raw, idx, language)
     mentions = _without_name_parts(text, mentions, idx)
-    stripped = text.lstrip()
-    dateline = dateline_end(stripped)
-    filed_from = len(text) - len(stripped) + dateline if dateline else 0
-    mentions += _context_places(text, folded, mentions, filed_from, outside)
+    mentions += _context_places(text, folded, mentions, outside)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -806,10 +803,18 @@ def _extends(inside: list[PlaceMention], s: int, e: int, text: str) -> bool:
     return joined and known < e - s
 
 
-def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_from: int = 0,
+def _after_dateline(text: str) -> int:
+    """Where the story starts after a wire dateline ("BAMAKO, March 3 (Reuters) - "), else 0."""
+    stripped = text.lstrip()
+    dateline = dateline_end(stripped)
+    return len(text) - len(stripped) + dateline if dateline else 0
+
+
+def _context_places(text: str, folded: str, mentions: list[PlaceMention],
                     outside: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
     """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
     taken = [(m.start, m.end) for m in mentions]
+    filed_from = -1     # read from the dateline when a village first needs its parent
     found: list[PlaceMention] = []
     hits = _anchor_hits(folded)
     if not hits:
@@ -834,6 +839,8 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
                 for known in inside:        # "le hameau de Tagazar-Kaïna": not the commune of Tagazar
                     mentions.remove(known)
                     taken.remove((known.start, known.end))
+                if filed_from < 0:
+                    filed_from = _after_dateline(text)
                 parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from, _country_after(text, m.end()), text) \
                     or next((o.place for o in outside if o.certain and o.place.admin1
                              and o.place.level in ("admin1", "admin2")), None)
