@@ -648,9 +648,11 @@ def _windows(hits: dict[str, list[int]], size: int) -> dict[int, list[tuple[int,
     pattern's index, in the patterns' order."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for anchor, starts in hits.items():
+        reach = len(anchor)
         for i, before, after in _PATTERNS_BY_ANCHOR[anchor]:
-            reach = len(anchor) + after
-            spans.setdefault(i, []).extend([(max(0, at - before), min(size, at + reach)) for at in starts])
+            windows = spans.setdefault(i, [])
+            for at in starts:
+                windows.append((max(0, at - before), min(size, at + reach + after)))
     return {i: _merged(spans[i]) for i in sorted(spans)}
 
 
