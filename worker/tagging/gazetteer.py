@@ -47,7 +47,12 @@ class PlaceMention:
 
 
 def _key(text: str) -> str:
-    return " ".join(fold(text).replace(".", " ").split())
+    return _folded_key(fold(text))
+
+
+def _folded_key(folded: str) -> str:
+    """`_key` of a text already folded."""
+    return " ".join(folded.replace(".", " ").split())
 
 
 def normalise_name(s: str) -> str:
@@ -120,7 +125,8 @@ def _index() -> _Index:
     for phrase in data["blocked"]:
         by_key[_key(phrase)] = [-1]
     words = sorted(set(by_key) | set(demonyms), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + _trie_pattern(words) + r")(?!\w)")
+    # the character before a name, then the name: see _name_matches
+    pattern = re.compile(r"[^a-z0-9_](?<!\w)(" + _trie_pattern(words) + r")(?!\w)")
     return _Index(tuple(entries), {k: tuple(v) for k, v in by_key.items()}, demonyms, pattern,
                   admin_centre, data["countries"])
 
@@ -165,15 +171,31 @@ def find_places(text: str, language: str = "en", outside: Sequence[PlaceMention]
         return []
     idx = _index()
     folded = fold(text)
-    raw: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group()) for m in idx.pattern.finditer(folded)]
+    raw = _name_matches(folded, idx.pattern)
     mentions = _resolve(text, folded, raw, idx, language)
     mentions = _without_name_parts(text, mentions, idx)
-    stripped = text.lstrip()
-    dateline = dateline_end(stripped)
-    filed_from = len(text) - len(stripped) + dateline if dateline else 0
-    mentions += _context_places(text, folded, mentions, filed_from, outside)
+    mentions += _context_places(text, folded, mentions, outside)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_matches(folded: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each gazetteer name in `folded` that starts and ends a word.
+
+    `pattern` matches the character before the name, which must not be a word character:
+    opening with a class of such characters lets the engine skip through words without
+    trying the names inside them. `folded` is searched with one space in front, so a
+    name at its start has that character too; the search goes on from a name's last
+    character, which may itself be the one before the next name.
+    """
+    padded = " " + folded
+    found = []
+    m = pattern.search(padded)
+    while m is not None:
+        start, end = m.span(1)
+        found.append((start - 1, end - 1, m.group(1)))
+        m = pattern.search(padded, end - 1)
+    return found
 
 
 # "Ruwan Tofa", "Unguwar Dutsi", "Tudun Wada": Hausa settlement names built on a word that
@@ -183,6 +205,7 @@ _HAUSA_PREFIX = re.compile(r"(?<![\w'’-])(?:Unguwar|Ungwan|Ruwan|Tudun|Gidan|S
 # "Bulabulin Kura", "Dalwa Gana": big and small settlements named after a town
 _KANURI_SUFFIX = re.compile(r"\s+(?:Kura|Gana|Ciki|Waje)(?![\w'’-])")
 _CAPITALISED_PART = re.compile(r"[A-ZÀ-Ý][\w'’]*")
+_CAPITALISED_LAST = re.compile(r"([A-ZÀ-Ý][\w'’]*)$")
 
 
 def _without_name_parts(text: str, mentions: list[PlaceMention], idx: _Index) -> list[PlaceMention]:
@@ -202,7 +225,7 @@ def _without_name_parts(text: str, mentions: list[PlaceMention], idx: _Index) ->
 def _unknown_part(text: str, s: int, e: int, idx: _Index) -> bool:
     """`text[s:e]` is hyphen-joined to a capitalised word the gazetteer does not know."""
     if s > 1 and text[s - 1] in _HYPHENS:
-        before = re.search(r"([A-ZÀ-Ý][\w'’]*)$", text[max(0, s - 25):s - 1])
+        before = _CAPITALISED_LAST.search(text[max(0, s - 25):s - 1])
         if before and _key(before.group(1)) not in idx.by_key:
             return True
     if e < len(text) - 1 and text[e] in _HYPHENS:
@@ -266,9 +289,14 @@ _RIVER_WORDS = re.compile(r"\b(?:river|fleuve|navigable|dredg\w*|flows?|coule|pr
 _RIVER_BEFORE = re.compile(r"(?:river|fleuve|rive|rives|berge|berges|crue|waters|banks?|eaux|flood\w*|bords)\s+(?:of\s+)?(?:the |du |le |de l')$")
 
 
+# read on the reversed text before a position, so the engine tries one position only
+_LAST_WORD_REVERSED = re.compile(r"[\s,]*([\w'’]+)")
+
+
 def _word_before(text: str, s: int) -> str:
-    m = re.search(r"([\w'’]+)[\s,]*$", text[max(0, s - 30):s])
-    return m.group(1) if m else ""
+    """The word that ends before `s`, past spaces and commas, within 30 characters."""
+    m = _LAST_WORD_REVERSED.match(text[max(0, s - 30):s][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _sentence_initial(text: str, s: int) -> bool:
@@ -276,39 +304,63 @@ def _sentence_initial(text: str, s: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+# What a name preceded by a prefix cue follows: the last two characters of "de la ", "de l'",
+# "du ", "des ", "de ", "d'", or a line end (the cue's `$` also matches before one).
+_PREFIX_CUE_ENDS = ("a ", "l'", "u ", "s ", "e ", "d'", "\n")
+
+
 def _cue(folded: str, s: int, e: int) -> tuple[str | None, int, int]:
-    m = _PREFIX_CUE.search(folded, max(0, s - 40), s)
-    if m:
-        return m.group(1), m.start(), e
+    if folded.endswith(_PREFIX_CUE_ENDS, 0, s):
+        m = _PREFIX_CUE.search(folded, max(0, s - 40), s)
+        if m:
+            return m.group(1), m.start(), e
     m = _SUFFIX_CUE.match(folded, e)
     if m:
         return m.group(1), s, m.end()
     return None, s, e
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SURNAME_AFTER = re.compile(r"\s+([A-Z][a-zà-ÿ'’]+)(\s+\S)?")
+_WORD_AFTER = re.compile(r"\s*([a-z]+|\W|$)")
+_NEXT_CHARACTER = re.compile(r"\s+(\S)")
+
+
 def _title_case(text: str, s: int, e: int) -> bool:
     """Most words around [s, e) capitalised, as in a title-case headline."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, s - 40):e + 40])
+    words = _WORD.findall(text[max(0, s - 40):e + 40])
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
     """'Mali Traore', 'Mr Mali', 'Salif Mali said': a name, not the country (nor Chad)."""
-    if fold(_word_before(text, s)).strip("'") in _TITLES:
+    prev = _word_before(text, s)
+    if fold(prev).strip("'") in _TITLES:
         return True
-    if _title_case(text, s, e):
-        return False        # "Gunmen Kill 20 In Central Mali Village": capitals tell nothing here
-    m = re.match(r"\s+([A-Z][a-zà-ÿ'’]+)(\s+\S)?", text[e:e + 60])
+    # "Gunmen Kill 20 In Central Mali Village": in a title-case headline capitals tell nothing
+    # (tested last, as it costs the most)
+    return (_surname_after(text, e, idx) or _first_name_before(text, s, e, prev, idx)) \
+        and not _title_case(text, s, e)
+
+
+def _surname_after(text: str, e: int, idx: _Index) -> bool:
+    """'Mali Traore': a capitalised word after the name that is no place nor common word."""
+    m = _SURNAME_AFTER.match(text[e:e + 60])
     if m and fold(m.group(1)) not in _NOT_A_SURNAME and _key(m.group(1)) not in idx.by_key \
             and _key(m.group(1)) not in idx.demonyms:
         following = m.group(2)
         if not following or not following.strip()[0].isupper():
             return True
-    prev = _word_before(text, s)
+    return False
+
+
+def _first_name_before(text: str, s: int, e: int, prev: str, idx: _Index) -> bool:
+    """"Salif Mali said", "legislator Sukhram Mali", "le député Amadou Mali": a first name
+    (`prev`, the word before) and a surname."""
     if not (prev[:1].isupper() and not _sentence_initial(text, s - len(prev))
             and fold(prev) not in _NOT_A_SURNAME and _key(prev) not in idx.by_key):
         return False
-    # "Salif Mali said", "legislator Sukhram Mali", "le député Amadou Mali": a first name and a surname
     first = text.rfind(prev, 0, s)
     return bool(_SPEECH.match(text, e) or _ROLE_BEFORE.search(text, max(0, first - 40), first))
 
@@ -317,7 +369,7 @@ def _headline_caps(text: str, s: int, e: int) -> bool:
     """An all-capitals name counts in a dateline or a capitalised headline, not as an acronym (NEMA)."""
     if s == 0 or text[s - 1] == "\n":
         return True
-    words = re.findall(r"[^\W\d_]+", text[max(0, s - 25):s] + " " + text[e:e + 25])
+    words = _LETTERS.findall(text[max(0, s - 25):s] + " " + text[e:e + 25])
     return any(w.isupper() and len(w) > 1 for w in words[-3:] + words[:3])
 
 
@@ -337,12 +389,13 @@ def _is_river(text: str, folded: str, s: int, e: int) -> bool:
     """'along the Niger', 'les eaux du Niger', 'the lower Niger': the river, not the country."""
     if _RIVER_BEFORE.search(folded, max(0, s - 40), s) or _RIVER_SIDE.search(folded, max(0, s - 12), s):
         return True
-    if fold(_word_before(text, s)) in ("the", "le"):
+    before = fold(_word_before(text, s))
+    if before in ("the", "le"):
         lo, hi = folded.rfind(". ", 0, s), folded.find(". ", e)
         if _RIVER_WORDS.search(folded, lo + 1, hi if hi >= 0 else len(folded)):
             return True
-    if fold(_word_before(text, s)) == "the":
-        nxt = re.match(r"\s*([a-z]+|\W|$)", text[e:e + 20])
+    if before == "the":
+        nxt = _WORD_AFTER.match(text[e:e + 20])
         return bool(nxt and (not nxt.group(1)[:1].isalpha() or nxt.group(1) in ("river", "valley", "waters")))
     return False
 
@@ -353,7 +406,7 @@ def _weak_ok(text: str, s: int, e: int, cue: str | None, listed: bool) -> bool:
     if not text[s].isupper() or _sentence_initial(text, s):
         return False
     prev = _word_before(text, s)
-    nxt = re.match(r"\s+(\S)", text[e:e + 3])
+    nxt = _NEXT_CHARACTER.match(text[e:e + 3])
     if (prev[:1].isupper() and not _sentence_initial(text, s - len(prev))) or (nxt and nxt.group(1).isupper()):
         return False
     return listed or cue is not None or fold(prev).strip("'") in _LOCATIVES
@@ -365,6 +418,11 @@ def _order(entry: _Entry, evidence: Counter[str]) -> tuple:
     return (-evidence[cc], group, _LEVEL_RANK[entry.place.level])
 
 
+def _one_country(entries: list[_Entry]) -> bool:
+    """All the candidates lie in one country."""
+    return len(entries) == 1 or len({e.place.country for e in entries}) == 1
+
+
 def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index):
     """First pass: candidates per match after cue words, and the countries the text names."""
     staged: list[tuple] = []
@@ -374,7 +432,7 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
         if ids is None:
             evidence[idx.demonyms[k]] += 1
             continue
-        if ids[0] < 0 or not any(c.isupper() for c in text[s:e]):
+        if ids[0] < 0 or not any(map(str.isupper, text[s:e])):
             continue
         cue, cs, ce = _cue(folded, s, e)
         cands = [idx.entries[i] for i in ids]
@@ -390,9 +448,8 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
         if not chosen:
             continue
         staged.append((s, e, cs, ce, cue, k, chosen))
-        countries = {c.place.country for c in chosen}
-        if len(countries) == 1 and not any(c.weak or c.cue for c in chosen) and k not in ("mali", "chad", "niger"):
-            evidence[countries.pop()] += 1
+        if _one_country(chosen) and not any(c.weak or c.cue for c in chosen) and k not in ("mali", "chad", "niger"):
+            evidence[chosen[0].place.country] += 1
         elif k in ("mali", "chad", "niger", "tchad"):
             evidence[chosen[0].place.country] += 1
     return staged, evidence
@@ -407,13 +464,13 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
                 if chosen[0].place.country == "BF" and chosen[0].place.level != "country" and k != "sahel"]
     people = _person_names(text, folded, staged, idx)
     sure = [(s, chosen[0].place.country) for s, e, _cs, _ce, _cue, k, chosen in staged
-            if len({c.place.country for c in chosen}) == 1 and not any(c.weak or c.cue for c in chosen)]
+            if _one_country(chosen) and not any(c.weak or c.cue for c in chosen)]
     for s, e, cs, ce, cue, k, chosen in staged:
-        best = min(chosen, key=lambda c: _order(c, evidence))
+        best = chosen[0] if len(chosen) == 1 else min(chosen, key=lambda c: _order(c, evidence))
         level = best.place.level
         place, certain = best.place, True
         rule = f"gazetteer:{best.source}" if level in ("locality", "admin2") else f"{level}:{best.source}"
-        if len({c.place.country for c in chosen}) > 1 and evidence[place.country] == 0:
+        if not _one_country(chosen) and evidence[place.country] == 0:
             certain = False
         if best.cue:
             if k == "sahel":
@@ -484,6 +541,7 @@ _UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "
 # case-insensitive group would otherwise be tried at every position. Patterns that open
 # with the name are searched by their tail and the name is then read backwards.
 _NAME_BEFORE = re.compile(_NAME + r"$")
+_IN_UNIT_FR = r",\s+(?i:dans|en)\s+"      # "à X, dans le cercle de Y"
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
     ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
@@ -506,7 +564,7 @@ _CONTEXT_SPECS = [
     ("X, à N km de Y", rf"{{name}},\s+(?:(?:situé|située|situés|localisé|localisée)\s+)?(?:à\s+)?(?:environ\s+|quelque\s+|près de\s+|moins de\s+|plus de\s+)?(?:une?\s+)?(?:\d+|[\w-]+)\s+(?:de\s+)?{_DISTANCE_FR}", True, ("kilomet", "km "), 60, 40),
     ("near", rf"(?i:near|outside|close to|around|outskirts of|vicinity of)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False,
      ("near ", "outside ", "close to ", "around ", "outskirts of ", "vicinity of "), 2, 80),
-    ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME},\s+(?i:dans|en)\s+(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
+    ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME}{_IN_UNIT_FR}(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
     ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
     ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
@@ -524,38 +582,82 @@ _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.st
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
 
 
+def _patterns_by_anchor() -> dict[str, list[tuple[int, int, int]]]:
+    """The context patterns each anchor opens a window for: (index, window before, window after)."""
+    by_anchor: dict[str, list[tuple[int, int, int]]] = {}
+    for i, (*_, anchors, before, after) in enumerate(_CONTEXT_PATTERNS):
+        for anchor in anchors:
+            by_anchor.setdefault(anchor, []).append((i, before, after))
+    return by_anchor
+
+
+_PATTERNS_BY_ANCHOR = _patterns_by_anchor()
+
+
+def _required_part(pattern: str) -> re.Pattern[str] | None:
+    """A part every match of a context pattern holds, quick to search for: the comma of
+    "X, a village" (", dans" of "à X, dans le cercle de Y"), the bracket of "X (cercle de Y)".
+    A window without it cannot match."""
+    tail = pattern.removeprefix("{name}")
+    if _IN_UNIT_FR in tail:
+        return re.compile(_IN_UNIT_FR)
+    if tail.startswith(",") or _NAME + "," in tail:
+        return re.compile(",")
+    if tail.startswith(r"\s+\("):
+        return re.compile(r"\(")
+    return None
+
+
+_REQUIRED_PARTS = [_required_part(p) for _label, p, *_ in _CONTEXT_SPECS]
+
+
 @cache
 def _anchor_search() -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    """Every context pattern's anchor in one alternation (its literal first characters let the
-    engine skip ahead), plus the anchors by their first two characters."""
+    """Every context pattern's anchor in one alternation, plus the anchors by their first two
+    characters. The alternation matches one character before the anchor (text searched is
+    padded by one): a word's anchor after a character that is not a letter, so at a word
+    start only ("ile" in "l'ile de", not in "civile"); the class it opens with lets the
+    engine skip letters without trying the alternation there."""
     anchors = sorted({a for *_, anchors, _b, _a in _CONTEXT_PATTERNS for a in anchors}, key=len, reverse=True)
     by_head: dict[str, list[str]] = {}
     for a in anchors:
         by_head.setdefault(a[:2], []).append(a)
-    # a word's anchor at a word start only ("ile" in "l'ile de", not in "civile")
     words = [literal(a) for a in anchors if a[:1].isalpha()]
     others = [literal(a) for a in anchors if not a[:1].isalpha()]
-    pattern = rf"(?<![a-z])(?:{factor(words)})" + (f"|{factor(others)}" if others else "")
+    pattern = rf"[^a-z](?:{factor(words)})" + (f"|(?s:.)(?:{factor(others)})" if others else "")
     return re.compile(pattern), by_head
 
 
 def _anchor_hits(folded: str) -> dict[str, list[int]]:
     """Where each anchor occurs in `folded`, overlapping occurrences included."""
     pattern, by_head = _anchor_search()
+    padded = " " + folded
     hits: dict[str, list[int]] = {}
-    m = pattern.search(folded)
+    m = pattern.search(padded)
     while m is not None:
-        at = m.start()
+        at = m.start()      # the anchor's start in `folded`
         for anchor in by_head.get(folded[at:at + 2], ()):
             if folded.startswith(anchor, at):
                 hits.setdefault(anchor, []).append(at)
-        m = pattern.search(folded, at + 1)
+        m = pattern.search(padded, at + 1)
     return hits
 
 
-def _windows(hits: dict[str, list[int]], size: int, anchors: tuple[str, ...], before: int,
-             after: int) -> list[tuple[int, int]]:
-    spans = [(max(0, i - before), min(size, i + len(anchor) + after)) for anchor in anchors for i in hits.get(anchor, ())]
+def _windows(hits: dict[str, list[int]], size: int) -> dict[int, list[tuple[int, int]]]:
+    """The spans of text each context pattern with an anchor in `hits` runs in, by the
+    pattern's index, in the patterns' order."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for anchor, starts in hits.items():
+        reach = len(anchor)
+        for i, before, after in _PATTERNS_BY_ANCHOR[anchor]:
+            windows = spans.setdefault(i, [])
+            for at in starts:
+                windows.append((max(0, at - before), min(size, at + reach + after)))
+    return {i: _merged(spans[i]) for i in sorted(spans)}
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans as one, in text order."""
     spans.sort()
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
@@ -579,20 +681,23 @@ captain capitaine commander commandant lieutenant sergeant imam chief chef mr mr
 """.split())
 
 
+_NAME_PART = re.compile(r"[^\s-]+")
+
+
 def _clean_name(name: str) -> tuple[str, int] | None:
     """Drop leading/trailing non-place words ("In", "Friday"); None when nothing is left."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\s-]+", name)]
-    while spans and fold(name[slice(*spans[0])]) in _NOT_A_PLACE:
-        spans.pop(0)
-    while spans and fold(name[slice(*spans[-1])]) in _NOT_A_PLACE:
-        spans.pop()
-    if not spans or any(fold(name[slice(*sp)]) in _NOT_A_PLACE or demonym_country(name[slice(*sp)])
-                        for sp in spans):
+    parts = [(m.start(), m.end(), fold(m.group())) for m in _NAME_PART.finditer(name)]
+    while parts and parts[0][2] in _NOT_A_PLACE:
+        parts.pop(0)
+    while parts and parts[-1][2] in _NOT_A_PLACE:
+        parts.pop()
+    demonyms = _index().demonyms
+    if not parts or any(word in _NOT_A_PLACE or _folded_key(word) in demonyms for _s, _e, word in parts):
         return None
-    cleaned = name[spans[0][0]:spans[-1][1]]
+    cleaned = name[parts[0][0]:parts[-1][1]]
     if cleaned.isupper() and len(cleaned) > 1:
         return None
-    return cleaned, spans[0][0]
+    return cleaned, parts[0][0]
 
 
 def _country_after(text: str, end: int) -> str | None:
@@ -615,6 +720,9 @@ _DESTINATION = re.compile(r"(?<!\w)(?:(?:flown|airlifted|evacuated|transferred|t
                           r"(?:capital\s+|city of\s+|town of\s+|la ville de\s+)?$", re.IGNORECASE)
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
 def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_from: int = 0,
             country: str | None = None, text: str = "") -> Place | None:
     """The unit a village belongs to: the one its context names ("in Niger's Tillaberi
@@ -622,7 +730,7 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
     dateline's, which says where the story was filed, before `filed_from`), in `country` when
     the description names one."""
     if adm:
-        adm = re.split(r"['’]s\s+", adm)[-1]
+        adm = _POSSESSIVE.split(adm)[-1]
         cands = sorted(lookup(adm), key=lambda p: (p.level not in ("admin1", "admin2"), p.country not in _CORE + _SPILL))
         if cands:
             return cands[0]
@@ -697,16 +805,28 @@ def _extends(inside: list[PlaceMention], s: int, e: int, text: str) -> bool:
     return joined and known < e - s
 
 
-def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_from: int = 0,
+def _after_dateline(text: str) -> int:
+    """Where the story starts after a wire dateline ("BAMAKO, March 3 (Reuters) - "), else 0."""
+    stripped = text.lstrip()
+    dateline = dateline_end(stripped)
+    return len(text) - len(stripped) + dateline if dateline else 0
+
+
+def _context_places(text: str, folded: str, mentions: list[PlaceMention],
                     outside: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
     """'the village of X', 'à X, dans le cercle de Y': villages the gazetteer does not hold."""
     taken = [(m.start, m.end) for m in mentions]
+    filed_from = -1     # read from the dateline when a village first needs its parent
     found: list[PlaceMention] = []
     hits = _anchor_hits(folded)
     if not hits:
         return found
-    for label, pattern, certain, name_before, anchors, before, after in _CONTEXT_PATTERNS:
-        for lo, hi in _windows(hits, len(folded), anchors, before, after):
+    for i, windows in _windows(hits, len(folded)).items():
+        label, pattern, certain, name_before, *_ = _CONTEXT_PATTERNS[i]
+        required = _REQUIRED_PARTS[i]
+        for lo, hi in windows:
+            if required and not required.search(text, lo, hi):
+                continue
             for m in pattern.finditer(text, lo, hi):
                 named = _context_name(text, m, name_before, label in _SUBJECT_LABELS)
                 if not named:
@@ -721,6 +841,8 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention], filed_
                 for known in inside:        # "le hameau de Tagazar-Kaïna": not the commune of Tagazar
                     mentions.remove(known)
                     taken.remove((known.start, known.end))
+                if filed_from < 0:
+                    filed_from = _after_dateline(text)
                 parent = _parent(m.groupdict().get("adm"), s, mentions, filed_from, _country_after(text, m.end()), text) \
                     or next((o.place for o in outside if o.certain and o.place.admin1
                              and o.place.level in ("admin1", "admin2")), None)
