@@ -47,6 +47,15 @@ def test_night_of_saturday_to_sunday_is_the_saturday():
     assert first("overnight Saturday to Sunday, gunmen struck", monday) == ("2024-03-23", "day")
 
 
+def test_shortly_after_midnight_is_the_night_s_second_day():
+    pub = dt.datetime(2026, 1, 4)
+    assert first("dans la nuit du 31 décembre au 1er janvier, peu après minuit", pub, "fr") == ("2026-01-01", "day")
+    assert first("overnight Saturday to Sunday, shortly after midnight, gunmen struck", pub) == ("2026-01-04", "day")
+    # the night across the year's end keeps its first day when no hour is given
+    assert first("dans la nuit du 31 décembre au 1er janvier 2026", pub, "fr") == ("2025-12-31", "day")
+    assert first("on the night of 31 December to 1 January, gunmen struck", pub) == ("2025-12-31", "day")
+
+
 def test_night_of_two_days_is_the_first():
     assert first("dans la nuit du 3 au 4 novembre", dt.datetime(2019, 11, 10), "fr") == ("2019-11-03", "day")
 

@@ -899,3 +899,15 @@ def test_foreign_workers_killed_at_a_mine_are_civilian_victims(title, text, lang
     assert "civilians" in event["actors"]
     assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "attack")
 
+
+def test_an_hour_after_midnight_told_next_settles_the_night():
+    def date(second_sentence):
+        return primary(tag_article(article(
+            "Burkina : une vingtaine de civils tués dans l'attaque d'un village",
+            "Des individus armés ont attaqué, dans la nuit de samedi à dimanche, le village de Wouré-Yargo, dans la "
+            "commune de Pissila, province du Sanmatenga. " + second_sentence + " Au moins douze civils ont été tués.",
+            published="2019-05-13T11:20:00Z", language="fr")))["date"]
+    assert date("Les assaillants sont arrivés aux environs de 2 heures du matin.") == "2019-05-12"
+    assert date("Les assaillants sont arrivés aux environs de 23 heures.") == "2019-05-11"
+    assert date("Les assaillants sont arrivés à moto.") == "2019-05-11"
+

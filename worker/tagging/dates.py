@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -105,14 +105,14 @@ def _patterns(language: str) -> _Patterns:
     span = r"(?:\s*(?:-|–|and|to|et|au)\s*(?:(?:" + wd + r")\s+)?[0-3]?\d(?:er|st|nd|rd|th)?)?"
     if lang == "fr":
         night = rf"{b}nuit\s+(?:de|du)\s+(?P<wd1>{wd})\s+(?:au|à)\s+(?P<wd2>{wd}){e}"
-        night_days = (rf"{b}nuit\s+du\s+(?:(?:{wd})\s+)?(?P<day>[0-3]?\d)(?:er)?\s+au\s+(?:(?:{wd})\s+)?[0-3]?\d(?:er)?"
-                      rf"\s+(?P<month>{mo})\.?(?:\s+{year})?{e}")
+        night_days = (rf"{b}nuit\s+du\s+(?:(?:{wd})\s+)?(?P<day>[0-3]?\d)(?:er)?(?:\s+(?P<first_month>{mo})\.?)?\s+au\s+"
+                      rf"(?:(?:{wd})\s+)?[0-3]?\d(?:er)?\s+(?P<month>{mo})\.?(?:\s+{year})?{e}")
         month_day = None
         numeric = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
     else:
         night = rf"{b}(?:night|overnight)\s+(?:of\s+|from\s+)?(?P<wd1>{wd})\s+(?:to|into|and)\s+(?P<wd2>{wd}){e}"
-        night_days = (rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:to|into)\s+[0-3]?\d(?:st|nd|rd|th)?"
-                      rf"\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}")
+        night_days = (rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?P<first_month>{mo})\.?)?\s+(?:to|into)\s+"
+                      rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}")
         month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}{span}(?:,?\s+{year})?{e}", flags)
         numeric = None     # 06/11/2019 is ambiguous in English news (US or day-first)
     ago = lex["ago"][lang]
@@ -245,8 +245,9 @@ _DIGIT = re.compile(r"\d")
 
 
 # "vers 1 heure", "à 2h du matin", "around 3 a.m.": an overnight event after midnight
-_SMALL_HOUR = (r"(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
-               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b)")
+_SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
+               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b)"
+               r"|(?:peu|juste|bien)\s+après\s+minuit|(?:shortly|just|soon|well)\s+after\s+midnight)")
 _SMALL_HOURS = re.compile(rf"[^.;]{{0,30}}?(?<!\w){_SMALL_HOUR}")
 
 
@@ -261,6 +262,23 @@ def _night_rule(rule: str, after_midnight: int, lowered: str, end: int) -> str:
     if after_midnight:
         return rule + ":after-midnight"
     return rule + ":evening" if _LATE_EVENING.match(lowered, end) else rule
+
+
+_HOUR_ANYWHERE = re.compile(rf"(?<!\w){_SMALL_HOUR}")
+
+
+def hour_after_midnight(sentence: str) -> bool:
+    """The sentence gives an hour between midnight and 6 ("arrivés vers 2 heures du matin"):
+    told right after a night's mention, it settles that night's day."""
+    return bool(_HOUR_ANYWHERE.search(sentence.lower()))
+
+
+def settle_night(mention: DateMention) -> DateMention | None:
+    """The night's second day, for a night whose hour the next sentence gives; None when the
+    mention is no night or its hour was already read."""
+    if not mention.rule.startswith("date:night") or mention.rule.endswith((":after-midnight", ":evening")):
+        return None
+    return replace(mention, date=mention.date + dt.timedelta(days=1), rule=mention.rule + ":after-midnight")
 
 
 def _after_midnight(lowered: str, end: int) -> int:
@@ -287,8 +305,10 @@ def in_small_hours(lowered: str, start: int, end: int) -> bool:
 
 def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     for m in p.night_days.finditer(lowered) if p.night_word in lowered else ():
-        year = int(m["year"]) if m["year"] else None
-        first = _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year)
+        # "la nuit du 31 décembre au 1er janvier 2026": the year is the second day's
+        own_month = m["first_month"]
+        year = int(m["year"]) if m["year"] and not own_month else None
+        first = _day_month(pub, int(m["day"]), p.months[(own_month or m["month"]).lower()], year)
         shift = _after_midnight(lowered, m.end())
         if first is not None:
             first += dt.timedelta(days=shift)

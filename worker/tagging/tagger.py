@@ -17,7 +17,7 @@ from worker.articles.language import guess_language
 
 from .actors import find_actors, resolve_actors
 from .claims import extract_claims, resolve_claimant
-from .dates import find_dates
+from .dates import find_dates, hour_after_midnight, settle_night
 from .event import Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
@@ -83,8 +83,18 @@ def measure(facts: list[Facts], language: str, published: dt.datetime) -> None:
         f.dates = find_dates(f.sentence.text, published, language)
         if f.dates and _publication_stamp(f, published.date(), language):
             f.dates = []
+    _settle_nights(facts)
     _attribute_lead_figures(facts, language)
     order_updates(facts)
+
+
+def _settle_nights(facts: list[Facts]) -> None:
+    """"Dans la nuit de samedi à dimanche ... Les assaillants, arrivés vers 2 heures du matin":
+    an hour after midnight told in the next sentence makes the night's second day the date."""
+    for f, after in zip(facts, facts[1:]):
+        if f.dates and not after.dates and after.sentence.paragraph - f.sentence.paragraph <= 1 \
+                and hour_after_midnight(after.sentence.text):
+            f.dates = [settle_night(d) or d for d in f.dates]
 
 
 def _publication_stamp(f: Facts, published: dt.date, language: str) -> bool:
