@@ -56,6 +56,13 @@ def test_shortly_after_midnight_is_the_night_s_second_day():
     assert first("on the night of 31 December to 1 January, gunmen struck", pub) == ("2025-12-31", "day")
 
 
+def test_le_3_courant_is_a_day_of_the_publication_month():
+    pub = dt.datetime(2018, 8, 5)
+    assert first("Quatre soldats ont perdu la vie le 3 courant sur l'axe Téra-Gothèye.", pub, "fr") == ("2018-08-03", "day")
+    assert first("L'attaque du 1er de ce mois a fait dix morts.", pub, "fr") == ("2018-08-01", "day")
+    assert find_dates("le 30 courant", pub, "fr") == []      # not yet come
+
+
 def test_night_of_two_days_is_the_first():
     assert first("dans la nuit du 3 au 4 novembre", dt.datetime(2019, 11, 10), "fr") == ("2019-11-03", "day")
 

@@ -196,7 +196,8 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
     iso = "-" in sentence and p.iso.search(sentence) or p.numeric is not None and "/" in sentence \
         and p.numeric.search(sentence)
     phrases = p.gate.findall(lowered)
-    if not iso and not phrases:
+    this_month = language == "fr" and ("courant" in lowered or "ce mois" in lowered or "en cours" in lowered)
+    if not iso and not phrases and not this_month:
         return []
     # the gate's phrases are the lexicon's words: what it matched tells which kind it is
     kinds = {p.kinds[phrase] for phrase in phrases}
@@ -219,6 +220,10 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
                 add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", rule)
     if "mo" in kinds and _DIGIT.search(lowered):
         _explicit_dates(lowered, sentence, p, pub, language, add)
+    if this_month:
+        for m in _THIS_MONTH.finditer(lowered):
+            day = int(m["day"])
+            add(m, pub.replace(day=day) if day <= pub.day else None, "day", "date:day-of-this-month")
     if "wd" in kinds and p.night_word in lowered:
         for m in p.night.finditer(lowered):
             # the night's first day (ACLED), the latest one whose night has ended by publication;
@@ -238,6 +243,11 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         _weekdays(lowered, p, pub, language, add)
     found.sort(key=lambda d: d.start)
     return found
+
+
+# "le 3 courant", "du 12 de ce mois": a day of the publication's month, as French officialese writes it
+_THIS_MONTH = re.compile(r"(?<!\w)(?:le|du|au|depuis le)\s+(?P<day>[0-3]?\d)(?:er)?\s+"
+                         r"(?:courant|du mois courant|du mois en cours|de ce mois)(?!\w)")
 
 
 # a day of the month is written in digits: without one, no explicit date can match
