@@ -860,3 +860,19 @@ def test_the_dead_someone_buried_are_a_local_count():
         "« Nous avons enterré quinze personnes », affirme un responsable, tandis qu'un élu évoque « au moins dix-sept "
         "morts ».", "fr")][:2] == [("killed", 15, "local"), ("killed", 17, "local")]
     assert claims("We buried 21 people on Sunday night, a resident said.") == [("killed", 21, "exact", "people")]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Le chauffeur du car a été tué par balles alors qu'il tentait de s'enfuir.", "fr"),
+    ("Son gardien a été tué lors de l'enlèvement.", "fr"),
+    ("The driver was shot dead as he tried to flee.", "en"),
+    ("Their driver was killed in the ambush.", "en"),
+])
+def test_the_one_holder_of_a_post_killed_is_one_dead(sentence, language):
+    assert [(c.kind, c.count) for c in extract_claims(sentence, language)] == [("killed", 1)]
+
+
+def test_an_age_is_no_count():
+    found = extract_claims("Le maire, 58 ans, et son adjoint ont été tués.", "fr")
+    assert 58 not in {c.count for c in found}
+

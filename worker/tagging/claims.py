@@ -241,18 +241,21 @@ _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?
              "fr": re.compile(r"(?<![\w’'-])(?:un|une|leur|son|sa)\s+(?=[\w’'-])")}
 
 
-_DEFINITE = {"en": re.compile(r"(?<![\w’'-])the\s+(?=[\w’'-])"),
-             "fr": re.compile(r"(?<![\w’'-])(?:le|la)\s+(?=[\w’'-])")}
+_DEFINITE = {"en": re.compile(r"(?<![\w’'-])(?:the|its|their)\s+(?=[\w’'-])"),
+             "fr": re.compile(r"(?<![\w’'-])(?:le|la|son|sa|leur)\s+(?=[\w’'-])")}
 # the office-holder is the one killed: "the imam was shot dead", "le chef de village a été abattu"
 _KILLED_NEXT = re.compile(r"[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
                           r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
                           r"exécuté|égorgé|décapité)", re.IGNORECASE)
-_OFFICE = re.compile(r"imam|village chief|village head|traditional ruler|mayor|pastor|priest|emir|chef d[eu] village|"
-                     r"chef coutumier|maire|pasteur|prêtre", re.IGNORECASE)
+# one person's office or post: the one holding it, named with "the", is one victim
+_OFFICE = re.compile(r"imam|village chief|village head|district head|traditional ruler|mayor|pastor|priest|emir|"
+                     r"driver|bodyguard|security guard|chef d[eu] village|chef coutumier|maire|pasteur|prêtre|"
+                     r"chauffeur|garde du corps|gardien|vigile", re.IGNORECASE)
 # the same offices as a first-letter trie on lower-cased text: whether a sentence names one at all
 _ANY_OFFICE = re.compile(factor(top_level_alternatives(_OFFICE.pattern)))
 # a word every office holds: no need of the trie when a sentence has none
-_OFFICE_WORDS = ("imam", "village", "ruler", "mayor", "pastor", "priest", "emir", "chef", "maire", "pasteur", "prêtre")
+_OFFICE_WORDS = ("imam", "village", "district", "ruler", "mayor", "pastor", "priest", "emir", "driver", "guard", "chef",
+                 "maire", "pasteur", "prêtre", "chauffeur", "garde", "gardien", "vigile")
 
 
 # "a woman who tried to flee was killed": one victim named with an article is usually one
@@ -393,12 +396,17 @@ def _may_end_with(tail: str | None, ends: tuple[str, ...] | None) -> bool:
     return tail is None or ends is None or tail.endswith(ends)
 
 
+_AGE_AFTER = re.compile(r"\s*(?:ans|years?\s+old|year-old)(?!\w)")
+
+
 def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab, plain: str | None) -> bool:
     """Years, dates, ages, unit sizes, money, percentages and "one of the"."""
     after = text[q.end:q.end + 12]
     before = text[max(0, q.num_start - 12):q.num_start]
     if after.startswith(("-", "%", "’s", "'s")) or before.rstrip().endswith(("$", "€", "£", "#")):
         return True
+    if _AGE_AFTER.match(after):
+        return True     # "Lassina Diarra, 58 ans,", "a 40 years old man"
     tail = _lower_tail(before, plain)     # how `before` ends rules out most scans
     if v.month_after.match(text, q.end) or _may_end_with(tail, v.month_ends) and v.month_before.search(before):
         return True
@@ -613,10 +621,12 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
                         key=lambda q: q.start)
     # "two were killed and a third wounded": after another count, an ordinal is one more person
     quantities = [replace(q, value=1, ordinal=False) if q.ordinal and q is not quantities[0] else q for q in quantities]
-    for i, q in enumerate(quantities):
-        if _not_a_casualty_count(q, text, v, plain):
-            continue
-        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+    # years, ages, hours are left out before pairing each count with the next: "son maire, 58 ans,
+    # a été abattu" gives the predicate to the mayor
+    counts = [q for q in quantities if not _not_a_casualty_count(q, text, v, plain)]
+    counts = [q for i, q in enumerate(counts) if i == 0 or (q.start, q.end) != (counts[i - 1].start, counts[i - 1].end)]
+    for i, q in enumerate(counts):
+        nxt = counts[i + 1] if i + 1 < len(counts) else None
         d = _draft(q, text, v, nxt.end if nxt else len(text), nxt.start if nxt else len(text), plain)
         if d is not None:
             drafts.append(d)
