@@ -911,3 +911,22 @@ def test_an_hour_after_midnight_told_next_settles_the_night():
     assert date("Les assaillants sont arrivés aux environs de 23 heures.") == "2019-05-11"
     assert date("Les assaillants sont arrivés à moto.") == "2019-05-11"
 
+
+def test_where_travellers_came_from_is_not_the_village_s_region():
+    event = primary(tag_article(article(
+        "Mali : une trentaine de passagers d'un car enlevés près de Bandiagara",
+        "Une trentaine de passagers d'un car ont été enlevés hier mardi entre Bandiagara et Bankass, dans la région "
+        "de Mopti. Selon des sources locales, le véhicule, qui venait de Bamako, a été intercepté en fin "
+        "d'après-midi à hauteur du village de Kani-Sogou par des hommes armés.",
+        published="2021-12-01T08:05:00Z", language="fr")))
+    assert (event["location"], event["admin1"]) == ("Kani-Sogou", "Mopti")
+
+
+def test_where_families_fled_to_is_not_the_scene():
+    event = primary(tag_article(article(
+        "Bandits kill district head in Niger State",
+        "Bandits have killed the district head of Pandogari in Rafi Local Government Area of Niger State and his "
+        "son in an attack on his residence on Saturday, police said. A resident said many families had fled "
+        "Pandogari for Kagara and Minna on Sunday morning.", published="2021-11-22T08:15:00Z")))
+    assert event["location"] != "Minna" and event["admin1"] == "Niger"
+

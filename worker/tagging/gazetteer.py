@@ -712,10 +712,13 @@ def _country_after(text: str, end: int) -> str | None:
 _IN_COUNTRY = re.compile(r"\s+(?:in|au|en)\s+(?:northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?([A-Z][\w'’-]+)")
 
 
-# "flown to Niamey", "évacués vers Dori", "the frontier with Burkina Faso": where the wounded
-# went or a neighbour, not the village's district
+# "flown to Niamey", "évacués vers Dori", "the frontier with Burkina Faso", "le car, qui venait
+# de Bamako": where the wounded went, where travellers came from or a neighbour, not the
+# village's district
 _DESTINATION = re.compile(r"(?<!\w)(?:(?:flown|airlifted|evacuated|transferred|taken|rushed)\s+to|"
                           r"(?:évacuée?s?|transférée?s?|héliportée?s?)\s+(?:vers|à)|"
+                          r"(?:venait|venaient|venant|venue?s?|partie?s?|en provenance)\s+(?:de|du)|"
+                          r"(?:coming|travelling|traveling|returning)\s+from|(?:bound|heading|headed)\s+(?:for|to)|"
                           r"(?:border|frontier|frontière)s?\s+(?:with|of|avec|du|de\s+la|de|d['’]))\s+(?:the\s+)?"
                           r"(?:capital\s+|city of\s+|town of\s+|la ville de\s+)?$", re.IGNORECASE)
 
