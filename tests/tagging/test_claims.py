@@ -876,3 +876,18 @@ def test_an_age_is_no_count():
     found = extract_claims("Le maire, 58 ans, et son adjoint ont été tués.", "fr")
     assert 58 not in {c.count for c in found}
 
+
+@pytest.mark.parametrize(("sentence", "language", "toll"), [
+    ("Un collectif a recensé « au moins 28 personnes exécutées sommairement » et affirme que le bilan pourrait "
+     "dépasser quarante morts.", "fr", 28),
+    ("At least 12 people were killed and the toll may exceed 20, a source said.", "en", 12),
+    ("Officials said the toll could rise to 50 as more bodies are found, after 32 people were killed.", "en", 32),
+])
+def test_a_guessed_toll_is_no_count(sentence, language, toll):
+    assert conservative_toll(extract_claims(sentence, language)) == toll
+
+
+def test_feminine_participles_report_deaths():
+    found = extract_claims("Au moins 28 personnes ont été exécutées et six femmes abattues.", "fr")
+    assert [(c.kind, c.count) for c in found] == [("killed", 28), ("killed", 6)]
+

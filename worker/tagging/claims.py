@@ -397,6 +397,17 @@ def _may_end_with(tail: str | None, ends: tuple[str, ...] | None) -> bool:
 
 
 _AGE_AFTER = re.compile(r"\s*(?:ans|years?\s+old|year-old)(?!\w)")
+# "could exceed", "pourrait dépasser", "risque de s'alourdir à": the figure that follows is a guess
+_SPECULATION = re.compile(r"(?<!\w)(?:could|may|might|pourrait|pourraient|risque\s+de)\s+(?:[\w'’-]+\s+){0,2}?"
+                          r"(?:exceed|reach|rise\s+to|top|surpass|dépasser|atteindre|s['’]alourdir\s+à)\s+"
+                          r"(?:the\s+|les\s+|la\s+barre\s+des\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_SPECULATION_WORDS = ("could", "may", "might", "pourrai", "risque")
+
+
+def _speculated(text: str, start: int) -> bool:
+    window = text[max(0, start - 50):start]
+    lowered = window.lower()
+    return any(w in lowered for w in _SPECULATION_WORDS) and _SPECULATION.search(window) is not None
 
 
 def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab, plain: str | None) -> bool:
@@ -407,6 +418,8 @@ def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab, plain: str | None) 
         return True
     if _AGE_AFTER.match(after):
         return True     # "Lassina Diarra, 58 ans,", "a 40 years old man"
+    if _speculated(text, q.start):
+        return True     # "le bilan pourrait dépasser quarante morts": a guess, nobody's count
     tail = _lower_tail(before, plain)     # how `before` ends rules out most scans
     if v.month_after.match(text, q.end) or _may_end_with(tail, v.month_ends) and v.month_before.search(before):
         return True
