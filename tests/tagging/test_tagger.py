@@ -930,3 +930,19 @@ def test_where_families_fled_to_is_not_the_scene():
         "Pandogari for Kagara and Minna on Sunday morning.", published="2021-11-22T08:15:00Z")))
     assert event["location"] != "Minna" and event["admin1"] == "Niger"
 
+
+@pytest.mark.parametrize(("title", "text", "language"), [
+    ("Nigeria : un attentat-suicide fait au moins 18 morts sur un marché de Konduga",
+     "Un attentat-suicide a frappé samedi soir le marché de Konduga, dans l'État de Borno. L'attaque a fait au moins "
+     "18 morts, dont les trois assaillants, selon un bilan communiqué dimanche par la police de l'État. « Les "
+     "kamikazes se sont mêlés à la foule », a expliqué le porte-parole de la police, qui attribue l'attentat à "
+     "Boko Haram.", "fr"),
+    ("Suicide bombers kill 18 at Konduga market",
+     "Suicide bombers struck a market in Konduga, Borno State, on Saturday evening, killing at least 18 people, "
+     "according to figures released on Sunday by the state police. The spokesman for the police blamed Boko Haram.",
+     "en"),
+])
+def test_police_giving_the_toll_are_no_party(title, text, language):
+    event = primary(tag_article(article(title, text, published="2023-10-15T12:00:00Z", language=language)))
+    assert "military_ng" not in event["actors"] and {"jas", "civilians"} <= set(event["actors"])
+
