@@ -164,6 +164,17 @@ def test_unknown_village_from_french_context_with_cercle():
     assert village.geo_precision == 2
 
 
+@pytest.mark.parametrize(("text", "name", "where"), [
+    ("Des hommes armés ont attaqué dimanche à Mayo-Kessa, dans l'arrondissement de Mora, plusieurs maisons.",
+     "Mayo-Kessa", ("CM", "Far North")),
+    ("Des hommes armés ont attaqué dimanche à Bandikeri, dans la sous-préfecture de Baga Sola, plusieurs maisons.",
+     "Bandikeri", ("TD", "Lac")),
+])
+def test_unknown_village_in_an_arrondissement_or_sous_prefecture(text, name, where):
+    village = next(m for m in find_places(text, "fr") if m.place.name == name)
+    assert (village.place.country, village.place.admin1) == where
+
+
 def test_unknown_village_from_french_context_with_region_only():
     text = "Le village de Bangaré, dans la région de Tillabéri, a été attaqué samedi."
     village = next(m for m in find_places(text, "fr") if m.place.name == "Bangare")

@@ -525,7 +525,8 @@ _NAME = rf"(?P<name>{_N}(?:[- ](?:{_N}|[Dd]a|[Kk]ou|[Pp]eulh?)){{0,2}})"
 _ADM = rf"(?P<adm>{_N}(?:[- ]{_N}){{0,2}})"
 _OF_FR = r"(?:de la |de l['’]|du |des |de |d['’])"
 _UNIT_EN = r"(?:region|province|state|cercle|department|district|LGA|local government area|prefecture)"
-_UNIT_FR = r"(?:cercle|commune|province|région|département|préfecture|région administrative|zone de gouvernement local|LGA)"
+_UNIT_FR = (r"(?:cercle|commune|province|région|département|préfecture|sous-préfecture|arrondissement|région administrative|"
+            r"zone de gouvernement local|LGA)")
 _DIRECTION = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|far-?northern)\s+)?"
 # the nouns that introduce a village ("X, a herders' camp", "X est un hameau"): rarer than ", a "
 _PLACE_NOUNS_EN = ("village", "town", "hamlet", "localit", "communit", "settlement", "commune", "camp", "island", "site")
@@ -534,7 +535,8 @@ _DISTANCE_EN = (r"(?:kilometres|kilometers|km|miles)\s+(?:\([^)]*\)\s+)?"
                 r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)\b")
 _DISTANCE_FR = r"(?:kilomètres|km)\s+(?:au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+)?(?:de|d['’]|du|des)\b"
 _UNITS_EN_ANCHORS = ("region", "province", "state", "cercle", "department", "district", "lga", "local government", "prefecture")
-_UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "prefecture", "gouvernement local", "lga")
+_UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "prefecture", "arrondissement",
+                     "gouvernement local", "lga")
 # (label, pattern, certain, anchors, window before, window after): the label becomes the rule
 # ("context:village of"). A pattern only runs in small windows around its anchor words,
 # found with str.find on the folded text: regexes that open with a capitalised word or a
