@@ -471,13 +471,20 @@ def _as_perpetrator(claim: Any, own_counts: set[str]) -> Any:
 
 
 def build_event(incident: Incident, language: str, published: dt.date,
-                fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None) -> Built:
+                fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None,
+                scene_or_toll: bool = False) -> Built | None:
     """The schema event of `incident`; `fallback_country` is (code, sentence) from the article,
-    `main_date` the primary incident's date (for a background incident)."""
+    `main_date` the primary incident's date (for a background incident).
+
+    With `scene_or_toll`, None for an incident that names neither a place below the country nor
+    a casualty figure: such a background event is dropped, so it is not typed.
+    """
     explain: dict[str, Decision] = {}
     mention, date, precision = _event_date(incident, published, explain, main_date)
     told = event_facts(incident, language, mention.date if mention else None) or incident.facts
     place = _event_place(incident, told, language, explain)
+    if scene_or_toll and not place["location"] and not any(f.claims for f in incident.facts):
+        return None
     mentions = _unquoted_mentions(told, language) or [m for f in told for m in f.actors]
     if place["country"] is None:
         place["country"] = _country_from_actors(resolve_actors(mentions))

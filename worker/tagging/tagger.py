@@ -233,8 +233,9 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         for incident in incidents[1:]:
             if not any(f.claims or f.places for f in incident.facts):
                 continue
-            other = build_event(incident, language, published.date(), main_date=_day(event["date"]))
-            if other.event["location"] or other.event["claims"]:
+            other = build_event(incident, language, published.date(), main_date=_day(event["date"]),
+                                scene_or_toll=True)
+            if other is not None:
                 note = {"incident": {"value": "background", "sentence": None, "rule": incident.rule}}
                 events.append(_explained(other, note) if explain else other.event)
     countries = sorted({e["country"] for e in events
