@@ -210,7 +210,7 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         return _irrelevant_output(article.get("id"), facts, language, why, explain)
     measure(facts, language, published)
     incidents = group_incidents(facts, language, published.date())
-    primary = build_event(incidents[0], language, published.date(), _main_country(facts, scope))
+    primary = build_event(incidents[0], language, published.date(), _main_country(facts, scope), explain=explain)
     event, main = primary.event, incidents[0]
     lead = [f for f in facts if f.sentence.paragraph <= 1]
     home = sum(1 for f in lead for m in f.places if m.place.country in _scope_countries(scope))
@@ -234,7 +234,7 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
             if not any(f.claims or f.places for f in incident.facts):
                 continue
             other = build_event(incident, language, published.date(), main_date=_day(event["date"]),
-                                scene_or_toll=True)
+                                scene_or_toll=True, explain=explain)
             if other is not None:
                 note = {"incident": {"value": "background", "sentence": None, "rule": incident.rule}}
                 events.append(_explained(other, note) if explain else other.event)
