@@ -488,22 +488,23 @@ def build_event(incident: Incident, language: str, published: dt.date,
     a casualty figure: such a background event is dropped, so it is not typed. Without `explain`,
     the Built's explain is left empty: the Decisions are not worked out.
     """
-    why: dict[str, Decision] | None = {} if explain else None
-    mention, date, precision = _event_date(incident, published, why, main_date)
+    decisions: dict[str, Decision] | None = {} if explain else None
+    mention, date, precision = _event_date(incident, published, decisions, main_date)
     told = event_facts(incident, language, mention.date if mention else None) or incident.facts
-    place = _event_place(incident, told, language, why)
+    place = _event_place(incident, told, language, decisions)
     if scene_or_toll and not place["location"] and not any(f.claims for f in incident.facts):
         return None
     mentions = _unquoted_mentions(told, language) or [m for f in told for m in f.actors]
     if place["country"] is None:
         place["country"] = _country_from_actors(resolve_actors(mentions))
         if place["country"]:
-            if why is not None:
-                why["country"] = Decision(place["country"], None, "state forces' nationality")
+            if decisions is not None:
+                decisions["country"] = Decision(place["country"], None, "state forces' nationality")
         elif fallback_country:
             place["country"] = fallback_country[0]
-            if why is not None:
-                why["country"] = Decision(fallback_country[0], fallback_country[1], "country most named in the article")
+            if decisions is not None:
+                decisions["country"] = Decision(fallback_country[0], fallback_country[1],
+                                                "country most named in the article")
     country, admin1 = place["country"], place["admin1"]
     actors = [a for a in resolve_actors(mentions, country, admin1) if not _bystander(a, told, language, country, admin1)]
 
@@ -511,9 +512,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
     texts = [f.sentence.text for f in (told if incident.primary else told[:BACKGROUND_TYPING_SENTENCES])]
     etype = classify(texts, actors, language)    # bystanders (sources, responders) are no party
     event_type, sub_event_type = (etype.event_type, etype.sub_event_type) if etype else (None, None)
-    if etype and why is not None:
-        why["event_type"] = Decision(event_type, etype.evidence, etype.rule)
-        why["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)
+    if etype and decisions is not None:
+        decisions["event_type"] = Decision(event_type, etype.evidence, etype.rule)
+        decisions["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)
     # a bomb in a market or shells on a town: civilians are the people it hit
     people_hit = event_type == "Explosions/Remote violence" and _people_harmed(told, actors, sub_event_type)
     if (event_type == "Violence against civilians" or people_hit) and "civilians" not in actors:
@@ -524,14 +525,15 @@ def build_event(incident: Incident, language: str, published: dt.date,
         actors.remove("civilians")    # "residents fled", "herders": named, but nobody of them harmed
     if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
-    if why is not None:
-        _explain_actors(actors, told, country, admin1, why)
+    if decisions is not None:
+        _explain_actors(actors, told, country, admin1, decisions)
 
     # Syntax-based roles for the primary only: background events keep the role tiers (cheaper).
     named = _named_perpetrators(told, language, country, admin1) if incident.primary else []
     perps = perpetrators(actors, sub_event_type, named)
-    if why is not None:
-        why["perpetrators"] = Decision(perps, None, "named as attacker" if set(perps) & set(named) else "role tiers")
+    if decisions is not None:
+        decisions["perpetrators"] = Decision(perps, None,
+                                             "named as attacker" if set(perps) & set(named) else "role tiers")
 
     own_counts = _own_count_claimants(incident, perps, language, country, admin1)
     counted = [_as_perpetrator(c, own_counts) for f in incident.facts for c in f.current_claims]
@@ -539,11 +541,11 @@ def build_event(incident: Incident, language: str, published: dt.date,
     if sub_event_type == "abduction_forced_disappearance" and (fatalities or 0) >= KILLINGS_OVER_ABDUCTION:
         # "bandits kill 16, abduct dozens": ACLED codes the killing, the more severe harm
         sub_event_type = "attack"
-        if why is not None:
-            why["sub_event_type"] = Decision(sub_event_type, why["sub_event_type"].sentence,
-                                             f"rule:{fatalities} killed as well as abducted")
-    if why is not None:
-        why["fatalities"] = _fatalities_decision(counted, fatalities)
+        if decisions is not None:
+            decisions["sub_event_type"] = Decision(sub_event_type, decisions["sub_event_type"].sentence,
+                                                   f"rule:{fatalities} killed as well as abducted")
+    if decisions is not None:
+        decisions["fatalities"] = _fatalities_decision(counted, fatalities)
 
     evidence: list[str] = []
     for f in told:
@@ -556,7 +558,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
         "claims": _unique([_as_perpetrator(c, own_counts).to_dict() for f in incident.facts for c in f.claims]),
         "evidence": evidence[:MAX_EVIDENCE],
     }
-    return Built(event, why or {}, told)
+    return Built(event, decisions or {}, told)
 
 
 def _fatalities_decision(counted: list[Any], fatalities: int | None) -> Decision:
