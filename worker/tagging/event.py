@@ -329,9 +329,10 @@ def _tiers(state_first: bool) -> tuple[frozenset[str], ...]:
     return tuple(tiers)
 
 
-def _event_date(incident: Incident, published: dt.date, explain: dict[str, Decision],
+def _event_date(incident: Incident, published: dt.date, explain: dict[str, Decision] | None,
                 main_date: dt.date | None = None) -> tuple:
-    """(date mention or None, ISO date, precision) of the incident.
+    """(date mention or None, ISO date, precision) of the incident (its Decision into `explain`,
+    when given).
 
     A recap sentence naming the main incident's day ("Friday's attack comes a
     month after ...") does not date the older incident.
@@ -341,17 +342,21 @@ def _event_date(incident: Incident, published: dt.date, explain: dict[str, Decis
         chosen = None
     if chosen:
         mention, facts = chosen
-        explain["date"] = Decision(mention.date.isoformat(), facts.sentence.text, f"{mention.rule} ('{mention.surface}')")
+        if explain is not None:
+            explain["date"] = Decision(mention.date.isoformat(), facts.sentence.text,
+                                       f"{mention.rule} ('{mention.surface}')")
         return mention, mention.date.isoformat(), mention.precision
     if incident.primary:
         # No date in the story: it was published within days of the incident.
-        explain["date"] = Decision(published.isoformat(), None, "publication date (no date in the text)")
+        if explain is not None:
+            explain["date"] = Decision(published.isoformat(), None, "publication date (no date in the text)")
         return None, published.isoformat(), "week"
     return None, None, None
 
 
-def _event_place(incident: Incident, told: list[Facts], language: str, explain: dict[str, Decision]) -> dict:
-    """The schema's place fields from the incident's best place mention."""
+def _event_place(incident: Incident, told: list[Facts], language: str, explain: dict[str, Decision] | None) -> dict:
+    """The schema's place fields from the incident's best place mention (their Decisions into
+    `explain`, when given)."""
     out = dict.fromkeys(("country", "admin1", "admin2", "location", "lat", "lon", "geo_precision"))
     found = choose_place(incident.facts, language)
     if not found:
@@ -360,9 +365,11 @@ def _event_place(incident: Incident, told: list[Facts], language: str, explain: 
     p = mention.place
     out.update(country=p.country, admin1=p.admin1, admin2=p.admin2, lat=p.lat, lon=p.lon,
                geo_precision=mention.geo_precision, location=None if p.level == "country" else p.name)
-    explain["location"] = Decision(out["location"], facts.sentence.text, f"{mention.rule} ('{mention.surface}', {p.level})")
-    explain["country"] = Decision(p.country, facts.sentence.text, f"place {p.name}")
-    explain["admin1"] = Decision(p.admin1, facts.sentence.text, f"admin1 of {p.name}")
+    if explain is not None:
+        explain["location"] = Decision(out["location"], facts.sentence.text,
+                                       f"{mention.rule} ('{mention.surface}', {p.level})")
+        explain["country"] = Decision(p.country, facts.sentence.text, f"place {p.name}")
+        explain["admin1"] = Decision(p.admin1, facts.sentence.text, f"admin1 of {p.name}")
     if p.admin1 is None:
         # A place the gazetteer could not put in a region: the region or district the
         # incident's sentences name ("Pansi, in Burkina Faso's Yagha province"), if any.
@@ -373,7 +380,8 @@ def _event_place(incident: Incident, told: list[Facts], language: str, explain: 
             out["admin1"] = region[0].place.admin1
             if region[0].place.level == "admin2" and out["admin2"] is None:
                 out["admin2"] = region[0].place.name
-            explain["admin1"] = Decision(out["admin1"], region[1].sentence.text, region[0].rule)
+            if explain is not None:
+                explain["admin1"] = Decision(out["admin1"], region[1].sentence.text, region[0].rule)
     return out
 
 
@@ -471,21 +479,32 @@ def _as_perpetrator(claim: Any, own_counts: set[str]) -> Any:
 
 
 def build_event(incident: Incident, language: str, published: dt.date,
-                fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None) -> Built:
+                fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None,
+                scene_or_toll: bool = False, explain: bool = True) -> Built | None:
     """The schema event of `incident`; `fallback_country` is (code, sentence) from the article,
-    `main_date` the primary incident's date (for a background incident)."""
-    explain: dict[str, Decision] = {}
-    mention, date, precision = _event_date(incident, published, explain, main_date)
+    `main_date` the primary incident's date (for a background incident).
+
+    With `scene_or_toll`, None for an incident that names neither a place below the country nor
+    a casualty figure: such a background event is dropped, so it is not typed. Without `explain`,
+    the Built's explain is left empty: the Decisions are not worked out.
+    """
+    decisions: dict[str, Decision] | None = {} if explain else None
+    mention, date, precision = _event_date(incident, published, decisions, main_date)
     told = event_facts(incident, language, mention.date if mention else None) or incident.facts
-    place = _event_place(incident, told, language, explain)
+    place = _event_place(incident, told, language, decisions)
+    if scene_or_toll and not place["location"] and not any(f.claims for f in incident.facts):
+        return None
     mentions = _unquoted_mentions(told, language) or [m for f in told for m in f.actors]
     if place["country"] is None:
         place["country"] = _country_from_actors(resolve_actors(mentions))
         if place["country"]:
-            explain["country"] = Decision(place["country"], None, "state forces' nationality")
+            if decisions is not None:
+                decisions["country"] = Decision(place["country"], None, "state forces' nationality")
         elif fallback_country:
             place["country"] = fallback_country[0]
-            explain["country"] = Decision(fallback_country[0], fallback_country[1], "country most named in the article")
+            if decisions is not None:
+                decisions["country"] = Decision(fallback_country[0], fallback_country[1],
+                                                "country most named in the article")
     country, admin1 = place["country"], place["admin1"]
     actors = [a for a in resolve_actors(mentions, country, admin1) if not _bystander(a, told, language, country, admin1)]
 
@@ -493,9 +512,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
     texts = [f.sentence.text for f in (told if incident.primary else told[:BACKGROUND_TYPING_SENTENCES])]
     etype = classify(texts, actors, language)    # bystanders (sources, responders) are no party
     event_type, sub_event_type = (etype.event_type, etype.sub_event_type) if etype else (None, None)
-    if etype:
-        explain["event_type"] = Decision(event_type, etype.evidence, etype.rule)
-        explain["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)
+    if etype and decisions is not None:
+        decisions["event_type"] = Decision(event_type, etype.evidence, etype.rule)
+        decisions["sub_event_type"] = Decision(sub_event_type, etype.evidence, etype.rule)
     # a bomb in a market or shells on a town: civilians are the people it hit
     people_hit = event_type == "Explosions/Remote violence" and _people_harmed(told, actors, sub_event_type)
     if (event_type == "Violence against civilians" or people_hit) and "civilians" not in actors:
@@ -506,12 +525,15 @@ def build_event(incident: Incident, language: str, published: dt.date,
         actors.remove("civilians")    # "residents fled", "herders": named, but nobody of them harmed
     if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
-    _explain_actors(actors, told, country, admin1, explain)
+    if decisions is not None:
+        _explain_actors(actors, told, country, admin1, decisions)
 
     # Syntax-based roles for the primary only: background events keep the role tiers (cheaper).
     named = _named_perpetrators(told, language, country, admin1) if incident.primary else []
     perps = perpetrators(actors, sub_event_type, named)
-    explain["perpetrators"] = Decision(perps, None, "named as attacker" if set(perps) & set(named) else "role tiers")
+    if decisions is not None:
+        decisions["perpetrators"] = Decision(perps, None,
+                                             "named as attacker" if set(perps) & set(named) else "role tiers")
 
     own_counts = _own_count_claimants(incident, perps, language, country, admin1)
     counted = [_as_perpetrator(c, own_counts) for f in incident.facts for c in f.current_claims]
@@ -519,13 +541,11 @@ def build_event(incident: Incident, language: str, published: dt.date,
     if sub_event_type == "abduction_forced_disappearance" and (fatalities or 0) >= KILLINGS_OVER_ABDUCTION:
         # "bandits kill 16, abduct dozens": ACLED codes the killing, the more severe harm
         sub_event_type = "attack"
-        explain["sub_event_type"] = Decision(sub_event_type, explain["sub_event_type"].sentence,
-                                             f"rule:{fatalities} killed as well as abducted")
-    killed = [c for c in counted if c.kind == "killed"]
-    deciding = next((c for c in killed if lower_bound(c) == fatalities), killed[0] if killed else None)
-    explain["fatalities"] = Decision(
-        fatalities, deciding.sentence if deciding else None,
-        f"conservative toll over {len(killed)} killed claim(s)" if killed else "no killed figure")
+        if decisions is not None:
+            decisions["sub_event_type"] = Decision(sub_event_type, decisions["sub_event_type"].sentence,
+                                                   f"rule:{fatalities} killed as well as abducted")
+    if decisions is not None:
+        decisions["fatalities"] = _fatalities_decision(counted, fatalities)
 
     evidence: list[str] = []
     for f in told:
@@ -538,7 +558,15 @@ def build_event(incident: Incident, language: str, published: dt.date,
         "claims": _unique([_as_perpetrator(c, own_counts).to_dict() for f in incident.facts for c in f.claims]),
         "evidence": evidence[:MAX_EVIDENCE],
     }
-    return Built(event, explain, told)
+    return Built(event, decisions or {}, told)
+
+
+def _fatalities_decision(counted: list[Any], fatalities: int | None) -> Decision:
+    """The killed claim whose lower bound is the toll (else the first killed claim) decides it."""
+    killed = [c for c in counted if c.kind == "killed"]
+    deciding = next((c for c in killed if lower_bound(c) == fatalities), killed[0] if killed else None)
+    return Decision(fatalities, deciding.sentence if deciding else None,
+                    f"conservative toll over {len(killed)} killed claim(s)" if killed else "no killed figure")
 
 
 def _unique(items: list[dict]) -> list[dict]:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from worker.articles.language import guess_language
@@ -141,17 +142,27 @@ def _day(iso: str | None) -> dt.date | None:
     return dt.date.fromisoformat(iso) if iso else None
 
 
+@lru_cache(maxsize=16)
 def _scope_countries(scope: Scope) -> frozenset[str]:
+    """The core and spill-over countries (worked out once per scope: read for every place)."""
     return scope.core | frozenset(scope.spillover)
+
+
+@lru_cache(maxsize=16)
+def _reach(scope: Scope) -> frozenset[str]:
+    """The countries whose places or national forces can make a story relevant: the scope's
+    and those the Sahel groups reach."""
+    return _scope_countries(scope) | frozenset(role_data()["sahel_group_reach"])
 
 
 def _main_country(facts: list[Facts], scope: Scope) -> tuple[str, str] | None:
     """The in-scope country the article names most, for stories without a usable place."""
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
+    countries = _scope_countries(scope)
     for f in facts:
         for m in f.places:
-            if m.certain and m.place.country in _scope_countries(scope):
+            if m.certain and m.place.country in countries:
                 counts[m.place.country] += 1
                 first.setdefault(m.place.country, f.sentence.text)
     if not counts:
@@ -164,7 +175,7 @@ def _why_irrelevant(facts: list[Facts], scope: Scope, language: str) -> str | No
     """Why the story cannot be relevant whatever its figures and dates (None when it may be):
     it names no place or national force of the scope (or of the Sahel groups' reach), or
     no party but civilians and no word of violence (football, elections, floods)."""
-    reach = _scope_countries(scope) | frozenset(role_data()["sahel_group_reach"])
+    reach = _reach(scope)
     located = any(m.place.country in reach for f in facts for m in f.places) or any(
         m.actor.startswith("military_") and m.actor[9:].upper() in reach for f in facts for m in f.actors)
     if not located:
@@ -209,11 +220,13 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     if why:
         return _irrelevant_output(article.get("id"), facts, language, why, explain)
     measure(facts, language, published)
-    incidents = group_incidents(facts, language, published.date())
-    primary = build_event(incidents[0], language, published.date(), _main_country(facts, scope))
+    day = published.date()
+    incidents = group_incidents(facts, language, day)
+    primary = build_event(incidents[0], language, day, _main_country(facts, scope), explain=explain)
     event, main = primary.event, incidents[0]
     lead = [f for f in facts if f.sentence.paragraph <= 1]
-    home = sum(1 for f in lead for m in f.places if m.place.country in _scope_countries(scope))
+    home_countries = _scope_countries(scope)
+    home = sum(1 for f in lead for m in f.places if m.place.country in home_countries)
     elsewhere = set_elsewhere([f.sentence.text for f in lead], home)
     scope_reason = in_scope(scope, event["country"], event["admin1"], event["actors"], elsewhere)
     # A review of the month's attacks has no lead incident of its own; its incidents' tolls
@@ -233,8 +246,9 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         for incident in incidents[1:]:
             if not any(f.claims or f.places for f in incident.facts):
                 continue
-            other = build_event(incident, language, published.date(), main_date=_day(event["date"]))
-            if other.event["location"] or other.event["claims"]:
+            other = build_event(incident, language, day, main_date=_day(event["date"]),
+                                scene_or_toll=True, explain=explain)
+            if other is not None:
                 note = {"incident": {"value": "background", "sentence": None, "rule": incident.rule}}
                 events.append(_explained(other, note) if explain else other.event)
     countries = sorted({e["country"] for e in events
