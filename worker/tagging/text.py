@@ -24,8 +24,10 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets,
-# whitespace, then something that can open a sentence.
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])""")
+# whitespace, then something that can open a sentence. The punctuation run is spelled
+# "[.!?…][.!?…]*" rather than "[.!?…]+": opening with a plain character class lets the
+# engine skip to the next punctuation mark instead of trying every position.
+_BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.'-]+)$")
 # A blank line, or a single line break after sentence-final punctuation
 # (extracted page text puts one paragraph per line); other single line breaks
@@ -224,7 +226,8 @@ _ASCII_BYTES = bytes(range(128))
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping the length (apostrophes unified, hyphens to spaces)."""
     if text.isascii():
-        return text.translate(_FOLD_ASCII)
+        # lower() has a fast path for ASCII; translate() would look each character up
+        return _fold_ascii_specials(text.lower())
     # str.translate reads a non-ASCII string a character at a time; lower-casing it whole and
     # replacing its few distinct accented letters is several times faster.
     others = set(text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8"))
@@ -240,6 +243,12 @@ def fold(text: str) -> str:
         lowered = c.lower()
         if lowered != target:
             out = out.replace(lowered, target)
+    return _fold_ascii_specials(out)
+
+
+def _fold_ascii_specials(lowered: str) -> str:
+    """The ASCII characters that fold to something other than their lower case (hyphens, tabs...)."""
     for c, target in _ASCII_SPECIALS:
-        out = out.replace(c, target)
-    return out
+        if c in lowered:
+            lowered = lowered.replace(c, target)
+    return lowered
