@@ -393,6 +393,7 @@ _SOURCE_OPENERS = re.compile(_SOURCE_OPENER)
 
 
 def _verbs(r: dict[str, Any], territory: bool) -> list[str]:
+    """The acts whose subject is the perpetrator; with `territory`, also taking ground."""
     return r["active"] + (r["territory"] if territory else [])
 
 

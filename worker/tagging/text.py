@@ -217,7 +217,6 @@ def _fold_char(ch: str) -> str:
 
 # One character in, one character out: offsets in the folded copy are offsets in the text.
 _FOLD = str.maketrans({chr(i): _fold_char(chr(i)) for i in range(0x2500) if _fold_char(chr(i)) != chr(i)})
-_FOLD_ASCII = str.maketrans({chr(i): _fold_char(chr(i)) for i in range(128) if _fold_char(chr(i)) != chr(i)})
 _ASCII_SPECIALS = [(chr(i), _fold_char(chr(i))) for i in range(128) if _fold_char(chr(i)) != chr(i).lower()]
 _FOLD_OTHER = {chr(i): _fold_char(chr(i)) for i in range(128, 0x2500)}
 _ASCII_BYTES = bytes(range(128))
