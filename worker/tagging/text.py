@@ -29,6 +29,7 @@ _ABBREVIATIONS = frozenset(
 # engine skip to the next punctuation mark instead of trying every position.
 _BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.'-]+)$")
+_DOTTED_ACRONYM = re.compile(r"(?:\w\.)+\w")
 # A blank line, or a single line break after sentence-final punctuation
 # (extracted page text puts one paragraph per line); other single line breaks
 # are hard wraps inside a sentence. Searched from the newline itself (a literal
@@ -67,9 +68,9 @@ class Sentence:
     index: int          # position among all sentences of the article
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    """True when the period ending `chunk` belongs to an abbreviation or initial."""
-    match = _WORD_BEFORE.search(chunk[-24:])
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """True when the period ending `text[start:end]` belongs to an abbreviation or initial."""
+    match = _WORD_BEFORE.search(text, max(start, end - 24), end)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
@@ -78,7 +79,7 @@ def _is_abbreviation(chunk: str) -> bool:
     # Single initials ("J. Smith") and dotted acronyms ("U.S.", "U.N.").
     if len(word) == 1 and word.isalpha():
         return True
-    return bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    return _DOTTED_ACRONYM.fullmatch(word) is not None
 
 
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
@@ -86,7 +87,7 @@ def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end(2)
-        if match.group(1) == "." and not match.group(2) and _is_abbreviation(text[start:match.start(1)]):
+        if match.group(1) == "." and not match.group(2) and _is_abbreviation(text, start, match.start(1)):
             continue
         spans.append((start, end))
         start = match.end()
