@@ -440,24 +440,9 @@ _SELF_REPORT = re.compile(
 )
 
 
-# What joins the words of a cue (see _tokens): the letters between them are matched as written.
-_CUE_JOINS = re.compile("['’ʼ‘`´ \\-‐‑–]")
-
-
-@cache
-def _source_letters(lang: str) -> tuple[str, ...]:
-    """The longest run of letters of each source cue ('according', 'said', 'annoncé'): every
-    match of the "source" pattern holds one, so a sentence without any names no source."""
-    r = _data()["roles"]["fr" if lang == "fr" else "en"]
-    runs = list(dict.fromkeys(max(_CUE_JOINS.split(w.lower()), key=len) for w in r["sources_lead"] + r["sources_trail"]))
-    return tuple(run for run in runs if not any(other != run and other in run for other in runs))
-
-
-def _source_spans(sentence: str, p: dict[str, re.Pattern[str]], language: str) -> list[tuple[int, int]]:
+def _source_spans(sentence: str, p: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans naming who reports in the lower-cased `sentence`; "the army said it retook the
     town" reports its own act."""
-    if not any(letters in sentence for letters in _source_letters(language)):
-        return []
     openers = [0] + [m.start() for m in _SOURCE_OPENERS.finditer(sentence, 1)]
     spans = _matches_at(p["source"], sentence, openers)
     return [(q.start(), q.end()) for q in spans if not _SELF_REPORT.match(sentence, q.end())]
@@ -554,7 +539,7 @@ def _roles(
     p = _role_patterns(language, territory)
     sentence = lower_same_length(sentence)      # the patterns are lower case, offsets unchanged
     found: dict[str, tuple[int, str]] = {}  # actor -> (priority, role)
-    quoted = _source_spans(sentence, p, language)
+    quoted = _source_spans(sentence, p)
     mentions = [m for m in everyone if not any(lo <= m.start < hi for lo, hi in quoted)] if quoted else everyone
 
     def assign(
@@ -643,7 +628,7 @@ def _roles(
 
 def _speakers(sentence: str, mentions: Sequence[ActorMention], language: str) -> set[int]:
     """Indexes of mentions that only report ('..., the army said', 'selon la MINUSMA')."""
-    spans = _source_spans(lower_same_length(sentence), _role_patterns(language), language)
+    spans = _source_spans(lower_same_length(sentence), _role_patterns(language))
     return {i for i, m in enumerate(mentions) if any(lo <= m.start < hi for lo, hi in spans)}
 
 
