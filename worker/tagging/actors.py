@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .regex import leftmost_spans, lower_literals, lower_same_length
+from .regex import WordStartPattern, leftmost_of, lower_literals, lower_same_length
 from .text import TIME_WORDS, fold
 
 _DATA = Path(__file__).resolve().parent / "data" / "actors.json"
@@ -164,7 +164,7 @@ class _Matcher:
     """Names (matched on the folded sentence) and abbreviations (matched case-sensitively
     on the sentence itself), with the surface-key tables that map a match to its actor."""
 
-    names_pattern: re.Pattern[str]
+    names_pattern: WordStartPattern
     abbrs_pattern: re.Pattern[str]
     names: dict[str, tuple[str, str]]
     abbrs: dict[str, tuple[str, str]]
@@ -196,7 +196,7 @@ def _matcher(lang: str) -> _Matcher:
             kept.append(n)
     abbreviations = [_tokens(a, False) for e in entries.values() for a in _abbreviation_forms(e["abbreviations"])]
     return _Matcher(
-        re.compile(r"(?<![\w])(?:" + _trie_regex(_folded_tokens(n) for n in kept) + r")(?![\w])"),
+        WordStartPattern(r"(?:" + _trie_regex(_folded_tokens(n) for n in kept) + r")(?![\w])"),
         # Abbreviations open with a capital: the engine skips to capitals, then checks the
         # word start.
         re.compile(r"(?:" + _trie_regex(abbreviations, r"(?<!\w.)") + r")(?![\w])"),
@@ -206,9 +206,13 @@ def _matcher(lang: str) -> _Matcher:
 def _spans(text: str, matcher: _Matcher) -> list[tuple[int, int]]:
     """Non-overlapping name and abbreviation spans, left to right; where both start at the
     same place the name wins ("IS fighters" is one name, not the abbreviation IS)."""
-    folded = fold(text)
-    return leftmost_spans(lambda pos: matcher.names_pattern.search(folded, pos),
-                          lambda pos: matcher.abbrs_pattern.search(text, pos))
+    abbreviation = matcher.abbrs_pattern.search
+
+    def abbreviation_at(pos: int) -> tuple[int, int] | None:
+        m = abbreviation(text, pos)
+        return None if m is None else m.span()
+
+    return leftmost_of(matcher.names_pattern.searcher(fold(text)), abbreviation_at)
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
@@ -388,14 +392,25 @@ _SOURCE_OPENER = "[,;(«]"
 _SOURCE_OPENERS = re.compile(_SOURCE_OPENER)
 
 
+def _verbs(r: dict[str, Any], territory: bool) -> list[str]:
+    """The acts whose subject is the perpetrator; with `territory`, also taking ground."""
+    return r["active"] + (r["territory"] if territory else [])
+
+
+@cache
+def _cue_start(lang: str, territory: bool = False) -> WordStartPattern:
+    """Every word the cue patterns of `_role_patterns` open with: one scan finds where any of
+    them can start."""
+    r = _data()["roles"]["fr" if lang == "fr" else "en"]
+    cue_words = _verbs(r, territory) + r["attribution"] + r["claim"] + r["attack_nouns"] + r["agentive_nouns"]
+    return WordStartPattern(lower_literals("(?=" + _alt(cue_words) + ")"))
+
+
 @cache
 def _role_patterns(lang: str, territory: bool = False) -> dict[str, re.Pattern[str]]:
     r = _data()["roles"]["fr" if lang == "fr" else "en"]
-    verbs = r["active"] + (r["territory"] if territory else [])
-    cue_words = verbs + r["attribution"] + r["claim"] + r["attack_nouns"] + r["agentive_nouns"]
+    verbs = _verbs(r, territory)
     return {
-        # Every word the cue patterns below open with: one scan finds where any of them can start.
-        "cue_start": _lower_compile(r"(?<!\w)(?=" + _alt(cue_words) + ")"),
         "verb": _lower_compile(r"(?<!\w)" + _alt(verbs) + r"(?!\w)"),
         "aux": _lower_compile(r"(?<!\w)" + _alt(r["passive_aux"]) + r"\s+(?:\w+\s+){0,2}$"),
         "agent": _lower_compile(r"^[^.;]{0,50}?(?<!\w)" + _alt(r["agent"]) + r"(?!\w)"),
@@ -543,7 +558,7 @@ def _roles(
                 if first_only:
                     return
 
-    cue_starts = [m.start() for m in p["cue_start"].finditer(sentence)]
+    cue_starts = _cue_start(language, territory).starts(sentence)
 
     def cues(name: str) -> list[re.Match[str]]:
         return _matches_at(p[name], sentence, cue_starts)

@@ -24,9 +24,12 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets,
-# whitespace, then something that can open a sentence.
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])""")
+# whitespace, then something that can open a sentence. The punctuation run is spelled
+# "[.!?…][.!?…]*" rather than "[.!?…]+": opening with a plain character class lets the
+# engine skip to the next punctuation mark instead of trying every position.
+_BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.'-]+)$")
+_DOTTED_ACRONYM = re.compile(r"(?:\w\.)+\w")
 # A blank line, or a single line break after sentence-final punctuation
 # (extracted page text puts one paragraph per line); other single line breaks
 # are hard wraps inside a sentence. Searched from the newline itself (a literal
@@ -65,9 +68,9 @@ class Sentence:
     index: int          # position among all sentences of the article
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    """True when the period ending `chunk` belongs to an abbreviation or initial."""
-    match = _WORD_BEFORE.search(chunk[-24:])
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """True when the period ending `text[start:end]` belongs to an abbreviation or initial."""
+    match = _WORD_BEFORE.search(text, max(start, end - 24), end)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
@@ -76,7 +79,7 @@ def _is_abbreviation(chunk: str) -> bool:
     # Single initials ("J. Smith") and dotted acronyms ("U.S.", "U.N.").
     if len(word) == 1 and word.isalpha():
         return True
-    return bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    return _DOTTED_ACRONYM.fullmatch(word) is not None
 
 
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
@@ -84,7 +87,7 @@ def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end(2)
-        if match.group(1) == "." and not match.group(2) and _is_abbreviation(text[start:match.start(1)]):
+        if match.group(1) == "." and not match.group(2) and _is_abbreviation(text, start, match.start(1)):
             continue
         spans.append((start, end))
         start = match.end()
@@ -215,7 +218,6 @@ def _fold_char(ch: str) -> str:
 
 # One character in, one character out: offsets in the folded copy are offsets in the text.
 _FOLD = str.maketrans({chr(i): _fold_char(chr(i)) for i in range(0x2500) if _fold_char(chr(i)) != chr(i)})
-_FOLD_ASCII = str.maketrans({chr(i): _fold_char(chr(i)) for i in range(128) if _fold_char(chr(i)) != chr(i)})
 _ASCII_SPECIALS = [(chr(i), _fold_char(chr(i))) for i in range(128) if _fold_char(chr(i)) != chr(i).lower()]
 _FOLD_OTHER = {chr(i): _fold_char(chr(i)) for i in range(128, 0x2500)}
 _ASCII_BYTES = bytes(range(128))
@@ -224,7 +226,8 @@ _ASCII_BYTES = bytes(range(128))
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping the length (apostrophes unified, hyphens to spaces)."""
     if text.isascii():
-        return text.translate(_FOLD_ASCII)
+        # lower() has a fast path for ASCII; translate() would look each character up
+        return _fold_ascii_specials(text.lower())
     # str.translate reads a non-ASCII string a character at a time; lower-casing it whole and
     # replacing its few distinct accented letters is several times faster.
     others = set(text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8"))
@@ -240,6 +243,12 @@ def fold(text: str) -> str:
         lowered = c.lower()
         if lowered != target:
             out = out.replace(lowered, target)
+    return _fold_ascii_specials(out)
+
+
+def _fold_ascii_specials(lowered: str) -> str:
+    """The ASCII characters that fold to something other than their lower case (hyphens, tabs...)."""
     for c, target in _ASCII_SPECIALS:
-        out = out.replace(c, target)
-    return out
+        if c in lowered:
+            lowered = lowered.replace(c, target)
+    return lowered
