@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .regex import WordStartPattern, leftmost_of, lower_literals, lower_same_length
+from .regex import WordStartPattern, leftmost_of, lower_literals, lower_same_length, spans_of
 from .text import TIME_WORDS, fold
 
 _DATA = Path(__file__).resolve().parent / "data" / "actors.json"
@@ -207,12 +207,7 @@ def _spans(text: str, matcher: _Matcher) -> list[tuple[int, int]]:
     """Non-overlapping name and abbreviation spans, left to right; where both start at the
     same place the name wins ("IS fighters" is one name, not the abbreviation IS)."""
     abbreviation = matcher.abbrs_pattern.search
-
-    def abbreviation_at(pos: int) -> tuple[int, int] | None:
-        m = abbreviation(text, pos)
-        return None if m is None else m.span()
-
-    return leftmost_of(matcher.names_pattern.searcher(fold(text)), abbreviation_at)
+    return leftmost_of(matcher.names_pattern.searcher(fold(text)), spans_of(lambda pos: abbreviation(text, pos)))
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")

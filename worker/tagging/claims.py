@@ -358,6 +358,8 @@ def _singulars(text: str, lowered: str, language: str, plain: str | None) -> lis
     # "shot dead the imam of the mosque", "le chef du village a été abattu": an office one
     # person holds, named with the definite article (only where a sentence names one at all)
     for m in _DEFINITE[language].finditer(lowered) if _names_an_office(lowered) else ():
+        if any(q.start == m.start() for q in out):
+            continue        # "son gardien": already read as one victim
         h = v.head.match(text, m.end() - 1)
         if h and _OFFICE.fullmatch(h.group("noun")) and not h.group("mods").strip() and (
                 v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())):
@@ -405,6 +407,7 @@ _SPECULATION_WORDS = ("could", "may", "might", "pourrai", "risque")
 
 
 def _speculated(text: str, start: int) -> bool:
+    """Whether the words before `start` guess at a figure rather than report one."""
     window = text[max(0, start - 50):start]
     lowered = window.lower()
     return any(w in lowered for w in _SPECULATION_WORDS) and _SPECULATION.search(window) is not None
@@ -637,7 +640,6 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     # years, ages, hours are left out before pairing each count with the next: "son maire, 58 ans,
     # a été abattu" gives the predicate to the mayor
     counts = [q for q in quantities if not _not_a_casualty_count(q, text, v, plain)]
-    counts = [q for i, q in enumerate(counts) if i == 0 or (q.start, q.end) != (counts[i - 1].start, counts[i - 1].end)]
     for i, q in enumerate(counts):
         nxt = counts[i + 1] if i + 1 < len(counts) else None
         d = _draft(q, text, v, nxt.end if nxt else len(text), nxt.start if nxt else len(text), plain)

@@ -283,11 +283,11 @@ def hour_after_midnight(sentence: str) -> bool:
     return bool(_HOUR_ANYWHERE.search(sentence.lower()))
 
 
-def settle_night(mention: DateMention) -> DateMention | None:
-    """The night's second day, for a night whose hour the next sentence gives; None when the
-    mention is no night or its hour was already read."""
+def settle_night(mention: DateMention) -> DateMention:
+    """The night's second day, for a night whose hour the next sentence gives; the mention as it
+    is when it is no night or its own sentence gave the hour."""
     if not mention.rule.startswith("date:night") or mention.rule.endswith((":after-midnight", ":evening")):
-        return None
+        return mention
     return replace(mention, date=mention.date + dt.timedelta(days=1), rule=mention.rule + ":after-midnight")
 
 

@@ -448,9 +448,8 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
         if not chosen:
             continue
         staged.append((s, e, cs, ce, cue, k, chosen))
-        if _one_country(chosen) and not any(c.weak or c.cue for c in chosen) and k not in ("mali", "chad", "niger"):
-            evidence[chosen[0].place.country] += 1
-        elif k in ("mali", "chad", "niger", "tchad"):
+        # a country's own name counts whatever else it could be; another name when it is certain
+        if k in ("mali", "chad", "niger", "tchad") or _one_country(chosen) and not any(c.weak or c.cue for c in chosen):
             evidence[chosen[0].place.country] += 1
     return staged, evidence
 

@@ -206,28 +206,25 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def spans_of(search: Callable[[int], re.Match[str] | None]) -> Callable[[int], tuple[int, int] | None]:
+    """A search by position that gives the span of its match rather than the match."""
+    def span(pos: int) -> tuple[int, int] | None:
+        m = search(pos)
+        return None if m is None else m.span()
+    return span
+
+
 def leftmost_spans(first: Callable[[int], re.Match[str] | None],
                    second: Callable[[int], re.Match[str] | None]) -> list[tuple[int, int]]:
-    """Non-overlapping spans of two searches (each called with the position to search from),
-    left to right, as one alternation `first|second` would find them: where both match at
-    the same place, `first` wins."""
-    out: list[tuple[int, int]] = []
-    a, b = first(0), second(0)
-    while a is not None or b is not None:
-        m = a if b is None or (a is not None and a.start() <= b.start()) else b
-        assert m is not None
-        start, end = m.span()
-        out.append((start, end))
-        if a is not None and a.start() < end:
-            a = first(end)
-        if b is not None and b.start() < end:
-            b = second(end)
-    return out
+    """`leftmost_of` for searches that return matches."""
+    return leftmost_of(spans_of(first), spans_of(second))
 
 
 def leftmost_of(first: Callable[[int], tuple[int, int] | None],
                 second: Callable[[int], tuple[int, int] | None]) -> list[tuple[int, int]]:
-    """`leftmost_spans` for searches that return (start, end) spans rather than matches."""
+    """Non-overlapping spans of two searches (each called with the position to search from
+    and giving a (start, end) span or None), left to right, as one alternation
+    `first|second` would find them: where both match at the same place, `first` wins."""
     out: list[tuple[int, int]] = []
     a, b = first(0), second(0)
     while a is not None or b is not None:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from worker.articles.language import guess_language
@@ -22,7 +23,14 @@ from .dates import find_dates, hour_after_midnight, settle_night
 from .event import Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import CASUALTY_KINDS, assess, in_scope, set_elsewhere, sports_story, violence_word
+from .relevance import (
+    CASUALTY_KINDS,
+    assess,
+    in_scope,
+    set_elsewhere,
+    sports_story,
+    violence_word,
+)
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 from .updates import order_updates
@@ -92,10 +100,10 @@ def measure(facts: list[Facts], language: str, published: dt.datetime) -> None:
 def _settle_nights(facts: list[Facts]) -> None:
     """"Dans la nuit de samedi à dimanche ... Les assaillants, arrivés vers 2 heures du matin":
     an hour after midnight told in the next sentence makes the night's second day the date."""
-    for f, after in zip(facts, facts[1:]):
+    for f, after in pairwise(facts):
         if f.dates and not after.dates and after.sentence.paragraph - f.sentence.paragraph <= 1 \
                 and hour_after_midnight(after.sentence.text):
-            f.dates = [settle_night(d) or d for d in f.dates]
+            f.dates = [settle_night(d) for d in f.dates]
 
 
 def _publication_stamp(f: Facts, published: dt.date, language: str) -> bool:
