@@ -23,14 +23,7 @@ from .dates import find_dates, hour_after_midnight, settle_night
 from .event import Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import (
-    CASUALTY_KINDS,
-    assess,
-    in_scope,
-    set_elsewhere,
-    sports_story,
-    violence_word,
-)
+from .relevance import CASUALTY_KINDS, assess, in_scope, set_elsewhere, sports_story, violence_word
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 from .updates import order_updates
