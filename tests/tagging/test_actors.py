@@ -363,3 +363,10 @@ def test_an_accuser_still_names_the_culprit():
     sentence = "Residents accused JNIM of the attack on the village."
     assert roles(sentence, find_actors(sentence, "en"), "en")["jnim"] == "perpetrator"
 
+
+
+@pytest.mark.parametrize("text", ["Jihadist groups attacked the town on Monday.",
+                                  "Islamist militant groups and terrorist groups have stepped up raids.",
+                                  "An extremist group claimed the ambush."])
+def test_groups_named_by_their_kind_are_an_unidentified_armed_group(text: str) -> None:
+    assert ids(text) == {"unidentified_armed_group"}

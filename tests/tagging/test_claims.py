@@ -891,3 +891,15 @@ def test_feminine_participles_report_deaths():
     found = extract_claims("Au moins 28 personnes ont été exécutées et six femmes abattues.", "fr")
     assert [(c.kind, c.count) for c in found] == [("killed", 28), ("killed", 6)]
 
+
+
+def test_local_sources_heavier_toll_does_not_replace_a_provisional_official_one():
+    lead = extract_claims("« Le bilan provisoire est d'au moins 21 civils tués », précise le communiqué officiel.", "fr")
+    local = extract_claims("Des sources locales évoquent un bilan plus lourd, entre 30 et 35 morts.", "fr")
+    assert [c.initial for c in lead if c.kind == "killed"] == [True]
+    assert conservative_toll(lead + local) == 21
+    # an official figure that comes later still replaces the provisional one
+    assert conservative_toll([claim(count=21, victims=None, initial=True), claim(count=30, victims=None)]) == 30
+    # ... and so does a local figure said to be a revised toll
+    assert conservative_toll([claim(count=21, victims=None, initial=True),
+                              claim(count=30, victims=None, claimant_type="local", revised=True)]) == 30

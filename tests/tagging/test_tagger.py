@@ -946,3 +946,93 @@ def test_police_giving_the_toll_are_no_party(title, text, language):
     event = primary(tag_article(article(title, text, published="2023-10-15T12:00:00Z", language=language)))
     assert "military_ng" not in event["actors"] and {"jas", "civilians"} <= set(event["actors"])
 
+
+
+@pytest.mark.parametrize(("title", "text", "language"), [
+    ("12 killed as suicide bomber strikes Dikwa market",
+     "At least 12 people were killed on Friday evening when a suicide bomber detonated explosives at the fish market "
+     "in Dikwa, Borno State.\n\nThe Police Public Relations Officer in the state, who confirmed the incident in a "
+     "statement on Saturday, said 19 others were injured. Security sources blamed Boko Haram.", "en"),
+    ("Nigeria : un attentat-suicide fait 12 morts au marché de Dikwa",
+     "Au moins 12 personnes ont été tuées vendredi soir par une kamikaze au marché aux poissons de Dikwa, dans l'État "
+     "de Borno.\n\nLa police de l'État, qui a confirmé l'attentat samedi, fait état de 19 blessés. Des sources "
+     "sécuritaires attribuent l'attaque à Boko Haram.", "fr"),
+])
+def test_police_that_confirmed_the_attack_in_a_relative_clause_are_no_party(title, text, language):
+    event = primary(tag_article(article(title, text, published="2025-03-10T06:00:00Z", language=language)))
+    assert "military_ng" not in event["actors"] and {"jas", "civilians"} <= set(event["actors"])
+
+
+def test_an_armed_group_that_only_accuses_the_army_is_no_party():
+    event = primary(tag_article(article(
+        "Drone strike on market kills civilians near Abeibara",
+        "At least eight civilians were killed on Sunday when a drone operated by the Malian Armed Forces struck a "
+        "livestock market about 10 km west of Abeibara, in the Kidal region, according to local officials.\n\n"
+        "The Azawad Liberation Front (FLA) alleged on social media that more than twenty civilians had died and "
+        "accused the army of deliberately targeting nomadic communities.", published="2025-04-15T07:00:00Z")))
+    assert event["sub_event_type"] == "air_drone_strike"
+    assert set(event["actors"]) == {"military_ml", "civilians"}
+
+
+def test_an_armed_group_that_accuses_villagers_is_still_the_perpetrator():
+    event = primary(tag_article(article(
+        "Jihadists execute villagers near Djibo",
+        "JNIM fighters accused the villagers of informing the army and executed 9 men near Djibo on Tuesday, "
+        "residents said.", published="2023-05-04T07:00:00Z")))
+    assert "jnim" in event["actors"] and event["fatalities"] == 9
+
+
+def test_a_town_taken_in_the_lead_is_a_battle_even_when_the_title_says_the_army_pulled_out():
+    event = primary(tag_article(article(
+        "Mali rebels say they have taken Ber after army pulls out",
+        "Separatist rebels said on Wednesday they had taken control of the town of Ber in northern Mali's Timbuktu "
+        "region after a brief exchange of fire with government troops on Tuesday.",
+        published="2026-02-12T15:10:00Z")))
+    assert event["sub_event_type"] == "non_state_actor_overtakes_territory"
+
+
+def test_a_department_is_no_departure():
+    event = primary(tag_article(article(
+        "Gunmen kill four herders in Mayo-Tsanaga",
+        "In the Mayo-Tsanaga department, gunmen killed four herders near Mokolo on Monday, local officials said.",
+        published="2021-11-16T07:00:00Z")))
+    assert event["event_type"] == "Violence against civilians" and event["fatalities"] == 4
+
+
+def test_refugees_a_country_hosts_do_not_bring_its_context_into_the_story():
+    output = tag_article(article(
+        "Mauritanie : la Cour constitutionnelle confirme la réélection du président",
+        "La Cour constitutionnelle a confirmé lundi la réélection du président sortant dès le premier tour.\n\n"
+        "Le taux de participation s'est établi à près de 55 %.\n\nLe chef de l'opposition conteste les résultats.\n\n"
+        "Le pays, souvent présenté comme un îlot de stabilité dans un Sahel en proie aux violences jihadistes, "
+        "accueille plus de 100 000 réfugiés maliens dans le camp de Mbera.",
+        published="2024-07-08T18:00:00Z", language="fr"))
+    assert output["relevant"] is False
+
+
+@pytest.mark.parametrize(("title", "text", "language"), [
+    ("Éducation : plus de 6 000 écoles toujours fermées à cause de l'insécurité",
+     "Le nombre d'écoles fermées en raison de l'insécurité continue de progresser au Burkina Faso, selon les "
+     "statistiques arrêtées au 28 février.\n\nLes régions du Sahel et de l'Est concentrent l'essentiel des "
+     "fermetures.\n\nLes enseignants paient un lourd tribut aux attaques des groupes armés : menaces, enlèvements "
+     "et assassinats ont poussé des milliers d'entre eux à quitter leur poste.", "fr"),
+    ("Burkina Faso: more than 6,000 schools still closed by insecurity",
+     "The number of schools closed because of insecurity keeps rising in Burkina Faso, according to figures "
+     "released on Tuesday.\n\nThe Sahel and East regions account for most closures.\n\nTeachers have paid a heavy "
+     "price in attacks by armed groups: threats, abductions and killings have driven thousands from their posts.",
+     "en"),
+])
+def test_a_story_on_what_insecurity_does_to_schools_is_relevant(title, text, language):
+    output = tag_article(article(title, text, published="2023-03-21T12:00:00Z", language=language))
+    assert output["relevant"] is True and output["countries"] == ["BF"]
+    assert primary(output)["sub_event_type"] is None   # no incident of its own, and no arrest in "arrêtées au"
+
+
+def test_food_insecurity_with_a_passing_word_on_jihadists_is_not_relevant():
+    output = tag_article(article(
+        "Niger: food insecurity threatens two million people",
+        "Food insecurity threatens more than two million people in Niger this lean season, the World Food Programme "
+        "said on Tuesday.\n\nPoor rains cut the harvest in Tillaberi and Tahoua.\n\nAid groups say access is "
+        "harder in some districts where jihadist groups have attacked convoys in past years.",
+        published="2024-06-04T09:00:00Z"))
+    assert output["relevant"] is False

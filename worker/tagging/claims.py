@@ -903,6 +903,9 @@ def _group(claim: Claim) -> str | None:
     return None if claim.victims in _GENERIC else claim.victims
 
 
+_SECOND_ACCOUNTS = frozenset({"local", "media"})   # witnesses and reporters: their own count beside the official one
+
+
 def conservative_toll(claims: Sequence[Claim]) -> int | None:
     """The schema's fatalities: the most conservative credible killed figure, all sides together.
 
@@ -937,9 +940,12 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     # an initial or provisional figure gives way to a later one for the same dead; the
     # attackers' figure, counted apart, replaces no one's ("4 dead; 11 terrorists neutralised"),
     # nor does a perpetrator's boast ("a provisional toll of two soldiers"; the rebels claim 16)
-    later = {_group(c) for c in killed if not c.initial and c.claimant_type != "perpetrator"}
-
+    # A provisional official toll is not replaced by local sources' heavier one: that is a
+    # second account, and the lower stands ("au moins 21 civils tués ... des sources locales
+    # évoquent un bilan plus lourd, entre 30 et 35 morts").
     def replaced(c: Claim) -> bool:
+        later = {_group(o) for o in killed if not o.initial and o.claimant_type != "perpetrator"
+                 and not (c.claimant_type == "official" and o.claimant_type in _SECOND_ACCOUNTS and not o.revised)}
         group = _group(c)
         if group == "militants":
             return group in later

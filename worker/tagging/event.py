@@ -59,8 +59,8 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
     """Sentences that tell the incident itself, not its context.
 
     For the primary incident: the first two paragraphs, and later sentences with a casualty
-    figure, the incident's date, or a claim or attribution of responsibility (of which only
-    the armed groups are kept); context
+    figure (not a count of the displaced), the incident's date, or a claim or attribution of
+    responsibility (of which only the armed groups are kept); context
     paragraphs ("JNIM is the dominant group in the region") would otherwise
     add bystander actors.
     """
@@ -68,7 +68,9 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
         return incident.facts
     out = []
     for facts in incident.facts:
-        if facts.sentence.paragraph <= TOLD_PARAGRAPHS or any(not c.is_cumulative for c in facts.claims):
+        # a count of the displaced is a stock ("the camp hosts 100,000 refugees"), no casualty figure
+        if facts.sentence.paragraph <= TOLD_PARAGRAPHS or any(not c.is_cumulative and c.kind != "displaced"
+                                                              for c in facts.claims):
             out.append(facts)
         elif main_date is not None and any(m.date == main_date for m in facts.event_dates):
             out.append(facts)
@@ -232,12 +234,23 @@ _NEAR = re.compile(r"(?:\bnear|\bnearby|\boutside|\bclose to|\bnot far from|\b(?
                    r"commune) de\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
+# "The FLA alleged that twenty civilians had died and accused the army of...", "le CSP a dénoncé
+# une frappe de drone de l'armée": an armed group that only accuses the state of the act
+_ACCUSES_STATE = re.compile(
+    r"[^.;]{0,100}?\b(?:accused|accuses|denounced|denounces|condemned|condemns|blamed|blames|(?:a|ont)\s+"
+    r"(?:dénoncé|accusé|condamné)|dénoncent|dénonce|accusent|accuse|condamnent|condamne)\s+"
+    r"(?:the\s+|a\s+|an\s+|l['’]\s*|la\s+|le\s+|les\s+|une?\s+|des\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:army|armed forces|military|government|junta|authorities|soldiers|troops|drones?|air ?strikes?|strikes?|"
+    r"armée|fama|militaires|soldats|gouvernement|junte|autorités|frappes?|bombardements?)\b", re.IGNORECASE)
+
+
 def _bystander(actor: str, facts_list: list[Facts], language: str, country: str | None,
                admin1: str | None) -> bool:
     """A force or residents named only as a source, a companion or a responder ("police
     said", "according to residents", "fighting alongside the army", "troops were deployed
-    to the area") are not a party."""
-    if not (is_state_force(actor) or actor == "civilians"):
+    to the area") are not a party; nor is an armed group named only as accusing the state."""
+    speaker = is_state_force(actor) or actor == "civilians"
+    if not (speaker or is_non_state_armed(actor)):
         return False
     vocab = vocabulary(language)
     for facts in facts_list:
@@ -249,6 +262,10 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
             if previous_end is not None and text[previous_end:m.start].strip() == "(":
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
+            if not speaker:
+                if not _ACCUSES_STATE.match(text, m.end):
+                    return False
+                continue
             said = vocab.bystander_after.match(text[m.end:m.end + 90].lower())   # every phrase opens with ^
             own = said and _SELF_REPORT.match(text, m.end + said.end())
             if own and not _RESPONSE.match(text, own.end()):

@@ -36,6 +36,7 @@ _VIOLENT = (
 ) + _REMOTE
 _SD = ("agreement", "arrests", "change_to_group_activity", "headquarters_or_base_established")
 _LOOT = "looting_property_destruction"
+_TERRITORY_CHANGE = ("government_regains_territory", "non_state_actor_overtakes_territory")
 _GROUND = ("assault", "armed_clash", "kill")
 _TERRITORY = 4.0  # a cue in the title or lead, or several later: one 'briefly occupied' is not a takeover
 
@@ -246,16 +247,18 @@ def _strategic(c: _Context) -> _Decision:
     if c.s[best] >= 3 and c.s[best] > c.violence:  # a ceasefire, a pull-out
         return best, f"cue:{best} outweighs violence", [best]
     # A title announcing a strategic development and no violence frames the article
-    # ("Wagner says it is leaving Mali"); past fighting in the body is background.
-    if c.s[best] >= 3 and c.per[0].get(best, 0) > 0 and not any(c.per[0].get(k, 0) for k in _VIOLENT):
+    # ("Wagner says it is leaving Mali"); past fighting in the body is background. A town
+    # taken or retaken in the lead is no such frame: "rebels take Ber after army pulls out".
+    if c.s[best] >= 3 and c.per[0].get(best, 0) > 0 and not any(c.per[0].get(k, 0) for k in _VIOLENT) \
+            and not any(p.get(k, 0) for p in c.per[:2] for k in _TERRITORY_CHANGE):
         return best, f"title:{best} without violence", [best]
     return None
 
 
 def _territory(c: _Context) -> _Decision:
     """Territory changes hands: ACLED codes the Battle sub-type by who gains it."""
-    regain, seize = "government_regains_territory", "non_state_actor_overtakes_territory"
-    in_lead = any(p.get(k, 0) for p in c.per[:2] for k in (regain, seize))
+    regain, seize = _TERRITORY_CHANGE
+    in_lead = any(p.get(k, 0) for p in c.per[:2] for k in _TERRITORY_CHANGE)
     if max(c.s[regain], c.s[seize]) < (_TERRITORY if in_lead else 1.5 * _TERRITORY):
         return None
     if c.s[regain] >= c.s[seize] or (c.sides.state_perpetrator() and not c.sides.non_state_perpetrator()):

@@ -61,6 +61,22 @@ def violence_word(texts: Iterable[str], language: str) -> str | None:
     return None
 
 
+# "plus de 6 000 écoles fermées à cause de l'insécurité", "the security situation deteriorated":
+# a story on what the conflict does to people's lives (food insecurity is another matter)
+_INSECURITY = re.compile(r"(?<!\w)(?:insécurité(?!\s+(?:alimentaire|routière|foncière|juridique))|(?<!food )"
+                         r"(?<!road )insecurity|(?:situation|crise) sécuritaire|security (?:situation|crisis)|"
+                         r"incidents? sécuritaires?|security incidents?)(?!\w)")
+
+
+def insecurity_word(texts: Iterable[str]) -> str | None:
+    """The first word of armed insecurity in `texts`, or None."""
+    for text in texts:
+        match = _INSECURITY.search(text.lower())
+        if match:
+            return match.group(0)
+    return None
+
+
 def sports_story(lead: Iterable[str], language: str) -> str | None:
     """The sports words of a lead that reads as a match report ("l'attaque malienne a
     bombardé la cage"), or None."""

@@ -17,13 +17,14 @@ from typing import Any
 
 from worker.articles.language import guess_language
 
-from .actors import find_actors, resolve_actors
+from .actors import find_actors, is_non_state_armed, resolve_actors
 from .claims import extract_claims, resolve_claimant
 from .dates import find_dates, hour_after_midnight, settle_night
-from .event import Built, build_event, role_data
+from .event import TOLD_PARAGRAPHS, Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import CASUALTY_KINDS, assess, in_scope, set_elsewhere, sports_story, violence_word
+from .relevance import (CASUALTY_KINDS, assess, in_scope, insecurity_word, set_elsewhere, sports_story,
+                        violence_word)
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 from .updates import order_updates
@@ -191,6 +192,17 @@ def _why_irrelevant(facts: list[Facts], scope: Scope, language: str) -> str | No
     return "no armed party and no violence named"
 
 
+def _insecurity_story(facts: list[Facts], language: str) -> list[Facts]:
+    """The sentences that show armed groups' violence in a story on insecurity's toll ("schools
+    closed by insecurity ... teachers abducted and killed in armed groups' attacks"), which has no
+    incident of its own; none when the lead does not speak of insecurity."""
+    lead = [f.sentence.text for f in facts if f.sentence.paragraph <= TOLD_PARAGRAPHS]
+    if insecurity_word(lead) is None:
+        return []
+    return [f for f in facts if any(is_non_state_armed(m.actor) for m in f.actors)
+            and violence_word([f.sentence.text], language)]
+
+
 def _irrelevant_output(article_id: Any, facts: list[Facts], language: str, why: str, explain: bool) -> dict:
     """The not-relevant line, decided before the costly extractors run."""
     actors = resolve_actors([m for f in facts for m in f.actors])
@@ -237,6 +249,9 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         claims += [c for incident in incidents[1:] for f in incident.facts for c in f.claims if not c.is_cumulative]
     relevance = assess(scope_reason, event["actors"], claims, [f.sentence.text for f in primary.told], language,
                        elsewhere)
+    if not relevance.relevant and scope_reason and (told := _insecurity_story(facts, language)):
+        armed = [m.actor for f in told for m in f.actors if is_non_state_armed(m.actor)]
+        relevance = assess(scope_reason, armed, claims, [f.sentence.text for f in told], language, elsewhere)
 
     events: list[dict] = []
     if relevance.relevant:
