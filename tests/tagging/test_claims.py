@@ -903,3 +903,13 @@ def test_local_sources_heavier_toll_does_not_replace_a_provisional_official_one(
     # ... and so does a local figure said to be a revised toll
     assert conservative_toll([claim(count=21, victims=None, initial=True),
                               claim(count=30, victims=None, claimant_type="local", revised=True)]) == 30
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Son maire, Lassina Diarra, 58 ans, a été abattu devant son domicile.", "fr"),
+    ("Un homme âgé de 62 ans a été abattu par des hommes armés.", "fr"),
+    ("The village chief, 62, was shot dead.", "en"),
+    ("A farmer aged 45 was shot dead near his field.", "en"),
+])
+def test_a_victim_s_name_or_age_between_him_and_the_verb_still_makes_one_killed(sentence, language):
+    assert [(c.kind, c.count) for c in extract_claims(sentence, language)] == [("killed", 1)]

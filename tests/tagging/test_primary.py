@@ -22,6 +22,12 @@ def test_abbreviations_do_not_end_sentences():
     assert texts(got) == ["Gen. Tiani met Mr. Smith in St. Louis.", "M. Bazoum a parlé.", "Le Dr. Diallo aussi."]
 
 
+def test_a_lower_case_word_that_is_also_an_abbreviation_still_ends_a_sentence():
+    got = [s.text for s in split_sentences("They fired at me. Three people died. No. 5 was hit. Me Traoré said no. "
+                                           "It was over.")]
+    assert got == ["They fired at me.", "Three people died.", "No. 5 was hit.", "Me Traoré said no.", "It was over."]
+
+
 def test_offsets_point_into_the_text():
     text = "First one. Second one!\n\nThird « here ». Fourth."
     for s in split_sentences(text):

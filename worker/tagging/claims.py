@@ -171,8 +171,8 @@ def _vocab(language: str) -> _Vocab:
     # the noun ("civils peuls, dont des femmes,", "Fulani civilians, including children,"), then up
     # to 55 characters without a number or punctuation before the predicate
     kind_alt = _alt(kind_after)
-    after = re.compile(rf"(?:(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*){{0,2}}?\s*,[^,;:.(){_QUOTE_CHARS}]{{1,50}},)?"
-                       rf"[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
+    after = re.compile(rf"(?:(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*){{0,2}}?\s*,(?:[^,;:.(){_QUOTE_CHARS}]{{1,50}},){{1,2}})?"
+                       rf"{_AGE_APPOSITION}?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
                        rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
     before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS})){{0,3}}"
@@ -244,7 +244,10 @@ _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?
 _DEFINITE = {"en": re.compile(r"(?<![\w’'-])(?:the|its|their)\s+(?=[\w’'-])"),
              "fr": re.compile(r"(?<![\w’'-])(?:le|la|son|sa|leur)\s+(?=[\w’'-])")}
 # the office-holder is the one killed: "the imam was shot dead", "le chef de village a été abattu"
-_KILLED_NEXT = re.compile(r"[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
+# "un homme âgé de 62 ans a été abattu", "a farmer aged 45 was shot": an age between victim and predicate
+_AGE_APPOSITION = r"(?:\s+(?:âgée?s?\s+de|aged)\s+\d{1,3}(?:\s+ans)?)"
+# "le maire, Lassina Diarra, 58 ans, a été abattu": the predicate after one or two appositions
+_KILLED_NEXT = re.compile(r"(?:\s*,(?:[^,;.]{1,40},){1,2})?[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
                           r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
                           r"exécuté|égorgé|décapité)", re.IGNORECASE)
 # one person's office or post: the one holding it, named with "the", is one victim

@@ -22,6 +22,9 @@ _ABBREVIATIONS = frozenset(
     inc ltd co corp vs etc approx
     """.split()
 )
+# Abbreviations that are also ordinary words: only capitalised do they shorten a title or a
+# number ("Me Traoré", "No. 5"); "they fired at me." ends a sentence.
+_CAPITALISED_ONLY = frozenset("no nos me st mt ft art sec rep sen hon vol pr av env co".split())
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets,
 # whitespace, then something that can open a sentence. The punctuation run is spelled
@@ -75,7 +78,7 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
         return False
     word = match.group(1).lower().rstrip(".")
     if word in _ABBREVIATIONS:
-        return True
+        return word not in _CAPITALISED_ONLY or match.group(1)[0].isupper()
     # Single initials ("J. Smith") and dotted acronyms ("U.S.", "U.N.").
     if len(word) == 1 and word.isalpha():
         return True
