@@ -314,3 +314,10 @@ def test_another_attack_the_same_day_elsewhere_is_a_separate_incident():
     assert recap_marker("Le même dimanche, dans la soirée, des hommes armés ont fait irruption à Gassan, tuant trois "
                         "civils.", "fr")[0] == "separate"
     assert recap_marker("On the same day, gunmen killed three herders near Djibo.", "en")[0] == "separate"
+
+
+def test_a_heading_in_capitals_does_not_count_as_a_paragraph():
+    got = split_sentences("PRESS RELEASE\n\nN'Djamena, 14 June - The coordinator condemns the attack.\n\nMore follows.")
+    assert [(s.text, s.paragraph) for s in got] == [
+        ("PRESS RELEASE", 1), ("N'Djamena, 14 June - The coordinator condemns the attack.", 1), ("More follows.", 2)]
+    assert [s.paragraph for s in split_sentences("MALI: ARMY SAYS IT WON.\n\nNext.")] == [1, 2]

@@ -1036,3 +1036,14 @@ def test_food_insecurity_with_a_passing_word_on_jihadists_is_not_relevant():
         "harder in some districts where jihadist groups have attacked convoys in past years.",
         published="2024-06-04T09:00:00Z"))
     assert output["relevant"] is False
+
+
+def test_attackers_identified_by_survivors_as_a_group_name_the_perpetrator():
+    event = primary(tag_article(article(
+        "Chad: coordinator condemns deadly attack on civilians in Lac Province",
+        "PRESS RELEASE\n\nN'Djamena, 14 June 2019 - The Humanitarian Coordinator condemns the attack on 11 June "
+        "against the village of Kadjira-Ouaya, in Lac Province, in which at least nine civilians were killed by "
+        "members of a non-state armed group.\n\nThe coordinator called for calm.\n\nAccording to local authorities, "
+        "the assailants, identified by survivors as Boko Haram fighters, arrived by canoe before dawn.",
+        published="2019-06-14T16:00:00Z")))
+    assert set(event["actors"]) == {"jas", "civilians"}

@@ -139,6 +139,12 @@ def dateline_end(text: str) -> int:
     return match.end() if dated or dashed else 0
 
 
+def _heading(block: str) -> bool:
+    """A line in capitals of a few words and no sentence's end: a heading, not a paragraph."""
+    words = block.split()
+    return 0 < len(words) <= 6 and block.isupper() and block.rstrip()[-1] not in _PARAGRAPH_END
+
+
 def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -> list[Sentence]:
     """Split `text` into sentences, keeping paragraph numbers and offsets into `text`."""
     sentences: list[Sentence] = []
@@ -159,7 +165,8 @@ def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -
                     block = block[lead + skip:]
             for s, e in _split_paragraph(block, offset):
                 sentences.append(Sentence(text[s:e], s, e, paragraph, first_index + len(sentences)))
-            paragraph += 1
+            if not _heading(block):
+                paragraph += 1      # "PRESS RELEASE", "FAITS SAILLANTS": the paragraph under it is the same
         position = sep_end
     return sentences
 
