@@ -913,3 +913,12 @@ def test_local_sources_heavier_toll_does_not_replace_a_provisional_official_one(
 ])
 def test_a_victim_s_name_or_age_between_him_and_the_verb_still_makes_one_killed(sentence, language):
     assert [(c.kind, c.count) for c in extract_claims(sentence, language)] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Unidentified gunmen killed two Chinese nationals and a Malian security guard at the mine.", "en"),
+    ("Gunmen killed two Fulani herders and a child.", "en"),
+    ("Deux ressortissants chinois et un vigile malien ont été tués.", "fr"),
+])
+def test_a_list_goes_on_after_a_noun_of_two_words(sentence, language):
+    assert conservative_toll(extract_claims(sentence, language)) == 3

@@ -108,6 +108,7 @@ class _Vocab:
     # head and after on the lower-cased text, without IGNORECASE: several times faster
     head_lower: re.Pattern[str]
     after_lower: re.Pattern[str]
+    head_last: bool         # the last noun heads a compound ("two Chinese nationals"): English
 
     def head_at(self, text: str, plain: str | None, at: int) -> re.Match[str] | None:
         """The noun phrase heading a count at `at`, read in `plain` (the lower-cased text, see
@@ -185,6 +186,7 @@ def _vocab(language: str) -> _Vocab:
     time_ends = _literal_ends(_TIME_WORDS)
     before_ends = None if time_ends is None else tuple(p.lower() for p in kind_before) + time_ends + _BEFORE_ARTICLES
     return _Vocab(
+        head_last=lang == "en",
         nouns=nouns, head=head, after=after, before=before, before_ends=before_ends, toll=toll,
         # these three run on the lower-cased sentence, without IGNORECASE: several times faster
         initial=re.compile(rf"(?<!\w)(?:{_alt(lex['initial'][lang])})(?!\w)"),
@@ -453,6 +455,11 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
             return None
         if role == "victim":
             victims = value
+            compound = v.head_at(text, plain, head_end) if v.head_last else None
+            if compound and not compound.group("mods") and not text[head_end:compound.start("noun")].strip() \
+                    and v.nouns[compound.group("noun").lower()][0] == "victim":
+                # "two Chinese nationals and a guard": the head is "nationals", and the list goes on after it
+                victims, head_end = v.nouns[compound.group("noun").lower()][1], compound.end()
         elif role == "members":
             window = text[head_end:head_end + 40]
             victims = next((g for g, rx in v.members_context if rx.search(window)), "people")
