@@ -458,3 +458,23 @@ def test_an_unknown_village_takes_the_region_the_next_paragraph_names():
             "Area of Borno State.")
     found = [(m.surface, m.place.admin1) for m in find_places(text, "en") if m.rule.startswith("context:")]
     assert found == [("Dogon Tsauni", "Borno")]
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("Yaoundé (ICRC) – The ICRC is saddened by the explosion near Dabanga.", "The ICRC is saddened"),
+    ("Dakar (HRW) - Soldiers executed 12 men near Djibo.", "Soldiers executed"),
+    ("Boko Haram (JAS) – the group said it killed 12.", ""),
+])
+def test_a_release_datelined_with_its_organisation_s_acronym_is_a_dateline(text, rest):
+    from worker.tagging.text import dateline_end
+
+    assert text[dateline_end(text):].startswith(rest) and (dateline_end(text) > 0) == bool(rest)
+
+
+def test_the_dateline_of_a_release_is_not_the_scene():
+    event = first_event("Cameroon: ICRC condemns deadly explosion on Far North road",
+                        "Yaoundé (ICRC) – The ICRC is deeply saddened by the explosion that struck a minibus on the "
+                        "road between Mora and Kousseri, near the locality of Dabanga, in Cameroon's Far North region, "
+                        "on 14 February. More than a dozen people were killed when an explosive device buried in the "
+                        "road went off.", "2020-02-17T10:00:00Z")
+    assert (event["location"], event["admin1"], event["fatalities"]) == ("Dabanga", "Far North", 13)

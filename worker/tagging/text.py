@@ -60,6 +60,8 @@ _AGENCIES = "AFP Reuters AP AA APA ANP Xinhua dpa RFI AIB ATP Anadolu PANA APS S
 _DATE_OR_AGENCY = re.compile(
     r"\d|\b(?:" + "|".join(_MONTHS_AND_DAYS.split()) + r")|\(\s*(?:" + "|".join(_AGENCIES.split()) + r")\b",
     re.IGNORECASE)
+# an organisation's acronym in brackets, as releases are datelined: "Yaoundé (ICRC) – The ICRC..."
+_ORGANISATION = re.compile(r"\(\s*[A-Z][A-Z&/.-]{1,9}\s*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +137,10 @@ def dateline_end(text: str) -> int:
     # a place and a long dash alone only when a sentence starts after it ("Cotonou — Trois
     # militaires...", not "Boko Haram – the group...")
     dated = _DATE_OR_AGENCY.search(rest)
-    dashed = _LONG_DASH.fullmatch(rest) and _SENTENCE_START.match(text, match.end())
-    return match.end() if dated or dashed else 0
+    sentence_next = _SENTENCE_START.match(text, match.end())
+    dashed = _LONG_DASH.fullmatch(rest) and sentence_next
+    released = _ORGANISATION.search(rest) and sentence_next
+    return match.end() if dated or dashed or released else 0
 
 
 def _heading(block: str) -> bool:
