@@ -215,3 +215,13 @@ def test_a_gold_mine_is_no_landmine(title):
 ])
 def test_a_mine_under_a_vehicle_is_an_explosive(title):
     assert classify([title], find_actors(title, "fr"), "fr").sub_event_type == "remote_explosive_landmine_ied"
+
+
+@pytest.mark.parametrize(("sentences", "language"), [
+    (["Niger village attack: death toll rises to 23",
+      "Gunmen on motorbikes have killed at least 23 people in an attack on a village in western Niger."], "en"),
+    (["Burkina : 14 morts dans l'attaque d'un village",
+      "Des hommes armés ont tué au moins 14 personnes lors d'une attaque contre le village de Toéssin."], "fr"),
+])
+def test_gunmen_killing_people_in_an_attack_on_a_village_is_violence_against_civilians(sentences, language):
+    assert sub(sentences, language) == "attack"
