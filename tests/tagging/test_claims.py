@@ -922,3 +922,14 @@ def test_a_victim_s_name_or_age_between_him_and_the_verb_still_makes_one_killed(
 ])
 def test_a_list_goes_on_after_a_noun_of_two_words(sentence, language):
     assert conservative_toll(extract_claims(sentence, language)) == 3
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Le mouvement y affirme avoir tué « dix-neuf soldats » et saisi quatre véhicules.", "fr"),
+    ("The movement also said it had killed 19 soldiers.", "en"),
+])
+def test_a_group_named_as_the_movement_claims_its_own_kills(sentence, language):
+    [c] = extract_claims(sentence, language)
+    assert (c.count, c.claimant_type) == (19, "perpetrator")
+    army = extract_claims("Le texte fait état d'un bilan provisoire de sept morts dans les rangs de l'armée.", "fr")
+    assert conservative_toll(army + [c]) == 7

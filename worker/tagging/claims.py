@@ -759,7 +759,7 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
         speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{said})(?!\w)", re.IGNORECASE),
         # "JNIM said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
         speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
-                               rf"\s*(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
+                               rf"\s*(?:(?:y|en|lui|leur|also|then|later)\s+)?(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
         speech_before=re.compile(rf"(?<!\w)(?:{_alt(speech)})(?:\s+(?:à|au|to)\s+(?:l['’]|la\s+|le\s+|the\s+)?[\w-]+)?"
                                  rf"(?:\s+(?:the|le|la|les|l['’]|un|une|des))?\s*$", re.IGNORECASE),
         perpetrator_cue=re.compile(rf"^[^.;]{{0,80}}?(?<!\w)(?:{_alt(lex['perpetrator_cues'])})", re.IGNORECASE),
