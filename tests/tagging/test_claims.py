@@ -933,3 +933,12 @@ def test_a_group_named_as_the_movement_claims_its_own_kills(sentence, language):
     assert (c.count, c.claimant_type) == (19, "perpetrator")
     army = extract_claims("Le texte fait état d'un bilan provisoire de sept morts dans les rangs de l'armée.", "fr")
     assert conservative_toll(army + [c]) == 7
+
+
+def test_the_figure_a_source_now_gives_is_not_its_first_report():
+    s = ("La police, qui avait d'abord fait état de douze morts, renvoie désormais aux chiffres de l'agence "
+         "d'urgence : 18 morts et une quarantaine de blessés.")
+    killed = [(c.count, c.initial) for c in extract_claims(s, "fr") if c.kind == "killed"]
+    assert killed == [(12, True), (18, False)]
+    local = extract_claims("Un responsable local a évoqué 24 morts.", "fr")
+    assert conservative_toll(extract_claims(s, "fr") + local) == 18

@@ -506,6 +506,11 @@ _OF_THE_DEAD = re.compile(r"\s+(?:of the (?:dead|victims|killed|bodies|deceased)
                           r"d['’]entre (?:eux|elles))(?!\w)", re.IGNORECASE)
 
 
+# "la police, qui avait d'abord fait état de douze morts, renvoie désormais à 18 morts": the figure
+# after the word that ends the first report is the current one (on the lower-cased sentence)
+_NOW = re.compile(r"(?<!\w)(?:désormais|à présent|maintenant|now|since then|but then|later|plus tard|avant de)(?!\w)")
+
+
 # "killed 22 people in all", "40 morts au total": a total, which its parts do not lower
 _IN_ALL = re.compile(r"\s*,?\s*(?:in all|in total|all told|altogether|au total|en tout)(?!\w)", re.IGNORECASE)
 # "dozens of men died on both sides", "dix morts de part et d'autre": one figure for all sides
@@ -686,7 +691,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             revised=bool(revised_cue and revised_cue.start() < d.q.start) or bool(_IN_ALL.match(text, d.head_end))
             or d.q.ordinal,
             is_cumulative=cumulative or running_total, subset=d.subset,
-            initial=bool(initial_cue and initial_cue.start() < d.head_end),
+            initial=bool(initial_cue and initial_cue.start() < d.head_end
+                         and not _NOW.search(lowered, initial_cue.end(), d.q.start)),
             additional=bool(maybe_also and _ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end)),
             all_sides=all_sides))
     return out
