@@ -1047,3 +1047,15 @@ def test_attackers_identified_by_survivors_as_a_group_name_the_perpetrator():
         "the assailants, identified by survivors as Boko Haram fighters, arrived by canoe before dawn.",
         published="2019-06-14T16:00:00Z")))
     assert set(event["actors"]) == {"jas", "civilians"}
+
+
+def test_the_hospital_the_wounded_were_taken_to_does_not_split_off_the_toll():
+    event = primary(tag_article(article(
+        "Togo : trois civils tués par un engin explosif près de Mandouri",
+        "Le 27 février vers 9 heures, un tricycle transportant des commerçantes a sauté sur un engin explosif "
+        "improvisé sur l'axe Mandouri-Nadjoundi, dans la préfecture de Kpendjal. Bilan : trois civils tués et deux "
+        "blessés, évacués vers le centre hospitalier régional de Dapaong. Des groupes armés sont soupçonnés d'avoir "
+        "posé l'engin, probablement destiné aux patrouilles des forces de défense.",
+        published="2024-03-01T16:00:00Z", language="fr")))
+    assert event["fatalities"] == 3 and event["location"] != "Dapaong"
+    assert set(event["actors"]) == {"civilians", "unidentified_armed_group"}
