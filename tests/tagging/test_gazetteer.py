@@ -463,6 +463,7 @@ def test_an_unknown_village_takes_the_region_the_next_paragraph_names():
 @pytest.mark.parametrize(("text", "rest"), [
     ("Yaoundé (ICRC) – The ICRC is saddened by the explosion near Dabanga.", "The ICRC is saddened"),
     ("Dakar (HRW) - Soldiers executed 12 men near Djibo.", "Soldiers executed"),
+    ("Ouagadougou/Brussels – On Sunday 12 May, armed men attacked Djibo.", "On Sunday"),
     ("Boko Haram (JAS) – the group said it killed 12.", ""),
 ])
 def test_a_release_datelined_with_its_organisation_s_acronym_is_a_dateline(text, rest):

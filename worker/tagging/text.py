@@ -46,8 +46,8 @@ _DATELINE = re.compile(
     r"^[A-ZÀ-Þ][\w'’ ./-]{2,40}?(?:,\s*[^-–—\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+"
 )
 # A dateline's place in ordinary case: one to four capitalised words ("Bobo-Dioulasso",
-# "N'Djamena", "Kano City"), which must then be followed by a date or a news agency.
-_TITLE_CASE_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|du|el|al)){0,3}")
+# "N'Djamena", "Kano City", "Ouagadougou/Brussels"), which must then be followed by a date or a news agency.
+_TITLE_CASE_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:(?:\s+|/)(?:[A-ZÀ-Þ][\w'’.-]*|de|du|el|al)){0,3}")
 _MONTHS_AND_DAYS = (
     "jan feb mar apr may jun jul aug sep oct nov dec janv fév fev avr mai juin juil aoû aou sept déc "
     "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche"
