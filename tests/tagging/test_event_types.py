@@ -225,3 +225,10 @@ def test_a_mine_under_a_vehicle_is_an_explosive(title):
 ])
 def test_gunmen_killing_people_in_an_attack_on_a_village_is_violence_against_civilians(sentences, language):
     assert sub(sentences, language) == "attack"
+
+
+def test_rebels_who_now_control_the_town_s_camp_overtake_territory():
+    assert sub(["Mali — separatist rebels say they have taken Léré",
+                "Separatist fighters of the FLA say they entered the town of Léré at dawn on Wednesday and now control "
+                "its military camp, a day after the army pulled its troops out. Videos showed fighters raising the "
+                "Azawad flag over the camp's gate."]) == "non_state_actor_overtakes_territory"
