@@ -212,3 +212,7 @@ def test_night_with_an_hour_after_midnight_is_the_second_day():
     assert first("dans la nuit du 3 au 4 novembre vers 3h, des assaillants", dt.datetime(2019, 11, 10),
                  "fr") == ("2019-11-04", "day")
     assert first("dans la nuit de jeudi à vendredi, vers 23 heures", monday, "fr") == ("2024-02-29", "day")
+    # the 24-hour clock
+    assert first("during the night from Thursday to Friday, at around 01:00 local time", monday) == ("2024-03-01", "day")
+    assert first("dans la nuit de jeudi à vendredi, vers 02h30", monday, "fr") == ("2024-03-01", "day")
+    assert first("during the night from Thursday to Friday, at around 23:00 local time", monday) == ("2024-02-29", "day")

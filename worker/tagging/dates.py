@@ -255,8 +255,9 @@ _DIGIT = re.compile(r"\d")
 
 
 # "vers 1 heure", "à 2h du matin", "around 3 a.m.": an overnight event after midnight
+# ("01:00 local time", "02h30": the 24-hour clock)
 _SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
-               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b)"
+               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b|0[0-5][:h][0-5]\d(?!\s*p\.?m))"
                r"|(?:peu|juste|bien)\s+après\s+minuit|(?:shortly|just|soon|well)\s+after\s+midnight)")
 _SMALL_HOURS = re.compile(rf"[^.;]{{0,30}}?(?<!\w){_SMALL_HOUR}")
 
