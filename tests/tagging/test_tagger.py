@@ -1059,3 +1059,22 @@ def test_the_hospital_the_wounded_were_taken_to_does_not_split_off_the_toll():
         published="2024-03-01T16:00:00Z", language="fr")))
     assert event["fatalities"] == 3 and event["location"] != "Dapaong"
     assert set(event["actors"]) == {"civilians", "unidentified_armed_group"}
+
+
+def test_a_rebel_alliance_that_gives_a_toll_and_accuses_the_army_is_no_party():
+    event = primary(tag_article(article(
+        "Civilians killed in Malian drone strike on Anefis market, locals say",
+        "At least eight civilians were killed when a Malian army drone struck the weekly market in Anefis, in the "
+        "Kidal region, local officials said.\n\nThe Strategic Framework for the Defense of the People of Azawad "
+        "(CSP-DPA), the Tuareg-led rebel alliance active in the area, said in a statement on Saturday that 21 "
+        "civilians had been killed and accused the army of deliberately targeting civilian gatherings.",
+        published="2024-09-02T09:00:00Z")))
+    assert set(event["actors"]) == {"military_ml", "civilians"} and event["fatalities"] == 8
+
+
+def test_a_group_that_claims_an_attack_and_accuses_the_army_stays_a_party():
+    event = primary(tag_article(article(
+        "Jihadists ambush convoy near Boni, Mali",
+        "JNIM claimed the ambush that killed seven soldiers near Boni, in central Mali, on Tuesday and accused the "
+        "army of abuses.", published="2023-02-16T09:30:00Z")))
+    assert "jnim" in event["actors"]

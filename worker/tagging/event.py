@@ -237,11 +237,15 @@ _NEAR = re.compile(r"(?:\bnear|\bnearby|\boutside|\bclose to|\bnot far from|\b(?
 # "The FLA alleged that twenty civilians had died and accused the army of...", "le CSP a dénoncé
 # une frappe de drone de l'armée": an armed group that only accuses the state of the act
 _ACCUSES_STATE = re.compile(
-    r"[^.;]{0,100}?\b(?:accused|accuses|denounced|denounces|condemned|condemns|blamed|blames|(?:a|ont)\s+"
+    r"[^.;]{0,160}?\b(?:accused|accuses|denounced|denounces|condemned|condemns|blamed|blames|(?:a|ont)\s+"
     r"(?:dénoncé|accusé|condamné)|dénoncent|dénonce|accusent|accuse|condamnent|condamne)\s+"
     r"(?:the\s+|a\s+|an\s+|l['’]\s*|la\s+|le\s+|les\s+|une?\s+|des\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:army|armed forces|military|government|junta|authorities|soldiers|troops|drones?|air ?strikes?|strikes?|"
     r"armée|fama|militaires|soldats|gouvernement|junte|autorités|frappes?|bombardements?)\b", re.IGNORECASE)
+
+# ... unless it tells its own act on the way: "JNIM claimed the ambush and accused the army of..."
+_OWN_ACT = re.compile(r"\b(?:claim(?:ed|s|ing)?|revendiqu\w*|attacked|ambushed|attaqué|it had|they had|its fighters|"
+                      r"ses combattants|avoir)\b", re.IGNORECASE)
 
 
 def _bystander(actor: str, facts_list: list[Facts], language: str, country: str | None,
@@ -263,7 +267,8 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
             if not speaker:
-                if not _ACCUSES_STATE.match(text, m.end):
+                accuses = _ACCUSES_STATE.match(text, m.end)
+                if not accuses or _OWN_ACT.search(text, m.end, accuses.end()):
                     return False
                 continue
             said = vocab.bystander_after.match(text[m.end:m.end + 90].lower())   # every phrase opens with ^
