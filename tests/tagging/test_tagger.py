@@ -1078,3 +1078,13 @@ def test_a_group_that_claims_an_attack_and_accuses_the_army_stays_a_party():
         "JNIM claimed the ambush that killed seven soldiers near Boni, in central Mali, on Tuesday and accused the "
         "army of abuses.", published="2023-02-16T09:30:00Z")))
     assert "jnim" in event["actors"]
+
+
+def test_an_escort_that_was_not_there_and_an_army_that_did_not_comment_are_no_party():
+    event = primary(tag_article(article(
+        "JNIM fighters torch dozens of fuel tankers on Kayes road",
+        "Fighters of JNIM set fire to at least 30 fuel tankers near Sandaré, in western Mali's Kayes region, on "
+        "Monday, transporters said. The convoy was travelling without a military escort. No deaths were reported. "
+        "The army did not immediately comment.", published="2025-09-16T08:15:00Z")))
+    assert event["sub_event_type"] == "looting_property_destruction"
+    assert "military_ml" not in event["actors"] and "jnim" in event["actors"]

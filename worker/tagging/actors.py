@@ -232,6 +232,8 @@ _NOT_PEOPLE_AFTER = re.compile(r"\s+(?:joint task force|jtf|traffic|vehicles?|fl
 _NOT_PEOPLE_BEFORE = re.compile(r"(?<!\w)(?:société|protection|état|aviation|guerre|sécurité|defence|defense|"
                                 r"administration|autorités|gouvernement|government|no|aucune?|ni|pas de|sans)\s+$",
                                 re.IGNORECASE)
+_ABSENT_BEFORE = re.compile(r"(?<!\w)(?:without|sans|in the absence of|en l['’]absence d[eu'’]?)\s*"
+                            r"(?:an?\s+|any\s+|d['’]\s*|de\s+|des\s+|la\s+|le\s+|les\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _NOT_STATE_POST = re.compile(r"(?<!\w)(?:illegal|fake|bogus|makeshift|improvised|unofficial|their own|its own"
                              r"|faux|fausse|illégale?|improvisée?|de fortune)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -264,6 +266,8 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
             continue  # "the Civilian JTF", "civilian traffic", "la société civile", "no civilians were hurt"
+        if actor.startswith("military_") and _ABSENT_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "without a military escort", "sans escorte militaire": no force there
         if actor == "military_generic" and _fold(surface) in _facilities() \
                 and _NOT_STATE_POST.search(text, max(0, start - 40), start):
             continue  # "an illegal checkpoint", "un faux barrage": the gunmen's, not the state's
