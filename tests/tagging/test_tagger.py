@@ -1088,3 +1088,12 @@ def test_an_escort_that_was_not_there_and_an_army_that_did_not_comment_are_no_pa
         "The army did not immediately comment.", published="2025-09-16T08:15:00Z")))
     assert event["sub_event_type"] == "looting_property_destruction"
     assert "military_ml" not in event["actors"] and "jnim" in event["actors"]
+
+
+def test_the_day_of_what_came_before_the_incident_is_not_its_date():
+    event = primary(tag_article(article(
+        "Mali: separatist rebels say they have taken Léré",
+        "Separatist fighters of the FLA say they entered the town of Léré, in Mali's Timbuktu region, at dawn on "
+        "Wednesday and now control its military camp. A security source described Tuesday's pull-out as a tactical "
+        "redeployment.", published="2025-10-15T09:40:00Z")))
+    assert event["date"] == "2025-10-15"
