@@ -234,6 +234,16 @@ _NOT_PEOPLE_BEFORE = re.compile(r"(?<!\w)(?:société|protection|état|aviation|
                                 re.IGNORECASE)
 _ABSENT_BEFORE = re.compile(r"(?<!\w)(?:without|sans|in the absence of|en l['’]absence d[eu'’]?)\s*"
                             r"(?:an?\s+|any\s+|d['’]\s*|de\s+|des\s+|la\s+|le\s+|les\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_ABSENT_WORDS = ("without", "sans", "absence")     # one in each phrase of _ABSENT_BEFORE
+
+
+def _absent(text: str, start: int) -> bool:
+    """The force named at `start` is said not to be there ("without a military escort")."""
+    window = text[max(0, start - 40):start]
+    lowered = window.lower()
+    return any(w in lowered for w in _ABSENT_WORDS) and _ABSENT_BEFORE.search(window) is not None
+
+
 _NOT_STATE_POST = re.compile(r"(?<!\w)(?:illegal|fake|bogus|makeshift|improvised|unofficial|their own|its own"
                              r"|faux|fausse|illégale?|improvisée?|de fortune)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -266,7 +276,7 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
             continue  # "the Civilian JTF", "civilian traffic", "la société civile", "no civilians were hurt"
-        if actor.startswith("military_") and _ABSENT_BEFORE.search(text, max(0, start - 40), start):
+        if actor.startswith("military_") and _absent(text, start):
             continue  # "without a military escort", "sans escorte militaire": no force there
         if actor == "military_generic" and _fold(surface) in _facilities() \
                 and _NOT_STATE_POST.search(text, max(0, start - 40), start):

@@ -243,6 +243,7 @@ _ACCUSES_STATE = re.compile(
     r"(?:army|armed forces|military|government|junta|authorities|soldiers|troops|drones?|air ?strikes?|strikes?|"
     r"armée|fama|militaires|soldats|gouvernement|junte|autorités|frappes?|bombardements?)\b", re.IGNORECASE)
 
+_ACCUSE_STEMS = ("accus", "denounc", "condemn", "blame", "dénon", "condamn")    # one in each verb of _ACCUSES_STATE
 # ... unless it tells its own act on the way: "JNIM claimed the ambush and accused the army of..."
 _OWN_ACT = re.compile(r"\b(?:claim(?:ed|s|ing)?|revendiqu\w*|attacked|ambushed|attaqué|it had|they had|its fighters|"
                       r"ses combattants|avoir)\b", re.IGNORECASE)
@@ -267,7 +268,8 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
             if not speaker:
-                accuses = _ACCUSES_STATE.match(text, m.end)
+                window = text[m.end:m.end + 260].lower()
+                accuses = _ACCUSES_STATE.match(text, m.end) if any(w in window for w in _ACCUSE_STEMS) else None
                 if not accuses or _OWN_ACT.search(text, m.end, accuses.end()):
                     return False
                 continue
