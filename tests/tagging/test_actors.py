@@ -370,3 +370,15 @@ def test_an_accuser_still_names_the_culprit():
                                   "An extremist group claimed the ambush."])
 def test_groups_named_by_their_kind_are_an_unidentified_armed_group(text: str) -> None:
     assert ids(text) == {"unidentified_armed_group"}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Witnesses said the gunmen, dressed in military camouflage, emerged from the bush.", "en",
+     {"unidentified_armed_group"}),
+    ("Des hommes armés en tenue militaire ont attaqué le village.", "fr", {"unidentified_armed_group"}),
+    ("The convoy was travelling without a military escort.", "en", set()),
+    # men in army uniforms, with no attackers named before, may be the army itself
+    ("Men wearing army uniforms killed 60 villagers.", "en", {"military_generic", "civilians"}),
+])
+def test_a_uniform_worn_or_an_absent_escort_is_no_force(text, language, expected):
+    assert {m.actor for m in find_actors(text, language)} == expected

@@ -1097,3 +1097,23 @@ def test_the_day_of_what_came_before_the_incident_is_not_its_date():
         "Wednesday and now control its military camp. A security source described Tuesday's pull-out as a tactical "
         "redeployment.", published="2025-10-15T09:40:00Z")))
     assert event["date"] == "2025-10-15"
+
+
+@pytest.mark.parametrize(("title", "text", "language"), [
+    ("Borno: bomb kills 10 children",
+     "A bomb killed 10 people, most of them children playing in the street, in Konduga on Monday, police in "
+     "north-eastern Nigeria's Borno state said. Residents blamed Boko Haram.", "en"),
+    ("Katsina: gunmen kill 12 worshippers",
+     "Bandits killed 12 worshippers at a mosque in Katsina State on Friday. The Police Public Relations Officer of "
+     "the Katsina State Command, ASP Abubakar Sadiq Aliyu, confirmed the incident in a statement on Saturday.", "en"),
+    ("Nigeria : des bandits tuent 9 villageois",
+     "Des bandits ont tué neuf villageois lundi dans l'État de Zamfara, a-t-on appris auprès de la police. Des "
+     "policiers et des membres de groupes d'autodéfense ont été déployés pour tenter de retrouver les assaillants.",
+     "fr"),
+    ("Nigeria : un attentat fait 18 morts à Dikwa",
+     "Un attentat-suicide attribué à Boko Haram a fait 18 morts samedi à Dikwa, dans l'État de Borno. Le chef de "
+     "la Force civile conjointe, la milice d'autodéfense qui appuie l'armée, a évoqué 24 morts.", "fr"),
+])
+def test_a_force_named_as_a_source_or_a_companion_is_no_party(title, text, language):
+    event = primary(tag_article(article(title, text, published="2023-03-06T12:00:00Z", language=language)))
+    assert "military_ng" not in event["actors"] and "civilians" in event["actors"]

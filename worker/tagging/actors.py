@@ -234,6 +234,18 @@ _NOT_PEOPLE_BEFORE = re.compile(r"(?<!\w)(?:société|protection|état|aviation|
                                 re.IGNORECASE)
 _ABSENT_BEFORE = re.compile(r"(?<!\w)(?:without|sans|in the absence of|en l['’]absence d[eu'’]?)\s*"
                             r"(?:an?\s+|any\s+|d['’]\s*|de\s+|des\s+|la\s+|le\s+|les\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+# "gunmen dressed in military camouflage", "des hommes en tenue militaire": what attackers wore
+_WORN = re.compile(r"\s+(?:camouflage|uniforms?|fatigues|attire|clothing|clothes|outfits?|gear)(?!\w)", re.IGNORECASE)
+_WORN_FR = re.compile(r"(?<!\w)(?:tenues?|uniformes?|treillis|habits?)\s+$", re.IGNORECASE)
+
+
+def _disguise(text: str, start: int, end: int, before: list[ActorMention]) -> bool:
+    """The force named at `start` is what attackers named just before wore ("the gunmen, dressed
+    in military camouflage"); "men wearing army uniforms" may be the army itself."""
+    return bool(before and is_non_state_armed(before[-1].actor) and start - before[-1].end < 40
+                and (_WORN.match(text, end) or _WORN_FR.search(text, max(0, start - 25), start)))
+
+
 _ABSENT_WORDS = ("without", "sans", "absence")     # one in each phrase of _ABSENT_BEFORE
 
 
@@ -276,8 +288,8 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
             continue  # "the Civilian JTF", "civilian traffic", "la société civile", "no civilians were hurt"
-        if actor.startswith("military_") and _absent(text, start):
-            continue  # "without a military escort", "sans escorte militaire": no force there
+        if actor.startswith("military_") and (_absent(text, start) or _disguise(text, start, end, out)):
+            continue  # "without a military escort", "gunmen dressed in military camouflage": no force there
         if actor == "military_generic" and _fold(surface) in _facilities() \
                 and _NOT_STATE_POST.search(text, max(0, start - 40), start):
             continue  # "an illegal checkpoint", "un faux barrage": the gunmen's, not the state's

@@ -273,7 +273,7 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                 if not accuses or _OWN_ACT.search(text, m.end, accuses.end()):
                     return False
                 continue
-            said = vocab.bystander_after.match(text[m.end:m.end + 90].lower())   # every phrase opens with ^
+            said = vocab.bystander_after.match(text[m.end:m.end + 130].lower())   # every phrase opens with ^
             own = said and _SELF_REPORT.match(text, m.end + said.end())
             if own and not _RESPONSE.match(text, own.end()):
                 return False    # "Barkhane announced it had neutralised...": it reports its own act
