@@ -1117,3 +1117,23 @@ def test_the_day_of_what_came_before_the_incident_is_not_its_date():
 def test_a_force_named_as_a_source_or_a_companion_is_no_party(title, text, language):
     event = primary(tag_article(article(title, text, published="2023-03-06T12:00:00Z", language=language)))
     assert "military_ng" not in event["actors"] and "civilians" in event["actors"]
+
+
+def test_the_terrorists_an_army_says_it_struck_where_civilians_died_are_no_party():
+    event = primary(tag_article(article(
+        "Malian drone strike kills 14 civilians at a well, local officials say",
+        "A Malian army drone strike killed at least 14 civilians, among them children, at a well near Tessalit in "
+        "the Kidal region on Sunday, local officials said.\n\nMali's armed forces said in a statement on Monday that they had "
+        "carried out \"precise strikes\" against \"a gathering of terrorists\" in the area. \"There were no armed "
+        "men there, only shepherds,\" a councillor said.", published="2024-03-19T08:00:00Z")))
+    assert event["sub_event_type"] == "air_drone_strike"
+    assert set(event["actors"]) == {"military_ml", "civilians"} and event["perpetrators"] == ["military_ml"]
+
+
+def test_militants_the_army_fought_stay_a_party_when_it_tells_the_battle():
+    event = primary(tag_article(article(
+        "Army repels attack on Boni camp",
+        "Terrorists attacked the army camp at Boni, in central Mali, on Sunday, and the soldiers repelled them, the "
+        "army said, adding that 20 terrorists were neutralised and three soldiers killed.",
+        published="2024-03-19T08:00:00Z")))
+    assert event["sub_event_type"] == "armed_clash" and "unidentified_armed_group" in event["actors"]

@@ -452,6 +452,42 @@ KILLINGS_OVER_ABDUCTION = 5     # people killed in a kidnapping raid that make i
 HARM_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
 
 
+# "the army said it had neutralised several 'terrorists'", "selon l'armée": a force giving its account
+_SPEAKS_AFTER = re.compile(r"[^.;\"“”«»]{0,70}?\b(?:said|says|claimed|claims|stated|announced|reported|insisted|"
+                           r"maintained|communiqué|statement|a\s+affirmé|affirme|a\s+annoncé|annonce|a\s+indiqué|"
+                           r"indique|a\s+déclaré|déclare|assure|a\s+assuré|revendique)\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|selon)\s+(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?$", re.IGNORECASE)
+# "no armed men were there", "aucun homme armé": denied; "accused of helping jihadists": the victims' charge
+_DENIED_OR_CHARGED = re.compile(r"(?:\b(?:no|not any|aucune?|pas d['’]|sans)\s+(?:[\w'’-]+\s+)?|\b(?:accused|accusing|"
+                                r"suspected|accusée?s?|soupçonnée?s?)\s+(?:them\s+|him\s+)?(?:of|de|d['’])\s*"
+                                r"(?:[\w'’-]+\s+){0,3}?(?:with\s+|the\s+|avec\s+|les\s+|des\s+)?|"
+                                r"\bagainst\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def _only_in_the_state_s_account(told: list[Facts], country: str | None, admin1: str | None) -> bool:
+    """Every unnamed armed group is the state's own word for whom it struck ("the army said it
+    neutralised several 'terrorists'"), a charge against the victims or denied: where civilians
+    died, ACLED codes the force and its victims, not the group it claims."""
+    for facts in told:
+        text = facts.sentence.text
+        forces = [o for o in facts.actors if is_state_force(resolve_generic(o.actor, country, admin1))]
+        for m in facts.actors:
+            if m.actor != "unidentified_armed_group":
+                continue
+            if _DENIED_OR_CHARGED.search(text, max(0, m.start - 60), m.start):
+                continue
+            if any(o.end <= m.start and _gives_account(text, o, m.start) for o in forces):
+                continue
+            return False
+    return True
+
+
+def _gives_account(text: str, force: Any, before: int) -> bool:
+    """The force speaks ("the army said", "selon l'armée") before the text at `before`."""
+    said = _SPEAKS_AFTER.match(text, force.end)
+    return bool(said and said.end() <= before or _ACCORDING.search(text, max(0, force.start - 20), force.start))
+
+
 def _civilian_victims(told: list[Facts], language: str) -> bool:
     """Civilians came to harm: a figure for them, or civilians named where a sentence tells
     of killing, wounding or abduction ("10 people, most of them children")."""
@@ -547,6 +583,10 @@ def build_event(incident: Incident, language: str, published: dt.date,
     elif (event_type != "Violence against civilians" and sub_event_type != "looting_property_destruction"
           and not people_hit and "civilians" in actors and not _civilian_victims(told, language)):
         actors.remove("civilians")    # "residents fled", "herders": named, but nobody of them harmed
+    if "unidentified_armed_group" in actors and "civilians" in actors \
+            and event_type in ("Violence against civilians", "Explosions/Remote violence") \
+            and any(is_state_force(a) for a in actors) and _only_in_the_state_s_account(told, country, admin1):
+        actors.remove("unidentified_armed_group")   # the army's "terrorists" where civilians died
     if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
     if decisions is not None:
