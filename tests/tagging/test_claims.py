@@ -942,3 +942,18 @@ def test_the_figure_a_source_now_gives_is_not_its_first_report():
     assert killed == [(12, True), (18, False)]
     local = extract_claims("Un responsable local a évoqué 24 morts.", "fr")
     assert conservative_toll(extract_claims(s, "fr") + local) == 18
+
+
+def test_the_group_s_propaganda_is_the_group_s_claim():
+    s = ("Le ministre met en garde contre les informations diffusées sur les réseaux sociaux par la propagande "
+         "terroriste, faisant état d'une dizaine de militaires tués.")
+    [c] = extract_claims(s, "fr")
+    assert (c.count, c.claimant_type) == (10, "perpetrator")
+    army = extract_claims("Le bilan provisoire est de trois militaires tués et dix terroristes neutralisés.", "fr")
+    assert conservative_toll(army + [c]) == 13
+
+
+def test_an_outlet_speaks_for_the_group_named_before_it():
+    s = "JNIM claimed the attack through its az-Zallaqa outlet, saying it had killed 30 soldiers."
+    [c] = extract_claims(s, "en")
+    assert (c.count, c.claimant, c.claimant_type) == (30, "JNIM", "perpetrator")

@@ -733,6 +733,13 @@ _DETERMINER = re.compile(r"^(?:(?:the|a|an|le|la|les|un|une|des|its|their|sa|son
 _FR_DEMONYM = re.compile(r"\s+([a-zéèêë]{3,}(?:iens?|iennes?|ais|aises?|ains?|aines?|abè|abé|abés|abès))(?!\w)")
 
 
+# a group's own outlets and propaganda: the group named before them is who speaks
+_OUTLETS = frozenset({"amaq", "amaq news agency", "al-naba", "al naba", "an-naba", "al-zallaqa", "az-zallaqa",
+                      "propaganda outlet", "organe de propagande", "la propagande", "la propagande terroriste",
+                      "la propagande jihadiste", "la propagande djihadiste", "propagande terroriste",
+                      "propagande jihadiste", "propagande djihadiste"})
+
+
 @cache
 def _claimant_vocab(language: str) -> _ClaimantVocab:
     lex = claim_lexicon()
@@ -765,6 +772,7 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
         speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{said})(?!\w)", re.IGNORECASE),
         # "JNIM said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
         speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
+                               rf"(?:\s*,(?=\s*(?:faisant|affirmant|indiquant|précisant|assurant|claiming|saying|stating)\b))?"
                                rf"\s*(?:(?:y|en|lui|leur|also|then|later)\s+)?(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
         speech_before=re.compile(rf"(?<!\w)(?:{_alt(speech)})(?:\s+(?:à|au|to)\s+(?:l['’]|la\s+|le\s+|the\s+)?[\w-]+)?"
                                  rf"(?:\s+(?:the|le|la|les|l['’]|un|une|des))?\s*$", re.IGNORECASE),
@@ -830,7 +838,7 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
         if demonym:
             end = demonym.end()
         name = _DETERMINER.sub("", text[start:end])
-        if ctype == "perpetrator" and cv.types.get(surface.lower()) == "media":
+        if ctype == "perpetrator" and (cv.types.get(surface.lower()) == "media" or surface.lower() in _OUTLETS):
             # the outlet speaks for the group named before it: "JNIM ... via its Az-Zallaqa media"
             groups = [f for f in found if f[3] == "perpetrator" and cv.types.get(f[2].lower()) == "perpetrator"]
             name = groups[-1][2] if groups else name
