@@ -321,3 +321,11 @@ def test_a_heading_in_capitals_does_not_count_as_a_paragraph():
     assert [(s.text, s.paragraph) for s in got] == [
         ("PRESS RELEASE", 1), ("N'Djamena, 14 June - The coordinator condemns the attack.", 1), ("More follows.", 2)]
     assert [s.paragraph for s in split_sentences("MALI: ARMY SAYS IT WON.\n\nNext.")] == [1, 2]
+
+
+def test_a_first_line_of_a_place_and_an_outlet_is_a_byline_not_a_sentence():
+    got = split_sentences("Nouakchott - Sahara Medias\n\nUne frappe de drone a visé une foire près de Tin-Essako.")
+    assert [s.text for s in got] == ["Une frappe de drone a visé une foire près de Tin-Essako."]
+    # a sentence with a dash is no byline
+    got = split_sentences("Gunmen attacked - residents said - the village of Koro.\n\nMore.")
+    assert got[0].text.startswith("Gunmen attacked")

@@ -1137,3 +1137,13 @@ def test_militants_the_army_fought_stay_a_party_when_it_tells_the_battle():
         "army said, adding that 20 terrorists were neutralised and three soldiers killed.",
         published="2024-03-19T08:00:00Z")))
     assert event["sub_event_type"] == "armed_clash" and "unidentified_armed_group" in event["actors"]
+
+
+def test_an_armed_coalition_that_accused_the_army_in_a_communique_is_no_party():
+    event = primary(tag_article(article(
+        "Frappe de drone meurtrière sur une foire dans le nord du Mali",
+        "Une frappe de drone de l'armée malienne a tué au moins onze civils sur une foire près de Tin-Essako, dans "
+        "la région de Kidal, selon un élu local.\n\nLe Front de libération de l'Azawad (FLA) a accusé dans un "
+        "communiqué l'armée malienne d'avoir « délibérément ciblé des civils ».",
+        published="2025-01-03T11:00:00Z", language="fr")))
+    assert set(event["actors"]) == {"military_ml", "civilians"}

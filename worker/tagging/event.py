@@ -239,7 +239,7 @@ _NEAR = re.compile(r"(?:\bnear|\bnearby|\boutside|\bclose to|\bnot far from|\b(?
 _ACCUSES_STATE = re.compile(
     r"[^.;]{0,160}?\b(?:accused|accuses|denounced|denounces|condemned|condemns|blamed|blames|(?:a|ont)\s+"
     r"(?:dénoncé|accusé|condamné)|dénoncent|dénonce|accusent|accuse|condamnent|condamne)\s+"
-    r"(?:the\s+|a\s+|an\s+|l['’]\s*|la\s+|le\s+|les\s+|une?\s+|des\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:(?:the|a|an|la|le|les|une?|des)\s+|l['’]\s*)?(?:(?!(?:of|de|du|des)\s)[\w'’-]+\s+|l['’]\s*){0,4}?"
     r"(?:army|armed forces|military|government|junta|authorities|soldiers|troops|drones?|air ?strikes?|strikes?|"
     r"armée|fama|militaires|soldats|gouvernement|junte|autorités|frappes?|bombardements?)\b", re.IGNORECASE)
 

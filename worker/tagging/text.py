@@ -143,6 +143,16 @@ def dateline_end(text: str) -> int:
     return match.end() if dated or dashed or released else 0
 
 
+# "Nouakchott - Sahara Medias": a place and an outlet, a line of their own above the story
+_BYLINE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:[ /][A-ZÀ-Þ][\w'’.-]*){0,2}\s+[-–—]\s+[A-ZÀ-Þ][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3}\s*")
+
+
+def _byline(block: str) -> int:
+    """Length of a first paragraph that is only a place and an outlet (0 when it is not)."""
+    match = _BYLINE.fullmatch(block)
+    return match.end() if match else 0
+
+
 def _heading(block: str) -> bool:
     """A line in capitals of a few words and no sentence's end: a heading, not a paragraph."""
     words = block.split()
@@ -162,7 +172,7 @@ def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -
         if block.strip():
             offset = position
             if not sentences:
-                skip = dateline_end(block.lstrip())
+                skip = dateline_end(block.lstrip()) or _byline(block.lstrip())
                 if skip:
                     lead = len(block) - len(block.lstrip())
                     offset += lead + skip
