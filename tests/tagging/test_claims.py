@@ -957,3 +957,23 @@ def test_an_outlet_speaks_for_the_group_named_before_it():
     s = "JNIM claimed the attack through its az-Zallaqa outlet, saying it had killed 30 soldiers."
     [c] = extract_claims(s, "en")
     assert (c.count, c.claimant, c.claimant_type) == (30, "JNIM", "perpetrator")
+
+
+@pytest.mark.parametrize(("sentence", "language", "toll"), [
+    ("Onze hommes ont été tués dans le hameau principal, trois bergers au puits situé à la sortie du village, et deux "
+     "adolescents qui tentaient de fuir vers la brousse ont été rattrapés et abattus.", "fr", 16),
+    ("Five soldiers were killed in Boni, three civilians in Douentza and two herders near Hombori.", "en", 10),
+    # no place of its own: a list of parts after a colon, a second harm, another time
+    ("Human Rights Watch compiled a list of 13 dead: four women, two elderly men and seven children.", "en", 13),
+    ("En mars, plus de 130 villageois avaient été tués dans la région de Tahoua, et en janvier, une centaine "
+     "d'habitants de deux villages de la commune de Tondikiwindi avaient été massacrés.", "fr", 131),
+])
+def test_a_verb_said_once_holds_for_the_counts_listed_after_it_each_with_its_place(sentence, language, toll):
+    assert conservative_toll(extract_claims(sentence, language)) == toll
+
+
+def test_a_bare_count_with_the_definite_article_is_people_already_counted():
+    lead = extract_claims("Onze hommes ont été tués dans le hameau, trois bergers au puits.", "fr")
+    again = extract_claims("Les trois sont morts là-bas.", "fr")
+    assert [c.subset for c in again] == [True]
+    assert conservative_toll(lead + again) == 14

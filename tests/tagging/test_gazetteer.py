@@ -479,3 +479,14 @@ def test_the_dateline_of_a_release_is_not_the_scene():
                         "on 14 February. More than a dozen people were killed when an explosive device buried in the "
                         "road went off.", "2020-02-17T10:00:00Z")
     assert (event["location"], event["admin1"], event["fatalities"]) == ("Dabanga", "Far North", 13)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Le village visé, Ikarfane, se trouve dans la commune de Banibangou, dans la région de Tillabéri. Des hommes "
+     "armés y ont tué seize villageois.", "fr"),
+    ("The targeted village, Ikarfane, lies in the Banibangou commune of the Tillaberi region. Gunmen killed 16 "
+     "villagers there.", "en"),
+])
+def test_the_village_the_attack_targeted_named_in_apposition_is_the_scene(text, language):
+    event = first_event("Niger : seize villageois tués", text, "2022-08-22T09:00:00Z", language)
+    assert event["location"] == "Ikarfane" and event["admin1"] == "Tillaberi"

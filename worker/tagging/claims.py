@@ -497,10 +497,19 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     d.subset_group = bool(_may_end_with(tail, v.subset_ends) and v.subset.search(window) or part_of_dead)
     kin = m is not None and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
     d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
-                or _partial(text, head_end, plain) or kin or bool(_OF_THE_DEAD.match(text, q.end)))
+                or _partial(text, head_end, plain) or kin or bool(_OF_THE_DEAD.match(text, q.end))
+                or bool(m is None and q.spelled and _ANAPHORIC.search(text, max(0, q.start - 8), q.start)))
     return d
 
 
+# "..., et en janvier de la même année, une centaine d'habitants": another time, another incident
+_ANOTHER_TIME = re.compile(r"(?<!\w)(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+                           r"décembre|january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+                           r"thursday|friday|saturday|sunday|année|year|veille|lendemain|earlier|later|plus tard)(?!\w)",
+                           re.IGNORECASE)
+# "Les trois sont morts", "the two were buried": people the story has already counted (a bare count)
+_ANAPHORIC = re.compile(r"(?<!\w)(?:les|the|ces|these|those)\s+$", re.IGNORECASE)
 # "a relative of two of the dead", "deux des victimes": some of the dead already counted
 _OF_THE_DEAD = re.compile(r"\s+(?:of the (?:dead|victims|killed|bodies|deceased)|des (?:morts|victimes|tués|corps|défunts)|"
                           r"d['’]entre (?:eux|elles))(?!\w)", re.IGNORECASE)
@@ -567,6 +576,12 @@ def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
     return out
 
 
+# what opens the next item of a list whose verb was said once: ", ", ", et ", " and "
+_GAPPED = re.compile(r"(?:,|;)\s*(?:(?:and|et|puis|then)\s+)?$|\s(?:and|et)\s+$")
+# ... each item with its own place: "5 killed in Boni, 3 in Douentza", "11 tués dans le hameau, 3 au puits"
+_WHERE = re.compile(r"\b(?:in|at|near|on|outside|dans|à|au|aux|près|sur|en)\s[^,;:]{1,60}[,;]?\s*(?:(?:and|et)\s+)?$")
+
+
 def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
     groups: list[list[_Draft]] = []
     for d in drafts:
@@ -597,6 +612,13 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
     for d in drafts:
         if previous and d.kind is None and d.subset and previous.kind:
             d.kind, d.rule = previous.kind, "subset-of-previous"
+        elif previous and d.kind is None and previous.kind and d.head_role in ("victim", "members") \
+                and _GAPPED.search(text, max(0, d.q.start - 8), d.q.start) \
+                and _WHERE.search(text, previous.head_end, d.q.start) \
+                and not _ANOTHER_TIME.search(text, previous.head_end, d.q.start):
+            # "onze hommes ont été tués dans le hameau, trois bergers au puits, et deux adolescents...":
+            # the verb said once holds for the counts listed after it
+            d.kind, d.rule = previous.kind, "gapped"
         if d.head_role == "inherit" and previous and d.victims is None:
             d.victims = previous.victims
         if d.kind:

@@ -554,9 +554,13 @@ _CONTEXT_SPECS = [
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
     ("X, a village", r"{name},\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b", True, _PLACE_NOUNS_EN, 45, 10),
     ("X, un village", r"{name},\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, _PLACE_NOUNS_FR, 45, 10),
-    ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?i:village|hamlet|home village|hometown),\s+{_NAME},", True,
-     ("village, ", "hamlet, ", "hometown, "), 20, 40),
-    ("son village, X", rf"(?i:son|leur|notre|mon|le)\s+(?i:village|hameau),\s+{_NAME},", True, ("village, ", "hameau, "), 20, 40),
+    ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?:(?i:targeted|attacked|affected)\s+)?(?i:village|hamlet|home village|hometown)"
+                       rf"(?:\s+(?i:attacked|targeted|hit))?,\s+{_NAME},", True,
+     ("village, ", "hamlet, ", "hometown, ", "attacked, ", "targeted, ", "hit, "), 30, 40),
+    # "le village visé, Ikarfane, se trouve dans la commune de Banibangou"
+    ("son village, X", rf"(?i:son|leur|notre|mon|le)\s+(?i:village|hameau)(?:\s+(?i:visé|attaqué|ciblé|concerné|frappé|touché))?"
+                       rf",\s+{_NAME},", True,
+     ("village, ", "hameau, ", "vise, ", "attaque, ", "cible, ", "concerne, ", "frappe, ", "touche, "), 30, 40),
     ("X is a village", r"{name}\s+(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hamlet|settlement|community|camp)\b", True, _PLACE_NOUNS_EN, 45, 10),
     ("X est un village", r"{name}\s+(?:est|était)\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|hameau|localité|campement|bourgade)\b", True, _PLACE_NOUNS_FR, 45, 10),
     # "Kombori, 40 km from Djibasso", "à Nasséré, à une vingtaine de kilomètres de Bourzanga":
