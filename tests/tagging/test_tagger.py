@@ -1147,3 +1147,13 @@ def test_an_armed_coalition_that_accused_the_army_in_a_communique_is_no_party():
         "communiqué l'armée malienne d'avoir « délibérément ciblé des civils ».",
         published="2025-01-03T11:00:00Z", language="fr")))
     assert set(event["actors"]) == {"military_ml", "civilians"}
+
+
+def test_a_park_the_area_lies_close_to_does_not_split_off_the_army_s_toll():
+    event = primary(tag_article(article(
+        "JNIM claims raid on Benin army post; army gives lower toll",
+        "JNIM on Thursday claimed an attack on a Beninese army position at Monsey, in the Alibori department, saying "
+        "it had killed 30 soldiers.\n\nThe Beninese army said the position was attacked at dawn on Wednesday. He said "
+        "six soldiers lost their lives and four assailants were neutralised, and that reinforcements had been sent "
+        "to the area, close to W National Park.", published="2025-04-25T07:30:00Z")))
+    assert event["fatalities"] == 10 and event["location"] == "Monsey"
