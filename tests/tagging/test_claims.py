@@ -977,3 +977,13 @@ def test_a_bare_count_with_the_definite_article_is_people_already_counted():
     again = extract_claims("Les trois sont morts là-bas.", "fr")
     assert [c.subset for c in again] == [True]
     assert conservative_toll(lead + again) == 14
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("- 4 mil KIA, 2 WIA, WIA evac to Sevare by road per sec. src.", [("killed", 4), ("wounded", 2)]),
+    ("6 KIA and 3 WIA in the ambush.", [("killed", 6), ("wounded", 3)]),
+    ("Three soldiers were killed in action.", [("killed", 3)]),
+    ("He drove a Kia pickup to the market.", []),
+])
+def test_the_abbreviations_of_security_briefs(sentence, expected):
+    assert [(c.kind, c.count) for c in extract_claims(sentence, "en")] == expected
