@@ -987,3 +987,11 @@ def test_a_bare_count_with_the_definite_article_is_people_already_counted():
 ])
 def test_the_abbreviations_of_security_briefs(sentence, expected):
     assert [(c.kind, c.count) for c in extract_claims(sentence, "en")] == expected
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("La police a fait état d'« au moins neuf civils tués », en plus des deux kamikazes.", "fr"),
+    ("Nine civilians were killed in addition to the two bombers.", "en"),
+])
+def test_the_dead_named_on_top_of_a_toll_are_added_to_it(sentence, language):
+    assert conservative_toll(extract_claims(sentence, language)) == 11

@@ -1157,3 +1157,16 @@ def test_a_park_the_area_lies_close_to_does_not_split_off_the_army_s_toll():
         "six soldiers lost their lives and four assailants were neutralised, and that reinforcements had been sent "
         "to the area, close to W National Park.", published="2025-04-25T07:30:00Z")))
     assert event["fatalities"] == 10 and event["location"] == "Monsey"
+
+
+def test_a_suicide_bombing_by_girls_once_abducted_is_a_suicide_bombing_and_the_police_who_gave_the_toll_no_party():
+    event = primary(tag_article(article(
+        "Nigeria : deux adolescentes kamikazes frappent un marché au poisson du Borno",
+        "Dimanche soir, deux jeunes filles portant des ceintures d'explosifs se sont fait exploser au marché de Mafa, "
+        "dans l'État de Borno.\n\nLa police de l'État a fait état lundi d'« au moins neuf civils tués », en plus des "
+        "deux kamikazes. « Il y en avait bien plus que ce que dit la police », a affirmé un milicien.\n\nLe "
+        "porte-parole de la police attribue l'attentat à la faction de Boko Haram fidèle à Shekau, qui a fait des "
+        "jeunes filles, souvent enlevées dans les villages, ses bombes humaines.",
+        published="2019-09-17T07:45:00Z", language="fr")))
+    assert event["sub_event_type"] == "suicide_bomb" and event["fatalities"] == 11
+    assert set(event["actors"]) == {"jas", "civilians"}

@@ -576,6 +576,9 @@ def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
     return out
 
 
+# "en plus des deux kamikazes", "in addition to the two bombers": the same harm, to more people
+_ON_TOP = re.compile(r"(?<!\w)(?:en plus d(?:es|e|u)|outre|in addition to|besides|as well as)\s+(?:the\s+|les\s+)?$",
+                     re.IGNORECASE)
 # what opens the next item of a list whose verb was said once: ", ", ", et ", " and "
 _GAPPED = re.compile(r"(?:,|;)\s*(?:(?:and|et|puis|then)\s+)?$|\s(?:and|et)\s+$")
 # ... each item with its own place: "5 killed in Boni, 3 in Douentza", "11 tués dans le hameau, 3 au puits"
@@ -610,7 +613,11 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
                 d.kind, d.rule = "killed", "toll"
     previous: _Draft | None = None
     for d in drafts:
-        if previous and d.kind is None and d.subset and previous.kind:
+        if previous and d.kind is None and previous.kind and d.head_role in ("victim", "members") \
+                and _ON_TOP.search(text, max(0, d.q.start - 20), d.q.start):
+            # "neuf civils tués, en plus des deux kamikazes": more dead, not some of them
+            d.kind, d.rule, d.subset = previous.kind, "on-top", False
+        elif previous and d.kind is None and d.subset and previous.kind:
             d.kind, d.rule = previous.kind, "subset-of-previous"
         elif previous and d.kind is None and previous.kind and d.head_role in ("victim", "members") \
                 and _GAPPED.search(text, max(0, d.q.start - 8), d.q.start) \

@@ -286,7 +286,7 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
 # "..., a annoncé la police.", "..., said the army": the source named after its verb, at a clause's end
 _SPEECH_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|reported|announced|confirmed|added|stated)|\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|"
-    r"affirmé|précisé|confirmé|rapporté|ajouté)|\b(?:indique|annonce|affirme|précise|confirme|rapporte|ajoute))"
+    r"affirmé|précisé|confirmé|rapporté|ajouté|dit)|\b(?:indique|annonce|affirme|précise|confirme|rapporte|ajoute|dit|disent))"
     r"\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?(?:[\w'’-]+\s+){0,2}$"
     r"|\s[-–—]\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)   # "... abduct dozens - Police"
 _CLAUSE_END = re.compile(r"(?:\s*[\w'’-]+){0,4}\s*(?:[.;,:»\"”]|$)")

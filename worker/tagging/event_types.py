@@ -269,6 +269,8 @@ def _territory(c: _Context) -> _Decision:
 def _abduction(c: _Context) -> _Decision:
     """Abduction led by the title or lead: a mass kidnapping stays one even if someone is killed."""
     k = "abduction_forced_disappearance"
+    if max(c.s[r] for r in _REMOTE) > 2 * c.s[k]:
+        return None     # a suicide bombing by girls "often abducted in the villages": the bombing
     if c.s[k] >= 6 or (c.s[k] >= 3 and c.s[k] >= c.s["kill"]):
         if not (c.sides.targets_armed() and not c.sides.targets_civilians() and c.ground >= c.s[k]):
             return k, "cue:abduction", [k]
