@@ -1170,3 +1170,16 @@ def test_a_suicide_bombing_by_girls_once_abducted_is_a_suicide_bombing_and_the_p
         published="2019-09-17T07:45:00Z", language="fr")))
     assert event["sub_event_type"] == "suicide_bomb" and event["fatalities"] == 11
     assert set(event["actors"]) == {"jas", "civilians"}
+
+
+@pytest.mark.parametrize(("title", "text", "language"), [
+    ("Au Mali, un camp de l'armée tombe aux mains des jihadistes",
+     "C'est un nouveau revers pour les militaires au pouvoir à Bamako. Samedi, des combattants jihadistes se sont "
+     "emparés du camp militaire de Tessit, dans le cercle d'Ansongo, région de Gao.", "fr"),
+    ("Mali: jihadists seize army camp",
+     "It is another setback for the junta in Bamako. On Saturday, jihadist fighters seized the army camp at Tessit, "
+     "in the Ansongo district of the Gao region.", "en"),
+])
+def test_the_capital_where_the_rulers_sit_is_not_the_scene(title, text, language):
+    event = primary(tag_article(article(title, text, published="2024-07-08T06:00:00Z", language=language)))
+    assert (event["location"], event["admin1"]) == ("Tessit", "Gao")
