@@ -995,3 +995,12 @@ def test_the_abbreviations_of_security_briefs(sentence, expected):
 ])
 def test_the_dead_named_on_top_of_a_toll_are_added_to_it(sentence, language):
     assert conservative_toll(extract_claims(sentence, language)) == 11
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("It said its men had \"killed more than a dozen soldiers\" and captured vehicles.", "en"),
+    ("Le mouvement a diffusé un message affirmant que ses combattants ont tué 13 soldats.", "fr"),
+])
+def test_a_count_of_what_its_men_killed_is_the_attackers_own(sentence, language):
+    [c] = extract_claims(sentence, language)
+    assert c.claimant_type == "perpetrator" and conservative_toll([c]) == 13

@@ -1183,3 +1183,26 @@ def test_a_suicide_bombing_by_girls_once_abducted_is_a_suicide_bombing_and_the_p
 def test_the_capital_where_the_rulers_sit_is_not_the_scene(title, text, language):
     event = primary(tag_article(article(title, text, published="2024-07-08T06:00:00Z", language=language)))
     assert (event["location"], event["admin1"]) == ("Tessit", "Gao")
+
+
+def test_rebels_who_captured_an_army_camp_and_the_toll_of_the_army_s_withdrawal():
+    event = primary(tag_article(article(
+        "Tuareg-led rebels say they have seized army camp at Anefis in northern Mali",
+        "A coalition of separatist rebels said Monday that its fighters had captured a Malian army camp at Anefis, in "
+        "the northern Kidal region, after heavy fighting on Saturday, a year after the army retook the area.\n\nIt "
+        "said its men had \"killed more than a dozen soldiers\" and captured vehicles.\n\nThe Malian army said that "
+        "two soldiers were killed and that its units had carried out \"a tactical withdrawal\" towards Tarkint.",
+        published="2024-11-18T16:00:00Z")))
+    assert event["sub_event_type"] == "non_state_actor_overtakes_territory"
+    assert (event["fatalities"], event["location"]) == (2, "Anefis")
+
+
+def test_a_village_attacked_by_a_group_fighting_a_wider_war_is_an_attack_and_the_army_hunting_it_no_party():
+    event = primary(tag_article(article(
+        "Niger says at least 20 civilians killed in attack on village near Mali border",
+        "At least 20 civilians were killed last week when gunmen on motorcycles attacked the village of Intazayene, "
+        "in the Tillia department of Tahoua region, the government said. It said the army had launched an operation "
+        "to track down the attackers.\n\nResidents said the attackers belonged to the local branch of the Islamic "
+        "State group, which has been fighting for years to impose its rule over the herding communities.",
+        published="2024-10-14T15:00:00Z")))
+    assert event["sub_event_type"] == "attack" and set(event["actors"]) == {"is_sahel", "civilians"}

@@ -316,7 +316,9 @@ def _violence(c: _Context) -> _Decision:
     sides = c.sides
     if sides.state_perpetrator() and sides.targets_civilians() and not sides.targets_armed():
         return "attack", "rule:state forces killing unarmed civilians", ["kill", "attack"]
-    if c.armed_opponent or c.s["armed_clash"] >= 2:
+    # fighting words beside an attack on civilians that outweighs them: the group's wider war
+    one_sided = sides.targets_civilians() and c.s["attack"] > c.s["armed_clash"]
+    if c.armed_opponent or (c.s["armed_clash"] >= 2 and not one_sided):
         return "armed_clash", "rule:two armed sides", _GROUND
     if sides.targets_civilians() or c.s["attack"] >= 2:
         return "attack", "rule:armed group against civilians", ["kill", "attack"]
