@@ -212,7 +212,19 @@ def test_night_with_an_hour_after_midnight_is_the_second_day():
     assert first("dans la nuit du 3 au 4 novembre vers 3h, des assaillants", dt.datetime(2019, 11, 10),
                  "fr") == ("2019-11-04", "day")
     assert first("dans la nuit de jeudi à vendredi, vers 23 heures", monday, "fr") == ("2024-02-29", "day")
+    # spelled hours
+    assert first("dans la nuit de jeudi à vendredi, aux environs d'une heure du matin, des hommes armés", monday,
+                 "fr") == ("2024-03-01", "day")
+    assert first("overnight Thursday to Friday, at about three in the morning", monday) == ("2024-03-01", "day")
     # the 24-hour clock
     assert first("during the night from Thursday to Friday, at around 01:00 local time", monday) == ("2024-03-01", "day")
     assert first("dans la nuit de jeudi à vendredi, vers 02h30", monday, "fr") == ("2024-03-01", "day")
     assert first("during the night from Thursday to Friday, at around 23:00 local time", monday) == ("2024-02-29", "day")
+
+
+def test_a_weekday_of_last_week_is_in_the_week_before_the_publication_s():
+    thursday = dt.datetime(2024, 8, 29, 9)
+    assert first("Mardi de la semaine dernière, des hommes armés ont attaqué Kadawa.", thursday, "fr") == (
+        "2024-08-20", "day")
+    assert first("On Tuesday of last week gunmen attacked Kadawa.", thursday) == ("2024-08-20", "day")
+    assert first("Gunmen attacked Kadawa last Tuesday.", thursday) == ("2024-08-27", "day")

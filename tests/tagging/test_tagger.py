@@ -1206,3 +1206,12 @@ def test_a_village_attacked_by_a_group_fighting_a_wider_war_is_an_attack_and_the
         "State group, which has been fighting for years to impose its rule over the herding communities.",
         published="2024-10-14T15:00:00Z")))
     assert event["sub_event_type"] == "attack" and set(event["actors"]) == {"is_sahel", "civilians"}
+
+
+def test_last_week_in_an_undated_lead_dates_the_story_s_own_incident():
+    event = primary(tag_article(article(
+        "Nigeria : des bandits tuent au moins vingt-trois villageois dans le Zamfara",
+        "Ils sont arrivés en fin d'après-midi. Mardi de la semaine dernière, une centaine d'hommes armés à moto ont "
+        "fondu sur Kadawa, un village de la zone de gouvernement local de Zurmi, dans l'État de Zamfara, tuant au "
+        "moins vingt-trois villageois.", published="2024-08-29T09:00:00Z", language="fr")))
+    assert (event["location"], event["date"]) == ("Kadawa", "2024-08-20")

@@ -256,8 +256,10 @@ _DIGIT = re.compile(r"\d")
 
 # "vers 1 heure", "à 2h du matin", "around 3 a.m.": an overnight event after midnight
 # ("01:00 local time", "02h30": the 24-hour clock)
-_SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|peu après|around|at|about|shortly after)\s+"
-               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b|0[0-5][:h][0-5]\d(?!\s*p\.?m))"
+_SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|aux environs d['’]|peu après|around|at|about|shortly after)\s*"
+               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b|0[0-5][:h][0-5]\d(?!\s*p\.?m)"
+               r"|(?:une|deux|trois|quatre|cinq)\s+heures?\b)"
+               r"|(?:une|deux|trois|quatre|cinq)\s+heures?\s+du\s+matin\b|(?:one|two|three|four|five)\s+(?:o['’]clock\s+)?in\s+the\s+morning\b"
                r"|(?:peu|juste|bien)\s+après\s+minuit|(?:shortly|just|soon|well)\s+after\s+midnight)")
 _SMALL_HOURS = re.compile(rf"[^.;]{{0,30}}?(?<!\w){_SMALL_HOUR}")
 
@@ -379,8 +381,15 @@ def _ago(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> N
         add(m, pub - dt.timedelta(days=n * factor), precision, "date:ago")
 
 
+# "mardi de la semaine dernière", "Tuesday of last week": the day in the week before publication's
+_OF_LAST_WEEK = re.compile(r"\s+(?:de\s+la\s+semaine\s+(?:dernière|passée|précédente)|of\s+last\s+week|last\s+week)(?!\w)")
+
+
 def _weekdays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     for m in p.weekday.finditer(lowered):
         markers = {(m["pre"] or "").lower(), (m["post"] or "").lower()}
-        if not markers & p.future:
-            add(m, _last_weekday(pub, p.weekdays[m["wd"].lower()], bool(markers & p.past)), "day", "date:weekday")
+        weekday = p.weekdays[m["wd"].lower()]
+        if _OF_LAST_WEEK.match(lowered, m.end("wd")):
+            add(m, pub - dt.timedelta(days=pub.weekday() + 7 - weekday), "day", "date:weekday-of-last-week")
+        elif not markers & p.future:
+            add(m, _last_weekday(pub, weekday, bool(markers & p.past)), "day", "date:weekday")
