@@ -1004,3 +1004,13 @@ def test_the_dead_named_on_top_of_a_toll_are_added_to_it(sentence, language):
 def test_a_count_of_what_its_men_killed_is_the_attackers_own(sentence, language):
     [c] = extract_claims(sentence, language)
     assert c.claimant_type == "perpetrator" and conservative_toll([c]) == 13
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The provisional toll is as follows: on the friendly side, seven martyrs and eighteen wounded; on the enemy "
+     "side, forty-six terrorists neutralised.", "en"),
+    ("Le bilan côté ami est de sept martyrs et dix-huit blessés ; côté ennemi, quarante-six terroristes neutralisés.",
+     "fr"),
+])
+def test_an_army_s_martyrs_are_its_dead(sentence, language):
+    assert conservative_toll(extract_claims(sentence, language)) == 53
