@@ -70,7 +70,7 @@ ALIASES = [
     ("fr", "les Forces armées nigériennes", "military_ne"),
     ("fr", "l'Armée nationale tchadienne", "military_td"),
     ("en", "Operation Hadin Kai troops", "military_ng"),
-    ("en", "BIR commandos", "military_cm"),
+    ("en", "Cameroonian Armed Forces", "military_cm"),
     ("fr", "les Forces armées béninoises", "military_bj"),
     ("en", "the Togolese army", "military_tg"),
     ("fr", "l'armée mauritanienne", "military_mr"),
@@ -382,3 +382,11 @@ def test_groups_named_by_their_kind_are_an_unidentified_armed_group(text: str) -
 ])
 def test_a_uniform_worn_or_an_absent_escort_is_no_force(text, language, expected):
     assert {m.actor for m in find_actors(text, language)} == expected
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Les éléments du 15e Bataillon d'intervention rapide (BIR 15) ont réinvesti Toéni.", "BF", "military_bf"),
+    ("Les soldats du Bataillon d'intervention rapide ont repoussé l'attaque près de Kolofata.", "CM", "military_cm"),
+])
+def test_a_rapid_intervention_battalion_is_the_army_of_the_country_it_fights_in(text, country, expected):
+    assert expected in ids(text, "fr", country)

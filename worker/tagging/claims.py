@@ -108,7 +108,7 @@ class _Vocab:
     # head and after on the lower-cased text, without IGNORECASE: several times faster
     head_lower: re.Pattern[str]
     after_lower: re.Pattern[str]
-    head_last: bool         # the last noun heads a compound ("two Chinese nationals"): English
+    head_last: bool         # the last noun of two heads them ("two Chinese nationals"): English
 
     def head_at(self, text: str, plain: str | None, at: int) -> re.Match[str] | None:
         """The noun phrase heading a count at `at`, read in `plain` (the lower-cased text, see
@@ -246,8 +246,9 @@ _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?
 _DEFINITE = {"en": re.compile(r"(?<![\w’'-])(?:the|its|their)\s+(?=[\w’'-])"),
              "fr": re.compile(r"(?<![\w’'-])(?:le|la|son|sa|leur)\s+(?=[\w’'-])")}
 # the office-holder is the one killed: "the imam was shot dead", "le chef de village a été abattu"
-# "un homme âgé de 62 ans a été abattu", "a farmer aged 45 was shot": an age between victim and predicate
-_AGE_APPOSITION = r"(?:\s+(?:âgée?s?\s+de|aged)\s+\d{1,3}(?:\s+ans)?)"
+_ADJECTIVE_NOUNS = frozenset({"jeune", "jeunes"})     # nouns that also qualify the next one ("jeune homme")
+# "un homme (âgé) de 62 ans a été abattu", "a farmer aged 45 was shot": an age between victim and predicate
+_AGE_APPOSITION = r"(?:\s+(?:(?:âgée?s?\s+)?de|aged)\s+\d{1,3}(?:\s+ans)?)"
 # "le maire, Lassina Diarra, 58 ans, a été abattu": the predicate after one or two appositions
 _KILLED_NEXT = re.compile(r"(?:\s*,(?:[^,;.]{1,40},){1,2})?[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
                           r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
@@ -455,11 +456,14 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
             return None
         if role == "victim":
             victims = value
-            compound = v.head_at(text, plain, head_end) if v.head_last else None
+            compound = v.head_at(text, plain, head_end)
             if compound and not compound.group("mods") and not text[head_end:compound.start("noun")].strip() \
                     and v.nouns[compound.group("noun").lower()][0] == "victim":
-                # "two Chinese nationals and a guard": the head is "nationals", and the list goes on after it
-                victims, head_end = v.nouns[compound.group("noun").lower()][1], compound.end()
+                # "two Chinese nationals and a guard", "un jeune homme de 19 ans": a noun of two words,
+                # headed by its last in English ("civils peuls" keeps its first in French)
+                if v.head_last or m.group("noun").lower() in _ADJECTIVE_NOUNS:
+                    victims = v.nouns[compound.group("noun").lower()][1]
+                head_end = compound.end()
         elif role == "members":
             window = text[head_end:head_end + 40]
             victims = next((g for g, rx in v.members_context if rx.search(window)), "people")
