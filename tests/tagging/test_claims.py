@@ -1015,3 +1015,16 @@ def test_a_count_of_what_its_men_killed_is_the_attackers_own(sentence, language)
 ])
 def test_an_army_s_martyrs_are_its_dead(sentence, language):
     assert conservative_toll(extract_claims(sentence, language)) == 53
+
+
+def test_a_toll_that_includes_the_bombers_is_everyone_s_and_the_victims_own_figure_a_part_of_it():
+    lead = extract_claims("Two female suicide bombers blew themselves up at a market, killing five people besides "
+                          "themselves, police said.", "en")
+    quote = extract_claims('"Seven people died, including the two suicide bombers, while 15 others were injured," he '
+                           'said.', "en")
+    assert conservative_toll(lead + quote) == 7
+    # a local source's higher toll with the bombers does not replace the official one
+    official = extract_claims("Le bilan provisoire est de neuf civils tués, en plus des deux kamikazes, selon le "
+                              "gouverneur.", "fr")
+    hospital = extract_claims("Une source hospitalière avance un bilan de treize morts, dont les deux kamikazes.", "fr")
+    assert conservative_toll(official + hospital) == 11

@@ -528,12 +528,13 @@ _NOW = re.compile(r"(?<!\w)(?:désormais|à présent|maintenant|now|since then|b
 _IN_ALL = re.compile(r"\s*,?\s*(?:in all|in total|all told|altogether|au total|en tout)(?!\w)", re.IGNORECASE)
 # "dozens of men died on both sides", "dix morts de part et d'autre": one figure for all sides
 _BOTH_SIDES = re.compile(r"[^.;:]{0,30}?(?<!\w)(?:on both sides|on either side|from both sides|on all sides|"
-                         r"(?:attackers|assailants) included|including (?:the )?(?:attackers|assailants)|"
+                         r"(?:attackers|assailants|bombers?) included|including (?:the )?(?:two |three |four )?(?:attackers|assailants|"
+                         r"(?:suicide )?bombers?)|"
                          r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps|"
                          r"(?:[\w'’-]+ et [\w'’-]+|tous camps|toutes parties) confondu(?:e|s|es)?|"
                          r"assaillants compris|y compris (?:les )?assaillants)(?!\w)", re.IGNORECASE)
 # one in each phrase of _BOTH_SIDES, in lower case
-_BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris")
+_BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris", "bomber")
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
 _ALSO_WORDS = ("also", "well", "additionally", "également", "aussi")     # one in each phrase of _ALSO
@@ -1026,6 +1027,12 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
                 and (None not in numbered or _group(c) == "militants")]
     if not pool:
         return None
+    if any(c.all_sides and _group(c) is None and c.claimant_type not in _SECOND_ACCOUNTS for c in pool):
+        # "seven people died, including the two suicide bombers": the count of all sides; the
+        # victims' own figure ("five besides themselves") is a part of it
+        # ... as is a report that counts the attackers beside its victims ("9 civilians, besides the 2 bombers")
+        with_attackers = {(c.sentence, c.claimant) for c in pool if _group(c) == "militants" and not c.subset}
+        pool = [c for c in pool if c.all_sides or _group(c) == "militants" or (c.sentence, c.claimant) in with_attackers]
     reports: dict[tuple[str, str | None], list[Claim]] = {}
     for c in pool:
         reports.setdefault((c.sentence, c.claimant), []).append(c)
