@@ -1028,3 +1028,24 @@ def test_a_toll_that_includes_the_bombers_is_everyone_s_and_the_victims_own_figu
                               "gouverneur.", "fr")
     hospital = extract_claims("Une source hospitalière avance un bilan de treize morts, dont les deux kamikazes.", "fr")
     assert conservative_toll(official + hospital) == 11
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Les policiers ont riposté et l'un des assaillants a été abattu.", "fr"),
+    ("Côté assaillants, un corps a été retrouvé après les combats.", "fr"),
+])
+def test_one_attacker_killed(sentence, language):
+    assert [(c.kind, c.count, c.victims) for c in extract_claims(sentence, language)] == [("killed", 1, "militants")]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Les assaillants ont pris la fuite après un échange de tirs, laissant trois de leurs morts sur le terrain.", "fr"),
+    ("The attackers fled, leaving three of their dead behind.", "en"),
+])
+def test_the_dead_the_attackers_left_behind_are_theirs(sentence, language):
+    assert [(c.kind, c.count, c.victims) for c in extract_claims(sentence, language)] == [("killed", 3, "militants")]
+
+
+def test_one_of_the_deadliest_is_no_victim():
+    assert [(c.count, c.victims) for c in extract_claims("C'est un des plus meurtriers : deux soldats ont été tués.",
+                                                         "fr")] == [(2, "soldiers")]

@@ -166,7 +166,8 @@ def _vocab(language: str) -> _Vocab:
     stop_alt = _alt(w for w in stop if " " not in w)
     mod = rf"(?:(?!(?:{stop_alt})(?![\w’'-]))[^\W\d][\w’'-]*\s+)"
     # "17 of the attackers", "deux des assaillants": a part of a group is of that group
-    head = re.compile(rf"\s*(?:(?:of\s+the\s+|des\s+|of|de|d['’])\s*)?(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
+    head = re.compile(rf"\s*(?:(?P<their>of\s+their\s+|de\s+leurs\s+)|(?:of\s+the\s+|des\s+|of|de|d['’])\s*)?"
+                      rf"(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
                       re.IGNORECASE)
     # an optional parenthetical (", dont les quatre kamikazes,"), after a word or two that finish
     # the noun ("civils peuls, dont des femmes,", "Fulani civilians, including children,"), then up
@@ -246,6 +247,9 @@ _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?
 _DEFINITE = {"en": re.compile(r"(?<![\w’'-])(?:the|its|their)\s+(?=[\w’'-])"),
              "fr": re.compile(r"(?<![\w’'-])(?:le|la|son|sa|leur)\s+(?=[\w’'-])")}
 # the office-holder is the one killed: "the imam was shot dead", "le chef de village a été abattu"
+_ATTACKERS_BEFORE = re.compile(r"(?<!\w)(?:assaillants|attaquants|terroristes|jihadistes|djihadistes|insurgés|ennemi|"
+                               r"attackers|assailants|militants|insurgents|terrorists|jihadists|enemy|gunmen)(?!\w)",
+                               re.IGNORECASE)
 _ADJECTIVE_NOUNS = frozenset({"jeune", "jeunes"})     # nouns that also qualify the next one ("jeune homme")
 # "un homme (âgé) de 62 ans a été abattu", "a farmer aged 45 was shot": an age between victim and predicate
 _AGE_APPOSITION = r"(?:\s+(?:(?:âgée?s?\s+)?de|aged)\s+\d{1,3}(?:\s+ans)?)"
@@ -269,7 +273,7 @@ _OFFICE_WORDS = ("imam", "village", "district", "ruler", "mayor", "pastor", "pri
 _ARTICLES = {"a", "an", "their", "his", "her", "its", "leur", "son", "sa", "the", "le", "la"}
 _ARTICLE_RULE = ":article"
 _ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|the\s+(?P<noun>[\w-]+)"
-                          r"|les\s+(?P<noun_fr>[\w-]+))|d['’](?:eux|elles))(?![\w-])", re.IGNORECASE)
+                          r"|les\s+(?P<noun_fr>[\w-]+))|d['’](?:eux|elles)|des\s+(?P<noun_des>[\w-]+))(?![\w-])", re.IGNORECASE)
 # on the lower-cased text; the word-start check after the first letter lets the engine skip to o and l
 _ONE_WORD = re.compile(r"(?:o(?<![\w’'-].)ne|l(?<![\w’'-].)['’]une?)(?![\w-])")
 _ONE_WORDS = ("one", "l'un", "l’un")
@@ -278,7 +282,9 @@ _ONE_WORDS = ("one", "l'un", "l’un")
 def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
     """"one of them", "one of the soldiers", "l'un d'eux": not "one of the deadliest"."""
     m = _ONE_OF_THEM.match(text, at)
-    noun = m and (m["noun"] or m["noun_fr"])
+    if m and m["noun_des"] and not text[max(0, at - 5):at].lower().endswith(("l'un", "l’un", "l'une", "l’une")):
+        return None     # "un des plus meurtriers": only "l'un des assaillants" is one of them
+    noun = m and (m["noun"] or m["noun_fr"] or m["noun_des"])
     if noun and v.nouns.get(noun.lower(), ("",))[0] not in ("victim", "kind"):
         return None
     return m
@@ -286,7 +292,7 @@ def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
 
 def _referent(one_of: re.Match[str], text: str, before: int, v: _Vocab) -> str | None:
     """The victim group of "one of the soldiers", or of "one of them": the last named before."""
-    noun = one_of["noun"] or one_of["noun_fr"]
+    noun = one_of["noun"] or one_of["noun_fr"] or one_of["noun_des"]
     if noun is None:
         heads = (v.head.match(text, w.start()) for w in _WORD_START.finditer(text, 0, before))
         named = [h.group("noun") for h in heads if h and v.nouns[h.group("noun").lower()][0] == "victim"]
@@ -310,9 +316,10 @@ def _partial(text: str, at: int, plain: str | None) -> bool:
 
 _NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
 # on the lower-cased sentence: the army's count of the other side's losses
-_ENEMY_LOST = re.compile(r"(?<!\w)(?:the enemy|l['’]ennemi|the assailants|the attackers|les assaillants)\s+"
+_ENEMY_LOST = re.compile(r"(?<!\w)(?:(?:the enemy|l['’]ennemi|the assailants|the attackers|les assaillants)\s+"
                          r"(?:has\s+|have\s+|had\s+|a\s+|ont\s+|avait\s+|avaient\s+)?(?:lost|perdu)\s+"
-                         r"(?:[\w'’-]+\s+){0,2}$")
+                         r"(?:[\w'’-]+\s+){0,2}|côté\s+(?:ennemi|assaillants|adverse|terroristes),\s*|on the (?:enemy|"
+                         r"attackers['’]?|assailants['’]?) side,\s*)$")
 _SPEAKS = re.compile(r"(?<!\w)(?:told|said|says|tell|tells|explained|recounted|added|a dit|a déclaré|affirme|"
                      r"a affirmé|raconte|a raconté|explique|a expliqué|témoigne|indique|a indiqué|confie|a confié|"
                      r"précise|a précisé|assure|a assuré|rapporte|a rapporté|ajoute|a ajouté)(?!\w)", re.IGNORECASE)
@@ -325,6 +332,7 @@ _JUST_OF = re.compile(r"\s*(?:de\s+|d['’]|of\s+)?")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6,
              "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10}
+_INVARIABLE = frozenset({"corps"})     # one body is "un corps": a final s that is no plural
 _IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths",
                       "dead", "wounded", "injured", "missing"}     # "buried their dead"
 
@@ -352,8 +360,8 @@ def _singulars(text: str, lowered: str, language: str, plain: str | None) -> lis
             role, _ = v.nouns[noun]
             word = m.group().strip()
             article = word in ("a", "an")     # "a death toll" is no count, "un mort" is
-            if (role == "victim" or role == "kind" and not article) and not noun.endswith(("s", "x")) \
-                    and noun not in _IRREGULAR_PLURALS:
+            if (role == "victim" or role == "kind" and not article) \
+                    and (not noun.endswith(("s", "x")) or noun in _INVARIABLE) and noun not in _IRREGULAR_PLURALS:
                 first_mod = h.group("mods").split(" ", 1)[0]
                 rank = _ORDINALS.get(first_mod.lower()) if word in ("a", "an", "un", "une") else None
                 if rank:    # "a third peacekeeper has died", "un troisième soldat a succombé": the toll so far
@@ -475,6 +483,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
         d.victims = "civilians"      # "deux Nigériens tués"
     if m and role == "kind":
         d.kind, d.rule = v.nouns[m.group("noun").lower()][1], f"head:{m.group('noun').lower()}"
+        if m.group("their") and _ATTACKERS_BEFORE.search(text, max(0, q.start - 120), q.start):
+            d.victims = "militants"     # "les assaillants ont fui, laissant trois de leurs morts"
     window = text[max(0, q.start - 40):q.start]
     b = v.before.search(window) if _may_end_with(_lower_tail(window, plain), v.before_ends) else None
     if b:
