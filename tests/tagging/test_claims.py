@@ -1049,3 +1049,15 @@ def test_the_dead_the_attackers_left_behind_are_theirs(sentence, language):
 def test_one_of_the_deadliest_is_no_victim():
     assert [(c.count, c.victims) for c in extract_claims("C'est un des plus meurtriers : deux soldats ont été tués.",
                                                          "fr")] == [(2, "soldiers")]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Un vieil homme qui tentait de s'opposer à l'enlèvement de ses petits-enfants a été abattu.", "fr",
+     [("killed", 1)]),
+    ("A farmer who had refused to pay the levy imposed by the gunmen on the village was shot dead.", "en",
+     [("killed", 1)]),
+    # not past the clause of a count of several: its verb may be another's
+    ("Deux soldats qui escortaient le convoi vers la ville où des civils avaient été tués sont rentrés.", "fr", []),
+])
+def test_a_lone_victim_s_relative_clause_stands_between_him_and_the_verb(sentence, language, expected):
+    assert [(c.kind, c.count) for c in extract_claims(sentence, language)] == expected

@@ -108,6 +108,7 @@ class _Vocab:
     # head and after on the lower-cased text, without IGNORECASE: several times faster
     head_lower: re.Pattern[str]
     after_lower: re.Pattern[str]
+    lone_after_lower: re.Pattern[str]   # after_lower past the lone victim's relative clause ("un homme qui...")
     head_last: bool         # the last noun of two heads them ("two Chinese nationals"): English
 
     def head_at(self, text: str, plain: str | None, at: int) -> re.Match[str] | None:
@@ -213,6 +214,7 @@ def _vocab(language: str) -> _Vocab:
         kin=frozenset(lex["kin_words"][lang]),
         head_lower=re.compile(lower_literals(head.pattern)),
         after_lower=re.compile(lower_literals(after.pattern)),
+        lone_after_lower=re.compile(lower_literals(_RELATIVE_CLAUSE + after.pattern)),
         harm=re.compile(rf"\b(?:{_alt(w for table in (kind_after, kind_before, lex['kind_heads'][lang]) for w, k in table.items() if k != 'displaced')})\b"),
     )
 
@@ -253,6 +255,10 @@ _ATTACKERS_BEFORE = re.compile(r"(?<!\w)(?:assaillants|attaquants|terroristes|ji
 _ADJECTIVE_NOUNS = frozenset({"jeune", "jeunes"})     # nouns that also qualify the next one ("jeune homme")
 # "un homme (âgé) de 62 ans a été abattu", "a farmer aged 45 was shot": an age between victim and predicate
 _AGE_APPOSITION = r"(?:\s+(?:(?:âgée?s?\s+)?de|aged)\s+\d{1,3}(?:\s+ans)?)"
+# "un vieil homme qui tentait de s'opposer à l'enlèvement de ses petits-enfants a été abattu": the
+# victim's relative clause, up to the auxiliary of the main verb
+_RELATIVE_CLAUSE = (r"(?:\s+(?:qui|who)\s[^\d,;:.()\[\]\"“”«»]{1,90}?(?=\s(?:a|ont|avait|avaient|est|sont|était|"
+                    r"was|were|had|has|have)\s))")
 # "le maire, Lassina Diarra, 58 ans, a été abattu": the predicate after one or two appositions
 _KILLED_NEXT = re.compile(r"(?:\s*,(?:[^,;.]{1,40},){1,2})?[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
                           r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
@@ -490,6 +496,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
     a = v.after_at(text, plain, head_end) if role else _BARE_PREDICATE.match(text, head_end)
+    if a is None and role == "victim" and q.value == 1 and plain is not None:
+        a = v.lone_after_lower.match(plain, head_end)     # "un vieil homme qui tentait de fuir a été abattu"
     if a and (a.group("kind").lower() not in v.kind_after
               or next_end <= a.start("kind") and _JUST_OF.fullmatch(text, next_end, a.start("kind"))):
         a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
