@@ -911,6 +911,8 @@ def test_local_sources_heavier_toll_does_not_replace_a_provisional_official_one(
     ("The village chief, 62, was shot dead.", "en"),
     ("A farmer aged 45 was shot dead near his field.", "en"),
     ("Un jeune homme de 19 ans qui tentait de s'enfuir a été abattu.", "fr"),
+    ("Le chef du village de Sanloaga, dans le canton de Koundjoaré (préfecture de Kpendjal, région des Savanes), a été "
+     "abattu samedi soir.", "fr"),
 ])
 def test_a_victim_s_name_or_age_between_him_and_the_verb_still_makes_one_killed(sentence, language):
     assert [(c.kind, c.count) for c in extract_claims(sentence, language)] == [("killed", 1)]

@@ -174,7 +174,7 @@ def _vocab(language: str) -> _Vocab:
     # the noun ("civils peuls, dont des femmes,", "Fulani civilians, including children,"), then up
     # to 55 characters without a number or punctuation before the predicate
     kind_alt = _alt(kind_after)
-    after = re.compile(rf"(?:(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*){{0,2}}?\s*,(?:[^,;:.(){_QUOTE_CHARS}]{{1,50}},){{1,2}})?"
+    after = re.compile(rf"(?:(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*){{0,2}}?\s*,(?:(?:[^,;:.(){_QUOTE_CHARS}]|\([^()]{{1,60}}\)){{1,80}}?,){{1,2}})?"
                        rf"{_AGE_APPOSITION}?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
                        rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
@@ -259,8 +259,9 @@ _AGE_APPOSITION = r"(?:\s+(?:(?:âgée?s?\s+)?de|aged)\s+\d{1,3}(?:\s+ans)?)"
 # victim's relative clause, up to the auxiliary of the main verb
 _RELATIVE_CLAUSE = (r"(?:\s+(?:qui|who)\s[^\d,;:.()\[\]\"“”«»]{1,90}?(?=\s(?:a|ont|avait|avaient|est|sont|était|"
                     r"was|were|had|has|have)\s))")
-# "le maire, Lassina Diarra, 58 ans, a été abattu": the predicate after one or two appositions
-_KILLED_NEXT = re.compile(r"(?:\s*,(?:[^,;.]{1,40},){1,2})?[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
+# "le maire, Lassina Diarra, 58 ans, a été abattu", "le chef du village de X, dans le canton de Y
+# (préfecture de Z), a été abattu": the predicate after one or two appositions
+_KILLED_NEXT = re.compile(r"(?:[^,;.()]{0,40}?,(?:(?:[^,;.()]|\([^()]{1,60}\)){1,80}?,){1,2})?[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
                           r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
                           r"exécuté|égorgé|décapité)", re.IGNORECASE)
 # one person's office or post: the one holding it, named with "the", is one victim
