@@ -1215,3 +1215,12 @@ def test_last_week_in_an_undated_lead_dates_the_story_s_own_incident():
         "fondu sur Kadawa, un village de la zone de gouvernement local de Zurmi, dans l'État de Zamfara, tuant au "
         "moins vingt-trois villageois.", published="2024-08-29T09:00:00Z", language="fr")))
     assert (event["location"], event["date"]) == ("Kadawa", "2024-08-20")
+
+
+def test_the_day_the_attack_is_said_to_have_happened_beats_the_day_it_was_announced():
+    event = primary(tag_article(article(
+        "Benin says seven soldiers killed in jihadist attack near Niger border",
+        "COTONOU - Seven Beninese soldiers were killed when jihadists attacked an army position in the far north of "
+        "the country, the government said on Wednesday.\n\nSecurity sources said the attack, on Monday, targeted a "
+        "post near Monsey, in the Karimama commune of Alibori department.", published="2025-01-02T14:00:00Z")))
+    assert event["date"] == "2024-12-30"

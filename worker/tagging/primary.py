@@ -198,11 +198,12 @@ def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
             facts.reporting_dates.add(i)    # not "a revendiqué l'attaque menée samedi soir": the attack's day
 
 
-# the incident named right before its day: "l'attaque menée samedi", "the ambush carried out on Friday"
+# the incident named right before its day: "l'attaque menée samedi", "the ambush carried out on Friday",
+# "said the attack, on Monday, targeted"
 _EVENT_BEFORE = re.compile(
     r"\b(?:attaques?|attentats?|embuscades?|assauts?|raids?|frappes?|enlèvements?|massacres?|tueries?|attacks?|ambush(?:es)?|"
-    r"assaults?|strikes?|bombings?|abductions?|kidnappings?|killings?)\s+(?:\w+\s+){0,2}?(?:menée?s?|perpétrée?s?|"
-    r"survenue?s?|commise?s?|lancée?s?|carried\s+out|launched|staged|conducted)\s+(?:(?:on|le|dans\s+la\s+nuit\s+de)\s+)?$",
+    r"assaults?|strikes?|bombings?|abductions?|kidnappings?|killings?)(?:\s+(?:\w+\s+){0,2}?(?:menée?s?|perpétrée?s?|"
+    r"survenue?s?|commise?s?|lancée?s?|carried\s+out|launched|staged|conducted))?\s*,?\s+(?:(?:on|le|dans\s+la\s+nuit\s+de)\s+)?$",
     re.IGNORECASE)
 
 
