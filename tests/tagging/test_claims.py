@@ -1063,3 +1063,8 @@ def test_one_of_the_deadliest_is_no_victim():
 ])
 def test_a_lone_victim_s_relative_clause_stands_between_him_and_the_verb(sentence, language, expected):
     assert [(c.kind, c.count) for c in extract_claims(sentence, language)] == expected
+
+
+def test_several_killed_alone_is_an_unknown_toll():
+    claims_ = extract_claims("The rebels said they had captured two vehicles and \"killed several soldiers\".", "en")
+    assert [c.qualifier for c in claims_] == ["several"] and conservative_toll(claims_) is None

@@ -23,7 +23,7 @@ from .text import TIME_WORDS
 
 # ACLED codebook, reported fatalities: "dozens" is coded 12, "hundreds" 100 and
 # "several"/"many" 10 when no figure is given.
-_VAGUE_LOWER_BOUND = {"dozens": 12, "hundreds": 100, "several": 10}
+_VAGUE_LOWER_BOUND = {"dozens": 12, "hundreds": 100}
 _STOP = ("and or of the a an in on at by to for from with were was are is have has had been be who which that "
          "while as after before during including et ou de des du le la les l à au aux en dans par pour sur avec qui "
          "que dont ont été sont est lors après avant ainsi plus more than some those these ces leurs their his its "
@@ -967,7 +967,8 @@ def lower_bound(claim: Claim) -> int | None:
 
     "at least 54" -> 54, "more than 70" -> 71, "nearly 20" -> 19, "about 20" -> 20,
     "up to 30" -> 30 (the conservative figure is still bounded by the lowest other
-    claim, see conservative_toll), "dozens" -> 12, "hundreds" -> 100, "several" -> 10.
+    claim, see conservative_toll), "dozens" -> 12, "hundreds" -> 100; "several" gives no number
+    (the schema's unknown: "killed several soldiers" alone is no toll).
     """
     if claim.count is None:
         return _VAGUE_LOWER_BOUND.get(claim.qualifier)
