@@ -1068,3 +1068,12 @@ def test_a_lone_victim_s_relative_clause_stands_between_him_and_the_verb(sentenc
 def test_several_killed_alone_is_an_unknown_toll():
     claims_ = extract_claims("The rebels said they had captured two vehicles and \"killed several soldiers\".", "en")
     assert [c.qualifier for c in claims_] == ["several"] and conservative_toll(claims_) is None
+
+
+def test_the_men_a_security_official_says_we_lost_are_soldiers():
+    said = "Un responsable sécuritaire a raconté l'embuscade sous couvert d'anonymat."
+    quote = "« Nous avons perdu près de vingt hommes et plusieurs véhicules », a-t-il dit."
+    [c] = extract_claims(quote, "fr", previous=said)
+    assert (c.count, c.victims) == (20, "soldiers")
+    title = extract_claims("Mali : près de vingt soldats tués dans une embuscade", "fr")
+    assert conservative_toll(title + [c]) == 19

@@ -327,6 +327,9 @@ _ENEMY_LOST = re.compile(r"(?<!\w)(?:(?:the enemy|l['’]ennemi|the assailants|t
                          r"(?:has\s+|have\s+|had\s+|a\s+|ont\s+|avait\s+|avaient\s+)?(?:lost|perdu)\s+"
                          r"(?:[\w'’-]+\s+){0,2}|côté\s+(?:ennemi|assaillants|adverse|terroristes),\s*|on the (?:enemy|"
                          r"attackers['’]?|assailants['’]?) side,\s*)$")
+_WE_LOST = re.compile(r"(?<!\w)(?:nous avons perdu|on a perdu|we (?:have )?lost|we've lost)\s+(?:[\w'’-]+\s+){0,2}$")
+_SECURITY_VOICE = re.compile(r"(?<!\w)(?:sécuritaires?|militaires?|officier|soldat|army|military|security (?:official|source)|"
+                             r"officer|commander|commandant)(?!\w)")
 _SPEAKS = re.compile(r"(?<!\w)(?:told|said|says|tell|tells|explained|recounted|added|a dit|a déclaré|affirme|"
                      r"a affirmé|raconte|a raconté|explique|a expliqué|témoigne|indique|a indiqué|confie|a confié|"
                      r"précise|a précisé|assure|a assuré|rapporte|a rapporté|ajoute|a ajouté)(?!\w)", re.IGNORECASE)
@@ -741,6 +744,10 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
         elif d.kind == "killed" and victims in (None, "people", "civilians") \
                 and _ENEMY_LOST.search(lowered, max(0, d.q.start - 45), d.q.start):
             victims = "militants"    # "the enemy lost some 30 men", "l'ennemi a perdu une dizaine d'hommes"
+        elif d.kind == "killed" and victims in (None, "people", "civilians") \
+                and _WE_LOST.search(lowered, max(0, d.q.start - 40), d.q.start) \
+                and any(_SECURITY_VOICE.search(s.lower()) for s in (sentence, previous, following) if s):
+            victims = "soldiers"     # "« Nous avons perdu près de vingt hommes », a raconté un responsable sécuritaire"
         # "killed thousands": a count in thousands is a conflict's running total, not an incident's
         running_total = d.q.spelled and (d.q.value or 0) >= 1000 and d.q.qualifier == "at_least"
         out.append(Claim(
