@@ -1077,3 +1077,13 @@ def test_the_men_a_security_official_says_we_lost_are_soldiers():
     assert (c.count, c.victims) == (20, "soldiers")
     title = extract_claims("Mali : près de vingt soldats tués dans une embuscade", "fr")
     assert conservative_toll(title + [c]) == 19
+
+
+def test_a_list_of_the_dead_keeps_its_own_verb_and_a_native_of_the_village_is_a_local_source():
+    toll = extract_claims("« Le bilan provisoire fait état de neuf hommes, trois femmes et un nourrisson tués, ainsi que "
+                          "de plusieurs blessés évacués vers Boulsa », indique le communiqué du gouverneur.", "fr")
+    assert [(c.kind, c.count) for c in toll if c.kind == "killed"] == [("killed", 9), ("killed", 3), ("killed", 1)]
+    native = extract_claims("Un ressortissant du village installé à Kaya affirme pour sa part que « plus de vingt "
+                            "personnes » ont perdu la vie.", "fr")
+    assert [c.claimant_type for c in native] == ["local"]
+    assert conservative_toll(toll + native) == 13

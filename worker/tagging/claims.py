@@ -500,6 +500,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
     a = v.after_at(text, plain, head_end) if role else _BARE_PREDICATE.match(text, head_end)
+    if a and a.start("kind") - head_end > 30 and v.harm.search(text, head_end, a.start("kind")):
+        a = None     # "neuf hommes, trois femmes et un nourrisson tués, ainsi que plusieurs blessés": the nearer verb
     if a is None and role == "victim" and q.value == 1 and plain is not None:
         a = v.lone_after_lower.match(plain, head_end)     # "un vieil homme qui tentait de fuir a été abattu"
     if a and (a.group("kind").lower() not in v.kind_after
