@@ -228,3 +228,11 @@ def test_a_weekday_of_last_week_is_in_the_week_before_the_publication_s():
         "2024-08-20", "day")
     assert first("On Tuesday of last week gunmen attacked Kadawa.", thursday) == ("2024-08-20", "day")
     assert first("Gunmen attacked Kadawa last Tuesday.", thursday) == ("2024-08-27", "day")
+
+
+def test_a_security_brief_s_abbreviated_day_before_a_time():
+    thursday = dt.datetime(2022, 8, 11, 9, 15)
+    assert first("- IED struck FAMa pickup Wed approx 1030 local on Boni-Hombori road.", thursday) == (
+        "2022-08-10", "day")
+    assert first("Armed men entered Gnoaga vil., late Tue (approx 2200 local).", thursday) == ("2022-08-09", "day")
+    assert find_dates("He sat on the ground and the sun rose.", thursday, "en") == []

@@ -1224,3 +1224,12 @@ def test_the_day_the_attack_is_said_to_have_happened_beats_the_day_it_was_announ
         "the country, the government said on Wednesday.\n\nSecurity sources said the attack, on Monday, targeted a "
         "post near Monsey, in the Karimama commune of Alibori department.", published="2025-01-02T14:00:00Z")))
     assert event["date"] == "2024-12-30"
+
+
+def test_the_evening_a_group_claimed_the_attack_is_not_its_date():
+    event = primary(tag_article(article(
+        "JNIM claims raid on Benin army post",
+        "JNIM on Thursday evening claimed responsibility for an attack on a Beninese army position at Monsey, in the "
+        "Alibori department.\n\nThe army said the position was attacked at dawn on Wednesday and that six soldiers "
+        "lost their lives.", published="2025-04-25T07:30:00Z")))
+    assert event["date"] == "2025-04-23"

@@ -197,7 +197,8 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         and p.numeric.search(sentence)
     phrases = p.gate.findall(lowered)
     this_month = language == "fr" and ("courant" in lowered or "ce mois" in lowered or "en cours" in lowered)
-    if not iso and not phrases and not this_month:
+    brief = language == "en" and _BRIEF_WEEKDAY.search(lowered)
+    if not iso and not phrases and not this_month and not brief:
         return []
     # the gate's phrases are the lexicon's words: what it matched tells which kind it is
     kinds = {p.kinds[phrase] for phrase in phrases}
@@ -231,6 +232,9 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
             first = _last_weekday(pub - dt.timedelta(days=1), p.weekdays[m["wd1"].lower()])
             shift = _after_midnight(lowered, m.end())
             add(m, first + dt.timedelta(days=shift), "day", _night_rule("date:night-of-weekdays", shift, lowered, m.end()))
+    if brief:
+        for m in _BRIEF_WEEKDAY.finditer(lowered):
+            add(m, _last_weekday(pub, _BRIEF_DAYS.index(m["wd"][:3])), "day", "date:weekday-abbreviation")
     if "hol" in kinds:
         _holidays(lowered, p, pub, language, add)
     if "mo" in kinds:
@@ -248,6 +252,13 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
 # "le 3 courant", "du 12 de ce mois": a day of the publication's month, as French officialese writes it
 _THIS_MONTH = re.compile(r"(?<!\w)(?:le|du|au|depuis le)\s+(?P<day>[0-3]?\d)(?:er)?\s+"
                          r"(?:courant|du mois courant|du mois en cours|de ce mois)(?!\w)")
+
+
+# security briefs' "Wed approx 1030 local", "late Tue (approx 2200 local)": an abbreviated day, read
+# only before a time, as "sat", "wed" and "sun" are words too
+_BRIEF_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_BRIEF_WEEKDAY = re.compile(r"(?<![\w’'-])(?P<wd>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?=\s+(?:\(\s*)?(?:approx\.?\s+)?"
+                            r"(?:[0-2]\d[0-5]\d\b|[0-2]?\d[:h][0-5]\d|[01]?\d\s*[ap]\.?m\b|night|morning|evening|afternoon))")
 
 
 # a day of the month is written in digits: without one, no explicit date can match
