@@ -1087,3 +1087,8 @@ def test_a_list_of_the_dead_keeps_its_own_verb_and_a_native_of_the_village_is_a_
                             "personnes » ont perdu la vie.", "fr")
     assert [c.claimant_type for c in native] == ["local"]
     assert conservative_toll(toll + native) == 13
+
+
+def test_a_customs_agent_listed_with_police_officers_is_one_more_dead():
+    s = "Three police officers and a customs agent lost their lives in the attack, while two others were wounded."
+    assert conservative_toll(extract_claims(s, "en")) == 4
