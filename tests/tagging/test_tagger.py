@@ -1233,3 +1233,13 @@ def test_the_evening_a_group_claimed_the_attack_is_not_its_date():
         "Alibori department.\n\nThe army said the position was attacked at dawn on Wednesday and that six soldiers "
         "lost their lives.", published="2025-04-25T07:30:00Z")))
     assert event["date"] == "2025-04-23"
+
+
+def test_the_day_troops_were_deployed_after_the_attack_is_not_its_date():
+    event = primary(tag_article(article(
+        "Security tightened at Kulungugu after deadly attack on Burkinabè border post",
+        "Personnel of the Ghana Armed Forces were deployed to the Kulungugu border post on Tuesday.\n\nThe attack "
+        "targeted a joint police and customs post on the outskirts of Bittou, in Burkina Faso's Centre-Est region. "
+        "It happened on Monday night, residents said. Three police officers were killed.",
+        published="2023-05-10T11:00:00Z")))
+    assert event["date"] == "2023-05-08"
