@@ -100,7 +100,8 @@ ISSUE_BARS = {"relevance_f1": 0.95, "country": 0.95, "sub_event_type": 0.85, "fa
                                   "labelled_blind13.jsonl", "labelled_blind14.jsonl", "labelled_blind15.jsonl",
                                   "labelled_blind16.jsonl", "labelled_blind17.jsonl", "labelled_blind18.jsonl",
                                   "labelled_blind19.jsonl", "labelled_blind20.jsonl", "labelled_blind21.jsonl",
-                                  "labelled_blind23.jsonl"])
+                                  "labelled_blind23.jsonl", "labelled_blind24.jsonl", "labelled_blind25.jsonl",
+                                  "labelled_blind26.jsonl", "labelled_blind27.jsonl"])
 def test_own_labelled_examples_meet_the_bars(name):
     check_bars(evaluate_file(HERE / "data" / name), ISSUE_BARS)
 
