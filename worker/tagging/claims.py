@@ -606,6 +606,7 @@ def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 # "it said its men had killed", "affirmant que ses combattants ont tué": the attackers' own count
+_OWN_WORDS = frozenset({"its", "their", "ses", "leurs"})
 _OWN_MEN_KILLED = re.compile(r"(?<!\w)(?P<men>(?:its|their|ses|leurs)\s+(?:fighters|men|militants|mujahideen|combattants|"
                              r"hommes|éléments|moudjahidines?))\s+(?:had\s+|have\s+|avaient\s+|ont\s+|auraient\s+|avait\s+)?"
                              r"[\"“«]?\s*(?:killed|tué|abattu|neutralisé)[^.;]{0,30}$", re.IGNORECASE)
@@ -735,7 +736,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     out = []
     for d in drafts:
         claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
-        if claimant is None and (own := _OWN_MEN_KILLED.search(text, max(0, d.q.start - 70), d.q.start)):
+        if claimant is None and _OWN_WORDS & set(lowered[max(0, d.q.start - 70):d.q.start].split()) \
+                and (own := _OWN_MEN_KILLED.search(text, max(0, d.q.start - 70), d.q.start)):
             claimant, ctype = own.group("men"), "perpetrator"   # "It said its men had killed more than a dozen"
         victims = d.victims
         all_sides = maybe_all_sides and bool(_BOTH_SIDES.match(text, d.head_end))

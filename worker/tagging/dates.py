@@ -257,7 +257,9 @@ _THIS_MONTH = re.compile(r"(?<!\w)(?:le|du|au|depuis le)\s+(?P<day>[0-3]?\d)(?:e
 # security briefs' "Wed approx 1030 local", "late Tue (approx 2200 local)": an abbreviated day, read
 # only before a time, as "sat", "wed" and "sun" are words too
 _BRIEF_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_BRIEF_WEEKDAY = re.compile(r"(?<![\w’'-])(?P<wd>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?=\s+(?:\(\s*)?(?:approx\.?\s+)?"
+# (the word-start check after the first letter lets the engine skip to the days' first letters)
+_BRIEF_WEEKDAY = re.compile(r"(?P<wd>m(?<![\w’'-].)on|t(?<![\w’'-].)(?:ues?|hu(?:rs?)?)|w(?<![\w’'-].)ed|f(?<![\w’'-].)ri|"
+                            r"s(?<![\w’'-].)(?:at|un))\.?(?=\s+(?:\(\s*)?(?:approx\.?\s+)?"
                             r"(?:[0-2]\d[0-5]\d\b|[0-2]?\d[:h][0-5]\d|[01]?\d\s*[ap]\.?m\b|night|morning|evening|afternoon))")
 
 
