@@ -261,7 +261,8 @@ _RELATIVE_CLAUSE = (r"(?:\s+(?:qui|who)\s[^\d,;:.()\[\]\"“”«»]{1,90}?(?=\s
                     r"was|were|had|has|have)\s))")
 # "le maire, Lassina Diarra, 58 ans, a été abattu", "le chef du village de X, dans le canton de Y
 # (préfecture de Z), a été abattu": the predicate after one or two appositions
-_KILLED_NEXT = re.compile(r"(?:[^,;.()]{0,40}?,(?:(?:[^,;.()]|\([^()]{1,60}\)){1,80}?,){1,2})?[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
+_KILLED_NEXT = re.compile(r"(?:[^,;.()]{0,40}?,(?:(?:[^,;.()]|\([^()]{1,60}\)){1,80}?,){1,2})?"
+                          r"[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
                           r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
                           r"exécuté|égorgé|décapité)", re.IGNORECASE)
 # one person's office or post: the one holding it, named with "the", is one victim
@@ -803,11 +804,9 @@ _DETERMINER = re.compile(r"^(?:(?:the|a|an|le|la|les|un|une|des|its|their|sa|son
 _FR_DEMONYM = re.compile(r"\s+([a-zéèêë]{3,}(?:iens?|iennes?|ais|aises?|ains?|aines?|abè|abé|abés|abès))(?!\w)")
 
 
-# a group's own outlets and propaganda: the group named before them is who speaks
-_OUTLETS = frozenset({"amaq", "amaq news agency", "al-naba", "al naba", "an-naba", "al-zallaqa", "az-zallaqa",
-                      "propaganda outlet", "organe de propagande", "la propagande", "la propagande terroriste",
-                      "la propagande jihadiste", "la propagande djihadiste", "propagande terroriste",
-                      "propagande jihadiste", "propagande djihadiste"})
+# a group's own outlets and propaganda (a word in each such claimant of the lexicon): the group
+# named before them is who speaks
+_OUTLET_WORDS = ("amaq", "naba", "zallaqa", "propagand", "outlet")
 
 
 @cache
@@ -908,7 +907,8 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
         if demonym:
             end = demonym.end()
         name = _DETERMINER.sub("", text[start:end])
-        if ctype == "perpetrator" and (cv.types.get(surface.lower()) == "media" or surface.lower() in _OUTLETS):
+        if ctype == "perpetrator" and (cv.types.get(surface.lower()) == "media"
+                                       or any(w in surface.lower() for w in _OUTLET_WORDS)):
             # the outlet speaks for the group named before it: "JNIM ... via its Az-Zallaqa media"
             groups = [f for f in found if f[3] == "perpetrator" and cv.types.get(f[2].lower()) == "perpetrator"]
             name = groups[-1][2] if groups else name
@@ -1038,9 +1038,12 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     # A provisional official toll is not replaced by local sources' heavier one: that is a
     # second account, and the lower stands ("au moins 21 civils tués ... des sources locales
     # évoquent un bilan plus lourd, entre 30 et 35 morts").
+    later_any = {_group(o) for o in killed if not o.initial and o.claimant_type != "perpetrator"}
+    later_firsthand = {_group(o) for o in killed if not o.initial and o.claimant_type != "perpetrator"
+                       and (o.claimant_type not in _SECOND_ACCOUNTS or o.revised)}
+
     def replaced(c: Claim) -> bool:
-        later = {_group(o) for o in killed if not o.initial and o.claimant_type != "perpetrator"
-                 and not (c.claimant_type == "official" and o.claimant_type in _SECOND_ACCOUNTS and not o.revised)}
+        later = later_firsthand if c.claimant_type == "official" else later_any
         group = _group(c)
         if group == "militants":
             return group in later

@@ -155,7 +155,8 @@ def _byline(block: str) -> int:
 
 def _heading(block: str) -> bool:
     """A line in capitals of a few words and no sentence's end: a heading, not a paragraph."""
-    return len(block) < 80 and block.isupper() and 0 < len(block.split()) <= 6 and block.rstrip()[-1] not in _PARAGRAPH_END
+    return (len(block) < 80 and block.isupper() and 0 < len(block.split()) <= 6
+            and block.rstrip()[-1] not in _PARAGRAPH_END)
 
 
 def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -> list[Sentence]:
