@@ -228,6 +228,12 @@ def test_a_weekday_of_last_week_is_in_the_week_before_the_publication_s():
         "2024-08-20", "day")
     assert first("On Tuesday of last week gunmen attacked Kadawa.", thursday) == ("2024-08-20", "day")
     assert first("Gunmen attacked Kadawa last Tuesday.", thursday) == ("2024-08-27", "day")
+    # the other word orders: a day, and no week of its own beside it
+    for sentence, language in (("Gunmen attacked Kadawa on Tuesday last week, killing 12.", "en"),
+                               ("Last week on Tuesday, gunmen attacked Kadawa.", "en"),
+                               ("La semaine dernière, mardi, des hommes armés ont attaqué Kadawa.", "fr")):
+        dates = find_dates(sentence, thursday, language)
+        assert [(d.date.isoformat(), d.precision) for d in dates] == [("2024-08-20", "day")], sentence
 
 
 def test_a_security_brief_s_abbreviated_day_before_a_time():

@@ -207,12 +207,14 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
     pub = _pub_date(published)
     found: list[DateMention] = []
 
-    def add(m: re.Match[str], date: dt.date | None, precision: str, rule: str) -> None:
+    def add(m: re.Match[str], date: dt.date | None, precision: str, rule: str,
+            span: tuple[int, int] | None = None) -> None:
         if date is None or date > pub:
             return
-        if any(f.start < m.end() and m.start() < f.end for f in found):
+        start, end = span or m.span()
+        if any(f.start < end and start < f.end for f in found):
             return
-        found.append(DateMention(date, precision, m.start(), m.end(), sentence[m.start():m.end()], rule))
+        found.append(DateMention(date, precision, start, end, sentence[start:end], rule))
 
     # most specific forms first: an overlapping vaguer reading is then skipped
     if "iso" in kinds:
@@ -239,6 +241,8 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
         _holidays(lowered, p, pub, language, add)
     if "mo" in kinds:
         _months(lowered, sentence, p, pub, language, add)
+    if "wd" in kinds and ("week" in lowered or "semaine" in lowered):
+        _weekdays_of_last_week(lowered, p, pub, add)
     if "rel" in kinds:
         _relative(lowered, p, pub, language, add)
     if "ago" in kinds:
@@ -396,13 +400,26 @@ def _ago(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> N
 
 # "mardi de la semaine dernière", "Tuesday of last week": the day in the week before publication's
 _OF_LAST_WEEK = re.compile(r"\s+(?:de\s+la\s+semaine\s+(?:dernière|passée|précédente)|of\s+last\s+week|last\s+week)(?!\w)")
+# "last week on Tuesday", "la semaine dernière, mardi": the same day, told the other way round
+_LAST_WEEK_THEN = re.compile(r"(?<!\w)(?:last\s+week|la\s+semaine\s+(?:dernière|passée)),?\s+(?:on\s+|le\s+)?$")
+
+
+def _weekdays_of_last_week(lowered: str, p: _Patterns, pub: dt.date, add: Any) -> None:
+    """A weekday of the week before publication's, read before "last week" alone can take
+    the words ("on Tuesday last week" is a day, not a week)."""
+    for m in p.weekday.finditer(lowered):
+        after = _OF_LAST_WEEK.match(lowered, m.end("wd"))
+        before = None if after else _LAST_WEEK_THEN.search(lowered, max(0, m.start() - 24), m.start())
+        if after or before:
+            weekday = p.weekdays[m["wd"].lower()]
+            # the whole phrase is the mention: "last week" in it is no date of its own
+            span = (m.start(), after.end()) if after else (before.start(), m.end())  # type: ignore[union-attr]
+            add(m, pub - dt.timedelta(days=pub.weekday() + 7 - weekday), "day", "date:weekday-of-last-week", span)
 
 
 def _weekdays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     for m in p.weekday.finditer(lowered):
         markers = {(m["pre"] or "").lower(), (m["post"] or "").lower()}
         weekday = p.weekdays[m["wd"].lower()]
-        if _OF_LAST_WEEK.match(lowered, m.end("wd")):
-            add(m, pub - dt.timedelta(days=pub.weekday() + 7 - weekday), "day", "date:weekday-of-last-week")
-        elif not markers & p.future:
+        if not markers & p.future:
             add(m, _last_weekday(pub, weekday, bool(markers & p.past)), "day", "date:weekday")
