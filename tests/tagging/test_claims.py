@@ -164,6 +164,19 @@ def test_lone_victims_of_every_trade_are_counted(sentence, language, expected):
     assert conservative_toll(extract_claims(sentence, language)) == expected
 
 
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("Suspected Boko Haram fighters beheaded three farmers in Mafa on Tuesday.", "en", ("killed", 3)),
+    ("Gunmen on motorbikes gunned down seven traders on the road to Dori.", "en", ("killed", 7)),
+    ("The attackers murdered four villagers and burned their homes.", "en", ("killed", 4)),
+    ("Four herders were hacked to death near the well.", "en", ("killed", 4)),
+    ("Les assaillants ont égorgé cinq bergers avant de prendre la fuite.", "fr", ("killed", 5)),
+    ("Les jihadistes ont décapité deux chefs coutumiers du village.", "fr", ("killed", 2)),
+    ("Six civils ont été fusillés devant la mosquée.", "fr", ("killed", 6)),
+])
+def test_every_way_of_killing_is_a_killed_figure(sentence, language, expected):
+    assert claims(sentence, language)[0][:2] == expected
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)

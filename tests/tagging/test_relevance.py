@@ -87,3 +87,26 @@ def test_an_anniversary_parade_without_violence_stays_irrelevant():
             "and portraits of the junta's leader.\n\nSoldiers paraded in the stadium and the leader gave a speech "
             "on sovereignty.")
     assert relevant("Niger marks coup anniversary with parade", text, "2024-07-26T09:00:00Z") is False
+
+
+def _tagged_fr(title: str, text: str) -> dict:
+    from worker.tagging import tag_article
+
+    return tag_article({"id": "t", "title": title, "text": text, "published": "2024-03-14T10:00:00Z", "language": "fr"})
+
+
+def test_a_mine_blast_with_no_group_named_is_relevant():
+    out = _tagged_fr("Trois morts dans l'explosion d'une mine près de Dori",
+                     "Trois personnes ont péri mardi dans l'explosion d'une mine au passage de leur véhicule près de "
+                     "Dori, dans la région du Sahel, au Burkina Faso.")
+    assert out["relevant"] is True
+    event = out["events"][0]
+    assert (event["sub_event_type"], event["fatalities"], event["date"]) == (
+        "remote_explosive_landmine_ied", 3, "2024-03-12")
+
+
+def test_miners_dying_in_a_gold_mine_collapse_are_not_relevant():
+    out = _tagged_fr("Burkina : éboulement meurtrier sur un site d'orpaillage",
+                     "Trois orpailleurs ont péri mardi dans l'effondrement d'un puits sur une mine d'or artisanale "
+                     "près de Dori, dans la région du Sahel, au Burkina Faso, selon les autorités locales.")
+    assert out["relevant"] is False
