@@ -110,3 +110,13 @@ def test_miners_dying_in_a_gold_mine_collapse_are_not_relevant():
                      "Trois orpailleurs ont péri mardi dans l'effondrement d'un puits sur une mine d'or artisanale "
                      "près de Dori, dans la région du Sahel, au Burkina Faso, selon les autorités locales.")
     assert out["relevant"] is False
+
+
+def test_people_shot_dead_with_no_group_named_are_relevant():
+    out = _tagged_fr("Burkina : quatre personnes tuées par balles à Gorom-Gorom",
+                     "Quatre personnes, dont deux enfants, ont été tuées mardi par balles à Gorom-Gorom, selon des "
+                     "sources concordantes.")
+    assert out["relevant"] is True and out["events"][0]["fatalities"] == 4
+    assert relevant("Four men shot dead near Gorom-Gorom",
+                    "Four men were shot dead on Tuesday near Gorom-Gorom in northern Burkina Faso, residents said.",
+                    "2024-03-14T10:00:00Z") is True
