@@ -175,6 +175,9 @@ def test_weekend_is_its_saturday_with_week_precision():
 def test_days_and_weeks_ago():
     assert first("Two days ago, gunmen attacked.", TUESDAY_21_JUNE_2022) == ("2022-06-19", "day")
     assert first("Il y a deux semaines, une attaque a eu lieu.", TUESDAY_21_JUNE_2022, "fr") == ("2022-06-07", "week")
+    # "a" and "an" are one
+    assert first("A week ago, jihadists killed ten civilians.", TUESDAY_21_JUNE_2022) == ("2022-06-14", "week")
+    assert first("Gunmen attacked the village a day ago.", TUESDAY_21_JUNE_2022) == ("2022-06-20", "day")
 
 
 def test_numeric_dates_are_day_first_in_french_only():

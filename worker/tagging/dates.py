@@ -390,7 +390,7 @@ def _relative(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any)
 def _ago(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     """"two days ago", "il y a trois semaines": days give a day, weeks and months a week/month."""
     for m in p.ago.finditer(lowered):
-        n = parse_number(m["n"], language)
+        n = 1 if m["n"] in ("a", "an") else parse_number(m["n"], language)     # "a week ago"
         factor = p.ago_units[m["unit"]]
         if n is None or n > 400:
             continue
