@@ -165,6 +165,20 @@ def test_landmarks_and_sources_are_not_the_incident_place():
     assert normalise_name(primary(out)["location"]) == "kurya"
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Eleven Malian soldiers were killed when jihadists attacked an army post at Diafarabé, in the Mopti region, on "
+     "Tuesday, the army said.\n\n\"About 15 terrorists were neutralised,\" the armed forces said, adding that "
+     "aircraft had been sent from Sévaré to support the garrison.", "en"),
+    ("Onze soldats maliens ont été tués mardi lors d'une attaque jihadiste contre un poste de l'armée à Diafarabé, "
+     "dans la région de Mopti, selon l'armée.\n\n« Une quinzaine de terroristes ont été neutralisés », a ajouté "
+     "l'armée, précisant que des renforts dépêchés depuis Sévaré avaient appuyé la garnison.", "fr"),
+])
+def test_reinforcements_sent_from_a_town_leave_the_toll_with_the_attack(text, language):
+    event = primary(tag_article(article("Mali: soldiers killed in attack on army post", text, language=language)))
+    assert normalise_name(event["location"]) == "diafarabe"
+    assert event["fatalities"] == 26
+
+
 def test_police_quoted_as_a_source_is_not_a_party():
     out = tag_article(article(
         "Bandits kill 12 in Zamfara village",
