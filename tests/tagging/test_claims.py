@@ -121,6 +121,18 @@ def test_le_bilan_s_alourdit_is_a_revision():
     assert (c.count, c.revised) == (23, True)
 
 
+@pytest.mark.parametrize("sentences, language", [
+    (["Gunmen killed at least 22 people, the government said Tuesday, raising a toll that regional officials had "
+      "put at 18 a day earlier.", "The governor had said on Monday that at least 18 people were killed."], "en"),
+    (["Au moins 22 personnes ont été tuées, a annoncé mardi le gouvernement.",
+      "Le gouverneur avait indiqué lundi qu'au moins 18 personnes avaient été tuées."], "fr"),
+])
+def test_what_officials_had_said_before_gives_way_to_the_new_toll(sentences, language):
+    found = [c for sentence in sentences for c in extract_claims(sentence, language)]
+    assert [c.count for c in found if c.initial] == [18] * (len(found) - 1)
+    assert conservative_toll(found) == 22
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]
