@@ -648,9 +648,10 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
                 d.kind, d.rule = "killed", "toll"
     previous: _Draft | None = None
     for d in drafts:
-        if previous and d.kind is None and previous.kind and d.head_role in ("victim", "members") \
-                and _ON_TOP.search(text, max(0, d.q.start - 20), d.q.start):
-            # "neuf civils tués, en plus des deux kamikazes": more dead, not some of them
+        if previous and (d.kind is None or d.rule.startswith("coordinated")) and previous.kind \
+                and d.head_role in ("victim", "members") and _ON_TOP.search(text, max(0, d.q.start - 20), d.q.start):
+            # "neuf civils tués, en plus des deux kamikazes": more dead, not some of them, whatever
+            # the list goes on with ("... in addition to the two bombers, and 19 others were wounded")
             d.kind, d.rule, d.subset = previous.kind, "on-top", False
         elif previous and d.kind is None and d.subset and previous.kind:
             d.kind, d.rule = previous.kind, "subset-of-previous"

@@ -18,6 +18,7 @@ from typing import Any
 from worker.articles.language import guess_language
 
 from .actors import find_actors, is_non_state_armed, resolve_actors
+from .bombers import dead_bombers
 from .claims import extract_claims, resolve_claimant
 from .dates import find_dates, hour_after_midnight, settle_night
 from .event import TOLD_PARAGRAPHS, Built, build_event, role_data
@@ -87,8 +88,17 @@ def measure(facts: list[Facts], language: str, published: dt.datetime) -> None:
         if f.dates and _publication_stamp(f, published.date(), language):
             f.dates = []
     _settle_nights(facts)
+    _add_dead_bombers(facts, language)
     _attribute_lead_figures(facts, language)
     order_updates(facts)
+
+
+def _add_dead_bombers(facts: list[Facts], language: str) -> None:
+    """"The bomber, a young woman, blew herself up": the bombers' deaths, where the sentence
+    gives no killed figure of its own."""
+    for i, claim in dead_bombers([f.sentence.text for f in facts], language).items():
+        if not any(c.kind == "killed" for c in facts[i].claims):
+            facts[i].claims.append(claim)
 
 
 def _settle_nights(facts: list[Facts]) -> None:

@@ -1,0 +1,50 @@
+"""Suicide bombers who died in their blast count among the dead, once."""
+from __future__ import annotations
+
+import pytest
+
+from worker.tagging import tag_article
+from worker.tagging.bombers import dead_bombers
+from worker.tagging.claims import conservative_toll, extract_claims
+
+
+def toll(text: str, language: str = "en") -> int | None:
+    out = tag_article({"id": "t", "title": "", "text": text, "published": "2024-10-13T09:00:00Z",
+                       "language": language})
+    return next(e for e in out["events"] if e["primary"])["fatalities"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("A suicide bomber killed six civilians at a crowded market in Mora, in Cameroon's Far North region, on Friday, "
+     "a local official said.\n\nThe bomber, a young woman, blew herself up near the cattle stalls, the official said.",
+     "en", 7),
+    ("At least five worshippers were killed on Friday when two suicide bombers detonated explosives inside a mosque "
+     "at Mandarari, in Konduga, Borno State.\n\nThe police said the bombers, both females believed to be in their "
+     "teens, also died in the blasts.", "en", 7),
+    ("Deux femmes kamikazes ont déclenché leurs charges vendredi sur le marché de Toumour, dans la région de Diffa, "
+     "tuant cinq civils, selon les autorités.\n\nLes kamikazes ont également péri dans les explosions.", "fr", 7),
+])
+def test_bombers_said_to_have_died_are_added_to_their_victims(text, language, expected):
+    assert toll(text, language) == expected
+
+
+def test_bombers_already_in_the_toll_are_not_added_again():
+    assert toll("A female suicide bomber blew herself up at a cattle market in Konduga, Borno State, on Friday, "
+                "killing nine people including herself, police said.\n\nThe bomber, a young woman, blew herself up "
+                "near the cattle stalls.") == 9
+
+
+def test_the_bombers_count_comes_from_the_sentence_or_from_an_earlier_one():
+    found = dead_bombers(["Two female suicide bombers struck the market.", "Both bombers also died.",
+                          "The bombers also died, police said."], "en")
+    assert {i: c.count for i, c in found.items()} == {1: 2, 2: 2}
+    assert all(c.victims == "militants" and c.kind == "killed" for c in found.values())
+    # no count anywhere: no figure is made up
+    assert dead_bombers(["Suicide bombers struck the market.", "The bombers also died."], "en") == {}
+
+
+def test_bombers_killed_in_addition_to_their_victims_keep_the_killed_kind():
+    found = extract_claims("The agency said seven civilians were killed, in addition to the two bombers, and 19 "
+                           "others were wounded.", "en")
+    assert [(c.kind, c.count) for c in found][:3] == [("killed", 7), ("killed", 2), ("wounded", 19)]
+    assert conservative_toll(found) == 9

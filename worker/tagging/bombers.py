@@ -1,0 +1,74 @@
+"""Suicide bombers who died in their own blast: dead the story counts apart from their victims.
+
+"A suicide bomber killed six civilians ... The bomber, a young woman, blew herself up" tells
+seven dead, the schema counting every side; so does "two suicide bombers ... the bombers
+also died". The bombers' number comes from the sentence ("both", "the bomber") or, when it
+says only "the bombers", from the last earlier sentence that counted them ("two female
+suicide bombers detonated ..."). A story that already counts them with the others ("nine
+people, including herself") gets nothing more.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .claims import Claim, resolve_claimant
+from .numbers import parse_number
+
+_ADJECTIVES = r"(?:(?:female|male|teenage|young|suspected|girl|women)\s+)*"
+_DIED = {
+    "en": re.compile(
+        r"(?<!\w)(?P<det>both(?:\s+of\s+the)?|all(?:\s+of)?\s+the|the)\s+(?:(?P<n>two|three|four|five|[2-9])\s+)?"
+        + _ADJECTIVES + r"(?:suicide\s+)?(?P<noun>bombers?)(?:\s*,[^.;]{1,90}?,)?\s+"
+        r"(?:(?:had|have)\s+)?(?:also\s+|themselves\s+|too\s+)?"
+        r"(?:died|perished|(?:were|was)\s+(?:also\s+)?(?:killed|among\s+the\s+dead)|blew\s+(?:themselves|himself|herself)\s+up)"),
+    "fr": re.compile(
+        r"(?<!\w)(?P<det>les|le|la|l['’])\s*(?:(?P<n>deux|trois|quatre|cinq|[2-9])\s+)?(?:(?:jeunes\s+)?(?:filles|femmes)\s+)?"
+        r"(?P<noun>kamikazes?)(?:\s*,[^.;]{1,90}?,)?\s+(?:ont|a|sont|est|se\s+sont|s['’]est)\s+"
+        r"(?:également\s+|aussi\s+|elles-mêmes\s+|eux-mêmes\s+)?"
+        r"(?:péri|trouvé\s+la\s+mort|été\s+tuée?s?|morte?s?|décédée?s?|fait\s+exploser)"),
+}
+# "two female suicide bombers", "deux femmes kamikazes": the count an earlier sentence gives
+_COUNTED = {
+    "en": re.compile(r"(?<!\w)(?P<n>\w+)\s+" + _ADJECTIVES + r"(?:suicide\s+)?bombers(?!\w)"),
+    "fr": re.compile(r"(?<!\w)(?P<n>\w+)\s+(?:(?:jeunes\s+)?(?:filles|femmes)\s+)?kamikazes(?!\w)"),
+}
+# "nine people, including herself", "dont les deux kamikazes": the bombers already in a toll
+_COUNTED_IN = re.compile(
+    r"(?<!\w)(?:including|among them|y compris|dont|parmi lesquel(?:le)?s)\s+(?:the\s+|les\s+|la\s+|le\s+|l['’])?"
+    r"(?:(?:two|three|deux|trois)\s+)?(?:(?:female|suicide|jeunes|femmes)\s+)*"
+    r"(?:bombers?|kamikazes?|herself|himself|themselves|elle-même|lui-même|elles-mêmes|eux-mêmes)")
+_WORDS = {"en": ("bomber",), "fr": ("kamikaze",)}
+
+
+def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
+    """The bombers each sentence of a story says died, as a killed claim of militants on top
+    of the other figures, by sentence index."""
+    words = _WORDS.get(language, ())
+    story = " ".join(sentences).lower()
+    if not any(w in story for w in words) or _COUNTED_IN.search(story):
+        return {}
+    found: dict[int, Claim] = {}
+    for i, sentence in enumerate(sentences):
+        m = _DIED[language].search(sentence.lower())
+        count = None if m is None else _count(m, language, sentences[:i])
+        if m is not None and count is not None:
+            claimant, claimant_type = resolve_claimant(sentence, m.start(), m.end(), language)
+            found[i] = Claim("killed", count, "exact", "militants", claimant, claimant_type, m.start(), m.end(),
+                             sentence, "bombers-died", additional=True)
+    return found
+
+
+def _count(m: re.Match[str], language: str, earlier: Sequence[str]) -> int | None:
+    if m["n"]:
+        return parse_number(m["n"], language)
+    if m["det"].startswith("both"):
+        return 2
+    if not m["noun"].endswith("s"):
+        return 1
+    for sentence in reversed(earlier):
+        for found in reversed(list(_COUNTED[language].finditer(sentence.lower()))):
+            n = parse_number(found["n"], language)
+            if n is not None and 1 < n < 10:
+                return n
+    return None
