@@ -232,3 +232,13 @@ def test_rebels_who_now_control_the_town_s_camp_overtake_territory():
                 "Separatist fighters of the FLA say they entered the town of Léré at dawn on Wednesday and now control "
                 "its military camp, a day after the army pulled its troops out. Videos showed fighters raising the "
                 "Azawad flag over the camp's gate."]) == "non_state_actor_overtakes_territory"
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Burkina Faso: what we know about the women seized near Dablo",
+     "About 40 women and girls were seized by armed men last Wednesday while gathering firewood outside Dablo."],
+    ["Gunmen raid village near Djibo",
+     "Men on motorcycles surrounded the farmers and forced them to walk into the bush, residents said."],
+])
+def test_people_seized_or_marched_into_the_bush_are_abducted(sentences):
+    assert sub(sentences) == "abduction_forced_disappearance"
