@@ -222,6 +222,10 @@ def test_night_with_an_hour_after_midnight_is_the_second_day():
     # the 24-hour clock
     assert first("during the night from Thursday to Friday, at around 01:00 local time", monday) == ("2024-03-01", "day")
     assert first("dans la nuit de jeudi à vendredi, vers 02h30", monday, "fr") == ("2024-03-01", "day")
+    # shortly before an hour after midnight
+    assert first("in the night from Thursday to Friday, with the first shots fired shortly before 3 a.m.", monday) == (
+        "2024-03-01", "day")
+    assert first("dans la nuit de jeudi à vendredi, peu avant 3 heures", monday, "fr") == ("2024-03-01", "day")
     assert first("during the night from Thursday to Friday, at around 23:00 local time", monday) == ("2024-02-29", "day")
 
 
