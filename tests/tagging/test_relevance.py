@@ -120,3 +120,25 @@ def test_people_shot_dead_with_no_group_named_are_relevant():
     assert relevant("Four men shot dead near Gorom-Gorom",
                     "Four men were shot dead on Tuesday near Gorom-Gorom in northern Burkina Faso, residents said.",
                     "2024-03-14T10:00:00Z") is True
+
+
+def test_a_trial_over_jihadist_funding_or_attacks_is_justice_news_not_an_incident():
+    assert relevant("French court jails man for sending money to jihadists in Mali",
+                    "A Paris court on Thursday sentenced a 34-year-old man to six years in prison for financing "
+                    "terrorism after finding he had sent money to contacts of JNIM in Mali.\n\n"
+                    "He made some 40 transfers through agencies in Bamako and Mopti, prosecutors said.\n\n"
+                    "The defendant told the court he had been sending money to relatives. His lawyer said he would "
+                    "appeal.\n\n"
+                    "JNIM fighters have launched raids on Bamako's military police school and besieged towns across "
+                    "central Mali.", "2024-11-21T17:00:00Z") is False
+    out = _tagged_fr("Mali : ouverture du procès de trois accusés de l'attaque de Kangaba",
+                     "La Cour d'assises spéciale de Bamako a ouvert lundi le procès de trois hommes accusés de "
+                     "complicité dans l'attaque du Campement Kangaba, revendiquée par le GSIM.\n\n"
+                     "L'assaut avait fait cinq morts parmi les clients.")
+    assert out["relevant"] is False and out["score"] < 0.6
+
+
+def test_an_attack_on_a_court_is_still_an_incident():
+    assert relevant("Gunmen storm court in central Mali, killing a judge",
+                    "Gunmen stormed the court in Djenné on Tuesday, killing a judge and a court clerk before the "
+                    "trial of two jihadist suspects, a prosecutor said.", "2024-03-14T10:00:00Z") is True

@@ -84,6 +84,13 @@ def sports_story(lead: Iterable[str], language: str) -> str | None:
     return ", ".join(sorted(found)[:3]) if len(found) >= _config()["sport_words"] else None
 
 
+def court_story(lead: Iterable[str], language: str) -> str | None:
+    """The judicial words of a lead that reads as justice news ("A Paris court on Thursday
+    sentenced ... for financing terrorism"), or None."""
+    found = {m.group(0) for text in lead for m in _phrases("court", language, whole_words=True).finditer(text.lower())}
+    return ", ".join(sorted(found)[:3]) if len(found) >= _config()["court_words"] else None
+
+
 @cache
 def _elsewhere_pattern() -> re.Pattern:
     names = sorted(_config()["elsewhere"], key=len, reverse=True)
@@ -147,3 +154,9 @@ def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, te
         score = weights["out_of_scope_factor"] * evidence
     score = round(min(score, 1.0), 2)
     return Relevance(bool(scope_reason) and score >= config["threshold"], score, tuple(reasons))
+
+
+def overruled(relevance: Relevance, reason: str) -> Relevance:
+    """`relevance` made not relevant for `reason`, its score no more than a story that is only
+    set in scope."""
+    return Relevance(False, min(relevance.score, _config()["weights"]["scope_base"]), relevance.reasons + (reason,))

@@ -24,8 +24,8 @@ from .dates import find_dates, hour_after_midnight, settle_night
 from .event import TOLD_PARAGRAPHS, Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import (CASUALTY_KINDS, assess, in_scope, insecurity_word, set_elsewhere, sports_story,
-                        violence_word)
+from .relevance import (CASUALTY_KINDS, assess, court_story, in_scope, insecurity_word, overruled, set_elsewhere,
+                        sports_story, violence_word)
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 from .updates import order_updates
@@ -262,6 +262,10 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     if not relevance.relevant and scope_reason and (told := _insecurity_story(facts, language)):
         armed = [m.actor for f in told for m in f.actors if is_non_state_armed(m.actor)]
         relevance = assess(scope_reason, armed, claims, [f.sentence.text for f in told], language, elsewhere)
+    if relevance.relevant and event["sub_event_type"] is None and (
+            court := court_story([f.sentence.text for f in lead], language)):
+        # a trial recalls attacks without reporting one
+        relevance = overruled(relevance, f"a court story ({court}) with no incident")
 
     events: list[dict] = []
     if relevance.relevant:
