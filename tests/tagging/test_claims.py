@@ -189,6 +189,22 @@ def test_every_way_of_killing_is_a_killed_figure(sentence, language, expected):
     assert claims(sentence, language)[0][:2] == expected
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("\"Two Chinese and one of our guards were killed on the spot,\" the official said.", "en"),
+    ("Two workers and one of its drivers were killed.", "en"),
+    ("Deux ouvriers et l'un de nos soldats ont été tués.", "fr"),
+])
+def test_one_of_our_men_is_one_more_dead(sentence, language):
+    assert conservative_toll(extract_claims(sentence, language)) == 3
+
+
+def test_a_guard_named_twice_is_one_dead():
+    found = (extract_claims("Gunmen abducted three Chinese nationals from a gold-mining site, killing a security "
+                            "guard, a local official said.", "en")
+             + extract_claims("\"One guard was killed on the spot,\" the company employee said.", "en"))
+    assert conservative_toll(found) == 1
+
+
 def test_the_buried_dead_are_killed():
     assert claims("The chairman said 16 people had been buried on Sunday.") == [("killed", 16, "exact", "people")]
     assert claims("Douze corps ont été inhumés dimanche.", "fr")[0][:2] == ("killed", 12)

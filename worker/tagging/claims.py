@@ -280,8 +280,9 @@ _OFFICE_WORDS = ("imam", "village", "district", "ruler", "mayor", "pastor", "pri
 # of several; conservative_toll drops it when another figure exists for the group.
 _ARTICLES = {"a", "an", "their", "his", "her", "its", "leur", "son", "sa", "the", "le", "la"}
 _ARTICLE_RULE = ":article"
-_ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|the\s+(?P<noun>[\w-]+)"
-                          r"|les\s+(?P<noun_fr>[\w-]+))|d['’](?:eux|elles)|des\s+(?P<noun_des>[\w-]+))(?![\w-])", re.IGNORECASE)
+_ONE_OF_THEM = re.compile(r"\s+(?:(?:of|d['’]entre|parmi)\s+(?:them|eux|elles|(?:the|our|its|their|his|her)\s+(?P<noun>[\w-]+)"
+                          r"|(?:les|nos|ses|leurs)\s+(?P<noun_fr>[\w-]+))|de\s+(?:nos|ses|leurs)\s+(?P<noun_pos>[\w-]+)"
+                          r"|d['’](?:eux|elles)|des\s+(?P<noun_des>[\w-]+))(?![\w-])", re.IGNORECASE)
 # on the lower-cased text; the word-start check after the first letter lets the engine skip to o and l
 _ONE_WORD = re.compile(r"(?:o(?<![\w’'-].)ne|l(?<![\w’'-].)['’]une?)(?![\w-])")
 _ONE_WORDS = ("one", "l'un", "l’un")
@@ -292,7 +293,7 @@ def _one_of_them(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
     m = _ONE_OF_THEM.match(text, at)
     if m and m["noun_des"] and not text[max(0, at - 5):at].lower().endswith(("l'un", "l’un", "l'une", "l’une")):
         return None     # "un des plus meurtriers": only "l'un des assaillants" is one of them
-    noun = m and (m["noun"] or m["noun_fr"] or m["noun_des"])
+    noun = m and (m["noun"] or m["noun_fr"] or m["noun_pos"] or m["noun_des"])
     if noun and v.nouns.get(noun.lower(), ("",))[0] not in ("victim", "kind"):
         return None
     return m
