@@ -358,6 +358,16 @@ def test_the_army_named_in_the_killers_charge_is_no_party(title, text, published
     assert event["sub_event_type"] == "attack"
 
 
+def test_police_and_soldiers_deployed_after_a_raid_are_no_party():
+    event = primary(tag_article(article(
+        "Lakurawa gunmen kill villagers in Sokoto",
+        "Fighters of the Lakurawa armed group killed more than a dozen people in a raid on Kwallajiya, in Tangaza "
+        "local government area of Sokoto state, on Sunday.\n\n"
+        "\"More than a dozen persons were killed,\" the police spokesman said, adding that police and military units "
+        "had been deployed and that calm had returned.")))
+    assert sorted(event["actors"]) == ["civilians", "lakurawa"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",
