@@ -175,6 +175,16 @@ def test_unknown_village_in_an_arrondissement_or_sous_prefecture(text, name, whe
     assert (village.place.country, village.place.admin1) == where
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Dans le cercle de Niono, les assaillants ont encerclé le village de Dogofry dans la nuit de dimanche.",
+     {"Dogofry", "Niono"}),
+    ("Dans le cercle de Bankass, des hommes armés ont attaqué le village de Sobane Da lundi.",
+     {"Sobane Da", "Bankass"}),
+])
+def test_a_village_name_ends_at_a_whole_word(text, names):
+    assert {m.place.name for m in find_places(text, "fr")} == names
+
+
 def test_unknown_village_from_french_context_with_region_only():
     text = "Le village de Bangaré, dans la région de Tillabéri, a été attaqué samedi."
     village = next(m for m in find_places(text, "fr") if m.place.name == "Bangare")

@@ -520,7 +520,8 @@ def _niger_before_nigerian_place(mentions: list[PlaceMention], idx: _Index) -> l
 # --- unknown localities from their context -----------------------------------------------
 
 _N = r"[A-ZÀ-Ý][\w'’]*"
-_NAME = rf"(?P<name>{_N}(?:[- ](?:{_N}|[Dd]a|[Kk]ou|[Pp]eulh?)){{0,2}})"
+# a name's lower-case particles ("Sobane Da", "Kel-kou", "Ouro Peulh") are whole words ("Dogofry dans" is no name)
+_NAME = rf"(?P<name>{_N}(?:[- ](?:{_N}|(?:[Dd]a|[Kk]ou|[Pp]eulh?)(?![\w'’]))){{0,2}})"
 _ADM = rf"(?P<adm>{_N}(?:[- ]{_N}){{0,2}})"
 _OF_FR = r"(?:de la |de l['’]|du |des |de |d['’])"
 _UNIT_EN = r"(?:region|province|state|cercle|department|district|LGA|local government area|prefecture)"
