@@ -138,6 +138,15 @@ def test_a_trial_over_jihadist_funding_or_attacks_is_justice_news_not_an_inciden
     assert out["relevant"] is False and out["score"] < 0.6
 
 
+def test_a_trial_opening_years_after_an_attack_is_not_the_attack():
+    out = _tagged_fr("Mali : cinq ans après, le procès de l'attaque du Radisson Blu s'ouvre à Bamako",
+                     "Près de cinq ans après l'attaque de l'hôtel Radisson Blu de Bamako, le procès de deux hommes "
+                     "accusés d'y avoir participé s'est ouvert lundi devant la cour d'assises spéciale de Bamako.\n\n"
+                     "Le 20 novembre 2015, deux hommes armés avaient fait irruption dans l'établissement. Vingt "
+                     "personnes avaient été tuées.")
+    assert out["relevant"] is False
+
+
 def test_an_attack_on_a_court_is_still_an_incident():
     assert relevant("Gunmen storm court in central Mali, killing a judge",
                     "Gunmen stormed the court in Djenné on Tuesday, killing a judge and a court clerk before the "
