@@ -84,9 +84,11 @@ def sports_story(lead: Iterable[str], language: str) -> str | None:
     return ", ".join(sorted(found)[:3]) if len(found) >= _config()["sport_words"] else None
 
 
-def court_story(lead: Iterable[str], language: str) -> str | None:
-    """The judicial words of a lead that reads as justice news ("A Paris court on Thursday
-    sentenced ... for financing terrorism"), or None."""
+def court_story(title: str, lead: Iterable[str], language: str) -> str | None:
+    """The judicial words of a story whose title names a proceeding ("French court jails man
+    ...", "le procès de l'attaque ... s'ouvre") and whose lead reads as justice news, or None."""
+    if not _phrases("court_proceedings", language, whole_words=True).search(title.lower()):
+        return None
     found = {m.group(0) for text in lead for m in _phrases("court", language, whole_words=True).finditer(text.lower())}
     return ", ".join(sorted(found)[:3]) if len(found) >= _config()["court_words"] else None
 

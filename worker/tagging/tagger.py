@@ -263,7 +263,7 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         armed = [m.actor for f in told for m in f.actors if is_non_state_armed(m.actor)]
         relevance = assess(scope_reason, armed, claims, [f.sentence.text for f in told], language, elsewhere)
     if relevance.relevant and (event["sub_event_type"] is None or not event["claims"]) and (
-            court := court_story([f.sentence.text for f in lead], language)):
+            court := court_story(title, [f.sentence.text for f in lead], language)):
         # a trial recalls attacks without reporting one ("le procès de l'attaque du Radisson Blu")
         relevance = overruled(relevance, f"a court story ({court}) with no incident")
 
