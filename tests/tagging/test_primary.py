@@ -91,6 +91,26 @@ def test_month_recap_opens_a_background_incident():
     assert "In May" in background[0].facts[0].sentence.text
 
 
+def test_since_when_a_patrol_was_deployed_does_not_make_its_ambush_a_recap():
+    out = tag_article({"id": "t", "title": "Bénin : quatre soldats tués par un engin explosif dans l'Atacora",
+                       "text": "Quatre militaires béninois ont été tués samedi lorsque leur véhicule a sauté sur un "
+                               "engin explosif dans le nord du pays.\n\n"
+                               "Le véhicule, qui faisait partie d'une patrouille de l'opération Mirador, déployée dans "
+                               "le nord depuis début 2022, a été touché sur une piste proche du village de Brignamaro, "
+                               "dans la commune de Kérou (département de l'Atacora).",
+                       "published": "2023-01-02T15:00:00Z", "language": "fr"})
+    assert out["events"][0]["location"] == "Brignamaro"
+
+
+def test_a_running_toll_since_a_year_stays_background():
+    facts = analyse("Cameroun : trois soldats tués près de Kolofata",
+                    "Trois soldats ont été tués dimanche par l'explosion d'une mine près de Kolofata.\n\n"
+                    "Les violences liées à Boko Haram, qui ont fait des milliers de morts dans la région depuis 2014, ne "
+                    "faiblissent pas.", "fr", PUBLISHED)
+    incidents = group_incidents(facts, "fr", PUBLISHED.date())
+    assert len(incidents[0].facts) == 2 and all("depuis 2014" not in f.sentence.text for f in incidents[0].facts)
+
+
 def test_comes_one_month_after_is_a_recap():
     incidents = grouped(
         "Jihadists kill 20 soldiers in Mali",
@@ -285,8 +305,8 @@ def test_where_a_statement_was_published_is_not_the_scene():
 
 def test_attackers_said_to_belong_to_a_group_stay_with_the_incident():
     from worker.tagging.primary import recap_marker
-    sentence = ("The statement said the militants belonged to Ansarul Islam, the jihadist movement which has been "
-                "active in the Soum since 2016.")
+    sentence = ("The statement said the militants belonged to Ansarul Islam, the jihadist movement that first "
+                "struck in the Soum in 2016.")
     assert recap_marker(sentence, "en") is not None     # the group's description names an older date...
     out = tag_article({"id": "a", "title": "Burkina army says about fifty militants killed in northern operation",
                        "text": "Burkina Faso's army said on Monday it had killed about fifty militants during an "

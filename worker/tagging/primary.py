@@ -127,6 +127,13 @@ _REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:indiqué|affirmé|décla
                        r"ajouté|rapporté|souligné|fait savoir|raconté)\s+qu(?:e\b|['’])|\bselon (?:lequel|laquelle|lesquels)\b")
 
 
+# a participle that describes someone or something ("déployée dans le nord", "active in the Soum",
+# "installé à Bamako"), up to a "since" in it: no comma or bracket between ("qui a fait des milliers de
+# morts depuis 2014" is a running toll, and stays background)
+_DESCRIBING = re.compile(r"(?<!\w)(?:déployée?s?|deployed|présente?s?|present|actives?|actifs?|based|basée?s?|"
+                         r"installée?s?|stationed|stationnée?s?|operating)(?!\w)[^,;()]*$")
+
+
 def recap_marker(text: str, language: str) -> tuple[str, str] | None:
     """(kind, phrase) of the first recap or separate-incident phrase in `text`."""
     lowered = text.lower()
@@ -143,6 +150,12 @@ def _marker(match: re.Match | None, text: str, lowered: str, language: str) -> t
     if background and background.group(0).startswith("avai") and _REPORTED.search(lowered, 0, match.start()):
         # "un responsable a indiqué que douze VDP avaient été tués": the pluperfect of reported
         # speech, not a recap
+        return recap_marker(text[match.end():], language)
+    if background and (background.group(0).startswith(("depuis", "since"))
+                       or lowered[max(0, match.start() - 8):match.start()].rstrip().endswith(("depuis", "since"))) \
+            and _DESCRIBING.search(lowered, max(0, match.start() - 80), match.start()):
+        # "le véhicule, d'une patrouille déployée dans le nord depuis début 2022, a été touché": how
+        # long something has been so describes it; the sentence may still tell the incident
         return recap_marker(text[match.end():], language)
     if background:
         return "background", background.group(0)
