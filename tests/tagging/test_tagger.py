@@ -368,6 +368,16 @@ def test_police_and_soldiers_deployed_after_a_raid_are_no_party():
     assert sorted(event["actors"]) == ["civilians", "lakurawa"]
 
 
+def test_volunteers_counted_among_the_dead_in_a_quoted_communique_are_a_party():
+    event = primary(tag_article(article(
+        "Burkina : le JNIM revendique l'attaque de la brigade de Mansila",
+        "Des combattants du JNIM ont pris d'assaut samedi la brigade de gendarmerie de Mansila, dans la province du "
+        "Yagha.\n\nDans un communiqué, l'état-major a reconnu « la perte de onze gendarmes et de quatre Volontaires "
+        "pour la défense de la patrie (VDP) ».", language="fr")))
+    assert {"jnim", "military_bf", "vdp"} <= set(event["actors"])
+    assert event["fatalities"] == 15
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

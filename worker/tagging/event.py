@@ -587,6 +587,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
             and event_type in ("Violence against civilians", "Explosions/Remote violence") \
             and any(is_state_force(a) for a in actors) and _only_in_the_state_s_account(told, country, admin1):
         actors.remove("unidentified_armed_group")   # the army's "terrorists" where civilians died
+    if "vdp" not in actors and any(c.victims == "vdp" and c.kind in HARM_KINDS and c.claimant_type != "perpetrator"
+                                   for f in told for c in f.claims):
+        actors.append("vdp")    # "la perte de onze gendarmes et de quatre VDP", quoted: its dead make it a party
     if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
     if decisions is not None:
