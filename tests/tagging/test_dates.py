@@ -249,3 +249,24 @@ def test_a_security_brief_s_abbreviated_day_before_a_time():
         "2022-08-10", "day")
     assert first("Armed men entered Gnoaga vil., late Tue (approx 2200 local).", thursday) == ("2022-08-09", "day")
     assert find_dates("He sat on the ground and the sun rose.", thursday, "en") == []
+
+
+def test_la_veille_is_the_day_before_the_day_just_told():
+    from worker.tagging import tag_article
+
+    out = tag_article({"id": "t", "title": "Burkina : le JNIM revendique l'attaque de Mansila",
+                       "text": "L'attaque a été revendiquée dimanche par le JNIM. La veille, ses combattants avaient "
+                               "pris d'assaut la brigade de gendarmerie de Mansila, dans la province du Yagha, tuant "
+                               "onze gendarmes.",
+                       "published": "2024-03-12T08:00:00Z", "language": "fr"})
+    assert out["events"][0]["date"] == "2024-03-09"
+
+
+def test_the_day_before_dates_only_a_sentence_it_opens_or_is_set_off_in():
+    from worker.tagging.dates import DateMention, eve_of
+
+    sunday = DateMention(dt.date(2024, 3, 10), "day", 0, 8, "dimanche", "date:weekday")
+    assert eve_of("The day before, gunmen had stormed the post.", sunday).date == dt.date(2024, 3, 9)
+    assert eve_of("Gunmen had, the day before, stormed the post.", sunday).date == dt.date(2024, 3, 9)
+    assert eve_of("Les assaillants ont emporté des vivres distribués la veille par une ONG.", sunday) is None
+    assert eve_of("La veille de l'élection, des hommes armés ont attaqué le bureau de vote.", sunday) is None

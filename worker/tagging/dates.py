@@ -312,6 +312,30 @@ def settle_night(mention: DateMention) -> DateMention:
     return replace(mention, date=mention.date + dt.timedelta(days=1), rule=mention.rule + ":after-midnight")
 
 
+# "La veille, ses combattants avaient pris d'assaut la brigade", "the day before, gunmen had ...":
+# the day before the date the story just gave ("la veille de l'élection" is another day's eve)
+_EVE = re.compile(r"(?<!\w)(?:la veille(?!\s+(?:de|du|des|d['’]|au))|the day before(?!\s+(?:the|a|an|his|her|their|its|"
+                  r"yesterday)\b)|the previous day|a day earlier|the night before(?!\s+(?:the|a|an|his|her|their|its)\b)|"
+                  r"un jour plus tôt)(?!\w)", re.IGNORECASE)
+_EVE_WORDS = ("veille", "before", "previous day", "day earlier", "plus tôt")
+# where the phrase dates the whole sentence: at its opening, or set off by commas
+_OPENING = re.compile(r"\s*(?:(?:and|but|et|mais|or|yet)\s+)?", re.IGNORECASE)
+_SET_OFF = re.compile(r"\s*,")
+
+
+def eve_of(sentence: str, anchor: DateMention) -> DateMention | None:
+    """The day before `anchor` (a day told in a sentence just before), when `sentence` says "la
+    veille" or "the day before"; else None."""
+    if anchor.precision != "day" or not any(w in sentence for w in _EVE_WORDS):
+        return None
+    m = _EVE.search(sentence)
+    if m is None or not (_OPENING.fullmatch(sentence, 0, m.start()) or _SET_OFF.match(sentence, m.end())
+                         and sentence[:m.start()].rstrip().endswith(",")):
+        return None     # "des vivres distribués la veille": another act's day
+    return DateMention(anchor.date - dt.timedelta(days=1), "day", m.start(), m.end(), m.group(0),
+                       f"date:eve-of ('{anchor.surface}')")
+
+
 def _after_midnight(lowered: str, end: int) -> int:
     """1 when an hour between midnight and 6 follows the night's mention, else 0."""
     return 1 if _SMALL_HOURS.match(lowered, end) else 0

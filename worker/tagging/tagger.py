@@ -20,7 +20,7 @@ from worker.articles.language import guess_language
 from .actors import find_actors, is_non_state_armed, resolve_actors
 from .bombers import dead_bombers
 from .claims import extract_claims, resolve_claimant
-from .dates import find_dates, hour_after_midnight, settle_night
+from .dates import eve_of, find_dates, hour_after_midnight, settle_night
 from .event import TOLD_PARAGRAPHS, Built, build_event, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
@@ -88,9 +88,24 @@ def measure(facts: list[Facts], language: str, published: dt.datetime) -> None:
         if f.dates and _publication_stamp(f, published.date(), language):
             f.dates = []
     _settle_nights(facts)
+    _date_eves(facts)
     _add_dead_bombers(facts, language)
     _attribute_lead_figures(facts, language)
     order_updates(facts)
+
+
+def _date_eves(facts: list[Facts]) -> None:
+    """"L'attaque a été revendiquée dimanche. La veille, ses combattants avaient pris d'assaut la
+    brigade": an undated sentence saying "la veille" is the day before the last day told in the
+    two sentences before it."""
+    for i, f in enumerate(facts):
+        if f.dates or i == 0:
+            continue
+        anchor = next((d for g in (facts[i - 1], facts[i - 2] if i > 1 else facts[i - 1]) for d in reversed(g.dates)
+                       if d.precision == "day"), None)
+        eve = anchor and eve_of(f.sentence.text, anchor)
+        if eve:
+            f.dates = [eve]
 
 
 def _add_dead_bombers(facts: list[Facts], language: str) -> None:
