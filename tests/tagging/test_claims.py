@@ -837,9 +837,15 @@ def test_an_ordinal_victim_is_the_toll_so_far_unless_another_count_came_first():
     ("Gunmen killed 15-20 people in the village.", "en"),
     ("Entre 15 et 20 membres du groupe d'autodéfense ont été tués.", "fr"),
     ("De 15 à 20 civils ont été tués.", "fr"),
+    ("Fifteen or twenty soldiers were killed, a local source said.", "en"),
+    ("Les combats auraient coûté la vie à « quinze ou vingt » militaires.", "fr"),
 ])
 def test_a_range_is_one_count_at_least_its_lower_end(sentence, language):
     assert [(c.kind, c.count, c.qualifier) for c in extract_claims(sentence, language)] == [("killed", 15, "at_least")]
+
+
+def test_figures_far_apart_joined_by_or_are_no_range():
+    assert [c.count for c in extract_claims("Two or 10 people died, the reports differ.", "en")] == [2, 10]
 
 
 def test_a_dateline_day_before_a_spelled_count_is_no_range():

@@ -378,6 +378,17 @@ def test_volunteers_counted_among_the_dead_in_a_quoted_communique_are_a_party():
     assert event["fatalities"] == 15
 
 
+def test_the_wounded_evacuated_to_one_town_then_another_leave_the_toll_with_the_attack():
+    event = primary(tag_article(article(
+        "Banibangou : les FDS repoussent une attaque, deux militaires tombés",
+        "Une position des FDS a été attaquée mardi dans le département de Banibangou, région de Tillabéri, par des "
+        "terroristes de l'EIGS.\n\nLe bilan fait état de deux militaires tombés et de six blessés, évacués sur "
+        "Ouallam puis sur Niamey. « Les FDS ont réagi, neutralisant dix-sept terroristes », précise le communiqué.",
+        language="fr")))
+    assert normalise_name(event["location"]) == "banibangou"
+    assert event["fatalities"] == 19
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

@@ -304,7 +304,9 @@ _RANGE_OPENER = re.compile(r"(?<!\w)(?:between|from|entre|de)\s+$", re.IGNORECAS
 _RANGE_LINK = re.compile(r"\s*(?:and|to|et|à)\s*|\s*[-–]\s*", re.IGNORECASE)
 # without an opener: "15 to 20", "de 15 à 20" is opened; a hyphen only between digits ("15-20"),
 # never "Feb 20 - Fifty-one soldiers"
-_BARE_RANGE_LINK = re.compile(r"\s+(?:to|à)\s+|[-–]", re.IGNORECASE)
+# "four or five", "quatre ou cinq": a range too, between close figures only
+_BARE_RANGE_LINK = re.compile(r"\s+(?:to|à|or|ou)\s+|[-–]", re.IGNORECASE)
+_ALTERNATIVE = ("or", "ou")
 
 
 def _ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
@@ -318,6 +320,8 @@ def _ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
                 and nxt.value is not None and q.value < nxt.value:
             opener = _RANGE_OPENER.search(text, max(0, q.start - 12), q.start)
             link = (_RANGE_LINK if opener else _BARE_RANGE_LINK).fullmatch(text, q.end, nxt.num_start)
+            if link and link.group().strip().lower() in _ALTERNATIVE and nxt.value > 2 * q.value:
+                link = None     # "2 or 10": two figures, no range
             if link and (opener or link.group().strip() not in ("-", "–") or not (q.spelled or nxt.spelled)):
                 start = opener.start() if opener else q.start
                 out.append(Quantity(q.value, "at_least", start, q.num_start, nxt.end, text[start:nxt.end],
