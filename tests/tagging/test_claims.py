@@ -133,6 +133,17 @@ def test_what_officials_had_said_before_gives_way_to_the_new_toll(sentences, lan
     assert conservative_toll(found) == 22
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("Mercredi, le gouverneur a revu ce bilan à la hausse : vingt-deux morts, après la découverte de quatre corps "
+     "dans la brousse.", "fr"),
+    ("On Wednesday the governor revised the toll to 22 dead after four bodies were found in the bush.", "en"),
+])
+def test_bodies_found_that_raised_a_revised_toll_are_in_it(sentence, language):
+    found = extract_claims(sentence, language)
+    assert any(c.revised and c.count == 22 for c in found)
+    assert conservative_toll(found) == 22
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]
