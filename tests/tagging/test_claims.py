@@ -144,6 +144,30 @@ def test_bodies_found_that_raised_a_revised_toll_are_in_it(sentence, language):
     assert conservative_toll(found) == 22
 
 
+def test_a_communique_s_own_and_enemy_sides_name_the_victims():
+    found = extract_claims("Le bilan provisoire est le suivant : côté ami, sept (07) morts et douze (12) blessés ; "
+                           "côté terroriste, dix-neuf (19) terroristes neutralisés.", "fr")
+    assert [(c.kind, c.count, c.victims) for c in found if c.kind == "killed"] == [
+        ("killed", 7, "soldiers"), ("killed", 19, "militants")]
+
+
+def test_a_provisional_toll_without_source_stands_against_a_local_count():
+    found = (extract_claims("Le bilan provisoire est le suivant : côté ami, sept morts ; côté terroriste, dix-neuf "
+                            "terroristes neutralisés.", "fr")
+             + extract_claims("Un élu de la commune évoque de son côté « une dizaine » de militaires tués.", "fr"))
+    assert conservative_toll(found) == 26
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Plus d'une douzaine de personnes ont été tuées vendredi lorsque deux kamikazes se sont fait exploser, a annoncé "
+     "la police, en précisant que les deux assaillants figuraient parmi les morts.", "fr"),
+    ("More than a dozen people were killed on Friday when two suicide bombers blew themselves up, police said, adding "
+     "that the two bombers were among the dead.", "en"),
+])
+def test_attackers_said_to_be_among_the_dead_are_in_the_toll(sentence, language):
+    assert conservative_toll(extract_claims(sentence, language)) == 13
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]

@@ -559,6 +559,17 @@ _BOTH_SIDES = re.compile(r"[^.;:]{0,30}?(?<!\w)(?:on both sides|on either side|f
                          r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps|"
                          r"(?:[\w'’-]+ et [\w'’-]+|tous camps|toutes parties) confondu(?:e|s|es)?|"
                          r"assaillants compris|y compris (?:les )?assaillants)(?!\w)", re.IGNORECASE)
+# "en précisant que les deux assaillants figuraient parmi les morts", "the two bombers were among the dead":
+# the sentence's total counts the attackers
+_ATTACKERS_AMONG_DEAD = re.compile(
+    r"(?<!\w)(?:attackers|assailants|bombers|gunmen|militants|assaillants|kamikazes|terroristes|jihadistes)\s+"
+    r"(?:figuraient|figurent|sont|étaient|comptent|were|are)\s+(?:also\s+|aussi\s+|eux-mêmes\s+)?"
+    r"(?:parmi|among)\s+(?:les|the)\s+(?:morts|victimes|tués|dead|victims|killed|those killed)(?!\w)")
+# "côté ami, sept morts ; côté terroriste, dix-neuf neutralisés": a communiqué's sides
+_OWN_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:ami|amis|forces amies)|friendly\s+(?:side|forces)|on\s+our\s+side)"
+                       r"\s*[,:]?\s*$")
+_ENEMY_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:terroriste|terroristes|ennemi|assaillants?)|enemy\s+side|on\s+the\s+enemy\s+side)"
+                         r"\s*[,:]?\s*$")
 # one in each phrase of _BOTH_SIDES, in lower case
 _BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris", "bomber")
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
@@ -736,6 +747,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     maybe_all_sides = plain is None or holds_any(plain, _BOTH_SIDES_WORDS)
     maybe_also = plain is None or holds_any(plain, _ALSO_WORDS)
     cumulative = bool(v.cumulative.search(lowered))
+    attackers_among = _ATTACKERS_AMONG_DEAD.search(lowered) if "among" in lowered or "parmi" in lowered else None
     out = []
     for d in drafts:
         claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
@@ -743,7 +755,11 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
                 and (own := _OWN_MEN_KILLED.search(text, max(0, d.q.start - 70), d.q.start)):
             claimant, ctype = own.group("men"), "perpetrator"   # "It said its men had killed more than a dozen"
         victims = d.victims
-        all_sides = maybe_all_sides and bool(_BOTH_SIDES.match(text, d.head_end))
+        if victims is None and ("côté" in lowered or "side" in lowered):
+            before = lowered[max(0, d.q.start - 30):d.q.start]
+            victims = "soldiers" if _OWN_SIDE.search(before) else "militants" if _ENEMY_SIDE.search(before) else None
+        all_sides = maybe_all_sides and bool(_BOTH_SIDES.match(text, d.head_end)) or bool(
+            attackers_among and victims in (None, "people") and d.q.start < attackers_among.start())
         if all_sides:
             victims = None          # the dead of every side together, whatever the noun says
         elif victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
@@ -1045,7 +1061,7 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
                        and (o.claimant_type not in _SECOND_ACCOUNTS or o.revised)}
 
     def replaced(c: Claim) -> bool:
-        later = later_firsthand if c.claimant_type == "official" else later_any
+        later = later_firsthand if c.claimant_type in ("official", "unknown") else later_any
         group = _group(c)
         if group == "militants":
             return group in later
