@@ -359,6 +359,8 @@ def test_non_breaking_space_inside_a_name_still_matches():
      "Bulabulin Kura", "Borno"),
     ("fr", "Deux kamikazes ont frappé le marché de Dalwa Gana, dans la zone de gouvernement local de Konduga.",
      "Dalwa Gana", "Borno"),
+    ("fr", "Quatre militaires ont perdu la vie dans l'attaque d'une position à Birni Lafia, dans la commune de "
+     "Karimama (département de l'Alibori).", "Birni Lafia", "Alibori"),
 ])
 def test_unknown_village_is_read_from_its_context(language, text, village, admin1):
     found = {m.place.name: m.place for m in find_places(text, language)}

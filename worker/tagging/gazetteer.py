@@ -198,10 +198,10 @@ def _name_matches(folded: str, pattern: re.Pattern[str]) -> list[tuple[int, int,
     return found
 
 
-# "Ruwan Tofa", "Unguwar Dutsi", "Tudun Wada": Hausa settlement names built on a word that
-# is also a town's name
+# "Ruwan Tofa", "Unguwar Dutsi", "Tudun Wada", "Birni Lafia": Hausa settlement names built on a
+# word that is also a town's name
 _HAUSA_PREFIX = re.compile(r"(?<![\w'’-])(?:Unguwar|Ungwan|Ruwan|Tudun|Gidan|Sabon|Garin|Kofar|Kauyen|Kwanar|Dutsen|"
-                           r"Rugar|Bakin|Kasuwar|Tashar|Dogon|Hayin|Angwan|Yar)\s+$")
+                           r"Rugar|Bakin|Kasuwar|Tashar|Dogon|Hayin|Angwan|Yar|Birni|Birnin)\s+$")
 # "Bulabulin Kura", "Dalwa Gana": big and small settlements named after a town
 _KANURI_SUFFIX = re.compile(r"\s+(?:Kura|Gana|Ciki|Waje)(?![\w'’-])")
 _CAPITALISED_PART = re.compile(r"[A-ZÀ-Ý][\w'’]*")
