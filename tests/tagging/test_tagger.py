@@ -389,6 +389,19 @@ def test_the_wounded_evacuated_to_one_town_then_another_leave_the_toll_with_the_
     assert event["fatalities"] == 19
 
 
+@pytest.mark.parametrize("title, text, language, force", [
+    ("Mali: drone strike on gold mining site killed civilians",
+     "A drone strike on the Intahaka artisanal gold mining site, in the Gao region, killed at least eight civilians on "
+     "21 January, Amnesty International said today.", "en", "military_ml"),
+    ("Kompienga : des frappes aériennes sur une base près de Pama",
+     "Plusieurs dizaines de terroristes ont été neutralisés lundi par des frappes aériennes sur une base près de "
+     "Pama, dans la province de la Kompienga.", "fr", "military_bf"),
+])
+def test_a_strike_from_the_air_with_no_force_named_is_the_state_s(title, text, language, force):
+    event = primary(tag_article(article(title, text, "2024-02-08T10:00:00Z", language)))
+    assert event["sub_event_type"] == "air_drone_strike" and force in event["actors"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

@@ -590,6 +590,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
     if "vdp" not in actors and any(c.victims == "vdp" and c.kind in HARM_KINDS and c.claimant_type != "perpetrator"
                                    for f in told for c in f.claims):
         actors.append("vdp")    # "la perte de onze gendarmes et de quatre VDP", quoted: its dead make it a party
+    if sub_event_type == "air_drone_strike" and country and not any(is_state_force(a) for a in actors) \
+            and is_state_force(own := f"military_{country.lower()}"):
+        actors.append(own)      # "a drone strike on a gold mine": the state's, whose aircraft alone fly there
     if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
     if decisions is not None:
