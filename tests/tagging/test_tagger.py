@@ -402,6 +402,23 @@ def test_a_strike_from_the_air_with_no_force_named_is_the_state_s(title, text, l
     assert event["sub_event_type"] == "air_drone_strike" and force in event["actors"]
 
 
+def test_an_attack_on_villagers_with_no_author_named_is_an_unidentified_group_s():
+    event = primary(tag_article(article(
+        "Savanes : sept civils tués dans une attaque nocturne à Koundjoaré",
+        "Sept civils ont été tués dans la nuit de jeudi à vendredi lors d'une attaque contre le village de "
+        "Koundjoaré, dans la préfecture de Kpendjal, selon des sources locales.", language="fr")))
+    assert event["sub_event_type"] == "attack"
+    assert sorted(event["actors"]) == ["civilians", "unidentified_armed_group"]
+    assert event["perpetrators"] == ["unidentified_armed_group"]
+
+
+def test_the_inferred_attackers_make_no_story_relevant():
+    out = tag_article(article("Boat capsizes in Niger State, 24 dead",
+                              "At least 24 passengers died when an overloaded boat capsized on the river near Mokwa "
+                              "in Niger State on Sunday, emergency officials said."))
+    assert out["relevant"] is False
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

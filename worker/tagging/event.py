@@ -433,6 +433,20 @@ def _speech_spans(text: str, language: str) -> list[tuple[int, int]]:
             if len(text[lo:hi].split()) > LABEL_WORDS and not first_match(attribution, text[max(0, lo - 40):lo])]
 
 
+# Violence against civilians always has an author: unnamed, an unidentified armed group.
+UNSEEN_ATTACKERS = frozenset({"attack", "abduction_forced_disappearance"})
+
+
+def name_unseen_attackers(event: dict) -> dict:
+    """An attack on civilians or an abduction whose story names no author: ACLED's unidentified
+    armed group. Done once the story is known to be relevant, as no evidence of it."""
+    if event["sub_event_type"] in UNSEEN_ATTACKERS and not any(
+            is_non_state_armed(a) or is_state_force(a) for a in event["actors"]):
+        event = {**event, "actors": event["actors"] + ["unidentified_armed_group"],
+                 "perpetrators": event["perpetrators"] or ["unidentified_armed_group"]}
+    return event
+
+
 def _unquoted_mentions(told: list[Facts], language: str) -> list[Any]:
     """Actor mentions outside quoted speech: a party named only inside a quote ("accomplices
     of the VDP", "taken for a column of terrorists") is a speaker's words, not a party."""
@@ -448,6 +462,7 @@ def _unquoted_mentions(told: list[Facts], language: str) -> list[Any]:
 
 # Means whose user is unseen: with no armed group named, an unidentified one planted it.
 HIDDEN_HAND = frozenset({"remote_explosive_landmine_ied", "suicide_bomb"})
+
 KILLINGS_OVER_ABDUCTION = 5     # people killed in a kidnapping raid that make it an attack
 HARM_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
 
@@ -595,6 +610,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
         actors.append(own)      # "a drone strike on a gold mine": the state's, whose aircraft alone fly there
     if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
+
     if decisions is not None:
         _explain_actors(actors, told, country, admin1, decisions)
 

@@ -21,7 +21,7 @@ from .actors import find_actors, is_non_state_armed, resolve_actors
 from .bombers import dead_bombers
 from .claims import extract_claims, resolve_claimant
 from .dates import eve_of, find_dates, hour_after_midnight, settle_night
-from .event import TOLD_PARAGRAPHS, Built, build_event, role_data
+from .event import TOLD_PARAGRAPHS, Built, build_event, name_unseen_attackers, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
 from .relevance import (CASUALTY_KINDS, assess, court_story, in_scope, insecurity_word, overruled, set_elsewhere,
@@ -286,7 +286,7 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     if relevance.relevant:
         extra = {"relevant": {"value": True, "sentence": facts[0].sentence.text if facts else None,
                               "rule": "; ".join(relevance.reasons)}}
-        events.append(_explained(primary, extra) if explain else event)
+        events.append(name_unseen_attackers(_explained(primary, extra) if explain else event))
         # Background incidents are worth an event when they have a place or a toll.
         for incident in incidents[1:]:
             if not any(f.claims or f.places for f in incident.facts):
@@ -295,7 +295,7 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
                                 scene_or_toll=True, explain=explain)
             if other is not None:
                 note = {"incident": {"value": "background", "sentence": None, "rule": incident.rule}}
-                events.append(_explained(other, note) if explain else other.event)
+                events.append(name_unseen_attackers(_explained(other, note) if explain else other.event))
     countries = sorted({e["country"] for e in events
                         if e["country"] and in_scope(scope, e["country"], e["admin1"], e["actors"])})
     out = {"id": article.get("id"), "relevant": relevance.relevant, "score": relevance.score,
