@@ -419,6 +419,24 @@ def test_the_inferred_attackers_make_no_story_relevant():
     assert out["relevant"] is False
 
 
+def test_the_attackers_rival_group_is_no_party():
+    event = primary(tag_article(article(
+        "Boko Haram kills 13 fishermen near Darak",
+        "Thirteen fishermen were killed in an attack by Boko Haram terrorists on a fishing camp near Darak, in "
+        "Cameroon's Far North region, on Sunday night, authorities said. The faction has stepped up raids on the "
+        "islands as it fights the rival Islamic State West Africa Province for control of fishing grounds.")))
+    assert "iswap" not in event["actors"] and "jas" in event["actors"]
+
+
+def test_soldiers_who_only_reached_the_hamlet_the_next_morning_are_no_party():
+    event = primary(tag_article(article(
+        "Four civilians killed in night attack near Mandouri",
+        "Four civilians were killed late Saturday when unidentified armed men attacked a hamlet near Mandouri, in "
+        "the Kpendjal prefecture of Togo's Savanes region.\n\nSoldiers stationed in the town only reached the "
+        "hamlet on Sunday morning, a resident said.")))
+    assert "military_tg" not in event["actors"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

@@ -268,6 +268,8 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                 continue        # "Forces armées maliennes (FAMa)": the same mention twice
             previous_end = m.end
             if not speaker:
+                if _RIVAL_BEFORE.search(text, max(0, m.start - 30), m.start):
+                    continue    # "as it fights the rival ISWAP": the attackers' rival, not a party
                 window = text[m.end:m.end + 260].lower()
                 accuses = _ACCUSES_STATE.match(text, m.end) if any(w in window for w in _ACCUSE_STEMS) else None
                 if not accuses or _OWN_ACT.search(text, m.end, accuses.end()):
@@ -281,6 +283,11 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                     or _inverted_speech(text, m)):
                 return False
     return True
+
+
+# "fights the rival Islamic State West Africa Province", "son rival, l'EIGS", "rivals of JNIM"
+_RIVAL_BEFORE = re.compile(r"\b(?:rival|rivals|rivale?s?|concurrente?s?)\s*(?:,\s*)?(?:of\s+|to\s+|de\s+|du\s+|d['’]\s*)?"
+                           r"(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?(?:faction\s+|group\s+|groupe\s+)?$", re.IGNORECASE)
 
 
 # "..., a annoncé la police.", "..., said the army": the source named after its verb, at a clause's end
