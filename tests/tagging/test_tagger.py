@@ -437,6 +437,21 @@ def test_soldiers_who_only_reached_the_hamlet_the_next_morning_are_no_party():
     assert "military_tg" not in event["actors"]
 
 
+@pytest.mark.parametrize("title, text, language, force", [
+    ("Diffa : double attentat-suicide au marché de Toumour",
+     "Deux femmes kamikazes de Boko Haram se sont fait exploser lundi soir au marché de Toumour, dans la région de "
+     "Diffa, faisant sept morts.\n\nUne troisième kamikaze, dont la charge n'a pas fonctionné, a été maîtrisée par "
+     "des habitants et remise aux Forces de défense et de sécurité (FDS).", "fr", "military_ne"),
+    ("Niger: Islamic State fighters kill villagers in Tillabéri",
+     "Fighters of the Islamic State Sahel Province killed at least 22 civilians in an attack on the village of "
+     "Chinégodar, in Niger's Tillabéri region, on Thursday. Niger's military authorities should ensure the "
+     "protection of civilians in the area.\n\nSoldiers from a nearby base arrived the next morning.", "en",
+     "military_ne"),
+])
+def test_forces_handed_a_suspect_called_on_or_arriving_next_day_are_no_party(title, text, language, force):
+    assert force not in primary(tag_article(article(title, text, language=language)))["actors"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",
