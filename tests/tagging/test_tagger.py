@@ -452,6 +452,17 @@ def test_forces_handed_a_suspect_called_on_or_arriving_next_day_are_no_party(tit
     assert force not in primary(tag_article(article(title, text, language=language)))["actors"]
 
 
+def test_rebels_who_only_give_a_toll_of_a_drone_strike_are_no_party():
+    event = primary(tag_article(article(
+        "Nord du Mali : une frappe de drone meurtrière près de Tinzaouatène",
+        "Une frappe de drone a visé dimanche un point d'eau fréquenté par des éleveurs près de Tinzaouatène, dans la "
+        "région de Kidal. Au moins huit civils ont été tués, selon des sources locales.\n\n"
+        "Le Front de libération de l'Azawad (FLA), la coalition de rebelles indépendantistes présente dans la zone, "
+        "avance un bilan plus lourd : onze morts. Le FLA accuse l'armée malienne de cibler les populations.",
+        language="fr")))
+    assert sorted(event["actors"]) == ["civilians", "military_ml"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

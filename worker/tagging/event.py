@@ -264,12 +264,16 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
         for m in facts.actors:
             if resolve_generic(m.actor, country, admin1) != actor:
                 continue
-            if previous_end is not None and text[previous_end:m.start].strip() == "(":
-                continue        # "Forces armées maliennes (FAMa)": the same mention twice
+            if previous_end is not None and (text[previous_end:m.start].strip() == "(" or not speaker and m.start - previous_end < 30
+                                             and _APPOSITION.fullmatch(text, previous_end, m.start)):
+                previous_end = m.end
+                continue        # "Forces armées maliennes (FAMa)", "le FLA, la coalition de rebelles": the same mention
             previous_end = m.end
             if not speaker:
                 if _RIVAL_BEFORE.search(text, max(0, m.start - 30), m.start):
                     continue    # "as it fights the rival ISWAP": the attackers' rival, not a party
+                if _GIVES_TOLL.match(text, m.end):
+                    continue    # "le FLA avance un bilan plus lourd": a source of the toll
                 window = text[m.end:m.end + 260].lower()
                 accuses = _ACCUSES_STATE.match(text, m.end) if any(w in window for w in _ACCUSE_STEMS) else None
                 if not accuses or _OWN_ACT.search(text, m.end, accuses.end()):
@@ -285,6 +289,13 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
     return True
 
 
+# what joins a group's name to words that name it again: "(FLA), la coalition de ", " "
+_APPOSITION = re.compile(r"\s*(?:\)\s*)?(?:\(|,)?\s*(?:[\w'’-]+\s+){0,3}")
+# "Le FLA, la coalition rebelle présente dans la zone, avance un bilan plus lourd", "the CSP gave a toll of":
+# a group giving the toll of someone else's act
+_GIVES_TOLL = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,.;]{1,80},)?\s+(?:a\s+)?(?:avance|avancé|donne|donné|évoque|évoqué|"
+                         r"fait état d['’]|gave|gives|put|puts|cited|cites|reported)\s+(?:un\s+|a\s+|the\s+|its\s+|son\s+|le\s+)?"
+                         r"(?:bilan|toll|death toll|figure|chiffre|count)\b", re.IGNORECASE)
 # "fights the rival Islamic State West Africa Province", "son rival, l'EIGS", "rivals of JNIM"
 _RIVAL_BEFORE = re.compile(r"\b(?:rival|rivals|rivale?s?|concurrente?s?)\s*(?:,\s*)?(?:of\s+|to\s+|de\s+|du\s+|d['’]\s*)?"
                            r"(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?(?:faction\s+|group\s+|groupe\s+)?$", re.IGNORECASE)
