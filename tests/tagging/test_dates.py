@@ -270,3 +270,32 @@ def test_the_day_before_dates_only_a_sentence_it_opens_or_is_set_off_in():
     assert eve_of("Gunmen had, the day before, stormed the post.", sunday).date == dt.date(2024, 3, 9)
     assert eve_of("Les assaillants ont emporté des vivres distribués la veille par une ONG.", sunday) is None
     assert eve_of("La veille de l'élection, des hommes armés ont attaqué le bureau de vote.", sunday) is None
+
+
+def test_a_night_across_the_year_with_both_years_written():
+    found = find_dates("une attaque dans la nuit du dimanche 31 décembre 2023 au lundi 1er janvier 2024, a appris l'AIB",
+                       dt.datetime(2024, 1, 2, 10), "fr")
+    assert [(d.date.isoformat(), d.rule) for d in found] == [("2023-12-31", "date:night-of-days")]
+
+
+def test_an_hour_after_midnight_told_before_the_night_dates_it_on_the_second_day():
+    found = find_dates("ont surpris les pêcheurs vers 1 heure du matin, dans la nuit du lundi 28 février au mardi 1er mars",
+                       dt.datetime(2022, 3, 2, 10), "fr")
+    assert found[0].date == dt.date(2022, 3, 1)
+
+
+def test_a_feast_the_attack_came_after_is_not_its_day():
+    assert find_dates("ont ouvert le feu vers 2 heures, quelques heures après les festivités de la Saint-Sylvestre",
+                      dt.datetime(2024, 1, 2, 10), "fr") == []
+
+
+def test_the_next_sentence_s_hour_settles_a_night_though_it_dates_the_communique_later():
+    from worker.tagging import tag_article
+
+    out = tag_article({"id": "t", "title": "Namentenga : quatre gendarmes et sept VDP tombés à Tougouri",
+                       "text": "Le détachement de gendarmerie de Tougouri a été la cible d'une attaque terroriste dans la "
+                               "nuit du dimanche 31 décembre 2023 au lundi 1er janvier 2024.\n\nSelon un communiqué lu "
+                               "lundi soir à la télévision, les assaillants ont ouvert le feu aux environs de 2 heures du "
+                               "matin, tuant quatre gendarmes.",
+                       "published": "2024-01-02T10:00:00Z", "language": "fr"})
+    assert out["events"][0]["date"] == "2024-01-01"

@@ -105,13 +105,15 @@ def _patterns(language: str) -> _Patterns:
     span = r"(?:\s*(?:-|–|and|to|et|au)\s*(?:(?:" + wd + r")\s+)?[0-3]?\d(?:er|st|nd|rd|th)?)?"
     if lang == "fr":
         night = rf"{b}nuit\s+(?:de|du)\s+(?P<wd1>{wd})\s+(?:au|à)\s+(?P<wd2>{wd}){e}"
-        night_days = (rf"{b}nuit\s+du\s+(?:(?:{wd})\s+)?(?P<day>[0-3]?\d)(?:er)?(?:\s+(?P<first_month>{mo})\.?)?\s+au\s+"
+        night_days = (rf"{b}nuit\s+du\s+(?:(?:{wd})\s+)?(?P<day>[0-3]?\d)(?:er)?(?:\s+(?P<first_month>{mo})\.?"
+                      r"(?:\s+(?P<first_year>(?:19|20)\d\d))?)?\s+au\s+"
                       rf"(?:(?:{wd})\s+)?[0-3]?\d(?:er)?\s+(?P<month>{mo})\.?(?:\s+{year})?{e}")
         month_day = None
         numeric = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
     else:
         night = rf"{b}(?:night|overnight)\s+(?:of\s+|from\s+)?(?P<wd1>{wd})\s+(?:to|into|and)\s+(?P<wd2>{wd}){e}"
-        night_days = (rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?P<first_month>{mo})\.?)?\s+(?:to|into)\s+"
+        night_days = (rf"{b}night\s+of\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?P<first_month>{mo})\.?"
+                      r"(?:,?\s+(?P<first_year>(?:19|20)\d\d))?)?\s+(?:to|into)\s+"
                       rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}")
         month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}{span}(?:,?\s+{year})?{e}", flags)
         numeric = None     # 06/11/2019 is ambiguous in English news (US or day-first)
@@ -232,7 +234,7 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
             # the night's first day (ACLED), the latest one whose night has ended by publication;
             # the second day when the text gives an hour after midnight ("vers 1 heure")
             first = _last_weekday(pub - dt.timedelta(days=1), p.weekdays[m["wd1"].lower()])
-            shift = _after_midnight(lowered, m.end())
+            shift = _after_midnight(lowered, m.start(), m.end())
             add(m, first + dt.timedelta(days=shift), "day", _night_rule("date:night-of-weekdays", shift, lowered, m.end()))
     if brief:
         for m in _BRIEF_WEEKDAY.finditer(lowered):
@@ -296,6 +298,7 @@ def _night_rule(rule: str, after_midnight: int, lowered: str, end: int) -> str:
 
 
 _HOUR_ANYWHERE = re.compile(rf"(?<!\w){_SMALL_HOUR}")
+_HOUR_BEFORE = re.compile(rf"(?<!\w){_SMALL_HOUR}(?:\s+du matin)?[^.;]{{0,25}}$")
 
 
 def hour_after_midnight(sentence: str) -> bool:
@@ -336,9 +339,10 @@ def eve_of(sentence: str, anchor: DateMention) -> DateMention | None:
                        f"date:eve-of ('{anchor.surface}')")
 
 
-def _after_midnight(lowered: str, end: int) -> int:
-    """1 when an hour between midnight and 6 follows the night's mention, else 0."""
-    return 1 if _SMALL_HOURS.match(lowered, end) else 0
+def _after_midnight(lowered: str, start: int, end: int) -> int:
+    """1 when an hour between midnight and 6 follows the night's mention, or comes just before it
+    ("vers 1 heure du matin, dans la nuit du lundi 28 février au mardi 1er mars"), else 0."""
+    return 1 if _SMALL_HOURS.match(lowered, end) or _HOUR_BEFORE.search(lowered, max(0, start - 60), start) else 0
 
 
 _DAWN_WORDS = r"(?:à l['’]aube|au petit matin|avant l['’]aube|at dawn|before dawn|at daybreak|in the (?:early|small) hours)"
@@ -362,9 +366,9 @@ def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, lan
     for m in p.night_days.finditer(lowered) if p.night_word in lowered else ():
         # "la nuit du 31 décembre au 1er janvier 2026": the year is the second day's
         own_month = m["first_month"]
-        year = int(m["year"]) if m["year"] and not own_month else None
+        year = int(m["first_year"]) if m["first_year"] else int(m["year"]) if m["year"] and not own_month else None
         first = _day_month(pub, int(m["day"]), p.months[(own_month or m["month"]).lower()], year)
-        shift = _after_midnight(lowered, m.end())
+        shift = _after_midnight(lowered, m.start(), m.end())
         if first is not None:
             first += dt.timedelta(days=shift)
         add(m, first, "day", _night_rule("date:night-of-days", shift, lowered, m.end()))
@@ -375,9 +379,16 @@ def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, lan
                 add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", rule)
 
 
+_AFTER_FEAST = re.compile(r"(?<!\w)(?:après|after|following)\s+(?:les\s+|the\s+)?(?:(?:festivités|célébrations|fêtes|"
+                          r"celebrations|festivities)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|of\s+|for\s+)?(?:the\s+)?"
+                          r"|la\s+|l['’])?$")
+
+
 def _holidays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     table = _lexicon()["holidays"]["fr" if language == "fr" else "en"]
     for m in p.holiday.finditer(lowered):
+        if _AFTER_FEAST.search(lowered, max(0, m.start() - 50), m.start()):
+            continue        # "quelques heures après les festivités de la Saint-Sylvestre": a day before the event
         month, day = table[m["hol"].lower()]
         add(m, _day_month(pub, day, month, None) or _day_month(pub, day, month, pub.year - 1), "day", "date:holiday")
 

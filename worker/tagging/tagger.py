@@ -120,8 +120,10 @@ def _settle_nights(facts: list[Facts]) -> None:
     """"Dans la nuit de samedi à dimanche ... Les assaillants, arrivés vers 2 heures du matin":
     an hour after midnight told in the next sentence makes the night's second day the date."""
     for f, after in pairwise(facts):
-        if f.dates and not after.dates and after.sentence.paragraph - f.sentence.paragraph <= 1 \
-                and hour_after_midnight(after.sentence.text):
+        # the next sentence may date what came after ("lu lundi soir à la télévision", "quelques heures après
+        # la Saint-Sylvestre"): no earlier day than the night's
+        if f.dates and all(d.date >= max(n.date for n in f.dates) for d in after.dates) \
+                and after.sentence.paragraph - f.sentence.paragraph <= 1 and hour_after_midnight(after.sentence.text):
             f.dates = [settle_night(d) for d in f.dates]
 
 
