@@ -168,6 +168,13 @@ def test_attackers_said_to_be_among_the_dead_are_in_the_toll(sentence, language)
     assert conservative_toll(extract_claims(sentence, language)) == 13
 
 
+def test_a_figure_followed_by_who_its_dead_were_is_the_whole():
+    found = extract_claims("About fifteen people, among them VDP and civilians, were killed.", "en")
+    assert [(c.count, c.subset) for c in found] == [(15, False)]
+    assert conservative_toll(found + extract_claims("\"We buried between 30 and 40 people,\" one resident said.",
+                                                    "en")) == 15
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]

@@ -524,12 +524,19 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     part_of_dead = v.subset_after.match(text, head_end) if head_end > q.end else None
     if part_of_dead and next_start < len(text) and not text[part_of_dead.end():next_start].strip(" ,:"):
         part_of_dead = None     # "eight civilians, among them three children": the phrase opens the next count
+    elif part_of_dead and "," in part_of_dead.group(0) and part_of_dead.group(0).strip(" ,").lower() in _LISTING:
+        part_of_dead = None     # "about fifteen people, among them VDP and civilians": the whole, then who
     d.subset_group = bool(_may_end_with(tail, v.subset_ends) and v.subset.search(window) or part_of_dead)
     kin = m is not None and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
     d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
                 or _partial(text, head_end, plain) or kin or bool(_OF_THE_DEAD.match(text, q.end))
                 or bool(m is None and q.spelled and _ANAPHORIC.search(text, max(0, q.start - 8), q.start)))
     return d
+
+
+# what opens a list of who a figure's dead were, after a comma: the figure is the whole
+_LISTING = frozenset({"among them", "of them", "of whom", "among whom", "d'entre eux", "d’entre eux", "d'entre elles",
+                      "d’entre elles", "parmi eux", "parmi elles"})
 
 
 # "..., et en janvier de la même année, une centaine d'habitants": another time, another incident
