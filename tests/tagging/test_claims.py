@@ -175,6 +175,12 @@ def test_a_figure_followed_by_who_its_dead_were_is_the_whole():
                                                     "en")) == 15
 
 
+def test_a_translation_of_a_quoted_figure_takes_the_predicate_after_it():
+    found = extract_claims('The army said "une douzaine de terroristes", about a dozen, were neutralised in the fighting.',
+                           "en")
+    assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 12, "militants")]
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]

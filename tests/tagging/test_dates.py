@@ -299,3 +299,10 @@ def test_the_next_sentence_s_hour_settles_a_night_though_it_dates_the_communique
                                "matin, tuant quatre gendarmes.",
                        "published": "2024-01-02T10:00:00Z", "language": "fr"})
     assert out["events"][0]["date"] == "2024-01-01"
+
+
+def test_a_french_date_quoted_in_english_copy():
+    found = find_dates('The army said the convoy "a été victime d\'une attaque complexe ce dimanche 26 mai 2024" near Boni.',
+                       dt.datetime(2024, 5, 28, 12), "en")
+    assert [d.date.isoformat() for d in found] == ["2024-05-26"]
+    assert find_dates("Officials may 26 people be evacuated.", dt.datetime(2024, 5, 28, 12), "en") == []

@@ -502,6 +502,10 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
     a = v.after_at(text, plain, head_end) if role else _BARE_PREDICATE.match(text, head_end)
+    if a is None and text.startswith(",", head_end) and _GLOSS_BEFORE.search(text, max(0, q.start - 5), q.start):
+        # 'the army said "une douzaine de terroristes", about a dozen, were neutralised': a translation set
+        # off by commas, then the predicate
+        a = v.after_at(text, plain, head_end + 1) if role else _BARE_PREDICATE.match(text, head_end + 1)
     if a and a.start("kind") - head_end > 30 and v.harm.search(text, head_end, a.start("kind")):
         a = None     # "neuf hommes, trois femmes et un nourrisson tués, ainsi que plusieurs blessés": the nearer verb
     if a is None and role == "victim" and q.value == 1 and plain is not None:
@@ -534,6 +538,9 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     return d
 
 
+# a quotation just closed, then a comma: what follows glosses it ('"une quinzaine de personnes", about fifteen')
+# (or a blank where a quoted label's marks were taken out)
+_GLOSS_BEFORE = re.compile(r"[\"”»\s],\s*$")
 # what opens a list of who a figure's dead were, after a comma: the figure is the whole
 _LISTING = frozenset({"among them", "of them", "of whom", "among whom", "d'entre eux", "d’entre eux", "d'entre elles",
                       "d’entre elles", "parmi eux", "parmi elles"})

@@ -93,6 +93,9 @@ def _patterns(language: str) -> _Patterns:
     lang = language if language in ("en", "fr") else "en"
     weekdays = {w: i for i, w in enumerate(lex["weekdays"][lang])}
     months = lex["months"][lang]
+    if lang == "en":
+        # English copy quotes French communiqués: "attaque complexe ce dimanche 26 mai 2024"
+        months = {**{m: n for m, n in lex["months"]["fr"].items() if m not in ("mars",)}, **months}
     wd, mo = _alt(weekdays), _alt(months)
     rel, hol = _alt(lex["relative"][lang]), _alt(lex["holidays"][lang])
     past, future = _alt(lex["past_markers"][lang]), _alt(lex["future_markers"][lang])
@@ -184,9 +187,14 @@ def _month_start(pub: dt.date, month: int, year: int | None) -> dt.date | None:
     return dt.date(pub.year if month <= pub.month else pub.year - 1, month, 1)
 
 
+_FRENCH_ONLY_MONTHS = frozenset(_lexicon()["months"]["fr"]) - frozenset(_lexicon()["months"]["en"])
+
+
 def _is_month_word(m: re.Match[str], group: str, sentence: str, language: str) -> bool:
-    """English "May"/"March" are months only when capitalised ("may" is a verb)."""
-    return language != "en" or m.group(group) is None or sentence[m.start(group)].isupper()
+    """English "May"/"March" are months only when capitalised ("may" is a verb); a French month
+    quoted in English copy ("ce dimanche 26 mai 2024") is one in lower case."""
+    return language != "en" or m.group(group) is None or sentence[m.start(group)].isupper() \
+        or m.group(group).lower() in _FRENCH_ONLY_MONTHS
 
 
 def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -> list[DateMention]:
