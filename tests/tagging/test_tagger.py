@@ -463,6 +463,18 @@ def test_rebels_who_only_give_a_toll_of_a_drone_strike_are_no_party():
     assert sorted(event["actors"]) == ["civilians", "military_ml"]
 
 
+def test_police_giving_a_revised_toll_are_a_source_and_their_earlier_toll_s_day_no_date():
+    event = primary(tag_article(article(
+        "Zamfara: Police say Bilbis attack toll rises to 17",
+        "The Zamfara State Police Command on Tuesday said the number of people killed when armed bandits invaded "
+        "Bilbis, in Tsafe Local Government Area, had risen to 17.\n\n"
+        "The command's spokesman had on Monday put the toll at 11.\n\n"
+        "Residents said the bandits stormed the community at about 4pm on Sunday and shot at people in the market.",
+        "2020-05-19T11:00:00Z")))
+    assert (event["sub_event_type"], event["fatalities"], event["date"]) == ("attack", 17, "2020-05-17")
+    assert sorted(event["actors"]) == ["bandits_ng", "civilians"]
+
+
 def test_soldiers_killed_after_being_deployed_stay_a_party():
     out = tag_article(article(
         "Soldiers killed in Mali ambush",

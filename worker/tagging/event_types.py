@@ -200,7 +200,13 @@ def _sides(sentences: Sequence[str], actors: Sequence[ActorMention | str], langu
         found = find_actors(s, language)
         for actor, role in roles(s, found, language, territory=True).items():
             (perps if role == "perpetrator" else targets if role == "target" else set()).add(actor)
-    present = {a if isinstance(a, str) else a.actor for a in actors} | perps | targets
+    named = {a if isinstance(a, str) else a.actor for a in actors}
+    if actors and all(isinstance(a, str) for a in actors) and not any(is_state_force(a) for a in named):
+        # the event's parties, sources and responders left out: a force that only said or came after
+        # ("Police say Bilbis attack toll rises") is no side
+        perps = {a for a in perps if not is_state_force(a)}
+        targets = {a for a in targets if not is_state_force(a)}
+    present = named | perps | targets
     return _Sides(perps, targets - perps, present)
 
 
