@@ -242,3 +242,14 @@ def test_rebels_who_now_control_the_town_s_camp_overtake_territory():
 ])
 def test_people_seized_or_marched_into_the_bush_are_abducted(sentences):
     assert sub(sentences) == "abduction_forced_disappearance"
+
+
+def test_one_armed_group_raiding_a_village_and_killing_people_is_an_attack():
+    sentences = ["Far North: Boko Haram kills six in night raid on Tourou",
+                 "Six people, including a quarter head, were killed when suspected Boko Haram fighters raided Tourou "
+                 "on Saturday night, administrative sources said.",
+                 "The attackers looted shops and set several houses on fire before withdrawing."]
+    assert sub(sentences) == "attack"
+    # the same raid on an army post is a battle
+    assert sub(["Boko Haram kills six soldiers in raid on army post",
+                "Six soldiers were killed when Boko Haram fighters raided an army post at Tourou."]) == "armed_clash"

@@ -332,6 +332,12 @@ def _violence(c: _Context) -> _Decision:
         return "armed_clash", "rule:state and non-state armed actors", _GROUND
     if "civilians" in sides.present:
         return "attack", "rule:civilian victims", ["kill", "attack"]
+    armed = {a for a in sides.present if is_non_state_armed(a) or is_state_force(a)}
+    if len(armed) > 1:
+        armed.discard("unidentified_armed_group")     # "the attackers": the named group again
+    if len(armed) == 1 and is_non_state_armed(next(iter(armed))) and c.s["kill"] > 0 and not c.s["armed_target"]:
+        # "six people were killed when Boko Haram fighters raided Tourou": one armed side, and dead
+        return "attack", "rule:one armed group and people killed", ["kill", "attack"]
     if c.ground >= 2:
         return "armed_clash", "cue:ground assault", _GROUND
     if c.s["kill"] >= 2:
