@@ -181,6 +181,23 @@ def test_a_translation_of_a_quoted_figure_takes_the_predicate_after_it():
     assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 12, "militants")]
 
 
+def test_a_member_of_a_security_outfit_killed_is_one_more_dead_but_a_member_quoted_is_a_source():
+    found = extract_claims("Two worshippers and a member of a local security outfit were killed, he said.", "en")
+    assert [(c.count, c.victims) for c in found] == [(2, "civilians"), (1, "militia")]
+    assert conservative_toll(found) == 3
+    found = extract_claims("At least 35 fighters were killed, according to two fishermen and a member of the Civilian "
+                           "Joint Task Force who monitors the groups.", "en")
+    assert conservative_toll(found) == 35
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("He said 19 worshippers were taken away and that the muezzin was shot dead.", "en"),
+    ("Dix-neuf fidèles ont été emmenés de force vers la forêt.", "fr"),
+])
+def test_people_taken_away_are_abducted(sentence, language):
+    assert extract_claims(sentence, language)[0].kind == "abducted"
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]

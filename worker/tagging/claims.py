@@ -372,7 +372,8 @@ def _singulars(text: str, lowered: str, language: str, plain: str | None) -> lis
             role, _ = v.nouns[noun]
             word = m.group().strip()
             article = word in ("a", "an")     # "a death toll" is no count, "un mort" is
-            if (role == "victim" or role == "kind" and not article) \
+            if (role == "victim" or role == "kind" and not article
+                or role == "members" and article and not _ACCORDING_BEFORE.search(lowered, 0, m.start())) \
                     and (not noun.endswith(("s", "x")) or noun in _INVARIABLE) and noun not in _IRREGULAR_PLURALS:
                 first_mod = h.group("mods").split(" ", 1)[0]
                 rank = _ORDINALS.get(first_mod.lower()) if word in ("a", "an", "un", "une") else None
@@ -541,6 +542,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
 # a quotation just closed, then a comma: what follows glosses it ('"une quinzaine de personnes", about fifteen')
 # (or a blank where a quoted label's marks were taken out)
 _GLOSS_BEFORE = re.compile(r"[\"”»\s],\s*$")
+# "according to two fishermen and a member of the CJTF": a source, not "a member ... killed"
+_ACCORDING_BEFORE = re.compile(r"(?<!\w)(?:according to|citing|selon|d['’]après)(?!\w)[^.;]*$")
 # what opens a list of who a figure's dead were, after a comma: the figure is the whole
 _LISTING = frozenset({"among them", "of them", "of whom", "among whom", "d'entre eux", "d’entre eux", "d'entre elles",
                       "d’entre elles", "parmi eux", "parmi elles"})
