@@ -111,6 +111,31 @@ def test_a_running_toll_since_a_year_stays_background():
     assert len(incidents[0].facts) == 2 and all("depuis 2014" not in f.sentence.text for f in incidents[0].facts)
 
 
+@pytest.mark.parametrize("text, language, day", [
+    ("Malian troops and foreign fighters killed dozens of people at a village fair, witnesses told AP.\n\n"
+     "Witnesses described soldiers arriving on motorcycles and rounding up men near the market.\n\n"
+     "The killings took place on Oct. 25, the weekly market day, in the Ténenkou district of the Mopti region.",
+     "en", "2022-10-25"),
+    ("Des hommes armés ont tué au moins 21 villageois dans la commune d'Abala, dans la région de Tillabéri, a "
+     "indiqué aujourd'hui Amnesty International.\n\nL'attaque a eu lieu le dimanche 4 octobre.", "fr", "2020-10-04"),
+])
+def test_the_incident_said_to_have_taken_place_on_a_day_is_the_story_s_own(text, language, day):
+    out = tag_article({"id": "t", "title": "", "text": text, "published": "2020-11-29T10:00:00Z" if language == "fr"
+                       else "2022-11-29T10:00:00Z", "language": language})
+    assert out["events"][0]["date"] == day
+
+
+def test_the_days_researchers_interviewed_witnesses_are_no_incident_date():
+    out = tag_article({"id": "t", "title": "Burkina Faso: soldiers executed villagers in Sourou",
+                       "text": "Soldiers and VDP militiamen executed at least 47 civilians in a village of Sourou "
+                               "province last month, Human Rights Watch said today.\n\n"
+                               "The killings took place in Toéni. Human Rights Watch interviewed 19 people by "
+                               "telephone between June 14 and July 2.\n\n"
+                               "The attack began at around 7 a.m. on June 9, 2024, a Sunday, residents said.",
+                       "published": "2024-07-11T08:00:00Z", "language": "en"})
+    assert out["events"][0]["date"] == "2024-06-09"
+
+
 def test_comes_one_month_after_is_a_recap():
     incidents = grouped(
         "Jihadists kill 20 soldiers in Mali",

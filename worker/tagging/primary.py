@@ -324,6 +324,16 @@ def _place_keys(facts_list: list[Facts], without_seats: bool = False) -> set[str
     return keys
 
 
+# "The killings took place on Oct. 25", "The attack began at around 7 a.m. on June 9", "L'attaque a eu lieu
+# le dimanche 4 octobre": the story's incident, named with the definite article, and when it happened
+_OWN_INCIDENT_DAY = re.compile(
+    r"^\s*(?:the|l['’]|la|le|les)\s*(?:[\w'’-]+\s+)?"
+    r"(?:attack|killings?|massacre|blast|explosion|strike|raid|ambush|assault|abduction|kidnapping|bombing|"
+    r"attaque|tuerie|massacre|explosion|frappe|embuscade|assaut|enlèvement|attentat|faits|drame)\s+"
+    r"(?:took place|happened|occurred|began|started|was carried out|unfolded|a eu lieu|s['’]est produite?|"
+    r"s['’]est déroulée?|se sont produits|ont eu lieu|se sont déroulés|a commencé|a débuté)\b")
+
+
 def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[str]) -> str | None:
     """Why `facts` tells another incident than the main one (None when it does not)."""
     text = facts.sentence.text
@@ -333,6 +343,8 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
         # "Ansaroul Islam, whose founder died last year, claimed the attack", "the militants
         # belonged to Ansarul Islam, ... active in the Soum since 2016"
         return None
+    if _OWN_INCIDENT_DAY.search(lowered):
+        return None     # "The killings took place on Oct. 25": the story's own incident, dated late
     marker = _marker(first, text, lowered, language)
     if marker:
         kind = "background marker" if marker[0] == "background" else "separate incident marker"
