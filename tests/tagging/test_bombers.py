@@ -48,3 +48,13 @@ def test_bombers_killed_in_addition_to_their_victims_keep_the_killed_kind():
                            "others were wounded.", "en")
     assert [(c.kind, c.count) for c in found][:3] == [("killed", 7), ("killed", 2), ("wounded", 19)]
     assert conservative_toll(found) == 9
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Two female suicide bombers blew themselves up at a crowded livestock market in Pulka, Borno State, on "
+     "Saturday evening, killing 14 people besides themselves, police said.", "en", 16),
+    ("Une kamikaze s'est fait exploser samedi au marché de Kolofata, dans l'Extrême-Nord, faisant cinq morts sans "
+     "compter la kamikaze, selon les autorités.", "fr", 6),
+])
+def test_bombers_left_out_of_the_toll_come_on_top_of_it(text, language, expected):
+    assert toll(text, language) == expected

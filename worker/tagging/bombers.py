@@ -28,6 +28,14 @@ _DIED = {
         r"(?:également\s+|aussi\s+|elles-mêmes\s+|eux-mêmes\s+)?"
         r"(?:péri|trouvé\s+la\s+mort|été\s+tuée?s?|morte?s?|décédée?s?|fait\s+exploser)"),
 }
+# "killing 14 people besides themselves", "sept morts, sans compter les deux kamikazes": the bombers
+# left out of the toll, so dead on top of it
+_BESIDES = {
+    "en": re.compile(r"(?<!\w)(?:besides|apart from|not counting|not including|excluding)\s+(?P<noun>themselves|himself|"
+                     r"herself|the\s+(?:(?:two|three|female|suicide)\s+)*bombers?)"),
+    "fr": re.compile(r"(?<!\w)(?:sans compter|non compris|outre)\s+(?:les\s+|la\s+|le\s+|l['’])?(?:(?:deux|trois)\s+)?"
+                     r"(?P<noun>kamikazes?|elles-mêmes|eux-mêmes|elle-même|lui-même)"),
+}
 # "two female suicide bombers", "deux femmes kamikazes": the count an earlier sentence gives
 _COUNTED = {
     "en": re.compile(r"(?<!\w)(?P<n>\w+)\s+" + _ADJECTIVES + r"(?:suicide\s+)?bombers(?!\w)"),
@@ -50,21 +58,30 @@ def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
         return {}
     found: dict[int, Claim] = {}
     for i, sentence in enumerate(sentences):
-        m = _DIED[language].search(sentence.lower())
-        count = None if m is None else _count(m, language, sentences[:i])
+        lowered = sentence.lower()
+        m, rule = _DIED[language].search(lowered), "bombers-died"
+        if m is None:
+            m, rule = _BESIDES[language].search(lowered), BESIDES_RULE
+        count = None if m is None else _count(m, language, sentences[:i + 1] if rule == BESIDES_RULE else sentences[:i])
         if m is not None and count is not None:
             claimant, claimant_type = resolve_claimant(sentence, m.start(), m.end(), language)
             found[i] = Claim("killed", count, "exact", "militants", claimant, claimant_type, m.start(), m.end(),
-                             sentence, "bombers-died", additional=True)
+                             sentence, rule, additional=True)
     return found
 
 
+BESIDES_RULE = "bombers-besides"     # the sentence's toll leaves them out: they come on top of it
+
+
 def _count(m: re.Match[str], language: str, earlier: Sequence[str]) -> int | None:
-    if m["n"]:
+    groups = m.groupdict()
+    if groups.get("n"):
         return parse_number(m["n"], language)
-    if m["det"].startswith("both"):
+    if (groups.get("det") or "").startswith("both"):
         return 2
-    if not m["noun"].endswith("s"):
+    noun = m["noun"]
+    if noun in ("himself", "herself", "elle-même", "lui-même") or not noun.endswith(("s", "mêmes")) \
+            and noun not in ("themselves",):
         return 1
     for sentence in reversed(earlier):
         for found in reversed(list(_COUNTED[language].finditer(sentence.lower()))):

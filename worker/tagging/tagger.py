@@ -18,7 +18,7 @@ from typing import Any
 from worker.articles.language import guess_language
 
 from .actors import find_actors, is_non_state_armed, resolve_actors
-from .bombers import dead_bombers
+from .bombers import BESIDES_RULE, dead_bombers
 from .claims import extract_claims, resolve_claimant
 from .dates import eve_of, find_dates, hour_after_midnight, settle_night
 from .event import TOLD_PARAGRAPHS, Built, build_event, name_unseen_attackers, role_data
@@ -112,7 +112,10 @@ def _add_dead_bombers(facts: list[Facts], language: str) -> None:
     """"The bomber, a young woman, blew herself up": the bombers' deaths, where the sentence
     gives no killed figure of its own."""
     for i, claim in dead_bombers([f.sentence.text for f in facts], language).items():
-        if not any(c.kind == "killed" for c in facts[i].claims):
+        counted = [c for c in facts[i].claims if c.kind == "killed"]
+        if claim.rule == BESIDES_RULE:
+            counted = [c for c in counted if c.victims == "militants"]
+        if not counted:
             facts[i].claims.append(claim)
 
 
