@@ -502,3 +502,10 @@ def test_the_dateline_of_a_release_is_not_the_scene():
 def test_the_village_the_attack_targeted_named_in_apposition_is_the_scene(text, language):
     event = first_event("Niger : seize villageois tués", text, "2022-08-22T09:00:00Z", language)
     assert event["location"] == "Ikarfane" and event["admin1"] == "Tillaberi"
+
+
+def test_a_cameroonian_town_named_like_a_nigerian_one_is_placed_by_the_story_s_country():
+    text = ("Six personnes ont été tuées dans un attentat-suicide à Tokombéré, dans le département du Mayo-Sava, région "
+            "de l'Extrême-Nord du Cameroun.")
+    town = next(m for m in find_places(text, "fr") if m.surface == "Tokombéré")
+    assert (town.place.country, town.place.admin1) == ("CM", "Far North")
