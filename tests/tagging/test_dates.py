@@ -306,3 +306,15 @@ def test_a_french_date_quoted_in_english_copy():
                        dt.datetime(2024, 5, 28, 12), "en")
     assert [d.date.isoformat() for d in found] == ["2024-05-26"]
     assert find_dates("Officials may 26 people be evacuated.", dt.datetime(2024, 5, 28, 12), "en") == []
+
+
+def test_an_hour_after_midnight_two_sentences_on_settles_the_night():
+    from worker.tagging import tag_article
+
+    out = tag_article({"id": "t", "title": "Ménaka : au moins 27 civils tués près d'Inékar",
+                       "text": "Le bilan de l'attaque menée dans la nuit de samedi à dimanche contre des campements "
+                               "nomades aux environs d'Inékar, dans le cercle de Ménaka, ne cesse de s'alourdir. "
+                               "Lundi matin, un élu de la commune a fait état de 27 morts. Selon des rescapés, des "
+                               "hommes armés ont fait irruption vers 2 heures du matin.",
+                       "published": "2023-01-02T11:00:00Z", "language": "fr"})
+    assert out["events"][0]["date"] == "2023-01-01"

@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
-from itertools import pairwise
 from typing import Any
 
 from worker.articles.language import guess_language
@@ -121,13 +120,23 @@ def _add_dead_bombers(facts: list[Facts], language: str) -> None:
 
 def _settle_nights(facts: list[Facts]) -> None:
     """"Dans la nuit de samedi à dimanche ... Les assaillants, arrivés vers 2 heures du matin":
-    an hour after midnight told in the next sentence makes the night's second day the date."""
-    for f, after in pairwise(facts):
-        # the next sentence may date what came after ("lu lundi soir à la télévision", "quelques heures après
-        # la Saint-Sylvestre"): no earlier day than the night's
-        if f.dates and all(d.date >= max(n.date for n in f.dates) for d in after.dates) \
-                and after.sentence.paragraph - f.sentence.paragraph <= 1 and hour_after_midnight(after.sentence.text):
-            f.dates = [settle_night(d) for d in f.dates]
+    an hour after midnight told in the next sentences (up to NIGHT_HOUR_SENTENCES, in the same or
+    the next paragraph) makes the night's second day the date."""
+    for i, f in enumerate(facts):
+        if not f.dates:
+            continue
+        night = max(n.date for n in f.dates)
+        for after in facts[i + 1:i + 1 + NIGHT_HOUR_SENTENCES]:
+            # a later sentence may date what came after ("lu lundi soir à la télévision", "quelques heures
+            # après la Saint-Sylvestre"), never an earlier day: that is another story
+            if after.sentence.paragraph - f.sentence.paragraph > 1 or any(d.date < night for d in after.dates):
+                break
+            if hour_after_midnight(after.sentence.text):
+                f.dates = [settle_night(d) for d in f.dates]
+                break
+
+
+NIGHT_HOUR_SENTENCES = 3
 
 
 def _publication_stamp(f: Facts, published: dt.date, language: str) -> bool:
