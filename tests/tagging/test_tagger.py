@@ -179,6 +179,16 @@ def test_reinforcements_sent_from_a_town_leave_the_toll_with_the_attack(text, la
     assert event["fatalities"] == 26
 
 
+def test_where_relatives_were_reached_by_telephone_is_no_scene():
+    event = primary(tag_article(article(
+        "Mauritania summons Malian envoy after herders killed across border",
+        "Mauritania summoned Mali's ambassador on Monday to protest against the killing of seven Mauritanian herders "
+        "by Malian soldiers inside Mali on Saturday, the foreign ministry said.\n\n"
+        "Relatives of the victims, reached by telephone in Mauritania's Hodh Ech Chargui region, said nine men had "
+        "been killed.", "2023-08-14T18:00:00Z")))
+    assert event["country"] == "ML" and event["admin1"] != "Hodh ech Chargui"
+
+
 def test_police_quoted_as_a_source_is_not_a_party():
     out = tag_article(article(
         "Bandits kill 12 in Zamfara village",
