@@ -151,3 +151,12 @@ def test_an_attack_on_a_court_is_still_an_incident():
     assert relevant("Gunmen storm court in central Mali, killing a judge",
                     "Gunmen stormed the court in Djenné on Tuesday, killing a judge and a court clerk before the "
                     "trial of two jihadist suspects, a prosecutor said.", "2024-03-14T10:00:00Z") is True
+
+
+def test_a_striker_who_blasts_the_keeper_is_football():
+    out = _tagged_fr("Ligue 1 : le Djoliba AC renverse le Stade malien dans un derby bouillant",
+                     "Le Djoliba a remporté dimanche le clasico de la capitale face au Stade malien de Bamako (2-1), au "
+                     "stade du 26-Mars devant trente mille spectateurs. Dès le quart d'heure de jeu, leur avant-centre "
+                     "a fusillé le gardien adverse d'une frappe à bout portant.\n\nAux abords du stade, les forces de "
+                     "l'ordre n'ont signalé aucun incident.")
+    assert out["relevant"] is False

@@ -189,6 +189,15 @@ def test_where_relatives_were_reached_by_telephone_is_no_scene():
     assert event["country"] == "ML" and event["admin1"] != "Hodh ech Chargui"
 
 
+def test_where_a_convoy_was_headed_is_no_scene():
+    event = primary(tag_article(article(
+        "Blocus du carburant : un convoi de citernes attaqué près de Kignan",
+        "Un nouveau convoi de camions-citernes en route vers Bamako a été pris pour cible jeudi dernier sur la route "
+        "nationale 7, près de Kignan, dans le cercle de Sikasso. L'attaque a été revendiquée par le JNIM.",
+        "2025-09-22T08:00:00Z", "fr")))
+    assert (event["location"], event["admin1"]) == ("Kignan", "Sikasso")
+
+
 def test_police_quoted_as_a_source_is_not_a_party():
     out = tag_article(article(
         "Bandits kill 12 in Zamfara village",
