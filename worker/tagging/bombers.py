@@ -47,14 +47,17 @@ _COUNTED_IN = re.compile(
     r"(?:(?:two|three|deux|trois)\s+)?(?:(?:female|suicide|jeunes|femmes)\s+)*"
     r"(?:bombers?|kamikazes?|herself|himself|themselves|elle-même|lui-même|elles-mêmes|eux-mêmes)")
 _WORDS = {"en": ("bomber",), "fr": ("kamikaze",)}
+_STEMS = {"en": "omber", "fr": "amikaze"}     # the words above in any case: "Bomber", "kamikaze"
 
 
 def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
     """The bombers each sentence of a story says died, as a killed claim of militants on top
     of the other figures, by sentence index."""
-    words = _WORDS.get(language, ())
+    stem = _STEMS.get(language)
+    if stem is None or not any(stem in s for s in sentences):
+        return {}
     story = " ".join(sentences).lower()
-    if not any(w in story for w in words) or _COUNTED_IN.search(story):
+    if not any(w in story for w in _WORDS[language]) or _COUNTED_IN.search(story):
         return {}
     found: dict[int, Claim] = {}
     for i, sentence in enumerate(sentences):

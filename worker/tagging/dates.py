@@ -315,10 +315,15 @@ def hour_after_midnight(sentence: str) -> bool:
     return bool(_HOUR_ANYWHERE.search(sentence.lower()))
 
 
+def unsettled_night(mention: DateMention) -> bool:
+    """A night ("dans la nuit de samedi à dimanche") whose own sentence gave no hour."""
+    return mention.rule.startswith("date:night") and not mention.rule.endswith((":after-midnight", ":evening"))
+
+
 def settle_night(mention: DateMention) -> DateMention:
     """The night's second day, for a night whose hour the next sentence gives; the mention as it
     is when it is no night or its own sentence gave the hour."""
-    if not mention.rule.startswith("date:night") or mention.rule.endswith((":after-midnight", ":evening")):
+    if not unsettled_night(mention):
         return mention
     return replace(mention, date=mention.date + dt.timedelta(days=1), rule=mention.rule + ":after-midnight")
 
@@ -332,6 +337,11 @@ _EVE_WORDS = ("veille", "before", "previous day", "day earlier", "plus tôt")
 # where the phrase dates the whole sentence: at its opening, or set off by commas
 _OPENING = re.compile(r"\s*(?:(?:and|but|et|mais|or|yet)\s+)?", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*,")
+
+
+def may_be_eve(sentence: str) -> bool:
+    """Whether `sentence` holds a word of "la veille", "the day before" (a cheap test first)."""
+    return any(w in sentence for w in _EVE_WORDS)
 
 
 def eve_of(sentence: str, anchor: DateMention) -> DateMention | None:

@@ -19,7 +19,7 @@ from worker.articles.language import guess_language
 from .actors import find_actors, is_non_state_armed, resolve_actors
 from .bombers import BESIDES_RULE, dead_bombers
 from .claims import extract_claims, resolve_claimant
-from .dates import eve_of, find_dates, hour_after_midnight, settle_night
+from .dates import eve_of, find_dates, hour_after_midnight, may_be_eve, settle_night, unsettled_night
 from .event import TOLD_PARAGRAPHS, Built, build_event, name_unseen_attackers, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
@@ -98,7 +98,7 @@ def _date_eves(facts: list[Facts]) -> None:
     brigade": an undated sentence saying "la veille" is the day before the last day told in the
     two sentences before it."""
     for i, f in enumerate(facts):
-        if f.dates or i == 0:
+        if f.dates or i == 0 or not may_be_eve(f.sentence.text):
             continue
         anchor = next((d for g in (facts[i - 1], facts[i - 2] if i > 1 else facts[i - 1]) for d in reversed(g.dates)
                        if d.precision == "day"), None)
@@ -123,7 +123,7 @@ def _settle_nights(facts: list[Facts]) -> None:
     an hour after midnight told in the next sentences (up to NIGHT_HOUR_SENTENCES, in the same or
     the next paragraph) makes the night's second day the date."""
     for i, f in enumerate(facts):
-        if not f.dates:
+        if not any(unsettled_night(d) for d in f.dates):
             continue
         night = max(n.date for n in f.dates)
         for after in facts[i + 1:i + 1 + NIGHT_HOUR_SENTENCES]:
