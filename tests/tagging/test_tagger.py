@@ -447,6 +447,14 @@ def test_the_attackers_rival_group_is_no_party():
     assert "iswap" not in event["actors"] and "jas" in event["actors"]
 
 
+def test_the_group_the_attackers_split_from_is_no_party():
+    event = primary(tag_article(article(
+        "ISWAP fighters attack army base at Darak",
+        "Fighters of the Islamic State West Africa Province, a splinter of Boko Haram, attacked an army base at Darak in "
+        "Cameroon's Far North region on Sunday, killing two soldiers, a military source said.")))
+    assert "jas" not in event["actors"] and "iswap" in event["actors"]
+
+
 def test_soldiers_who_only_reached_the_hamlet_the_next_morning_are_no_party():
     event = primary(tag_article(article(
         "Four civilians killed in night attack near Mandouri",

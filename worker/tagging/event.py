@@ -298,7 +298,11 @@ _GIVES_TOLL = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,.;]{1,80},)?\s+(?:a\s
                          r"(?:bilan|toll|death toll|figure|chiffre|count)\b", re.IGNORECASE)
 # "fights the rival Islamic State West Africa Province", "son rival, l'EIGS", "rivals of JNIM"
 _RIVAL_BEFORE = re.compile(r"\b(?:rival|rivals|rivale?s?|concurrente?s?)\s*(?:,\s*)?(?:of\s+|to\s+|de\s+|du\s+|d['’]\s*)?"
-                           r"(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?(?:faction\s+|group\s+|groupe\s+)?$", re.IGNORECASE)
+                           r"(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?(?:faction\s+|group\s+|groupe\s+)?$"
+                           # "ISWAP, a splinter of Boko Haram", "une dissidence de Boko Haram": the group the
+                           # attackers broke from, named to describe them
+                           r"|\b(?:dissidence|splinter(?:\s+group)?|offshoot|scission)\s+"
+                           r"(?:de\s+|du\s+|d['’]\s*|of\s+)(?:the\s+|l['’]\s*|la\s+|le\s+)?$", re.IGNORECASE)
 
 
 # "..., a annoncé la police.", "..., said the army": the source named after its verb, at a clause's end
