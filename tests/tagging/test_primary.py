@@ -136,6 +136,16 @@ def test_the_days_researchers_interviewed_witnesses_are_no_incident_date():
     assert out["events"][0]["date"] == "2024-06-09"
 
 
+def test_an_older_attack_a_group_had_claimed_stays_a_recap():
+    out = tag_article({"id": "t", "title": "Burkina Faso : dix fidèles tués dans l'attaque d'une église à Foubé",
+                       "text": "Des hommes armés ont attaqué dimanche matin une église du village de Foubé, dans la "
+                               "commune de Barsalogho, tuant neuf fidèles.\n\nLa commune de Barsalogho a été frappée "
+                               "le 24 août 2024 par une attaque meurtrière de jihadistes du JNIM, qui avait revendiqué "
+                               "l'attaque.",
+                       "published": "2025-03-10T14:00:00Z", "language": "fr"})
+    assert "jnim" not in out["events"][0]["actors"]
+
+
 def test_comes_one_month_after_is_a_recap():
     incidents = grouped(
         "Jihadists kill 20 soldiers in Mali",
