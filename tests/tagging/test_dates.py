@@ -318,3 +318,8 @@ def test_an_hour_after_midnight_two_sentences_on_settles_the_night():
                                "hommes armés ont fait irruption vers 2 heures du matin.",
                        "published": "2023-01-02T11:00:00Z", "language": "fr"})
     assert out["events"][0]["date"] == "2023-01-01"
+
+
+def test_au_mois_d_août_is_a_month():
+    assert first("Au mois d'août, un car avait sauté sur une mine entre Pama et Kompienga.", dt.datetime(2020, 10, 19),
+                 "fr") == ("2020-08-01", "month")

@@ -455,6 +455,16 @@ def test_the_group_the_attackers_split_from_is_no_party():
     assert "jas" not in event["actors"] and "iswap" in event["actors"]
 
 
+def test_volunteers_in_the_search_teams_that_found_bodies_are_no_party():
+    event = primary(tag_article(article(
+        "Loroum : le bilan de l'attaque du marché de Ouindigui s'alourdit à 24 morts",
+        "Le bilan de l'attaque perpétrée samedi contre le marché de Ouindigui, dans la province du Loroum, s'est "
+        "alourdi à vingt-quatre morts, selon le gouverneur.\n\nSept corps ont été découverts dimanche dans la "
+        "brousse par des équipes de recherche composées de Volontaires pour la défense de la patrie (VDP) et "
+        "d'habitants.", "2021-05-24T12:00:00Z", "fr")))
+    assert sorted(event["actors"]) == ["civilians", "unidentified_armed_group"]
+
+
 def test_soldiers_who_only_reached_the_hamlet_the_next_morning_are_no_party():
     event = primary(tag_article(article(
         "Four civilians killed in night attack near Mandouri",

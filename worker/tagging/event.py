@@ -13,8 +13,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from .actors import (find_actors, is_foreign_force, is_non_state_armed, is_state_force, resolve_actors, resolve_generic,
-                     roles as sentence_roles)
+from .actors import (find_actors, is_foreign_force, is_non_state_armed, is_state_force, kind, resolve_actors,
+                     resolve_generic, roles as sentence_roles)
 from .claims import conservative_toll, harm_near, lower_bound
 from .event_types import classify
 from .gazetteer import lookup
@@ -254,7 +254,8 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
     """A force or residents named only as a source, a companion or a responder ("police
     said", "according to residents", "fighting alongside the army", "troops were deployed
     to the area") are not a party; nor is an armed group named only as accusing the state."""
-    speaker = is_state_force(actor) or actor == "civilians"
+    # pro-government militias (VDP, dozos, koglweogo) are sources, companions and responders as forces are
+    speaker = is_state_force(actor) or actor == "civilians" or kind(actor) == "militia"
     if not (speaker or is_non_state_armed(actor)):
         return False
     vocab = vocabulary(language)
