@@ -198,6 +198,14 @@ def test_people_taken_away_are_abducted(sentence, language):
     assert extract_claims(sentence, language)[0].kind == "abducted"
 
 
+@pytest.mark.parametrize("sentence, language, count", [
+    ('"Our forces firmly repelled the enemy, who left a dozen bodies on the ground," the spokesman said.', "en", 12),
+    ("Les assaillants ont laissé une dizaine de corps sur le terrain.", "fr", 10),
+])
+def test_bodies_the_enemy_left_behind_are_its_dead(sentence, language, count):
+    assert [(c.kind, c.count, c.victims) for c in extract_claims(sentence, language)] == [("killed", count, "militants")]
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]

@@ -253,3 +253,11 @@ def test_one_armed_group_raiding_a_village_and_killing_people_is_an_attack():
     # the same raid on an army post is a battle
     assert sub(["Boko Haram kills six soldiers in raid on army post",
                 "Six soldiers were killed when Boko Haram fighters raided an army post at Tourou."]) == "armed_clash"
+
+
+def test_troops_repelling_insurgents_while_residents_flee_is_a_battle():
+    assert sub(["Nigerian troops repel Islamic State assault on Yobe base, army says",
+                "Islamic State-allied insurgents attacked a military base in Buni Yadi late on Saturday, killing five "
+                "soldiers in a gun battle that lasted more than three hours, the army said.",
+                "Fighters of ISWAP opened fire on the base, sending residents of the town fleeing into the bush."]) \
+        == "armed_clash"

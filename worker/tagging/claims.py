@@ -325,8 +325,9 @@ def _partial(text: str, at: int, plain: str | None) -> bool:
 
 _NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
 # on the lower-cased sentence: the army's count of the other side's losses
-_ENEMY_LOST = re.compile(r"(?<!\w)(?:(?:the enemy|l['’]ennemi|the assailants|the attackers|les assaillants)\s+"
-                         r"(?:has\s+|have\s+|had\s+|a\s+|ont\s+|avait\s+|avaient\s+)?(?:lost|perdu)\s+"
+_ENEMY_LOST = re.compile(r"(?<!\w)(?:(?:the enemy|l['’]ennemi|the assailants|the attackers|les assaillants)\s*,?\s+"
+                         r"(?:(?:who|which|qui)\s+)?(?:has\s+|have\s+|had\s+|a\s+|ont\s+|avait\s+|avaient\s+)?"
+                         r"(?:lost|perdu|left|laissé|abandonné|abandoned)\s+(?:behind\s+|sur le terrain\s+)?"
                          r"(?:[\w'’-]+\s+){0,2}|côté\s+(?:ennemi|assaillants|adverse|terroristes),\s*|on the (?:enemy|"
                          r"attackers['’]?|assailants['’]?) side,\s*)$")
 _WE_LOST = re.compile(r"(?<!\w)(?:nous avons perdu|on a perdu|we (?:have )?lost|we've lost)\s+(?:[\w'’-]+\s+){0,2}$")

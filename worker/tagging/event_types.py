@@ -320,7 +320,8 @@ def _violence(c: _Context) -> _Decision:
     if c.violence <= 0:
         return None
     sides = c.sides
-    if sides.state_perpetrator() and sides.targets_civilians() and not sides.targets_armed():
+    if sides.state_perpetrator() and sides.targets_civilians() and not sides.targets_armed() \
+            and not sides.non_state_perpetrator():
         return "attack", "rule:state forces killing unarmed civilians", ["kill", "attack"]
     # fighting words beside an attack on civilians that outweighs them: the group's wider war
     one_sided = sides.targets_civilians() and c.s["attack"] > c.s["armed_clash"]
