@@ -206,6 +206,22 @@ def test_bodies_the_enemy_left_behind_are_its_dead(sentence, language, count):
     assert [(c.kind, c.count, c.victims) for c in extract_claims(sentence, language)] == [("killed", count, "militants")]
 
 
+def test_an_earlier_version_of_the_story_gives_way_to_the_official_toll():
+    found = (extract_claims("Eighteen Nigerien soldiers were killed when militants attacked an army post, the defence "
+                            "ministry said.", "en")
+             + extract_claims("An earlier version of this story, citing two security sources, said at least 11 "
+                              "soldiers had been killed.", "en"))
+    assert [c.initial for c in found] == [False, True]
+    assert conservative_toll(found) == 18
+
+
+def test_a_new_statement_revises_the_toll_and_what_it_is_up_from_is_superseded():
+    found = extract_claims("A new statement from the armed forces says eight soldiers were killed and 11 wounded, up "
+                           "from five dead in its first statement.", "en")
+    assert [(c.count, c.revised, c.initial) for c in found if c.kind == "killed"] == [(8, True, False), (5, True, True)]
+    assert conservative_toll(found) == 8
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]
