@@ -222,6 +222,13 @@ def test_a_new_statement_revises_the_toll_and_what_it_is_up_from_is_superseded()
     assert conservative_toll(found) == 8
 
 
+def test_a_list_with_an_aside_takes_the_nearest_predicate_after_the_aside():
+    found = extract_claims("Selon un élu local, au moins neuf chasseurs dozos et quatre civils, dont un adolescent, "
+                           "ont été tués, et une dizaine de personnes blessées.", "fr")
+    assert [(c.kind, c.count) for c in found if not c.subset] == [("killed", 9), ("killed", 4), ("wounded", 10)]
+    assert conservative_toll(found) == 13
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]

@@ -172,9 +172,10 @@ def _vocab(language: str) -> _Vocab:
                       re.IGNORECASE)
     # an optional parenthetical (", dont les quatre kamikazes,"), after a word or two that finish
     # the noun ("civils peuls, dont des femmes,", "Fulani civilians, including children,"), then up
-    # to 55 characters without a number or punctuation before the predicate
+    # to 55 characters without a number or punctuation before the predicate; one parenthetical is
+    # tried before two ("quatre civils, dont un adolescent, ont été tués, et dix blessés")
     kind_alt = _alt(kind_after)
-    after = re.compile(rf"(?:(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*){{0,2}}?\s*,(?:(?:[^,;:.(){_QUOTE_CHARS}]|\([^()]{{1,60}}\)){{1,80}}?,){{1,2}})?"
+    after = re.compile(rf"(?:(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*){{0,2}}?\s*,(?:(?:[^,;:.(){_QUOTE_CHARS}]|\([^()]{{1,60}}\)){{1,80}}?,){{1,2}}?)?"
                        rf"{_AGE_APPOSITION}?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
                        rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
