@@ -146,6 +146,17 @@ def test_an_older_attack_a_group_had_claimed_stays_a_recap():
     assert "jnim" not in out["events"][0]["actors"]
 
 
+@pytest.mark.parametrize("line", ["COTONOU, de notre correspondant –", "De notre correspondant à Cotonou,",
+                                  "From our correspondent in Cotonou"])
+def test_a_correspondent_line_is_no_paragraph_and_its_town_no_scene(line):
+    out = tag_article({"id": "t", "title": "Bénin : huit militaires tués dans l'attaque d'un poste",
+                       "text": line + "\n\nLe gouvernement a revu à la hausse le bilan de l'attaque qui a visé un poste "
+                               "de l'armée dans la commune de Karimama, dans le département de l'Alibori. Huit "
+                               "militaires ont été tués.",
+                       "published": "2025-02-15T09:00:00Z", "language": "fr"})
+    assert (out["events"][0]["location"], out["events"][0]["admin1"]) == ("Karimama", "Alibori")
+
+
 def test_comes_one_month_after_is_a_recap():
     incidents = grouped(
         "Jihadists kill 20 soldiers in Mali",

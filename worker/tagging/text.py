@@ -147,9 +147,18 @@ def dateline_end(text: str) -> int:
 _BYLINE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:[ /][A-ZÀ-Þ][\w'’.-]*){0,2}\s+[-–—]\s+[A-ZÀ-Þ][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3}\s*")
 
 
+# "COTONOU, de notre correspondant –", "De notre correspondant à N'Djamena,", "From our correspondent in
+# Maiduguri": who filed the story and where, a line of its own
+_CORRESPONDENT = re.compile(
+    r"(?:[A-ZÀ-Þ][\w'’.-]*(?:[ /][A-ZÀ-Þ][\w'’.-]*){0,2}\s*,\s*)?(?i:(?:de|from)\s+(?:notre|nos|our)\s+"
+    r"(?:correspondante?s?|envoyée?s?\s+spéciale?s?|correspondents?|special\s+envoy|reporters?))"
+    r"(?:\s+(?:à|in|au|en)\s+[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2})?\s*[,.:;–—-]*\s*")
+
+
 def _byline(block: str) -> int:
-    """Length of a first paragraph that is only a place and an outlet (0 when it is not)."""
-    match = _BYLINE.fullmatch(block)
+    """Length of a first paragraph that is only a place and an outlet, or who filed it (0 when
+    it is not)."""
+    match = _BYLINE.fullmatch(block) or _CORRESPONDENT.fullmatch(block)
     return match.end() if match else 0
 
 
