@@ -160,3 +160,12 @@ def test_a_striker_who_blasts_the_keeper_is_football():
                      "a fusillé le gardien adverse d'une frappe à bout portant.\n\nAux abords du stade, les forces de "
                      "l'ordre n'ont signalé aucun incident.")
     assert out["relevant"] is False
+
+
+def test_a_political_story_that_mentions_the_fight_against_jihadists_is_not_violence():
+    out = _tagged_fr("Revue de presse : au Niger, les Assises offrent cinq ans de plus au général Tiani",
+                     "Au Niger, les recommandations des Assises nationales font la une de la presse ce vendredi : une "
+                     "transition de cinq ans, modulable selon l'évolution de la situation sécuritaire.\n\n"
+                     "Le magazine estime que la priorité affichée à la lutte contre les groupes jihadistes sert aussi "
+                     "à justifier le report du retour à l'ordre constitutionnel.")
+    assert out["relevant"] is False

@@ -77,6 +77,18 @@ def insecurity_word(texts: Iterable[str]) -> str | None:
     return None
 
 
+# people killed, taken, hurt or attacked: what a story on insecurity must tell to be about violence
+_HARMED = re.compile(r"(?<!\w)(?:tuée?s?|tuant|tuer|assassinée?s?|enlevée?s?|enlèvements?|kidnappée?s?|exécutée?s?|"
+                     r"visée?s?|attaquée?s?|pris pour cible|targeted|attacked|ambushed|"
+                     r"massacrée?s?|blessée?s?|morts?|victimes|killed|killing|killings|abducted|abductions?|kidnapp\w*|"
+                     r"executed|massacred|wounded|injured|dead|deaths|victims)(?!\w)", re.IGNORECASE)
+
+
+def tells_harm(text: str) -> bool:
+    """Whether `text` says people were killed, taken, hurt or attacked."""
+    return _HARMED.search(text) is not None
+
+
 def sports_story(lead: Iterable[str], language: str) -> str | None:
     """The sports words of a lead that reads as a match report ("l'attaque malienne a
     bombardé la cage"), or None."""

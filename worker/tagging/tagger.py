@@ -24,7 +24,7 @@ from .event import TOLD_PARAGRAPHS, Built, build_event, name_unseen_attackers, r
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
 from .relevance import (CASUALTY_KINDS, assess, court_story, in_scope, insecurity_word, overruled, set_elsewhere,
-                        sports_story, violence_word)
+                        sports_story, tells_harm, violence_word)
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 from .updates import order_updates
@@ -238,8 +238,11 @@ def _insecurity_story(facts: list[Facts], language: str) -> list[Facts]:
     lead = [f.sentence.text for f in facts if f.sentence.paragraph <= TOLD_PARAGRAPHS]
     if insecurity_word(lead) is None:
         return []
-    return [f for f in facts if any(is_non_state_armed(m.actor) for m in f.actors)
+    told = [f for f in facts if any(is_non_state_armed(m.actor) for m in f.actors)
             and violence_word([f.sentence.text], language)]
+    # people harmed in it: "la lutte contre les groupes jihadistes" in a political story is no toll
+    return told if any(tells_harm(f.sentence.text) for f in told) else []
+
 
 
 def _irrelevant_output(article_id: Any, facts: list[Facts], language: str, why: str, explain: bool) -> dict:
