@@ -166,6 +166,8 @@ def test_a_political_story_that_mentions_the_fight_against_jihadists_is_not_viol
     out = _tagged_fr("Revue de presse : au Niger, les Assises offrent cinq ans de plus au général Tiani",
                      "Au Niger, les recommandations des Assises nationales font la une de la presse ce vendredi : une "
                      "transition de cinq ans, modulable selon l'évolution de la situation sécuritaire.\n\n"
-                     "Le magazine estime que la priorité affichée à la lutte contre les groupes jihadistes sert aussi "
+                     "Ton plus critique sur le site Aïr Info, qui relève que ces assises se sont tenues sans les "
+                     "anciens partis.\n\nAu Mali, L'Indépendant note que Bamako a lui aussi prolongé sa transition."
+                     "\n\nLe magazine estime que la priorité affichée à la lutte contre les groupes jihadistes sert aussi "
                      "à justifier le report du retour à l'ordre constitutionnel.")
     assert out["relevant"] is False
