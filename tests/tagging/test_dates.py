@@ -323,3 +323,18 @@ def test_an_hour_after_midnight_two_sentences_on_settles_the_night():
 def test_au_mois_d_août_is_a_month():
     assert first("Au mois d'août, un car avait sauté sur une mine entre Pama et Kompienga.", dt.datetime(2020, 10, 19),
                  "fr") == ("2020-08-01", "month")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("L'armée tchadienne a reconnu mercredi soir de lourdes pertes dans l'attaque qui a visé en début de semaine sa "
+     "position de Kaïga-Kindjiria. L'assaut a été lancé dans la nuit de dimanche à lundi, vers 3 heures du matin.",
+     "2023-03-13"),
+    ("Le gouvernement a revu à la hausse, vendredi, le bilan de l'attaque contre un poste de l'armée à Karimama. La "
+     "veille, le chef d'état-major avait fait état de quatre soldats tués.", "2025-02-13"),
+])
+def test_the_day_a_toll_was_acknowledged_or_revised_is_no_incident_date(text, day):
+    from worker.tagging import tag_article
+
+    published = "2023-03-16T07:00:00Z" if day.startswith("2023") else "2025-02-15T09:00:00Z"
+    out = tag_article({"id": "t", "title": "", "text": text, "published": published, "language": "fr"})
+    assert out["events"][0]["date"] == day
