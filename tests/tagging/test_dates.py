@@ -327,7 +327,8 @@ def test_au_mois_d_août_is_a_month():
 
 @pytest.mark.parametrize("text, day", [
     ("L'armée tchadienne a reconnu mercredi soir de lourdes pertes dans l'attaque qui a visé en début de semaine sa "
-     "position de Kaïga-Kindjiria. L'assaut a été lancé dans la nuit de dimanche à lundi, vers 3 heures du matin.",
+     "position de Kaïga-Kindjiria, dans la province du Lac : douze militaires ont perdu la vie. L'assaut a été lancé "
+     "dans la nuit de dimanche à lundi, vers 3 heures du matin.",
      "2023-03-13"),
     ("Le gouvernement a revu à la hausse, vendredi, le bilan de l'attaque contre un poste de l'armée à Karimama. La "
      "veille, le chef d'état-major avait fait état de quatre soldats tués.", "2025-02-13"),
