@@ -326,12 +326,13 @@ def test_au_mois_d_août_is_a_month():
 
 
 @pytest.mark.parametrize("text, day", [
-    ("L'armée tchadienne a reconnu mercredi soir de lourdes pertes dans l'attaque qui a visé en début de semaine sa "
-     "position de Kaïga-Kindjiria, dans la province du Lac : douze militaires ont perdu la vie. L'assaut a été lancé "
-     "dans la nuit de dimanche à lundi, vers 3 heures du matin.",
-     "2023-03-13"),
-    ("Le gouvernement a revu à la hausse, vendredi, le bilan de l'attaque contre un poste de l'armée à Karimama. La "
-     "veille, le chef d'état-major avait fait état de quatre soldats tués.", "2025-02-13"),
+    ("L'armée tchadienne a reconnu mercredi soir de lourdes pertes dans l'attaque qui a visé sa position de "
+     "Kaïga-Kindjiria, dans la province du Lac : douze militaires ont perdu la vie.\n\nSelon un sous-officier, les "
+     "assaillants sont venus par le lac.\n\nL'assaut a été lancé dans la nuit de dimanche à lundi, vers 3 heures du "
+     "matin.", "2023-03-13"),
+    ("Le gouvernement a revu à la hausse, vendredi, le bilan de l'attaque contre un poste de l'armée à Karimama : huit "
+     "militaires ont été tués.\n\nSelon une source militaire, les assaillants sont arrivés à moto.\n\nL'assaut a "
+     "été donné dans la nuit de mercredi à jeudi, vers 4 heures du matin.", "2025-02-13"),
 ])
 def test_the_day_a_toll_was_acknowledged_or_revised_is_no_incident_date(text, day):
     from worker.tagging import tag_article
