@@ -229,6 +229,13 @@ def test_a_list_with_an_aside_takes_the_nearest_predicate_after_the_aside():
     assert conservative_toll(found) == 13
 
 
+def test_an_agency_s_higher_count_does_not_raise_the_officials_revised_total():
+    found = (extract_claims("The toll from an attack by gunmen on a village has risen to 27 dead, the governor said.", "en")
+             + extract_claims('The UN human rights office said it had received reports that "at least 30 civilians" had '
+                              "been killed.", "en"))
+    assert conservative_toll(found) == 27
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]

@@ -1036,6 +1036,7 @@ def _group(claim: Claim) -> str | None:
 
 
 _SECOND_ACCOUNTS = frozenset({"local", "media"})   # witnesses and reporters: their own count beside the official one
+_OTHER_ACCOUNTS = _SECOND_ACCOUNTS | {"un", "ngo"}  # ... and agencies' and rights groups' counts
 
 
 def conservative_toll(claims: Sequence[Claim]) -> int | None:
@@ -1163,7 +1164,11 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     named = sum(figures.values()) if figures else None
     if generic is None or named is None:
         core = generic if named is None else named
-    elif generic_total:
+    elif generic_total and not (
+            named > generic and all(c.claimant_type in _OTHER_ACCOUNTS for c in pool if _group(c) not in (None, "militants"))
+            and any(c.revised and _group(c) is None and c.claimant_type not in _OTHER_ACCOUNTS for c in pool)):
+        # the total with its parts ... unless the parts are only a witness's or an agency's higher
+        # count beside the officials' revised total ("27 dead" against the UN's "at least 30 civilians")
         core = max(generic, named)
     else:
         # two accounts of the same dead: the lower, unless only the named one is a revised toll
