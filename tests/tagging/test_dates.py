@@ -340,3 +340,21 @@ def test_the_day_a_toll_was_acknowledged_or_revised_is_no_incident_date(text, da
     published = "2023-03-16T07:00:00Z" if day.startswith("2023") else "2025-02-15T09:00:00Z"
     out = tag_article({"id": "t", "title": "", "text": text, "published": published, "language": "fr"})
     assert out["events"][0]["date"] == day
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # only days of saying: the earliest bounds the incident
+    ("Le bilan de l'explosion d'un engin explosif au passage d'un car près de Dinangourou s'est alourdi à quatorze "
+     "morts, a appris Studio Tamani ce lundi. Deux blessés ont succombé dimanche à l'hôpital de Mopti.\n\n"
+     "Samedi soir, le gouvernorat de la région avait fait état d'un premier bilan de douze morts.",
+     "2020-03-02T10:45:00Z", "2020-02-29"),
+    # a communiqué that reached the newsroom or was made public on a day, the attack told as earlier in the week
+    ("Le bilan de l'embuscade contre un convoi dans la province de la Gnagna s'établit à dix-sept morts, selon un "
+     "communiqué de l'état-major parvenu vendredi soir à notre rédaction. L'embuscade a eu lieu jeudi près de Piéla.",
+     "2022-08-13T10:00:00Z", "2022-08-11"),
+])
+def test_days_a_toll_was_learned_received_or_first_given_are_days_of_saying(text, published, day):
+    from worker.tagging import tag_article
+
+    out = tag_article({"id": "t", "title": "", "text": text, "published": published, "language": "fr"})
+    assert out["events"][0]["date"] == day

@@ -279,7 +279,9 @@ def choose_date(facts_list: list[Facts]) -> tuple[Any, Facts] | None:
             for mention in dates:
                 # The lead runs over the first two paragraphs: wires give the toll first and
                 # the hour of the attack next ("Vendredi, vers 1 heure du matin, ...").
-                by_paragraph.setdefault(max(facts.sentence.paragraph, DATE_LEAD_PARAGRAPHS), []).append((mention, facts))
+                # Dates of saying bound the incident from above wherever they are: the earliest of them.
+                key = 0 if reporting else max(facts.sentence.paragraph, DATE_LEAD_PARAGRAPHS)
+                by_paragraph.setdefault(key, []).append((mention, facts))
         coarse: tuple[Any, Facts] | None = None
         for paragraph in sorted(by_paragraph):
             found = by_paragraph[paragraph]
