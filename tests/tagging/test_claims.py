@@ -236,6 +236,16 @@ def test_an_agency_s_higher_count_does_not_raise_the_officials_revised_total():
     assert conservative_toll(found) == 27
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("The assailants were repelled after more than an hour of fighting and two of them were killed, the army said.",
+     "en"),
+    ("Les assaillants ont été repoussés et deux d'entre eux ont été tués.", "fr"),
+])
+def test_attackers_no_figure_counted_of_whom_some_died_are_a_figure_of_their_own(sentence, language):
+    assert [(c.kind, c.count, c.victims, c.subset) for c in extract_claims(sentence, language)] == [
+        ("killed", 2, "militants", False)]
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]
