@@ -246,6 +246,15 @@ def test_attackers_no_figure_counted_of_whom_some_died_are_a_figure_of_their_own
         ("killed", 2, "militants", False)]
 
 
+@pytest.mark.parametrize("sentence, language", [
+    ("The army said that three of its soldiers were killed and four wounded when a patrol came under attack.", "en"),
+    ("L'armée a indiqué que trois de ses soldats ont été tués.", "fr"),
+])
+def test_three_of_its_soldiers_are_soldiers(sentence, language):
+    found = extract_claims(sentence, language)
+    assert (found[0].kind, found[0].count, found[0].victims) == ("killed", 3, "soldiers")
+
+
 def test_the_loss_of_n_soldiers_is_a_killed_figure():
     assert claims("L'armée reconnaît la perte de quatre militaires.", "fr") == [("killed", 4, "exact", "soldiers")]
     assert claims("The army acknowledged the loss of four soldiers.") == [("killed", 4, "exact", "soldiers")]

@@ -167,7 +167,8 @@ def _vocab(language: str) -> _Vocab:
     stop_alt = _alt(w for w in stop if " " not in w)
     mod = rf"(?:(?!(?:{stop_alt})(?![\w’'-]))[^\W\d][\w’'-]*\s+)"
     # "17 of the attackers", "deux des assaillants": a part of a group is of that group
-    head = re.compile(rf"\s*(?:(?P<their>of\s+their\s+|de\s+leurs\s+)|(?:of\s+the\s+|des\s+|of|de|d['’])\s*)?"
+    head = re.compile(rf"\s*(?:(?P<their>of\s+their\s+|de\s+leurs\s+)|(?:of\s+the\s+|of\s+(?:its|our|his)\s+|"
+                      rf"de\s+(?:ses|nos)\s+|des\s+|of|de|d['’])\s*)?"
                       rf"(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
                       re.IGNORECASE)
     # an optional parenthetical (", dont les quatre kamikazes,"), after a word or two that finish
