@@ -104,7 +104,9 @@ ISSUE_BARS = {"relevance_f1": 0.95, "country": 0.95, "sub_event_type": 0.85, "fa
                                   "labelled_blind26.jsonl", "labelled_blind27.jsonl", "labelled_blind28.jsonl",
                                   "labelled_blind29.jsonl", "labelled_blind30.jsonl", "labelled_blind31.jsonl",
                                   "labelled_blind32.jsonl", "labelled_blind34.jsonl", "labelled_blind35.jsonl",
-                                  "labelled_blind37.jsonl", "labelled_blind38.jsonl", "labelled_blind39.jsonl"])
+                                  "labelled_blind37.jsonl", "labelled_blind38.jsonl", "labelled_blind39.jsonl",
+                                  "labelled_blind40.jsonl", "labelled_blind41.jsonl", "labelled_blind42.jsonl",
+                                  "labelled_blind43.jsonl"])
 def test_own_labelled_examples_meet_the_bars(name):
     check_bars(evaluate_file(HERE / "data" / name), ISSUE_BARS)
 
