@@ -46,8 +46,8 @@ _COUNTED_IN = re.compile(
     r"(?<!\w)(?:including|among them|y compris|dont|parmi lesquel(?:le)?s)\s+(?:the\s+|les\s+|la\s+|le\s+|l['’])?"
     r"(?:(?:two|three|deux|trois)\s+)?(?:(?:female|suicide|jeunes|femmes)\s+)*"
     r"(?:bombers?|kamikazes?|herself|himself|themselves|elle-même|lui-même|elles-mêmes|eux-mêmes)")
-_WORDS = {"en": ("bomber",), "fr": ("kamikaze",)}
-_STEMS = {"en": "omber", "fr": "amikaze"}     # the words above in any case: "Bomber", "kamikaze"
+_STEMS = {"en": "omber", "fr": "amikaze"}     # "bomber" and "kamikaze" in any case: "Bomber", "Kamikaze"
+BESIDES_RULE = "bombers-besides"     # the sentence's toll leaves them out: they come on top of it
 
 
 def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
@@ -56,8 +56,7 @@ def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
     stem = _STEMS.get(language)
     if stem is None or not any(stem in s for s in sentences):
         return {}
-    story = " ".join(sentences).lower()
-    if not any(w in story for w in _WORDS[language]) or _COUNTED_IN.search(story):
+    if _COUNTED_IN.search(" ".join(sentences).lower()):
         return {}
     found: dict[int, Claim] = {}
     for i, sentence in enumerate(sentences):
@@ -73,9 +72,6 @@ def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
     return found
 
 
-BESIDES_RULE = "bombers-besides"     # the sentence's toll leaves them out: they come on top of it
-
-
 def _count(m: re.Match[str], language: str, earlier: Sequence[str]) -> int | None:
     groups = m.groupdict()
     if groups.get("n"):
@@ -83,8 +79,7 @@ def _count(m: re.Match[str], language: str, earlier: Sequence[str]) -> int | Non
     if (groups.get("det") or "").startswith("both"):
         return 2
     noun = m["noun"]
-    if noun in ("himself", "herself", "elle-même", "lui-même") or not noun.endswith(("s", "mêmes")) \
-            and noun not in ("themselves",):
+    if noun in ("himself", "herself", "elle-même", "lui-même") or not noun.endswith(("s", "mêmes")):
         return 1
     for sentence in reversed(earlier):
         for found in reversed(list(_COUNTED[language].finditer(sentence.lower()))):

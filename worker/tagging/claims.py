@@ -540,7 +540,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
                 or _partial(text, head_end, plain) or kin or bool(_OF_THE_DEAD.match(text, q.end))
                 or bool(m is None and q.spelled and _ANAPHORIC.search(text, max(0, q.start - 8), q.start)))
     if d.subset and d.victims is None and _OF_THEM.match(text, q.end) \
-            and _ATTACKERS_BEFORE.search(text, 0, q.start) and not _DIGIT_OR_COUNT.search(text, 0, q.start):
+            and _ATTACKERS_BEFORE.search(text, 0, q.start) and not _DIGIT.search(text, 0, q.start):
         # "the assailants were repelled and two of them were killed": part of a group no figure
         # counted, so a figure of its own, the attackers'
         d.victims, d.subset = "militants", False
@@ -548,7 +548,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
 
 
 _OF_THEM = re.compile(r"\s+(?:of them|d['’]entre eux|parmi eux)(?!\w)", re.IGNORECASE)
-_DIGIT_OR_COUNT = re.compile(r"\d")     # a figure before: "them" may be its people
+_DIGIT = re.compile(r"\d")     # a figure before "of them": "them" may be its people
 
 
 # a quotation just closed, then a comma: what follows glosses it ('"une quinzaine de personnes", about fifteen')

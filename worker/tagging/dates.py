@@ -347,7 +347,7 @@ def may_be_eve(sentence: str) -> bool:
 def eve_of(sentence: str, anchor: DateMention) -> DateMention | None:
     """The day before `anchor` (a day told in a sentence just before), when `sentence` says "la
     veille" or "the day before"; else None."""
-    if anchor.precision != "day" or not any(w in sentence for w in _EVE_WORDS):
+    if anchor.precision != "day":
         return None
     m = _EVE.search(sentence)
     if m is None or not (_OPENING.fullmatch(sentence, 0, m.start()) or _SET_OFF.match(sentence, m.end())

@@ -485,7 +485,6 @@ def _unquoted_mentions(told: list[Facts], language: str) -> list[Any]:
 
 # Means whose user is unseen: with no armed group named, an unidentified one planted it.
 HIDDEN_HAND = frozenset({"remote_explosive_landmine_ied", "suicide_bomb"})
-
 KILLINGS_OVER_ABDUCTION = 5     # people killed in a kidnapping raid that make it an attack
 HARM_KINDS = frozenset({"killed", "wounded", "abducted", "missing", "captured"})
 
@@ -633,7 +632,6 @@ def build_event(incident: Incident, language: str, published: dt.date,
         actors.append(own)      # "a drone strike on a gold mine": the state's, whose aircraft alone fly there
     if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
         actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
-
     if decisions is not None:
         _explain_actors(actors, told, country, admin1, decisions)
 

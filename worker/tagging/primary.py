@@ -331,7 +331,7 @@ def _place_keys(facts_list: list[Facts], without_seats: bool = False) -> set[str
 _OWN_INCIDENT_DAY = re.compile(
     r"^\s*(?:the|l['’]|la|le|les)\s*(?:[\w'’-]+\s+)?"
     r"(?:attack|killings?|massacre|blast|explosion|strike|raid|ambush|assault|abduction|kidnapping|bombing|"
-    r"attaque|tuerie|massacre|explosion|frappe|embuscade|assaut|enlèvement|attentat|faits|drame)\s+"
+    r"attaque|tuerie|frappe|embuscade|assaut|enlèvement|attentat|faits|drame)\s+"
     r"(?:took place|happened|occurred|began|started|was carried out|unfolded|a eu lieu|s['’]est produite?|"
     r"s['’]est déroulée?|se sont produits|ont eu lieu|se sont déroulés|a commencé|a débuté)\b")
 

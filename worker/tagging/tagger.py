@@ -100,7 +100,7 @@ def _date_eves(facts: list[Facts]) -> None:
     for i, f in enumerate(facts):
         if f.dates or i == 0 or not may_be_eve(f.sentence.text):
             continue
-        anchor = next((d for g in (facts[i - 1], facts[i - 2] if i > 1 else facts[i - 1]) for d in reversed(g.dates)
+        anchor = next((d for g in reversed(facts[max(0, i - 2):i]) for d in reversed(g.dates)
                        if d.precision == "day"), None)
         eve = anchor and eve_of(f.sentence.text, anchor)
         if eve:
@@ -116,6 +116,9 @@ def _add_dead_bombers(facts: list[Facts], language: str) -> None:
             counted = [c for c in counted if c.victims == "militants"]
         if not counted:
             facts[i].claims.append(claim)
+
+
+NIGHT_HOUR_SENTENCES = 3
 
 
 def _settle_nights(facts: list[Facts]) -> None:
@@ -134,9 +137,6 @@ def _settle_nights(facts: list[Facts]) -> None:
             if hour_after_midnight(after.sentence.text):
                 f.dates = [settle_night(d) for d in f.dates]
                 break
-
-
-NIGHT_HOUR_SENTENCES = 3
 
 
 def _publication_stamp(f: Facts, published: dt.date, language: str) -> bool:
@@ -242,7 +242,6 @@ def _insecurity_story(facts: list[Facts], language: str) -> list[Facts]:
             and violence_word([f.sentence.text], language)]
     # people harmed in it: "la lutte contre les groupes jihadistes" in a political story is no toll
     return told if any(tells_harm(f.sentence.text) for f in told) else []
-
 
 
 def _irrelevant_output(article_id: Any, facts: list[Facts], language: str, why: str, explain: bool) -> dict:
