@@ -300,6 +300,19 @@ def test_known_names_are_not_reported_twice_by_context():
     assert [m.rule for m in found if m.surface == "Solhan"] == ["gazetteer:curated"]
 
 
+@pytest.mark.parametrize("language, text, name, country, admin1", [
+    ("en", "Armed men attacked the gendarmes' post in Tanda, in the Gaya department of the southern Dosso region.",
+     "Tanda", "NE", "Dosso"),
+    ("fr", "Des hommes armés ont attaqué le poste de Tanda, dans le département de Gaya (région de Dosso).",
+     "Tanda", "NE", "Dosso"),
+    # the context agrees with the gazetteer: its entry stands
+    ("en", "Gunmen attacked Tanda, in the Zanzan region.", "Tanda", "CI", "Zanzan"),
+])
+def test_a_known_name_placed_by_its_context_in_another_country_is_a_homonym(language, text, name, country, admin1):
+    village = next(m for m in find_places(text, language) if m.surface == name)
+    assert (village.place.country, village.place.admin1) == (country, admin1)
+
+
 def test_say_is_not_a_common_word_in_french():
     found = find_places("Des hommes armés ont tué trois gendarmes près de Say, au Niger.", "fr")
     assert any(m.place.name == "Say" and m.place.country == "NE" for m in found)

@@ -814,6 +814,18 @@ def _extends(inside: list[PlaceMention], s: int, e: int, text: str) -> bool:
     return joined and known < e - s
 
 
+def _homonym(name: str, s: int, e: int, adm: str | None, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The gazetteer's reading of a name its context places in another country ("Tanda, in the
+    Gaya department of the Dosso region" is no town of Côte d'Ivoire): a village of the same name
+    the gazetteer lacks. None when the context names no unit or agrees with the gazetteer."""
+    if not adm:
+        return None
+    unit = _parent(adm, s, [])
+    if unit is None or unit.level not in ("admin1", "admin2") or any(p.country == unit.country for p in lookup(name)):
+        return None
+    return next((m for m in mentions if m.start == s and m.end == e), None)
+
+
 def _after_dateline(text: str) -> int:
     """Where the story starts after a wire dateline ("BAMAKO, March 3 (Reuters) - "), else 0."""
     stripped = text.lstrip()
@@ -842,8 +854,15 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention],
                     continue
                 name, s = named
                 e = s + len(name)
-                if lookup(name) or name_before and _ARTICLE_BEFORE.search(text, max(0, s - 5), s):
+                if name_before and _ARTICLE_BEFORE.search(text, max(0, s - 5), s):
                     continue        # "a Fulani village in central Mali": a word describing the village
+                homonym = None
+                if lookup(name):
+                    homonym = _homonym(name, s, e, m.groupdict().get("adm"), mentions)
+                    if homonym is None:
+                        continue
+                    mentions.remove(homonym)
+                    taken.remove((homonym.start, homonym.end))
                 inside = [known for known in mentions if s < known.end and known.start < e]
                 if any(a < e and s < z for a, z in taken) and not (certain and _extends(inside, s, e, text)):
                     continue
