@@ -359,9 +359,21 @@ def test_the_force_named_in_a_charge_is_not_the_culprit(sentence, language):
     assert found.get("military_generic") != "perpetrator"
 
 
-def test_an_accuser_still_names_the_culprit():
-    sentence = "Residents accused JNIM of the attack on the village."
-    assert roles(sentence, find_actors(sentence, "en"), "en")["jnim"] == "perpetrator"
+@pytest.mark.parametrize(("sentence", "language", "group"), [
+    ("Soldiers shot five of them behind the mosque, accusing them of having guided Boko Haram fighters.", "en", "jas"),
+    ("Les militaires ont abattu cinq hommes, accusant les habitants de collaborer avec les combattants du JNIM.",
+     "fr", "jnim"),
+])
+def test_the_group_named_in_a_charge_after_the_accused_is_not_the_culprit(sentence, language, group):
+    assert roles(sentence, find_actors(sentence, language), language).get(group) != "perpetrator"
+
+
+@pytest.mark.parametrize(("sentence", "language", "group"), [
+    ("Residents accused JNIM of the attack on the village.", "en", "jnim"),
+    ("The army said the attackers had fled, accusing Boko Haram of the massacre.", "en", "jas"),
+])
+def test_an_accuser_still_names_the_culprit(sentence, language, group):
+    assert roles(sentence, find_actors(sentence, language), language)[group] == "perpetrator"
 
 
 

@@ -518,8 +518,9 @@ _CLAUSE_LINK = re.compile(
 _RELATIVE_GAP = re.compile(r"(?<!\w)(?:who|whom|which|qui|que|qu['’]|dont|accus\w*|suspect\w*|soupçonn\w*)(?!\w)")
 
 
-# right after "accused", "accusés": the charge ("of informing the army", "de collaborer avec l'armée")
-_CHARGE_FOLLOWS = re.compile(r"\s+(?:of|de|d['’])(?!\w)")
+# right after "accused", "accusés", or after the accused ("accusing them of", "accusant les habitants
+# de"): the charge ("of informing the army", "de collaborer avec l'armée")
+_CHARGE_FOLLOWS = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:of|de|d['’])(?!\w)")
 
 
 # "ont tué lundi deux civils", "have killed": a perfect tense acts, it is no headline participle
@@ -608,8 +609,12 @@ def _roles(
             for m in _object_list(sentence, mentions, v.end(), right_hi):
                 assign(m.start, m.start + 1, "target", 1)
     for a in cues("attribution"):
-        if a.group(0).startswith("accus") and _CHARGE_FOLLOWS.match(sentence, a.end()):
-            continue    # "men they accused of informing the army": the charge follows, not the culprit
+        if a.group(0).startswith("accus") and " " not in a.group(0) \
+                and (charge := _CHARGE_FOLLOWS.match(sentence, a.end())) \
+                and not any(a.end() <= m.start < charge.end() and is_non_state_armed(m.actor) for m in mentions):
+            # "men they accused of informing the army", "accusing them of having guided Boko Haram
+            # fighters": the charge follows, not the culprit ("accusing Boko Haram of the attack" is one)
+            continue
         # "attaque de X" names the attacker only when X is an armed group ("attaque de leur position").
         noun_led = p["noun"].match(a.group(0)) is not None
         assign(a.end(), a.end() + 70, "perpetrator", 3, first_only=True, armed_only=noun_led, skip_civilians=True)
