@@ -511,6 +511,9 @@ def test_claimant_of_a_quote_is_its_speaker():
     ("At least 35 fighters were killed, according to two fishermen who were on the island.", "en", "local"),
     ("The JAS faction, now led by a new emir, later circulated an audio message claiming its fighters had "
      "killed more than 100 apostates.", "en", "perpetrator"),
+    # a report told in the imperfect: the source's word at the time; "source" qualified is no soldier
+    ("Dimanche, une source militaire à Bol évoquait encore « sept terroristes neutralisés ».", "fr", "official"),
+    ("Le maire avançait un bilan de douze morts.", "fr", "local"),
 ])
 def test_claimant_types(sentence, language, ctype):
     [c] = extract_claims(sentence, language)

@@ -347,6 +347,7 @@ _JUST_OF = re.compile(r"\s*(?:de\s+|d['’]|of\s+)?")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6,
              "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10}
+_SOURCE_NOUNS = frozenset({"source", "sources"})   # a noun the next word qualifies: "une source militaire"
 _INVARIABLE = frozenset({"corps"})     # one body is "un corps": a final s that is no plural
 _IRREGULAR_PLURALS = {"police", "personnel", "men", "women", "children", "people", "gens", "youths",
                       "dead", "wounded", "injured", "missing"}     # "buried their dead"
@@ -379,6 +380,8 @@ def _singulars(text: str, lowered: str, language: str, plain: str | None) -> lis
                 or role == "members" and article and not _ACCORDING_BEFORE.search(lowered, 0, m.start())) \
                     and (not noun.endswith(("s", "x")) or noun in _INVARIABLE) and noun not in _IRREGULAR_PLURALS:
                 first_mod = h.group("mods").split(" ", 1)[0]
+                if first_mod.lower() in _SOURCE_NOUNS:
+                    continue    # "une source militaire", "une source sécuritaire": a source, no victim
                 rank = _ORDINALS.get(first_mod.lower()) if word in ("a", "an", "un", "une") else None
                 if rank:    # "a third peacekeeper has died", "un troisième soldat a succombé": the toll so far
                     end = m.end() + len(first_mod)
