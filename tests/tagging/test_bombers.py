@@ -53,6 +53,11 @@ def test_bombers_killed_in_addition_to_their_victims_keep_the_killed_kind():
 @pytest.mark.parametrize("text, language, expected", [
     ("Two female suicide bombers blew themselves up at a crowded livestock market in Pulka, Borno State, on "
      "Saturday evening, killing 14 people besides themselves, police said.", "en", 16),
+    # "as well as themselves" lists the bombers after the victims: nobody else comes on top
+    ("Suicide bombers kill 11 in Konduga\n\nTwo suicide bombers blew themselves up among a crowd in Konduga, Borno "
+     "State, early Monday, killing 11 people as well as themselves, police said.", "en", 13),
+    ("A female bomber blew herself up at a mosque in Mora, in the Far North, on Friday, killing five worshippers "
+     "and herself, a local official said.", "en", 6),
     ("Une kamikaze s'est fait exploser samedi au marché de Kolofata, dans l'Extrême-Nord, faisant cinq morts sans "
      "compter la kamikaze, selon les autorités.", "fr", 6),
 ])

@@ -28,11 +28,13 @@ _DIED = {
         r"(?:également\s+|aussi\s+|elles-mêmes\s+|eux-mêmes\s+)?"
         r"(?:péri|trouvé\s+la\s+mort|été\s+tuée?s?|morte?s?|décédée?s?|fait\s+exploser)"),
 }
-# "killing 14 people besides themselves", "sept morts, sans compter les deux kamikazes": the bombers
+# "killing 14 people besides themselves", "killing 11 people as well as themselves", "sept morts, sans
+# compter les deux kamikazes": the bombers
 # left out of the toll, so dead on top of it
 _BESIDES = {
-    "en": re.compile(r"(?<!\w)(?:besides|apart from|not counting|not including|excluding)\s+(?P<noun>themselves|himself|"
-                     r"herself|the\s+(?:(?:two|three|female|suicide)\s+)*bombers?)"),
+    "en": re.compile(r"(?<!\w)(?:(?:besides|apart from|not counting|not including|excluding)\s+(?P<noun>themselves|himself|"
+                     r"herself|the\s+(?:(?:two|three|female|suicide)\s+)*bombers?)|(?:as well as|in addition to|and|plus)\s+"
+                     r"(?P<self>themselves|himself|herself)(?!\w))"),
     "fr": re.compile(r"(?<!\w)(?:sans compter|non compris|outre)\s+(?:les\s+|la\s+|le\s+|l['’])?(?:(?:deux|trois)\s+)?"
                      r"(?P<noun>kamikazes?|elles-mêmes|eux-mêmes|elle-même|lui-même)"),
 }
@@ -78,7 +80,7 @@ def _count(m: re.Match[str], language: str, earlier: Sequence[str]) -> int | Non
         return parse_number(m["n"], language)
     if (groups.get("det") or "").startswith("both"):
         return 2
-    noun = m["noun"]
+    noun = groups.get("noun") or groups.get("self") or ""
     if noun in ("himself", "herself", "elle-même", "lui-même") or not noun.endswith(("s", "mêmes")):
         return 1
     for sentence in reversed(earlier):

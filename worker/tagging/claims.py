@@ -605,7 +605,8 @@ _ENEMY_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:terroriste|terroristes|ennemi|a
 # one in each phrase of _BOTH_SIDES, in lower case
 _BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris", "bomber")
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
-_ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well|additionally|également|aussi)(?!\w)", re.IGNORECASE)
+# "as well as themselves" lists more dead after the figure: it puts the figure on top of nothing
+_ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well(?!\s+as\b)|additionally|également|aussi)(?!\w)", re.IGNORECASE)
 _ALSO_WORDS = ("also", "well", "additionally", "également", "aussi")     # one in each phrase of _ALSO
 # "two more people died", "deux autres civils": victims on top of a figure already given
 _MORE = re.compile(r"\s+(?:more|other|others|autres|de plus)(?!\w)(?!\s+than)", re.IGNORECASE)
