@@ -240,6 +240,7 @@ def test_an_agency_s_higher_count_does_not_raise_the_officials_revised_total():
     ("The assailants were repelled after more than an hour of fighting and two of them were killed, the army said.",
      "en"),
     ("Les assaillants ont été repoussés et deux d'entre eux ont été tués.", "fr"),
+    ("Reinforcements drove back the assailants, two of whom were killed, the ministry said.", "en"),
 ])
 def test_attackers_no_figure_counted_of_whom_some_died_are_a_figure_of_their_own(sentence, language):
     assert [(c.kind, c.count, c.victims, c.subset) for c in extract_claims(sentence, language)] == [
@@ -678,6 +679,12 @@ def test_parts_named_after_a_total_are_a_subset():
     assert [c.subset for c in found] == [False, True, True]
     assert conservative_toll(found) == 136
     assert [c.subset for c in extract_claims("The attack killed 40 people, 34 of them volunteers.", "en")] == [False, True]
+
+
+@pytest.mark.parametrize("sentence", ["Gunmen rounded up 40 villagers, 12 of whom were killed.",
+                                      "Gunmen rounded up 40 villagers, and 12 of them were killed."])
+def test_the_verb_of_a_part_is_not_the_whole_s(sentence):
+    assert [(c.kind, c.count) for c in extract_claims(sentence, "en")] == [("killed", 12)]
 
 
 def test_a_count_of_attackers_is_not_a_toll():

@@ -544,13 +544,14 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
                 or bool(m is None and q.spelled and _ANAPHORIC.search(text, max(0, q.start - 8), q.start)))
     if d.subset and d.victims is None and _OF_THEM.match(text, q.end) \
             and _ATTACKERS_BEFORE.search(text, 0, q.start) and not _DIGIT.search(text, 0, q.start):
-        # "the assailants were repelled and two of them were killed": part of a group no figure
+        # "the assailants were repelled and two of them were killed", "the assailants, a dozen of whom were
+        # killed": part of a group no figure
         # counted, so a figure of its own, the attackers'
         d.victims, d.subset = "militants", False
     return d
 
 
-_OF_THEM = re.compile(r"\s+(?:of them|d['’]entre eux|parmi eux)(?!\w)", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+(?:of them|of whom|d['’]entre eux|parmi eux)(?!\w)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")     # a figure before "of them": "them" may be its people
 
 
@@ -636,7 +637,9 @@ _COORDINATION = re.compile(rf"{_TRAILING}\s*(?:(?:and|et|as well as|ainsi que|pl
 
 
 def _coordinated(prev: _Draft, nxt: _Draft, text: str) -> bool:
-    return bool(_COORDINATION.fullmatch(text[prev.head_end:nxt.q.start]))
+    """Two counts of one list, sharing its verb; "40 villagers, 12 of whom were killed" is a
+    part of the first, whose verb is its own."""
+    return bool(_COORDINATION.fullmatch(text[prev.head_end:nxt.q.start])) and not _OF_THEM.match(text, nxt.q.end)
 
 
 def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
