@@ -1271,3 +1271,21 @@ def test_a_list_of_the_dead_keeps_its_own_verb_and_a_native_of_the_village_is_a_
 def test_a_customs_agent_listed_with_police_officers_is_one_more_dead():
     s = "Three police officers and a customs agent lost their lives in the attack, while two others were wounded."
     assert conservative_toll(extract_claims(s, "en")) == 4
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Deux soldats sont tombés et quatre ont été blessés.", [("killed", 2), ("wounded", 4)]),
+    ("Trois gendarmes sont tombés lors de l'attaque du poste.", [("killed", 3)]),
+    # fell into an ambush, or into the attackers' hands: nobody is said to have died
+    ("Deux soldats sont tombés dans une embuscade près de Boni.", []),
+    ("Un soldat est tombé entre les mains des assaillants.", []),
+])
+def test_soldiers_who_fell_are_dead_unless_they_fell_into_something(sentence, expected):
+    assert [(c.kind, c.count) for c in extract_claims(sentence, "fr")] == expected
+
+
+def test_others_who_fell_on_the_way_do_not_lower_the_named_count():
+    found = [c for s in ("7 h 40. Trois autres soldats sont tombés.",
+                         "Le ministère de la Défense a confirmé la mort de six militaires.")
+             for c in extract_claims(s, "fr")]
+    assert conservative_toll(found) == 6

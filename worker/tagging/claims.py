@@ -520,6 +520,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     if a and (a.group("kind").lower() not in v.kind_after
               or next_end <= a.start("kind") and _JUST_OF.fullmatch(text, next_end, a.start("kind"))):
         a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
+    if a and a.group("kind").lower() in _FELL and _FELL_INTO.match(text, a.end()):
+        a = None     # "deux soldats sont tombés dans une embuscade": fell into it, not fell
     if a and _SPEAKS.search(text, head_end, a.start("kind")):
         a = None     # "one resident told reporters that scores were killed": the count is the speaker
     if a and head_end <= next_start < a.start("kind") and not _LISTED.fullmatch(text, head_end, next_start):
@@ -551,6 +553,9 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     return d
 
 
+# "sont tombés" alone is "fell" in battle; into an ambush or into enemy hands is no death
+_FELL = frozenset({"sont tombés", "est tombé"})
+_FELL_INTO = re.compile(r"\s+(?:dans|sous|entre|aux|en\s+(?:panne|embuscade)|à\s+l['’]eau|malades?)(?!\w)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+(?:of them|of whom|d['’]entre eux|parmi eux)(?!\w)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")     # a figure before "of them": "them" may be its people
 
@@ -1079,7 +1084,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     6. Distinct groups add up ("5 soldiers and 3 civilians" -> 8). A generic total and the
        sum of the named groups: the larger when one report gives both ("15 dead, 12 of
        them soldiers") or the total is a revision ("bringing the toll to 14"); the named sum
-       when it alone is a revision ("a third soldier has died"); else the lower (two accounts
+       when it alone is a revision ("a third soldier has died"); the larger when the generic
+       figure only adds to others ("three other soldiers fell"); else the lower (two accounts
        of the same dead). Killed militants are added on top: attackers are counted apart from their victims ("killing 23
        people ... four attackers also died" -> 27; "51 soldiers killed, 160 militants
        neutralised" -> 211), unless only a generic figure is beside them and it is the
@@ -1147,6 +1153,7 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     weak_groups: set[str | None] = set()
     generic_total = False      # the generic figure is a total: given with its parts, or a revision
     named_revised = False      # a named group's figure is a revised toll ("a third soldier has died")
+    generic_increment = False  # the generic figure only adds to others ("three other soldiers fell"): no total
     for group, entries in per_group.items():
         strong = [e for e in entries if not e[3]]
         if not strong:
@@ -1156,6 +1163,7 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         entries = [e for e in entries if not e[4]]
         if not entries:
             figures[group] = extra
+            generic_increment = generic_increment or group is None
             continue
         revised = [e for e in entries if e[1]]
         chosen = revised[-1] if revised else min(entries)
@@ -1181,6 +1189,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     named = sum(figures.values()) if figures else None
     if generic is None or named is None:
         core = generic if named is None else named
+    elif generic_increment:
+        core = max(generic, named)     # more dead told on the way; the named figure is the count
     elif generic_total and not (
             named > generic and all(c.claimant_type in _OTHER_ACCOUNTS for c in pool if _group(c) not in (None, "militants"))
             and any(c.revised and _group(c) is None and c.claimant_type not in _OTHER_ACCOUNTS for c in pool)):
