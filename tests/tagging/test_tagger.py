@@ -455,6 +455,19 @@ def test_the_group_the_attackers_split_from_is_no_party():
     assert "jas" not in event["actors"] and "iswap" in event["actors"]
 
 
+@pytest.mark.parametrize("description", [
+    "Local officials blamed fighters of the Islamic State West Africa Province, the Boko Haram faction that broke "
+    "away from Abubakar Shekau's group in 2016.",
+    "Local officials blamed the Islamic State West Africa Province, which split from Boko Haram in 2016.",
+])
+def test_the_attackers_history_names_no_party_and_no_older_incident(description):
+    event = primary(tag_article(article(
+        "Extremists kill 22 villagers in Yobe",
+        "Islamic extremists killed 22 villagers in an attack on Ngurbuwa village in Gujba local government area "
+        "of Yobe state on Wednesday night, a council official said.\n\n" + description, "2018-03-01T10:30:00Z")))
+    assert sorted(event["actors"]) == ["civilians", "iswap"]
+
+
 def test_volunteers_in_the_search_teams_that_found_bodies_are_no_party():
     event = primary(tag_article(article(
         "Loroum : le bilan de l'attaque du marché de Ouindigui s'alourdit à 24 morts",

@@ -273,6 +273,8 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
             if not speaker:
                 if _RIVAL_BEFORE.search(text, max(0, m.start - 30), m.start):
                     continue    # "as it fights the rival ISWAP": the attackers' rival, not a party
+                if _describes_another(text, m, facts.actors):
+                    continue    # "ISWAP, the Boko Haram faction led by al-Barnawi": who ISWAP is
                 if _GIVES_TOLL.match(text, m.end):
                     continue    # "le FLA avance un bilan plus lourd": a source of the toll
                 window = text[m.end:m.end + 260].lower()
@@ -290,6 +292,22 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
     return True
 
 
+# "ISWAP, the Boko Haram faction", "l'ISWAP, une faction de Boko Haram": a group named to say what another is
+_APPOSED_BEFORE = re.compile(r",\s*(?:the|a|an|une|la|cette)\s+(?:(?:faction|branche|dissidence)\s+(?:de\s+|d['’]\s*))?$",
+                             re.IGNORECASE)
+_FACTION_AFTER = re.compile(r"['’]?s?\s+(?:faction|splinter|offshoot|breakaway|branch)", re.IGNORECASE)
+
+
+def _describes_another(text: str, m: Any, mentions: Any) -> bool:
+    """`m` names a group in apposition to another group just before it, as what that one is
+    a faction or offshoot of."""
+    before = _APPOSED_BEFORE.search(text, max(0, m.start - 30), m.start)
+    if before is None or not any(o.actor != m.actor and 0 <= before.start() - o.end <= 2 for o in mentions):
+        return False
+    return "faction" in before.group(0) or "branche" in before.group(0) or "dissidence" in before.group(0) \
+        or _FACTION_AFTER.match(text, m.end) is not None
+
+
 # what joins a group's name to words that name it again: "(FLA), la coalition de ", " "
 _APPOSITION = re.compile(r"\s*(?:\)\s*)?(?:\(|,)?\s*(?:[\w'’-]+\s+){0,3}")
 # "Le FLA, la coalition rebelle présente dans la zone, avance un bilan plus lourd", "the CSP gave a toll of":
@@ -303,7 +321,10 @@ _RIVAL_BEFORE = re.compile(r"\b(?:rival|rivals|rivale?s?|concurrente?s?)\s*(?:,\
                            # "ISWAP, a splinter of Boko Haram", "une dissidence de Boko Haram": the group the
                            # attackers broke from, named to describe them
                            r"|\b(?:dissidence|splinter(?:\s+group)?|offshoot|scission)\s+"
-                           r"(?:de\s+|du\s+|d['’]\s*|of\s+)(?:the\s+|l['’]\s*|la\s+|le\s+)?$", re.IGNORECASE)
+                           r"(?:de\s+|du\s+|d['’]\s*|of\s+)(?:the\s+|l['’]\s*|la\s+|le\s+)?$"
+                           # "the faction that broke away from Boko Haram", "qui a fait scission avec Boko Haram"
+                           r"|\b(?:broke|breaking|split|splintered)\s+(?:away\s+)?from\s+(?:the\s+)?$"
+                           r"|\b(?:scission|rompu|rompre)\s+(?:avec|d['’]avec)\s+(?:l['’]\s*|la\s+|le\s+)?$", re.IGNORECASE)
 
 
 # "..., a annoncé la police.", "..., said the army": the source named after its verb, at a clause's end

@@ -134,6 +134,14 @@ _DESCRIBING = re.compile(r"(?<!\w)(?:déployée?s?|deployed|présente?s?|present
                          r"installée?s?|stationed|stationnée?s?|operating)(?!\w)[^,;()]*$")
 
 
+# a group's history told in passing ("the faction that broke away from Shekau's group in 2016",
+# "le groupe, fondé en 2015 par Ibrahim Malam Dicko"): no older incident of the story
+_GROUP_HISTORY = re.compile(r"(?<!\w)(?:broke away|split|splintered|was (?:founded|formed|created|set up)|founded|formed|"
+                            r"created|emerged|pledged allegiance|a fait scission|s['’]est scindée?|(?:a été )?fondée?|"
+                            r"(?:a été )?créée?|est née?|née?|a prêté allégeance)(?!\w)[^,;()]*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def recap_marker(text: str, language: str) -> tuple[str, str] | None:
     """(kind, phrase) of the first recap or separate-incident phrase in `text`."""
     lowered = text.lower()
@@ -156,6 +164,9 @@ def _marker(match: re.Match | None, text: str, lowered: str, language: str) -> t
             and _DESCRIBING.search(lowered, max(0, match.start() - 80), match.start()):
         # "le véhicule, d'une patrouille déployée dans le nord depuis début 2022, a été touché": how
         # long something has been so describes it; the sentence may still tell the incident
+        return recap_marker(text[match.end():], language)
+    if background and _YEAR.search(background.group(0)) \
+            and _GROUP_HISTORY.search(lowered, max(0, match.start() - 60), match.start()):
         return recap_marker(text[match.end():], language)
     if background:
         return "background", background.group(0)
