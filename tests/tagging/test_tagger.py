@@ -468,6 +468,21 @@ def test_the_attackers_history_names_no_party_and_no_older_incident(description)
     assert sorted(event["actors"]) == ["civilians", "iswap"]
 
 
+@pytest.mark.parametrize("language, title, text, group", [
+    ("fr", "Cameroun : six morts dans un attentat-suicide à Zeleved",
+     "Six civils ont été tués samedi soir dans un attentat-suicide à Zeleved, dans le département du Mayo-Tsanaga, "
+     "selon des sources sécuritaires.\n\nL'attentat n'a pas été revendiqué, mais les autorités l'imputent à la secte "
+     "Boko Haram, qui a multiplié ce type d'opérations dans l'Extrême-Nord depuis 2014.", "jas"),
+    ("en", "Landmine kills three soldiers near Kolofata",
+     "Three Cameroonian soldiers were killed on Tuesday when their vehicle hit a landmine near Kolofata, in the "
+     "Far North region, a military source said.\n\nLocal authorities attributed the blast to Boko Haram, who have "
+     "stepped up the use of landmines on roads in Mayo-Sava since the beginning of the year.", "jas"),
+])
+def test_the_group_blamed_stays_a_party_whatever_it_has_done_since(language, title, text, group):
+    event = primary(tag_article(article(title, text, "2017-08-14T08:30:00Z", language)))
+    assert group in event["actors"] and "unidentified_armed_group" not in event["actors"]
+
+
 def test_volunteers_in_the_search_teams_that_found_bodies_are_no_party():
     event = primary(tag_article(article(
         "Loroum : le bilan de l'attaque du marché de Ouindigui s'alourdit à 24 morts",

@@ -131,7 +131,10 @@ _REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:indiqué|affirmé|décla
 # "installé à Bamako"), up to a "since" in it: no comma or bracket between ("qui a fait des milliers de
 # morts depuis 2014" is a running toll, and stays background)
 _DESCRIBING = re.compile(r"(?<!\w)(?:déployée?s?|deployed|présente?s?|present|actives?|actifs?|based|basée?s?|"
-                         r"installée?s?|stationed|stationnée?s?|operating)(?!\w)[^,;()]*$")
+                         r"installée?s?|stationed|stationnée?s?|operating"
+                         # "Boko Haram, qui a multiplié ce type d'opérations depuis 2014": what a group has done
+                         r"|(?:qui|which|who)\s+(?:a|ont|has|have)\s+(?:multiplié|mené|stepped up|carried out|waged))"
+                         r"(?!\w)[^,;()]*$")
 
 
 # a group's history told in passing ("the faction that broke away from Shekau's group in 2016",
