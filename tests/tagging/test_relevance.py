@@ -171,3 +171,25 @@ def test_a_political_story_that_mentions_the_fight_against_jihadists_is_not_viol
                      "\n\nLe magazine estime que la priorité affichée à la lutte contre les groupes jihadistes sert aussi "
                      "à justifier le report du retour à l'ordre constitutionnel.")
     assert out["relevant"] is False
+
+
+def test_a_tanker_that_exploded_in_an_accident_is_no_attack():
+    out = _tagged_fr("Explosion d'un camion-citerne sur la RN6 : le bilan passe à onze morts",
+                     "Le bilan de l'explosion d'un camion-citerne survenue samedi près de Kassela, dans la région de "
+                     "Koulikoro, s'est alourdi à onze morts, a annoncé lundi la protection civile.\n\n"
+                     "Les premières rumeurs faisant état d'une attaque terroriste ont été démenties par les autorités. "
+                     "« Il s'agit d'un accident de la circulation », a insisté le gouverneur.")
+    assert out["relevant"] is False
+    assert relevant("Five soldiers killed in road accident near Gao",
+                    "Five Malian soldiers were killed on Tuesday when their truck overturned in a road accident "
+                    "near Gao, the army said.", "2024-03-14T10:00:00Z") is False
+
+
+def test_an_explosion_said_to_be_no_accident_is_still_an_attack():
+    assert relevant("Bus hits landmine near Boni, killing 11",
+                    "At least 11 passengers were killed on Monday when their bus hit a landmine near Boni, in "
+                    "central Mali, officials said. The army ruled out an accident and blamed jihadists who have "
+                    "mined the road.", "2024-03-14T10:00:00Z") is True
+    assert relevant("JNIM ambush near Boni after road accident kills soldiers",
+                    "JNIM fighters ambushed a convoy near Boni on Monday after one of its trucks overturned in an "
+                    "accident, killing four Malian soldiers, security sources said.", "2024-03-14T10:00:00Z") is True

@@ -105,6 +105,23 @@ def court_story(title: str, lead: Iterable[str], language: str) -> str | None:
     return ", ".join(sorted(found)[:3]) if len(found) >= _config()["court_words"] else None
 
 
+# "not an accident", "n'était pas un accident", "ruled out an accident": the words deny it
+_ACCIDENT_DENIED = re.compile(r"(?<!\w)(?:not|no|ruled out|rule out|excluded|pas|plus|aucun|exclu|écarté|écarte)\s+"
+                              r"(?:(?:an?|un|une|the|l['’]|d['’]|la|le|piste|thèse|hypothèse)\s*){0,2}$")
+
+
+def accident_story(title: str, lead: Iterable[str], language: str) -> str | None:
+    """The accident word of a title or lead that calls the event an accident ("il s'agit d'un
+    accident de la circulation", "the tanker exploded in an accident"), or None."""
+    pattern = _phrases("accident", language, whole_words=True)
+    for text in (title, *lead):
+        lowered = text.lower()
+        for m in pattern.finditer(lowered):
+            if not _ACCIDENT_DENIED.search(lowered, max(0, m.start() - 30), m.start()):
+                return m.group(0)
+    return None
+
+
 @cache
 def _elsewhere_pattern() -> re.Pattern:
     names = sorted(_config()["elsewhere"], key=len, reverse=True)

@@ -23,7 +23,7 @@ from .dates import eve_of, find_dates, hour_after_midnight, may_be_eve, settle_n
 from .event import TOLD_PARAGRAPHS, Built, build_event, name_unseen_attackers, role_data
 from .gazetteer import find_places
 from .primary import Facts, group_incidents
-from .relevance import (CASUALTY_KINDS, assess, court_story, in_scope, insecurity_word, overruled, set_elsewhere,
+from .relevance import (CASUALTY_KINDS, accident_story, assess, court_story, in_scope, insecurity_word, overruled, set_elsewhere,
                         sports_story, tells_harm, violence_word)
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
@@ -297,6 +297,11 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
             court := court_story(title, [f.sentence.text for f in lead], language)):
         # a trial recalls attacks without reporting one ("le procès de l'attaque du Radisson Blu")
         relevance = overruled(relevance, f"a court story ({court}) with no incident")
+    if relevance.relevant and not any(is_non_state_armed(a) and a != "unidentified_armed_group" for a in event["actors"]) \
+            and (accident := accident_story(title, [f.sentence.text for f in facts if 0 < f.sentence.paragraph <= 3],
+                                            language)):
+        # a tanker that blew up after overturning, a road crash: deaths nobody's violence caused
+        relevance = overruled(relevance, f"an accident story ({accident}) with no armed group")
 
     events: list[dict] = []
     if relevance.relevant:
