@@ -111,6 +111,12 @@ CASES = [
     ("fr", ["Burkina : une dizaine de VDP tués dans une embuscade près de Titao",
             "Les volontaires escortaient un convoi lorsqu'ils ont été pris à partie par des hommes armés."],
      "armed_clash"),
+    # a suicide attack on a checkpoint, soldiers firing at the car before it blew up: the bombing
+    ("fr", ["Gao : attaque kamikaze contre un poste de contrôle à l'entrée de la ville",
+            "Un kamikaze au volant d'un véhicule piégé s'est fait exploser lundi à un poste de contrôle tenu par "
+            "l'armée malienne et la Minusma.",
+            "« La voiture a foncé sur la barrière. Les soldats ont tiré, puis il y a eu une énorme explosion »."],
+     "suicide_bomb"),
 ]
 
 
