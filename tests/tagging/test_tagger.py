@@ -772,6 +772,18 @@ def test_raid_that_kills_many_and_abducts_others_is_an_attack_on_civilians():
         "about 80 students, police said.",
         published="2021-06-18T08:00:00Z"))
     assert primary(out)["sub_event_type"] == "abduction_forced_disappearance"
+    # fewer dead than five, but more dead than taken: the killing
+    out = tag_article(article(
+        "Boko Haram raid on Cameroon border village leaves four dead",
+        "Suspected Boko Haram fighters killed four civilians and abducted two teenage girls in a raid on Tourou, in "
+        "Cameroon's Far North region, late on Saturday, local officials said.", published="2019-06-10T10:00:00Z"))
+    assert primary(out)["sub_event_type"] == "attack"
+    out = tag_article(article(
+        "Twelve people abducted in Tourou",
+        "Gunmen abducted twelve people, including seven children, in Tourou, in Cameroon's Far North region, on "
+        "Tuesday night and shot dead a man who tried to stop them, local sources said.",
+        published="2023-11-16T10:00:00Z"))
+    assert primary(out)["sub_event_type"] == "abduction_forced_disappearance"
 
 
 def test_group_saying_its_fighters_did_it_replaces_the_unnamed_insurgents():

@@ -666,8 +666,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
     own_counts = _own_count_claimants(incident, perps, language, country, admin1)
     counted = [_as_perpetrator(c, own_counts) for f in incident.facts for c in f.current_claims]
     fatalities = conservative_toll(counted)
-    if sub_event_type == "abduction_forced_disappearance" and (fatalities or 0) >= KILLINGS_OVER_ABDUCTION:
-        # "bandits kill 16, abduct dozens": ACLED codes the killing, the more severe harm
+    if sub_event_type == "abduction_forced_disappearance" and _killing_foremost(fatalities, counted):
+        # "bandits kill 16, abduct dozens", "killed four civilians and abducted two girls": ACLED
+        # codes the killing, the more severe harm
         sub_event_type = "attack"
         if decisions is not None:
             decisions["sub_event_type"] = Decision(sub_event_type, decisions["sub_event_type"].sentence,
@@ -687,6 +688,17 @@ def build_event(incident: Incident, language: str, published: dt.date,
         "evidence": evidence[:MAX_EVIDENCE],
     }
     return Built(event, decisions or {}, told)
+
+
+def _killing_foremost(fatalities: int | None, claims: list[Any]) -> bool:
+    """Whether a kidnapping raid killed enough to be coded as the killing: KILLINGS_OVER_ABDUCTION
+    dead, or several dead and more than it took."""
+    if not fatalities:
+        return False
+    taken = [lower_bound(c) for c in claims if c.kind == "abducted" and c.claimant_type != "perpetrator"]
+    most_taken = max((n for n in taken if n is not None), default=None)
+    return fatalities >= KILLINGS_OVER_ABDUCTION or (
+        most_taken is not None and fatalities >= 2 and fatalities > most_taken)
 
 
 def _fatalities_decision(counted: list[Any], fatalities: int | None) -> Decision:
