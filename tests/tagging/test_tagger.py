@@ -1451,3 +1451,14 @@ def test_the_day_troops_were_deployed_after_the_attack_is_not_its_date():
         "It happened on Monday night, residents said. Three police officers were killed.",
         published="2023-05-10T11:00:00Z")))
     assert event["date"] == "2023-05-08"
+
+
+def test_police_who_only_gave_and_revised_the_toll_are_no_party():
+    event = primary(tag_article(article(
+        "Death toll in Katsina mosque attack rises to 31",
+        "The death toll from Friday's attack by bandits on worshippers at a mosque in Zango village, Kankara Local "
+        "Government Area of Katsina State, has risen to 31, police and community leaders said on Sunday.\n\n"
+        "The police had on Saturday put the number of dead at 19. The gunmen surrounded the mosque during the "
+        "evening prayer and opened fire on the congregation, witnesses said.", "2023-09-04T09:00:00Z")))
+    assert sorted(event["actors"]) == ["bandits_ng", "civilians"]
+    assert event["sub_event_type"] == "attack"
