@@ -1462,3 +1462,18 @@ def test_police_who_only_gave_and_revised_the_toll_are_no_party():
         "evening prayer and opened fire on the congregation, witnesses said.", "2023-09-04T09:00:00Z")))
     assert sorted(event["actors"]) == ["bandits_ng", "civilians"]
     assert event["sub_event_type"] == "attack"
+
+
+@pytest.mark.parametrize("language, title, text, expected", [
+    ("fr", "Frappe aérienne près de Kokorou : l'armée parle de terroristes, des habitants de civils",
+     "Une frappe de drone menée vendredi par l'armée nigérienne dans le département de Téra a touché le village de "
+     "Gountou Koira. Le ministère de la Défense affirme que « plus de vingt terroristes » ont été « neutralisés ».\n\n"
+     "Selon des habitants, la frappe a touché une cérémonie de baptême et a fait au moins dix-huit morts, tous civils.",
+     18),
+    ("en", "Residents accuse soldiers of killing men in Gwoza village",
+     "Soldiers shot dead at least six men in Ngoshe, a village in Gwoza Local Government Area of Borno State, last "
+     "Thursday after rounding them up, residents and a human rights group said.\n\n"
+     "A military spokesman said troops came under fire in the village and neutralised six terrorists.", 6),
+])
+def test_the_state_s_word_for_the_dead_it_made_is_not_more_dead(language, title, text, expected):
+    assert primary(tag_article(article(title, text, "2024-02-05T17:00:00Z", language)))["fatalities"] == expected

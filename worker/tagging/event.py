@@ -15,7 +15,7 @@ from typing import Any
 
 from .actors import (find_actors, is_foreign_force, is_non_state_armed, is_state_force, kind, resolve_actors,
                      resolve_generic, roles as sentence_roles)
-from .claims import conservative_toll, harm_near, lower_bound
+from .claims import SAME_FIGURE_SLACK, conservative_toll, harm_near, lower_bound
 from .event_types import classify
 from .gazetteer import lookup
 from .primary import Facts, Incident, choose_date, first_match, is_reference_mention, vocabulary
@@ -665,6 +665,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
 
     own_counts = _own_count_claimants(incident, perps, language, country, admin1)
     counted = [_as_perpetrator(c, own_counts) for f in incident.facts for c in f.current_claims]
+    counted = _without_the_state_s_version(counted, actors, perps, sub_event_type, told)
     fatalities = conservative_toll(counted)
     if sub_event_type == "abduction_forced_disappearance" and _killing_foremost(fatalities, counted):
         # "bandits kill 16, abduct dozens", "killed four civilians and abducted two girls": ACLED
@@ -688,6 +689,36 @@ def build_event(incident: Incident, language: str, published: dt.date,
         "evidence": evidence[:MAX_EVIDENCE],
     }
     return Built(event, decisions or {}, told)
+
+
+# the civilians' side of a disputed killing: "tous civils", "the army denied", "et non des éléments de Boko Haram"
+_DISPUTED = re.compile(r"(?<!\w)(?:denied|denies|rejected|rejects|dismissed|disputed|contested|démenti|démentie?s?|dément|"
+                       r"démentent|rejeté|rejette|rejettent|contesté|conteste|contestent|tous (?:des )?civils|"
+                       r"all (?:of them )?civilians|no armed men|aucun homme armé|et non (?:des|de|pas)|"
+                       r"rather than (?:militants|jihadists|terrorists|insurgents|fighters))(?!\w)", re.IGNORECASE)
+_CIVILIAN_COUNTERS = frozenset({"local", "ngo", "un", "media", "unknown"})
+
+
+def _without_the_state_s_version(counted: list[Any], actors: list[str], perps: list[str], sub_event_type: str | None,
+                                 told: list[Facts]) -> list[Any]:
+    """The killed figures without the state's word for the dead it made: where forces killed
+    people that residents or rights groups count as civilians, the army's "six terrorists
+    neutralised" are the same dead, not more (the figures match, or the story says the
+    account is disputed)."""
+    state_acted = any(is_state_force(a) for a in perps) or (
+        sub_event_type == "air_drone_strike" and any(is_state_force(a) for a in actors))
+    if not state_acted:
+        return counted
+    civilians = [lower_bound(c) for c in counted if c.kind == "killed" and c.victims in (None, "people", "civilians")
+                 and c.claimant_type in _CIVILIAN_COUNTERS]
+    militants = [c for c in counted if c.kind == "killed" and c.victims == "militants"
+                 and c.claimant_type in ("official", "perpetrator", "unknown")]
+    if not civilians or not militants:
+        return counted
+    same = any(n and lower_bound(m) and abs(n - lower_bound(m)) <= SAME_FIGURE_SLACK * n for n in civilians for m in militants)
+    if not same and not any(_DISPUTED.search(f.sentence.text) for f in told):
+        return counted
+    return [c for c in counted if not any(c is m for m in militants)]
 
 
 def _killing_foremost(fatalities: int | None, claims: list[Any]) -> bool:
