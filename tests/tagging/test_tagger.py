@@ -1477,3 +1477,24 @@ def test_police_who_only_gave_and_revised_the_toll_are_no_party():
 ])
 def test_the_state_s_word_for_the_dead_it_made_is_not_more_dead(language, title, text, expected):
     assert primary(tag_article(article(title, text, "2024-02-05T17:00:00Z", language)))["fatalities"] == expected
+
+
+@pytest.mark.parametrize("language, title, text, expected", [
+    ("fr", "Ménaka : une trentaine de civils tués par l'EIGS près d'Inékar",
+     "Une trentaine de civils ont été tués mardi près d'Inékar, dans la région de Ménaka, par des combattants de "
+     "l'État islamique au Grand Sahara (EIGS), selon les autorités locales.\n\n"
+     "Le Mouvement pour le salut de l'Azawad (MSA), dont les combattants sont présents dans le cercle, avance pour "
+     "sa part un bilan de quarante morts.", ["civilians", "is_sahel"]),
+    ("en", "Islamic State fighters kill 17 Tuareg herders near Inekar",
+     "Islamic State fighters killed 17 herders near Inekar, in Mali's Menaka region, on Tuesday, local officials "
+     "said.\n\nThe Movement for the Salvation of Azawad (MSA), an armed group that patrols the area alongside the "
+     "army, put the toll at 24 dead. The group has attacked communities it accuses of siding with the MSA.",
+     ["civilians", "is_sahel"]),
+    ("fr", "Kidal : une frappe de drone sur une foire fait au moins 14 morts civils, selon le CSP",
+     "Une frappe de drone attribuée à l'armée malienne a touché dimanche la foire d'Anéfis, au sud de Kidal, "
+     "faisant au moins quatorze morts civils, selon des élus locaux et le Cadre stratégique permanent (CSP).",
+     ["civilians", "military_ml"]),
+])
+def test_armed_groups_that_only_give_the_toll_or_are_named_in_a_charge_are_no_party(language, title, text, expected):
+    event = primary(tag_article(article(title, text, "2024-02-05T17:00:00Z", language)))
+    assert sorted(event["actors"]) == expected

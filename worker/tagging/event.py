@@ -277,6 +277,9 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                     continue    # "ISWAP, the Boko Haram faction led by al-Barnawi": who ISWAP is
                 if _GIVES_TOLL.match(text, m.end):
                     continue    # "le FLA avance un bilan plus lourd": a source of the toll
+                if _CITED.search(text, max(0, m.start - 80), m.start) or _SIDED_WITH.search(text, max(0, m.start - 40),
+                                                                                             m.start):
+                    continue    # "selon le CSP", "accused of siding with the MSA": a source, or the charge
                 window = text[m.end:m.end + 260].lower()
                 accuses = _ACCUSES_STATE.match(text, m.end) if any(w in window for w in _ACCUSE_STEMS) else None
                 if not accuses or _OWN_ACT.search(text, m.end, accuses.end()):
@@ -287,7 +290,8 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
             if own and not _RESPONSE.match(text, own.end()):
                 return False    # "Barkhane announced it had neutralised...": it reports its own act
             if not (said or first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])
-                    or _inverted_speech(text, m)):
+                    or _inverted_speech(text, m) or _GIVES_TOLL.match(text, m.end)
+                    or _SIDED_WITH.search(text, max(0, m.start - 40), m.start)):
                 return False
     return True
 
@@ -313,8 +317,17 @@ _APPOSITION = re.compile(r"\s*(?:\)\s*)?(?:\(|,)?\s*(?:[\w'’-]+\s+){0,3}")
 # "Le FLA, la coalition rebelle présente dans la zone, avance un bilan plus lourd", "the CSP gave a toll of":
 # a group giving the toll of someone else's act
 _GIVES_TOLL = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,.;]{1,80},)?\s+(?:a\s+)?(?:avance|avancé|donne|donné|évoque|évoqué|"
-                         r"fait état d['’]|gave|gives|put|puts|cited|cites|reported)\s+(?:un\s+|a\s+|the\s+|its\s+|son\s+|le\s+)?"
+                         r"fait état d['’]|gave|gives|put|puts|cited|cites|reported)\s+"
+                         r"(?:(?:pour sa part|de son côté|quant à lui|dans un communiqué|for its part|in a statement|also)\s*,?\s+)?"
+                         r"(?:un\s+|a\s+|the\s+|its\s+|son\s+|le\s+|its own\s+)?"
                          r"(?:bilan|toll|death toll|figure|chiffre|count)\b", re.IGNORECASE)
+# "selon le CSP", "according to Tuareg-led rebels": a group cited for what it says, not for what it did
+_CITED = re.compile(r"(?:\bselon|\bd['’]après|\baccording to)\s+(?:[\w'’-]+\s+){0,6}?(?:(?:et|and)\s+(?:[\w'’-]+\s+){0,4})?$",
+                    re.IGNORECASE)
+# "which it accuses of siding with the MSA": the group the victims are said to have helped
+_SIDED_WITH = re.compile(r"\b(?:siding|sided|sides|colluding|collaborating|collaborated|complicity|complicité|"
+                         r"collaborer|collaboré|pactisé|pactiser)\s+(?:with|avec)\s+(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?$",
+                         re.IGNORECASE)
 # "fights the rival Islamic State West Africa Province", "son rival, l'EIGS", "rivals of JNIM"
 _RIVAL_BEFORE = re.compile(r"\b(?:rival|rivals|rivale?s?|concurrente?s?)\s*(?:,\s*)?(?:of\s+|to\s+|de\s+|du\s+|d['’]\s*)?"
                            r"(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?(?:faction\s+|group\s+|groupe\s+)?$"
