@@ -1498,3 +1498,12 @@ def test_the_state_s_word_for_the_dead_it_made_is_not_more_dead(language, title,
 def test_armed_groups_that_only_give_the_toll_or_are_named_in_a_charge_are_no_party(language, title, text, expected):
     event = primary(tag_article(article(title, text, "2024-02-05T17:00:00Z", language)))
     assert sorted(event["actors"]) == expected
+
+
+def test_a_force_that_had_not_commented_is_no_party():
+    event = primary(tag_article(article(
+        "Burkina Faso: 12 VDP auxiliaries killed in ambush near Djibo",
+        "Twelve members of the Volunteers for the Defence of the Homeland (VDP) were killed on Wednesday when "
+        "suspected jihadists ambushed their patrol about 20 km from Djibo, two security sources said.\n\n"
+        "No group has claimed responsibility and the army had not commented by Thursday.", "2023-02-09T14:20:00Z")))
+    assert sorted(event["actors"]) == ["unidentified_armed_group", "vdp"]
