@@ -1507,3 +1507,13 @@ def test_a_force_that_had_not_commented_is_no_party():
         "suspected jihadists ambushed their patrol about 20 km from Djibo, two security sources said.\n\n"
         "No group has claimed responsibility and the army had not commented by Thursday.", "2023-02-09T14:20:00Z")))
     assert sorted(event["actors"]) == ["unidentified_armed_group", "vdp"]
+
+
+def test_the_sweeps_of_the_next_day_leave_the_night_its_first_day():
+    event = primary(tag_article(article(
+        "Attaque contre le détachement de Bourzanga : douze morts dans les rangs amis",
+        "Le détachement militaire de Bourzanga, dans la province du Bam, a fait l'objet d'une attaque dans la nuit "
+        "du samedi 10 au dimanche 11 septembre 2022, selon l'état-major.\n\n"
+        "Côté assaillants, au moins 31 terroristes ont été neutralisés au cours des combats et des ratissages "
+        "effectués dans la journée de dimanche.", "2022-09-12T10:30:00Z", "fr")))
+    assert event["date"] == "2022-09-10"

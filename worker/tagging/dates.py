@@ -377,7 +377,13 @@ def in_small_hours(lowered: str, start: int, end: int) -> bool:
     the day it happened ("dans la journée du mardi"): the second day of a night, when the
     violence happened."""
     return bool(_SMALL_HOURS.match(lowered, end) or _DAWN.match(lowered, end)
-                or _WHEN_BEFORE.search(lowered, max(0, start - 40), start))
+                or _WHEN_BEFORE.search(lowered, max(0, start - 40), start)
+                and not _FOLLOW_UP.search(lowered, max(0, start - 70), start))
+
+
+# "les ratissages effectués dans la journée de dimanche", "sweeps during the day on Sunday": what
+# the troops did after the night, not when it happened
+_FOLLOW_UP = re.compile(r"(?<!\w)(?:ratissages?|fouilles?|poursuites?|sweeps?|combing|search(?:es)?|pursuit)(?!\w)[^.;]*$")
 
 
 def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
