@@ -1289,3 +1289,12 @@ def test_others_who_fell_on_the_way_do_not_lower_the_named_count():
                          "Le ministère de la Défense a confirmé la mort de six militaires.")
              for c in extract_claims(s, "fr")]
     assert conservative_toll(found) == 6
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Des soldats ont exécuté le 14 avril au moins onze hommes.", "fr"),
+    ("Soldiers executed on 14 April at least 11 men.", "en"),
+    ("Les assaillants ont tué dans la nuit de samedi à dimanche au moins 11 civils.", "fr"),
+])
+def test_a_date_between_the_verb_and_its_count_keeps_the_verb(sentence, language):
+    assert [(c.kind, c.count) for c in extract_claims(sentence, language)] == [("killed", 11)]

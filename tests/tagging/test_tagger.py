@@ -1517,3 +1517,17 @@ def test_the_sweeps_of_the_next_day_leave_the_night_its_first_day():
         "Côté assaillants, au moins 31 terroristes ont été neutralisés au cours des combats et des ratissages "
         "effectués dans la journée de dimanche.", "2022-09-12T10:30:00Z", "fr")))
     assert event["date"] == "2022-09-10"
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "Soldiers executed at least 38 civilians in the village of Pelga, in Burkina Faso's Yatenga province, "
+           "Human Rights Watch said.\n\nThe killings took place on 24 February. The day before, JNIM fighters had "
+           "ambushed an army convoy nearby, killing six soldiers.", "2025-02-24"),
+    ("fr", "Des soldats ont exécuté le 14 avril au moins onze hommes à Bossey Bangou, dans la région de Tillabéri, "
+           "selon une ONG.\n\nLa veille, des jihadistes avaient attaqué une patrouille à quelques kilomètres de là.",
+     "2025-04-14"),
+])
+def test_an_earlier_incident_the_day_before_the_incident_s_own_day_does_not_date_it(language, text, expected):
+    event = primary(tag_article(article("Soldiers accused of executing villagers", text, "2025-04-17T09:00:00Z",
+                                        language)))
+    assert event["date"] == expected

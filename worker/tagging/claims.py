@@ -180,15 +180,21 @@ def _vocab(language: str) -> _Vocab:
                        rf"{_AGE_APPOSITION}?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
                        rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
-    before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS})){{0,3}}"
+    # ... or a date: "ont exécuté le 14 avril au moins onze hommes", "killed on 14 April at least 11"
+    months = _alt(lex["months"])
+    date_gap = (rf"(?:le|on|the)\s+\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?:{months})|on\s+(?:{months})\s+\d{{1,2}}"
+                rf"|dans\s+la\s+nuit\s+(?:du|de)\s+[\w-]+(?:\s+\d{{1,2}})?\s+(?:au|à)\s+[\w-]+(?:\s+\d{{1,2}})?"
+                rf"|overnight|last\s+(?:week|night)|la\s+semaine\s+dernière")
+    before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS}|{date_gap})){{0,3}}"
                         rf"\s*(?:(?:{'|'.join(_BEFORE_ARTICLES)})\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
     toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,110}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
                       rf"reached|atteint)|:)\s*$", re.IGNORECASE)
-    months = _alt(lex["months"])
     trigger_words = list(kind_after) + list(kind_before) + list(lex["kind_heads"][lang]) + lex["toll_words"][lang]
     time_ends = _literal_ends(_TIME_WORDS)
-    before_ends = None if time_ends is None else tuple(p.lower() for p in kind_before) + time_ends + _BEFORE_ARTICLES
+    before_ends = None if time_ends is None else (tuple(p.lower() for p in kind_before) + time_ends + _BEFORE_ARTICLES
+                                                  + tuple(m.lower() for m in lex["months"]) + tuple("0123456789")
+                                                  + ("overnight", "week", "night", "dernière"))
     return _Vocab(
         head_last=lang == "en",
         nouns=nouns, head=head, after=after, before=before, before_ends=before_ends, toll=toll,
@@ -504,7 +510,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
         d.kind, d.rule = v.nouns[m.group("noun").lower()][1], f"head:{m.group('noun').lower()}"
         if m.group("their") and _ATTACKERS_BEFORE.search(text, max(0, q.start - 120), q.start):
             d.victims = "militants"     # "les assaillants ont fui, laissant trois de leurs morts"
-    window = text[max(0, q.start - 40):q.start]
+    window = text[max(0, q.start - 75):q.start]
     b = v.before.search(window) if _may_end_with(_lower_tail(window, plain), v.before_ends) else None
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]

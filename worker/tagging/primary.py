@@ -300,6 +300,10 @@ def choose_date(facts_list: list[Facts]) -> tuple[Any, Facts] | None:
         for paragraph in sorted(by_paragraph):
             found = by_paragraph[paragraph]
             days = [pair for pair in found if pair[0].precision == "day"]
+            # "On 24 February soldiers executed ... The day before, JNIM had ambushed a convoy": an eve
+            # whose anchor day is itself the incident's tells an earlier one
+            days = [pair for pair in days if not (pair[0].rule.startswith("date:eve-of") and any(
+                other[0].date == pair[0].date + dt.timedelta(days=1) for other in days))] or days
             if days:
                 best = min(days, key=lambda pair: pair[0].date)
                 if coarse is None or _consistent(best[0], coarse[0]):
