@@ -1276,6 +1276,8 @@ def test_a_customs_agent_listed_with_police_officers_is_one_more_dead():
 @pytest.mark.parametrize("sentence, expected", [
     ("Deux soldats sont tombés et quatre ont été blessés.", [("killed", 2), ("wounded", 4)]),
     ("Trois gendarmes sont tombés lors de l'attaque du poste.", [("killed", 3)]),
+    ("Le bilan officiel fait état de deux militaires tombés et de trois autres blessés.", [("killed", 2), ("wounded", 3)]),
+    ("Deux soldats tombés dans une embuscade ont été secourus.", []),
     # fell into an ambush, or into the attackers' hands: nobody is said to have died
     ("Deux soldats sont tombés dans une embuscade près de Boni.", []),
     ("Un soldat est tombé entre les mains des assaillants.", []),

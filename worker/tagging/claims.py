@@ -560,7 +560,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
 
 
 # "sont tombés" alone is "fell" in battle; into an ambush or into enemy hands is no death
-_FELL = frozenset({"sont tombés", "est tombé"})
+_FELL = frozenset({"sont tombés", "est tombé", "tombés", "tombé"})
 _FELL_INTO = re.compile(r"\s+(?:dans|sous|entre|aux|en\s+(?:panne|embuscade)|à\s+l['’]eau|malades?)(?!\w)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+(?:of them|of whom|d['’]entre eux|parmi eux)(?!\w)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")     # a figure before "of them": "them" may be its people
