@@ -121,6 +121,13 @@ def test_le_bilan_s_alourdit_is_a_revision():
     assert (c.count, c.revised) == (23, True)
 
 
+def test_a_toll_revised_in_the_infinitive_replaces_the_first_one():
+    found = extract_claims("Dimanche, le gouvernement a annoncé « 15 civils tués et 7 blessés », avant de réviser lundi "
+                           "ce bilan à 22 morts.", "fr")
+    assert [(c.count, c.revised) for c in found if c.kind == "killed"] == [(15, False), (22, True)]
+    assert conservative_toll(found) == 22
+
+
 @pytest.mark.parametrize("sentences, language", [
     (["Gunmen killed at least 22 people, the government said Tuesday, raising a toll that regional officials had "
       "put at 18 a day earlier.", "The governor had said on Monday that at least 18 people were killed."], "en"),
