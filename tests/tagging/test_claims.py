@@ -1307,3 +1307,16 @@ def test_others_who_fell_on_the_way_do_not_lower_the_named_count():
 ])
 def test_a_date_between_the_verb_and_its_count_keeps_the_verb(sentence, language):
     assert [(c.kind, c.count) for c in extract_claims(sentence, language)] == [("killed", 11)]
+
+
+def test_also_after_the_sentence_s_own_earlier_figure_adds_to_it_not_to_other_reports():
+    found = [c for s in ("Gunmen killed five residents and two soldiers, officials said.",
+                         "A military source confirmed that two soldiers were killed, while a local official said five "
+                         "civilians also died.")
+             for c in extract_claims(s, "en")]
+    assert conservative_toll(found) == 7
+    # a list that shares "were also killed" still comes on top of the figure before it
+    found = [c for s in ("Eight soldiers were killed on Tuesday when their patrol hit a bomb, the army said.",
+                         "The army said a park ranger and a French instructor were also killed.")
+             for c in extract_claims(s, "en")]
+    assert conservative_toll(found) == 10

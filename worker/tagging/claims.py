@@ -829,7 +829,12 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end
                          and not _NOW.search(lowered, initial_cue.end(), d.q.start)),
-            additional=bool(maybe_also and _ALSO.match(text, d.head_end) or _MORE.match(text, d.q.end)),
+            # "two officers were killed, while five civilians also died": on top of the sentence's own
+            # earlier figure, which the toll already adds, not of another report's
+            additional=bool(maybe_also and _ALSO.match(text, d.head_end)
+                            and not any(o.kind == d.kind and o.q.start < d.q.start and not _coordinated(o, d, text)
+                                        for o in drafts)
+                            or _MORE.match(text, d.q.end)),
             all_sides=all_sides))
     return out
 
