@@ -1320,3 +1320,8 @@ def test_also_after_the_sentence_s_own_earlier_figure_adds_to_it_not_to_other_re
                          "The army said a park ranger and a French instructor were also killed.")
              for c in extract_claims(s, "en")]
     assert conservative_toll(found) == 10
+
+
+def test_soldiers_who_fell_with_arms_in_hand_are_dead():
+    found = extract_claims('The army said 17 soldiers "fell with arms in hand" when the detachment was stormed.', "en")
+    assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 17, "soldiers")]
