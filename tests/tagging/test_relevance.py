@@ -193,3 +193,12 @@ def test_an_explosion_said_to_be_no_accident_is_still_an_attack():
     assert relevant("JNIM ambush near Boni after road accident kills soldiers",
                     "JNIM fighters ambushed a convoy near Boni on Monday after one of its trucks overturned in an "
                     "accident, killing four Malian soldiers, security sources said.", "2024-03-14T10:00:00Z") is True
+
+
+def test_a_sentence_for_an_attack_years_ago_is_justice_news():
+    assert relevant("Mali court sentences three to death over 2016 Nampala army base attack",
+                    "A special criminal court in Bamako on Friday sentenced three men to death and a fourth to twenty "
+                    "years in prison for their role in the July 2016 attack on the army base at Nampala, in the Ségou "
+                    "region.\n\nThe attack killed 17 soldiers, according to the government's toll at the time. The "
+                    "defendants were found guilty of terrorism and murder; their lawyer said he would appeal.",
+                    "2023-03-04T10:00:00Z") is False

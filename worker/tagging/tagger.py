@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -256,6 +257,23 @@ def _irrelevant_output(article_id: Any, facts: list[Facts], language: str, why: 
     return out
 
 
+OLD_INCIDENT_DAYS = 90     # a trial's story whose incident is older than this reports the trial
+
+
+def _long_before(event: Mapping[str, Any], published: dt.date) -> bool:
+    """The event's date lies more than OLD_INCIDENT_DAYS before publication."""
+    day = _day(event["date"])
+    return day is not None and (published - day).days > OLD_INCIDENT_DAYS
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _earlier_year(title: str, published: dt.date) -> bool:
+    """The title names a year before publication's ("... over 2016 Nampala army base attack")."""
+    return any(int(y) < published.year for y in _YEAR.findall(title))
+
+
 def _explained(built: Built, extra: Mapping[str, Any] | None = None) -> dict:
     explain = {name: d.to_dict() for name, d in built.explain.items()}
     if extra:
@@ -293,7 +311,8 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     if not relevance.relevant and scope_reason and (told := _insecurity_story(facts, language)):
         armed = [m.actor for f in told for m in f.actors if is_non_state_armed(m.actor)]
         relevance = assess(scope_reason, armed, claims, [f.sentence.text for f in told], language, elsewhere)
-    if relevance.relevant and (event["sub_event_type"] is None or not event["claims"]) and (
+    if relevance.relevant and (event["sub_event_type"] is None or not event["claims"] or _long_before(event, day)
+                               or _earlier_year(title, day)) and (
             court := court_story(title, [f.sentence.text for f in lead], language)):
         # a trial recalls attacks without reporting one ("le procès de l'attaque du Radisson Blu")
         relevance = overruled(relevance, f"a court story ({court}) with no incident")
