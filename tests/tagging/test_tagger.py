@@ -1531,3 +1531,14 @@ def test_an_earlier_incident_the_day_before_the_incident_s_own_day_does_not_date
     event = primary(tag_article(article("Soldiers accused of executing villagers", text, "2025-04-17T09:00:00Z",
                                         language)))
     assert event["date"] == expected
+
+
+def test_an_ambush_the_day_before_told_in_the_pluperfect_is_another_incident():
+    event = primary(tag_article(article(
+        "Rights group accuses Burkina soldiers and militia of killing 38 villagers",
+        "Burkinabè soldiers and VDP militiamen summarily executed at least 38 civilians in the village of Pelga, in "
+        "Yatenga province, on 24 February, Human Rights Watch said.\n\nThe day before, fighters of the al-Qaeda-linked "
+        "JNIM had ambushed an army supply convoy nearby, killing six soldiers, according to security sources.",
+        "2025-04-17T09:00:00Z")))
+    assert (event["fatalities"], event["sub_event_type"]) == (38, "attack")
+    assert "jnim" not in event["actors"]
