@@ -117,6 +117,9 @@ CASES = [
             "l'armée malienne et la Minusma.",
             "« La voiture a foncé sur la barrière. Les soldats ont tiré, puis il y a eu une énorme explosion »."],
      "suicide_bomb"),
+    ("fr", ["Lac : l'aviation pilonne des repaires de Boko Haram sur l'île de Kangalom",
+            "L'armée de l'air tchadienne a mené samedi une série de frappes contre des positions de Boko Haram."],
+     "air_drone_strike"),
 ]
 
 

@@ -1542,3 +1542,14 @@ def test_an_ambush_the_day_before_told_in_the_pluperfect_is_another_incident():
         "2025-04-17T09:00:00Z")))
     assert (event["fatalities"], event["sub_event_type"]) == (38, "attack")
     assert "jnim" not in event["actors"]
+
+
+def test_strikes_that_come_a_week_after_an_abduction_are_not_the_abduction():
+    event = primary(tag_article(article(
+        "Lac : l'aviation pilonne des repaires de Boko Haram sur l'île de Kangalom",
+        "L'armée de l'air tchadienne a mené samedi une série de frappes contre des positions de Boko Haram sur l'île "
+        "de Kangalom, dans le département de Fouli. « Des dizaines de terroristes ont été neutralisés », affirme "
+        "l'état-major.\n\nCes frappes interviennent une semaine après l'enlèvement de plusieurs éleveurs dans la zone "
+        "de Kaiga, attribué aux insurgés.", "2017-10-24T12:00:00Z", "fr")))
+    assert event["sub_event_type"] == "air_drone_strike"
+    assert sorted(event["actors"]) == ["jas", "military_td"]
