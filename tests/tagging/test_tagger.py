@@ -1553,3 +1553,23 @@ def test_strikes_that_come_a_week_after_an_abduction_are_not_the_abduction():
         "de Kaiga, attribué aux insurgés.", "2017-10-24T12:00:00Z", "fr")))
     assert event["sub_event_type"] == "air_drone_strike"
     assert sorted(event["actors"]) == ["jas", "military_td"]
+
+
+@pytest.mark.parametrize("language, title, text, expected", [
+    ("en", "Chad's Déby hails 'new era' as ruling party heads for landslide",
+     "President Mahamat Idriss Déby Itno used his New Year address to hail a new era after Sunday's legislative "
+     "elections, which the opposition boycotted.\n\nOfficials of the ruling party already claim a comfortable "
+     "majority in the National Assembly.\n\nIn the Lake Chad area, meanwhile, Boko Haram fighters attacked an army "
+     "position at Ngouboua, in Lac province, on the night of December 30 to 31, the army said. Nine soldiers were "
+     "killed and 18 assailants were killed when troops counter-attacked.", ("Ngouboua", 27)),
+    # an older incident recalled after a lead without one is no news
+    ("en", "Chad's Déby hails 'new era' as ruling party heads for landslide",
+     "President Mahamat Idriss Déby Itno used his New Year address to hail a new era after Sunday's legislative "
+     "elections, which the opposition boycotted.\n\nIn October, an assault on the Barkaram base in Lac province "
+     "killed about 40 soldiers and prompted Déby to launch Operation Haskanite.", None),
+])
+def test_a_fresh_incident_told_after_a_lead_without_one_is_the_story_s_event(language, title, text, expected):
+    out = tag_article(article(title, text, "2025-01-02T10:30:00Z", language))
+    event = next((e for e in out["events"] if e["primary"]), None)
+    got = (event["location"], event["fatalities"]) if event and event["sub_event_type"] else None
+    assert got == expected

@@ -257,6 +257,26 @@ def _irrelevant_output(article_id: Any, facts: list[Facts], language: str, why: 
     return out
 
 
+NEWS_DAYS = 7     # an incident told further down is the story's news when it is this recent
+
+
+def _news_told_further_down(incidents: list, primary: Built, language: str, day: dt.date,
+                            main_country: tuple[str, str] | None, explain: bool) -> tuple[list, Built]:
+    """A lead with no incident (an election, a speech) and a fresh one told further down ("In the
+    Lake Chad area, meanwhile, Boko Haram fighters attacked an army position ... nine soldiers were
+    killed"): the fresh one is the event the story reports. Recaps of older incidents are not."""
+    for i, incident in enumerate(incidents[1:], start=1):
+        if not incident.rule.startswith("separate"):
+            continue
+        candidate = build_event(replace(incident, primary=True), language, day, main_country, explain=explain)
+        when = _day(candidate.event["date"]) if candidate and candidate.event["date_precision"] == "day" else None
+        if candidate and candidate.event["sub_event_type"] and candidate.event["fatalities"] \
+                and when is not None and (day - when).days <= NEWS_DAYS:
+            demoted = replace(incidents[0], primary=False, rule="lead without an incident")
+            return [replace(incident, primary=True), demoted] + incidents[1:i] + incidents[i + 1:], candidate
+    return incidents, primary
+
+
 OLD_INCIDENT_DAYS = 90     # a trial's story whose incident is older than this reports the trial
 
 
@@ -295,6 +315,9 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     day = published.date()
     incidents = group_incidents(facts, language, day)
     primary = build_event(incidents[0], language, day, _main_country(facts, scope), explain=explain)
+    if primary.event["sub_event_type"] is None and not primary.event["claims"] and len(incidents) > 1:
+        incidents, primary = _news_told_further_down(incidents, primary, language, day, _main_country(facts, scope),
+                                                     explain)
     event, main = primary.event, incidents[0]
     lead = [f for f in facts if f.sentence.paragraph <= 1]
     home_countries = _scope_countries(scope)
