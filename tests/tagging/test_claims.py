@@ -1325,3 +1325,12 @@ def test_also_after_the_sentence_s_own_earlier_figure_adds_to_it_not_to_other_re
 def test_soldiers_who_fell_with_arms_in_hand_are_dead():
     found = extract_claims('The army said 17 soldiers "fell with arms in hand" when the detachment was stormed.', "en")
     assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 17, "soldiers")]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("The number of people killed in the village of Dinguira, in the Barani commune of Kossi province, has risen to "
+     "at least 29, a human rights collective said.", "en"),
+    ("Le nombre de personnes tuées à Dinguira est passé à 29, selon un collectif.", "fr"),
+])
+def test_the_number_of_people_killed_rising_is_a_revised_toll(sentence, language):
+    assert [(c.kind, c.count, c.revised) for c in extract_claims(sentence, language)] == [("killed", 29, True)]
