@@ -1573,3 +1573,13 @@ def test_a_fresh_incident_told_after_a_lead_without_one_is_the_story_s_event(lan
     event = next((e for e in out["events"] if e["primary"]), None)
     got = (event["location"], event["fatalities"]) if event and event["sub_event_type"] else None
     assert got == expected
+
+
+def test_a_date_told_after_said_that_is_the_incident_s_and_first_accounts_are_reporting():
+    event = primary(tag_article(article(
+        "Burkina Faso: toll rises in killings blamed on soldiers and VDP in Kossi",
+        "The number of people killed in the village of Dinguira, in Kossi province, has risen to at least 29, a "
+        "human rights collective said on Monday.\n\nSurvivors said that on Wednesday, June 26, a column of soldiers "
+        "and VDP arrived in the village and opened fire. Initial accounts on Thursday spoke of twelve dead.",
+        "2024-07-02T12:00:00Z")))
+    assert (event["date"], event["fatalities"]) == ("2024-06-26", 29)
