@@ -358,3 +358,12 @@ def test_days_a_toll_was_learned_received_or_first_given_are_days_of_saying(text
 
     out = tag_article({"id": "t", "title": "", "text": text, "published": published, "language": "fr"})
     assert out["events"][0]["date"] == day
+
+
+def test_a_weekday_night_with_an_hour_after_midnight_is_the_next_day():
+    published = dt.datetime(2017, 8, 1, 6, 30, tzinfo=dt.timezone.utc)
+    [m] = find_dates("A suicide bomber killed eight people in Kolofata late on Sunday night, at about 12:30 a.m., "
+                     "officials said.", published, "en")
+    assert m.date == dt.date(2017, 7, 31)
+    [m] = find_dates("Gunmen attacked the village on Sunday night at about 11 p.m., residents said.", published, "en")
+    assert m.date == dt.date(2017, 7, 30)

@@ -285,7 +285,7 @@ _DIGIT = re.compile(r"\d")
 # ("01:00 local time", "02h30": the 24-hour clock)
 _SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|aux environs d['’]|peu après|peu avant|juste avant|around|at|about|"
                r"shortly after|shortly before|just before)\s*"
-               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5])(?::\d\d)?\s*a\.?m\b|0[0-5][:h][0-5]\d(?!\s*p\.?m)"
+               r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5]|12)(?::\d\d)?\s*a\.?m\b|0[0-5][:h][0-5]\d(?!\s*p\.?m)"
                r"|(?:une|deux|trois|quatre|cinq)\s+heures?\b)"
                r"|(?:une|deux|trois|quatre|cinq)\s+heures?\s+du\s+matin\b|(?:one|two|three|four|five)\s+(?:o['’]clock\s+)?in\s+the\s+morning\b"
                r"|(?:peu|juste|bien)\s+après\s+minuit|(?:shortly|just|soon|well)\s+after\s+midnight)")
@@ -477,9 +477,18 @@ def _weekdays_of_last_week(lowered: str, p: _Patterns, pub: dt.date, add: Any) -
             add(m, pub - dt.timedelta(days=pub.weekday() + 7 - weekday), "day", "date:weekday-of-last-week", span)
 
 
+_NIGHT_AFTER = re.compile(r"\s+(?:night|soir)\b")
+
+
 def _weekdays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     for m in p.weekday.finditer(lowered):
         markers = {(m["pre"] or "").lower(), (m["post"] or "").lower()}
         weekday = p.weekdays[m["wd"].lower()]
         if not markers & p.future:
-            add(m, _last_weekday(pub, weekday, bool(markers & p.past)), "day", "date:weekday")
+            day = _last_weekday(pub, weekday, bool(markers & p.past))
+            night = _NIGHT_AFTER.match(lowered, m.end())
+            if night and _after_midnight(lowered, m.start(), night.end()) and day < pub:
+                # "late on Sunday night, at about 12:30 a.m.": the small hours are Monday's
+                add(m, day + dt.timedelta(days=1), "day", "date:weekday-night:after-midnight")
+            else:
+                add(m, day, "day", "date:weekday")
