@@ -1583,3 +1583,12 @@ def test_a_date_told_after_said_that_is_the_incident_s_and_first_accounts_are_re
         "and VDP arrived in the village and opened fire. Initial accounts on Thursday spoke of twelve dead.",
         "2024-07-02T12:00:00Z")))
     assert (event["date"], event["fatalities"]) == ("2024-06-26", 29)
+
+
+def test_the_day_before_the_saying_dates_the_incident_and_say_is_a_town():
+    event = primary(tag_article(article(
+        "Nine abducted, one killed in raid on village near Niger's Park W",
+        "Officials in Say confirmed on Wednesday that armed men had raided the village of Alambaré, in the Tamou "
+        "commune of Say department, the day before, abducting nine people including a nurse.\n\nA young man who "
+        "tried to flee on his motorbike was shot dead, a resident said.", "2022-10-14T09:00:00Z")))
+    assert event["date"] == "2022-10-11"

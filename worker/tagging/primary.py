@@ -218,11 +218,21 @@ def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
     that date the document itself ("Flash Update (9 March 2021)")."""
     text = facts.sentence.text
     for i, mention in enumerate(facts.dates):
-        if (first_match(vocab.reporting, text[max(0, mention.start - 60):mention.start])
+        if (_said_before(vocab.reporting, text, max(0, mention.start - 60), mention.start)
                 or first_match(vocab.reaction_after, text[mention.end:mention.end + 40])
                 or _document_date(facts, mention)) \
                 and not _EVENT_BEFORE.search(text, max(0, mention.start - 50), mention.start):
             facts.reporting_dates.add(i)    # not "a revendiqué l'attaque menée samedi soir": the attack's day
+
+
+def _said_before(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+    """A verb of saying in text[start:end] (lower-cased), not the town of Say ("in the Tamou
+    commune of Say department")."""
+    window = text[start:end]
+    m = pattern.search(window.lower())
+    if m and m.group(0).startswith("say") and window[m.start():m.start() + 1] == "S" and m.start() > 0:
+        return pattern.search(window.lower(), m.start() + 3) is not None
+    return m is not None
 
 
 # the incident named right before its day: "l'attaque menée samedi", "the ambush carried out on Friday",

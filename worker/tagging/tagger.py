@@ -23,7 +23,7 @@ from .claims import extract_claims, resolve_claimant
 from .dates import eve_of, find_dates, hour_after_midnight, may_be_eve, settle_night, unsettled_night
 from .event import TOLD_PARAGRAPHS, Built, build_event, name_unseen_attackers, role_data
 from .gazetteer import find_places
-from .primary import Facts, group_incidents
+from .primary import Facts, group_incidents, mark_reporting_dates, vocabulary
 from .relevance import (CASUALTY_KINDS, accident_story, assess, court_story, in_scope, insecurity_word, overruled, set_elsewhere,
                         sports_story, tells_harm, violence_word)
 from .scope import DEFAULT_SCOPE, Scope
@@ -88,24 +88,42 @@ def measure(facts: list[Facts], language: str, published: dt.datetime) -> None:
         if f.dates and _publication_stamp(f, published.date(), language):
             f.dates = []
     _settle_nights(facts)
-    _date_eves(facts)
+    _date_eves(facts, language)
     _add_dead_bombers(facts, language)
     _attribute_lead_figures(facts, language)
     order_updates(facts)
 
 
-def _date_eves(facts: list[Facts]) -> None:
+def _date_eves(facts: list[Facts], language: str) -> None:
     """"L'attaque a été revendiquée dimanche. La veille, ses combattants avaient pris d'assaut la
     brigade": an undated sentence saying "la veille" is the day before the last day told in the
-    two sentences before it."""
+    two sentences before it; a sentence dated only by its saying, the day before that."""
     for i, f in enumerate(facts):
-        if f.dates or i == 0 or not may_be_eve(f.sentence.text):
+        if f.dates:
+            # "Officials confirmed on Wednesday that armed men had raided the village, the day before, ...":
+            # the day before the saying
+            if may_be_eve(f.sentence.text) and (said := _only_said_day(f, language)):
+                eve = eve_of(f.sentence.text, said)
+                if eve:
+                    f.dates.append(eve)
+            continue
+        if i == 0 or not may_be_eve(f.sentence.text):
             continue
         anchor = next((d for g in reversed(facts[max(0, i - 2):i]) for d in reversed(g.dates)
                        if d.precision == "day"), None)
         eve = anchor and eve_of(f.sentence.text, anchor)
         if eve:
             f.dates = [eve]
+
+
+def _only_said_day(f: Facts, language: str) -> Any:
+    """The sentence's one date when it is a day of saying ("confirmed on Wednesday that"), else None."""
+    if len(f.dates) != 1 or f.dates[0].precision != "day":
+        return None
+    probe = Facts(f.sentence)
+    probe.dates = list(f.dates)
+    mark_reporting_dates(probe, vocabulary(language))
+    return f.dates[0] if probe.reporting_dates else None
 
 
 def _add_dead_bombers(facts: list[Facts], language: str) -> None:
