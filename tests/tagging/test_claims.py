@@ -1334,3 +1334,10 @@ def test_soldiers_who_fell_with_arms_in_hand_are_dead():
 ])
 def test_the_number_of_people_killed_rising_is_a_revised_toll(sentence, language):
     assert [(c.kind, c.count, c.revised) for c in extract_claims(sentence, language)] == [("killed", 29, True)]
+
+
+def test_vdp_and_militiamen_are_one_group_s_dead():
+    found = [c for s in ("Jihadists killed seven members of a pro-government militia in Partiaga, local sources said.",
+                         "Seven Volunteers for the Defence of the Homeland (VDP) were killed, a local official said.")
+             for c in extract_claims(s, "en")]
+    assert conservative_toll(found) == 7

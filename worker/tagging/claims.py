@@ -1064,8 +1064,12 @@ _GENERIC = (None, "people")
 SAME_FIGURE_SLACK = 0.1     # a generic toll this close to the militants' toll counts the same dead
 
 
+# the Volunteers for the Defence of the Homeland are the militia a story also calls "militiamen"
+_SAME_GROUP = {"vdp": "militia"}
+
+
 def _group(claim: Claim) -> str | None:
-    return None if claim.victims in _GENERIC else claim.victims
+    return None if claim.victims in _GENERIC else _SAME_GROUP.get(claim.victims, claim.victims)
 
 
 _SECOND_ACCOUNTS = frozenset({"local", "media"})   # witnesses and reporters: their own count beside the official one
