@@ -402,3 +402,13 @@ def test_a_uniform_worn_or_an_absent_escort_is_no_force(text, language, expected
 ])
 def test_a_rapid_intervention_battalion_is_the_army_of_the_country_it_fights_in(text, country, expected):
     assert expected in ids(text, "fr", country)
+
+
+@pytest.mark.parametrize(("sentence", "attacker", "role"), [
+    ("The gunmen shot at traders and buyers in the market.", "unidentified_armed_group", "perpetrator"),
+    ("Gunmen fired at residents fleeing the village.", "unidentified_armed_group", "perpetrator"),
+    # shot at a place, in a headline's way: the soldiers were hit
+    ("Two soldiers shot at a checkpoint died in hospital.", "military_generic", "target"),
+])
+def test_those_who_shot_at_people_are_the_attackers(sentence, attacker, role):
+    assert roles(sentence, find_actors(sentence, "en"), "en")[attacker] == role

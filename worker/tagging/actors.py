@@ -523,6 +523,8 @@ _RELATIVE_GAP = re.compile(r"(?<!\w)(?:who|whom|which|qui|que|qu['’]|dont|accu
 _CHARGE_FOLLOWS = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:of|de|d['’])(?!\w)")
 
 
+# "the gunmen shot at traders", "fired at residents": aimed at someone ("shot at a checkpoint" may be passive)
+_FIRED_AT = ("shot", "fired")
 # "ont tué lundi deux civils", "have killed": a perfect tense acts, it is no headline participle
 _ACTIVE_AUX = re.compile(r"(?<!\w)(?:a|ont|avait|avaient|aurait|auraient|have|has|had)\s+(?:[\w'’-]+\s+)?$")
 
@@ -598,7 +600,10 @@ def _roles(
         window = 4 if object_at == v.end() else 6
         object_next = any(v.end() <= m.start < object_at + window for m in mentions)
         if (not passive and not object_next and p["after_prep"].match(after) and not _COUNT_AFTER.match(after)
-                and not _ACTIVE_AUX.search(sentence, max(0, v.start() - 20), v.start())):
+                and not _ACTIVE_AUX.search(sentence, max(0, v.start() - 20), v.start())
+                and not (v.group(0).endswith(_FIRED_AT) and after.startswith(" at ")
+                         and any(v.end() < m.start < v.end() + 25 and _fold(m.surface) not in _facilities()
+                                 for m in mentions))):
             passive = True  # headline participle: "soldiers killed in attack" (not "killed at least 32")
         if passive:
             assign(left_lo, v.start(), "target", 1)
