@@ -1341,3 +1341,9 @@ def test_vdp_and_militiamen_are_one_group_s_dead():
                          "Seven Volunteers for the Defence of the Homeland (VDP) were killed, a local official said.")
              for c in extract_claims(s, "en")]
     assert conservative_toll(found) == 7
+
+
+def test_a_quoted_idiom_of_six_words_is_read_through():
+    found = extract_claims("L'armée reconnaît des pertes : neuf soldats et cinq VDP sont « tombés les armes à la main ».",
+                           "fr")
+    assert [(c.kind, c.count) for c in found] == [("killed", 9), ("killed", 5)]

@@ -735,7 +735,7 @@ def harm_near(sentence: str, language: str, start: int, end: int, reach: int = 6
 
 # A quotation of a few words is a label or an army's idiom ('20 "terrorists" neutralised',
 # 'five soldiers "paid the supreme price"'): read through it. Longer quotes are speech.
-_LABEL_QUOTE = re.compile(r'["“«]\s?((?:[^\s"“”«»]+\s){0,4}[^\s"“”«»]+)\s?["”»]')
+_LABEL_QUOTE = re.compile(r'["“«]\s?((?:[^\s"“”«»]+\s){0,5}[^\s"“”«»]+)\s?["”»]')
 
 
 # "deux (02) soldats et un (01) Volontaire pour la défense de la patrie (VDP) tombés": a spelled
