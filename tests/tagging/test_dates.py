@@ -367,3 +367,10 @@ def test_a_weekday_night_with_an_hour_after_midnight_is_the_next_day():
     assert m.date == dt.date(2017, 7, 31)
     [m] = find_dates("Gunmen attacked the village on Sunday night at about 11 p.m., residents said.", published, "en")
     assert m.date == dt.date(2017, 7, 30)
+
+
+def test_an_hour_in_a_m_before_the_night_makes_it_the_second_day():
+    published = dt.datetime(2025, 6, 28, 13, 25, tzinfo=dt.timezone.utc)
+    [m] = find_dates("Gunmen attacked a gendarmerie post in Tanda around 1 a.m. in the night of Wednesday to Thursday, "
+                     "killing three gendarmes.", published, "en")
+    assert m.date == dt.date(2025, 6, 26)

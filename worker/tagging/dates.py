@@ -306,7 +306,7 @@ def _night_rule(rule: str, after_midnight: int, lowered: str, end: int) -> str:
 
 
 _HOUR_ANYWHERE = re.compile(rf"(?<!\w){_SMALL_HOUR}")
-_HOUR_BEFORE = re.compile(rf"(?<!\w){_SMALL_HOUR}(?:\s+du matin)?[^.;]{{0,25}}$")
+_HOUR_BEFORE = re.compile(rf"(?<!\w){_SMALL_HOUR}\.?(?:\s+du matin)?[^.;]{{0,25}}$")
 
 
 def hour_after_midnight(sentence: str) -> bool:
