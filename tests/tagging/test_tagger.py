@@ -1474,6 +1474,14 @@ def test_police_who_only_gave_and_revised_the_toll_are_no_party():
      "Soldiers shot dead at least six men in Ngoshe, a village in Gwoza Local Government Area of Borno State, last "
      "Thursday after rounding them up, residents and a human rights group said.\n\n"
      "A military spokesman said troops came under fire in the village and neutralised six terrorists.", 6),
+    # forces named as the killers of civilians: their "terrorists neutralised" are the same dead
+    ("en", "Mali: soldiers and Wagner accused of killing 17 civilians in Tin-Aicha",
+     "Malian soldiers and Russian paramilitaries of the Wagner Group killed at least 17 civilians in the village of "
+     "Tin-Aicha, in the Timbuktu region, last Tuesday, according to a local association and witnesses.\n\n"
+     "Soldiers rounded up men at the weekly market and executed them near a pond, a herder who escaped said. An "
+     "imam and two teenagers were among the dead, according to the association.\n\n"
+     "In a statement, the Malian army said it had carried out an operation in the area in which nine \"terrorists\" "
+     "were neutralised.", 17),
 ])
 def test_the_state_s_word_for_the_dead_it_made_is_not_more_dead(language, title, text, expected):
     assert primary(tag_article(article(title, text, "2024-02-05T17:00:00Z", language)))["fatalities"] == expected

@@ -729,7 +729,10 @@ def _without_the_state_s_version(counted: list[Any], actors: list[str], perps: l
     if not civilians or not militants:
         return counted
     same = any(n and lower_bound(m) and abs(n - lower_bound(m)) <= SAME_FIGURE_SLACK * n for n in civilians for m in militants)
-    if not same and not any(_DISPUTED.search(f.sentence.text) for f in told):
+    # forces named as the killers of civilians: the army's "terrorists neutralised" is its word for them
+    killers = sub_event_type == "attack" and bool(perps) and all(is_state_force(a) or kind(a) == "militia" for a in perps)
+    state_said = [m for m in militants if m.claimant_type in ("official", "perpetrator")]
+    if not same and not any(_DISPUTED.search(f.sentence.text) for f in told) and not (killers and state_said):
         return counted
     return [c for c in counted if not any(c is m for m in militants)]
 
