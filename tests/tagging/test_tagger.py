@@ -1600,3 +1600,13 @@ def test_the_day_before_the_saying_dates_the_incident_and_say_is_a_town():
         "commune of Say department, the day before, abducting nine people including a nurse.\n\nA young man who "
         "tried to flee on his motorbike was shot dead, a resident said.", "2022-10-14T09:00:00Z")))
     assert event["date"] == "2022-10-11"
+
+
+def test_an_attack_seven_weeks_earlier_is_background():
+    event = primary(tag_article(article(
+        "Burkina: 16 soldiers and VDP killed in attack on Baraboulé detachment",
+        "Twelve soldiers and four VDP members were killed when jihadists attacked a military detachment at "
+        "Baraboulé, in Soum province, overnight Friday to Saturday, the army said on Sunday.\n\nThe attack came just "
+        "seven weeks after the assault on the gendarmerie post at Inata, in which 53 gendarmes were killed.",
+        "2022-01-02T10:00:00Z")))
+    assert event["fatalities"] == 16
