@@ -1610,3 +1610,14 @@ def test_an_attack_seven_weeks_earlier_is_background():
         "seven weeks after the assault on the gendarmerie post at Inata, in which 53 gendarmes were killed.",
         "2022-01-02T10:00:00Z")))
     assert event["fatalities"] == 16
+
+
+def test_also_said_and_an_evacuation_town_keep_the_figures_in_the_incident():
+    event = primary(tag_article(article(
+        "Lac : le bilan de l'attaque contre la position de Kaoua s'alourdit à 18 militaires tués",
+        "Le bilan de l'attaque menée par Boko Haram contre une position de l'armée tchadienne sur l'île de Kaoua, "
+        "dans la province du Lac, s'est alourdi à 18 militaires tués, a annoncé mercredi le porte-parole de l'armée."
+        "\n\nSix blessés graves sont morts depuis, dont deux après leur évacuation sanitaire vers N'Djamena, selon la "
+        "même source. L'armée affirme par ailleurs que « quarante terroristes » ont été tués lors de la riposte.",
+        "2022-03-23T10:00:00Z", "fr")))
+    assert event["fatalities"] == 58
