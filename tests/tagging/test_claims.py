@@ -1347,3 +1347,12 @@ def test_a_quoted_idiom_of_six_words_is_read_through():
     found = extract_claims("L'armée reconnaît des pertes : neuf soldats et cinq VDP sont « tombés les armes à la main ».",
                            "fr")
     assert [(c.kind, c.count) for c in found] == [("killed", 9), ("killed", 5)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Un collectif a dénoncé jeudi l'exécution d'au moins 28 civils dans le village de Débé.", [("killed", 28)]),
+    ("L'exécution de 28 civils a choqué le pays.", [("killed", 28)]),
+    ("Ils ont dénoncé l'enlèvement d'une vingtaine de femmes.", [("abducted", 20)]),
+])
+def test_a_noun_of_harm_after_an_elided_article_governs_its_count(sentence, expected):
+    assert [(c.kind, c.count) for c in extract_claims(sentence, "fr")] == expected

@@ -185,7 +185,8 @@ def _vocab(language: str) -> _Vocab:
     date_gap = (rf"(?:le|on|the)\s+\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?:{months})|on\s+(?:{months})\s+\d{{1,2}}"
                 rf"|dans\s+la\s+nuit\s+(?:du|de)\s+[\w-]+(?:\s+\d{{1,2}})?\s+(?:au|à)\s+[\w-]+(?:\s+\d{{1,2}})?"
                 rf"|overnight|last\s+(?:week|night)|la\s+semaine\s+dernière")
-    before = re.compile(rf"(?<![\w’'-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS}|{date_gap})){{0,3}}"
+    # after an elided article too: "l'exécution de 28 civils", "l'enlèvement de 20 femmes"
+    before = re.compile(rf"(?<![\w-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS}|{date_gap})){{0,3}}"
                         rf"\s*(?:(?:{'|'.join(_BEFORE_ARTICLES)})\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
     toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,110}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
