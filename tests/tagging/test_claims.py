@@ -1356,3 +1356,11 @@ def test_a_quoted_idiom_of_six_words_is_read_through():
 ])
 def test_a_noun_of_harm_after_an_elided_article_governs_its_count(sentence, expected):
     assert [(c.kind, c.count) for c in extract_claims(sentence, "fr")] == expected
+
+
+def test_others_killed_after_those_taken_are_no_more_dead():
+    found = [c for s in ("Armed bandits abducted dozens of people and killed three others in Kasuwar Daji, residents said.",
+                         "The police said three persons were killed.")
+             for c in extract_claims(s, "en")]
+    assert conservative_toll(found) == 3
+    assert not any(c.additional for c in found if c.kind == "killed")

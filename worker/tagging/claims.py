@@ -835,7 +835,9 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             additional=bool(maybe_also and _ALSO.match(text, d.head_end)
                             and not any(o.kind == d.kind and o.q.start < d.q.start and not _coordinated(o, d, text)
                                         for o in drafts)
-                            or _MORE.match(text, d.q.end)),
+                            or _MORE.match(text, d.q.end)
+                            # "abducted dozens and killed three others": others than those taken, no more dead
+                            and not any(o.q.start < d.q.start and o.kind and o.kind != d.kind for o in drafts)),
             all_sides=all_sides))
     return out
 
