@@ -522,6 +522,7 @@ def test_claimant_of_a_quote_is_its_speaker():
     # a report told in the imperfect: the source's word at the time; "source" qualified is no soldier
     ("Dimanche, une source militaire à Bol évoquait encore « sept terroristes neutralisés ».", "fr", "official"),
     ("Le maire avançait un bilan de douze morts.", "fr", "local"),
+    ("Au lendemain de la frappe, l'état-major avait annoncé avoir neutralisé 40 terroristes.", "fr", "official"),
 ])
 def test_claimant_types(sentence, language, ctype):
     [c] = extract_claims(sentence, language)
