@@ -1365,3 +1365,9 @@ def test_others_killed_after_those_taken_are_no_more_dead():
              for c in extract_claims(s, "en")]
     assert conservative_toll(found) == 3
     assert not any(c.additional for c in found if c.kind == "killed")
+
+
+def test_bodies_counted_on_the_attackers_side_are_militants():
+    found = extract_claims("Du côté des assaillants, une quinzaine de corps ont été dénombrés sur le terrain, selon la "
+                           "même source.", "fr")
+    assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 15, "militants")]

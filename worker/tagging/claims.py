@@ -613,7 +613,8 @@ _ATTACKERS_AMONG_DEAD = re.compile(
 # "côté ami, sept morts ; côté terroriste, dix-neuf neutralisés": a communiqué's sides
 _OWN_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:ami|amis|forces amies)|friendly\s+(?:side|forces)|on\s+our\s+side)"
                        r"\s*[,:]?\s*$")
-_ENEMY_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:terroriste|terroristes|ennemi|assaillants?)|enemy\s+side|on\s+the\s+enemy\s+side)"
+_ENEMY_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:des\s+|de\s+l['’]\s*)?(?:terroriste|terroristes|ennemis?|assaillants?|attaquants)"
+                         r"|enemy\s+side|on\s+the\s+(?:enemy|attackers['’]?|assailants['’]?)\s+side)"
                          r"\s*[,:]?\s*$")
 # one in each phrase of _BOTH_SIDES, in lower case
 _BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris", "bomber")
