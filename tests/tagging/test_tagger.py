@@ -1621,3 +1621,15 @@ def test_also_said_and_an_evacuation_town_keep_the_figures_in_the_incident():
         "même source. L'armée affirme par ailleurs que « quarante terroristes » ont été tués lors de la riposte.",
         "2022-03-23T10:00:00Z", "fr")))
     assert event["fatalities"] == 58
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("fr", "Sept bergers mauritaniens ont été exécutés samedi en territoire malien. Les victimes, originaires de la "
+           "moughataa de Bassikounou, faisaient paître leurs troupeaux dans les environs de Ballé, dans le cercle de "
+           "Nara, lorsqu'elles ont été interpellées par une patrouille de l'armée malienne.", ("ML", "Ballé")),
+    ("en", "Seven herders were executed on Saturday by a Malian army patrol. The victims, natives of Bassikounou in "
+           "Mauritania, were grazing their herds near Nara, in Mali's Koulikoro region.", ("ML", "Nara")),
+])
+def test_the_victims_home_town_is_no_scene(language, text, expected):
+    event = primary(tag_article(article("Mauritanian herders executed in Mali", text, "2023-04-12T12:00:00Z", language)))
+    assert (event["country"], event["location"]) == expected
