@@ -62,6 +62,8 @@ def test_bombers_killed_in_addition_to_their_victims_keep_the_killed_kind():
      "compter la kamikaze, selon les autorités.", "fr", 6),
     ("Un kamikaze s'est fait exploser lundi à un poste de contrôle de Gao. Deux soldats maliens et un civil ont été "
      "tués, en plus du kamikaze, selon le gouvernorat.", "fr", 4),
+    ("Un kamikaze au volant d'un véhicule piégé s'est fait exploser lundi devant le camp de Niafunké. Selon le bilan "
+     "officiel, l'explosion a tué deux militaires ainsi que le kamikaze.", "fr", 3),
 ])
 def test_bombers_left_out_of_the_toll_come_on_top_of_it(text, language, expected):
     assert toll(text, language) == expected

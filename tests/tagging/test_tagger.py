@@ -1633,3 +1633,12 @@ def test_also_said_and_an_evacuation_town_keep_the_figures_in_the_incident():
 def test_the_victims_home_town_is_no_scene(language, text, expected):
     event = primary(tag_article(article("Mauritanian herders executed in Mali", text, "2023-04-12T12:00:00Z", language)))
     assert (event["country"], event["location"]) == expected
+
+
+def test_a_toll_a_source_had_given_earlier_gives_way():
+    event = primary(tag_article(article(
+        "Roadside bomb kills six civilians near Mandouri",
+        "Six civilians were killed when their motor tricycle struck an explosive device about 10 km from Mandouri, "
+        "in Togo's Savanes region, on Monday, hospital sources said on Wednesday.\n\n"
+        "A security source had on Monday evening given a toll of four dead.", "2023-07-19T10:00:00Z")))
+    assert event["fatalities"] == 6
