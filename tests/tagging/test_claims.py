@@ -1371,3 +1371,9 @@ def test_bodies_counted_on_the_attackers_side_are_militants():
     found = extract_claims("Du côté des assaillants, une quinzaine de corps ont été dénombrés sur le terrain, selon la "
                            "même source.", "fr")
     assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 15, "militants")]
+
+
+def test_armed_men_who_shot_someone_dead_are_not_the_dead():
+    found = extract_claims("Selon un élu local, une dizaine d'hommes armés, à bord de motos, ont fait irruption sur le "
+                           "chantier puis ont abattu un gardien malien.", "fr")
+    assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 1, "civilians")]

@@ -625,7 +625,8 @@ _ALSO_WORDS = ("also", "well", "additionally", "également", "aussi")     # one 
 # "two more people died", "deux autres civils": victims on top of a figure already given
 _MORE = re.compile(r"\s+(?:more|other|others|autres|de plus)(?!\w)(?!\s+than)", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d+|at least|more than|some|about|dozens|the|a|an|two|three|four|five|six|seven|eight"
-                     r"|nine|ten|several|many|hundreds|scores)\b", re.IGNORECASE)
+                     r"|nine|ten|several|many|hundreds|scores|un|une|des|les|le|la|l['’]|deux|trois|quatre|cinq|six|"
+                     r"sept|huit|neuf|dix|plusieurs|au moins|plus de|une dizaine|des dizaines)(?!\w)", re.IGNORECASE)
 
 
 _PASSIVE_AUXILIARY = re.compile(r"(?<!\w)(?:were|was|been|being|are|is|got)\s")
@@ -634,9 +635,16 @@ _PASSIVE_AUXILIARY = re.compile(r"(?<!\w)(?:were|was|been|being|are|is|got)\s")
 def _active_voice(a: re.Match[str], text: str) -> bool:
     """"20 gunmen killed 12 villagers": the first count is the killers, not the dead."""
     word = a.group("kind").lower()
+    if _FRENCH_PERFECT.search(text, max(0, a.start("kind") - 12), a.start("kind")):
+        # "une dizaine d'hommes armés ... ont abattu un gardien": the armed men did the killing
+        return bool(_OBJECT.match(text, a.end()))
     if word not in _ENGLISH_ACTIVE or _PASSIVE_AUXILIARY.search(text[a.start():a.end()]):
         return False
     return bool(_OBJECT.match(text, a.end()))
+
+
+# the auxiliary of a French perfect right before the participle, not "ont été"
+_FRENCH_PERFECT = re.compile(r"(?<!\w)(?:ont|a|avaient|avait|auraient|aurait)\s+$")
 
 
 # What may trail a victim noun before the next coordinated count: nationality adjectives
