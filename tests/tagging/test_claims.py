@@ -14,6 +14,11 @@ def claims(sentence, language="en", previous=None, following=None):
     return [(c.kind, c.count, c.qualifier, c.victims) for c in extract_claims(sentence, language, previous, following)]
 
 
+def story_claims(*sentences, language="en"):
+    """Every claim of a story's sentences, each read on its own."""
+    return [c for sentence in sentences for c in extract_claims(sentence, language)]
+
+
 _sentences = itertools.count()
 
 
@@ -1295,9 +1300,8 @@ def test_soldiers_who_fell_are_dead_unless_they_fell_into_something(sentence, ex
 
 
 def test_others_who_fell_on_the_way_do_not_lower_the_named_count():
-    found = [c for s in ("7 h 40. Trois autres soldats sont tombés.",
-                         "Le ministère de la Défense a confirmé la mort de six militaires.")
-             for c in extract_claims(s, "fr")]
+    found = story_claims("7 h 40. Trois autres soldats sont tombés.",
+                         "Le ministère de la Défense a confirmé la mort de six militaires.", language="fr")
     assert conservative_toll(found) == 6
 
 
@@ -1311,15 +1315,13 @@ def test_a_date_between_the_verb_and_its_count_keeps_the_verb(sentence, language
 
 
 def test_also_after_the_sentence_s_own_earlier_figure_adds_to_it_not_to_other_reports():
-    found = [c for s in ("Gunmen killed five residents and two soldiers, officials said.",
+    found = story_claims("Gunmen killed five residents and two soldiers, officials said.",
                          "A military source confirmed that two soldiers were killed, while a local official said five "
                          "civilians also died.")
-             for c in extract_claims(s, "en")]
     assert conservative_toll(found) == 7
     # a list that shares "were also killed" still comes on top of the figure before it
-    found = [c for s in ("Eight soldiers were killed on Tuesday when their patrol hit a bomb, the army said.",
+    found = story_claims("Eight soldiers were killed on Tuesday when their patrol hit a bomb, the army said.",
                          "The army said a park ranger and a French instructor were also killed.")
-             for c in extract_claims(s, "en")]
     assert conservative_toll(found) == 10
 
 
@@ -1338,9 +1340,8 @@ def test_the_number_of_people_killed_rising_is_a_revised_toll(sentence, language
 
 
 def test_vdp_and_militiamen_are_one_group_s_dead():
-    found = [c for s in ("Jihadists killed seven members of a pro-government militia in Partiaga, local sources said.",
+    found = story_claims("Jihadists killed seven members of a pro-government militia in Partiaga, local sources said.",
                          "Seven Volunteers for the Defence of the Homeland (VDP) were killed, a local official said.")
-             for c in extract_claims(s, "en")]
     assert conservative_toll(found) == 7
 
 
@@ -1360,9 +1361,8 @@ def test_a_noun_of_harm_after_an_elided_article_governs_its_count(sentence, expe
 
 
 def test_others_killed_after_those_taken_are_no_more_dead():
-    found = [c for s in ("Armed bandits abducted dozens of people and killed three others in Kasuwar Daji, residents said.",
+    found = story_claims("Armed bandits abducted dozens of people and killed three others in Kasuwar Daji, residents said.",
                          "The police said three persons were killed.")
-             for c in extract_claims(s, "en")]
     assert conservative_toll(found) == 3
     assert not any(c.additional for c in found if c.kind == "killed")
 

@@ -35,7 +35,8 @@ _BESIDES = {
     "en": re.compile(r"(?<!\w)(?:(?:besides|apart from|not counting|not including|excluding)\s+(?P<noun>themselves|himself|"
                      r"herself|the\s+(?:(?:two|three|female|suicide)\s+)*bombers?)|(?:as well as|in addition to|and|plus)\s+"
                      r"(?P<self>themselves|himself|herself)(?!\w))"),
-    "fr": re.compile(r"(?<!\w)(?:sans compter|non compris|outre|en plus (?:du|des|de)|ainsi que)\s+(?:les\s+|la\s+|le\s+|l['’])?(?:(?:deux|trois)\s+)?"
+    "fr": re.compile(r"(?<!\w)(?:sans compter|non compris|outre|en plus (?:du|des|de)|ainsi que)\s+"
+                     r"(?:les\s+|la\s+|le\s+|l['’])?(?:(?:deux|trois)\s+)?"
                      r"(?P<noun>kamikazes?|elles-mêmes|eux-mêmes|elle-même|lui-même)"),
 }
 # "two female suicide bombers", "deux femmes kamikazes": the count an earlier sentence gives

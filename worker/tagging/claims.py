@@ -613,7 +613,8 @@ _ATTACKERS_AMONG_DEAD = re.compile(
 # "côté ami, sept morts ; côté terroriste, dix-neuf neutralisés": a communiqué's sides
 _OWN_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:ami|amis|forces amies)|friendly\s+(?:side|forces)|on\s+our\s+side)"
                        r"\s*[,:]?\s*$")
-_ENEMY_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:des\s+|de\s+l['’]\s*)?(?:terroriste|terroristes|ennemis?|assaillants?|attaquants)"
+_ENEMY_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:des\s+|de\s+l['’]\s*)?"
+                         r"(?:terroriste|terroristes|ennemis?|assaillants?|attaquants)"
                          r"|enemy\s+side|on\s+the\s+(?:enemy|attackers['’]?|assailants['’]?)\s+side)"
                          r"\s*[,:]?\s*$")
 # one in each phrase of _BOTH_SIDES, in lower case
@@ -634,11 +635,10 @@ _PASSIVE_AUXILIARY = re.compile(r"(?<!\w)(?:were|was|been|being|are|is|got)\s")
 
 def _active_voice(a: re.Match[str], text: str) -> bool:
     """"20 gunmen killed 12 villagers": the first count is the killers, not the dead."""
-    word = a.group("kind").lower()
-    if _FRENCH_PERFECT.search(text, max(0, a.start("kind") - 12), a.start("kind")):
-        # "une dizaine d'hommes armés ... ont abattu un gardien": the armed men did the killing
-        return bool(_OBJECT.match(text, a.end()))
-    if word not in _ENGLISH_ACTIVE or _PASSIVE_AUXILIARY.search(text[a.start():a.end()]):
+    # "une dizaine d'hommes armés ... ont abattu un gardien": a French perfect acts as well
+    french_perfect = _FRENCH_PERFECT.search(text, max(0, a.start("kind") - 12), a.start("kind"))
+    if not french_perfect and (a.group("kind").lower() not in _ENGLISH_ACTIVE
+                               or _PASSIVE_AUXILIARY.search(text[a.start():a.end()])):
         return False
     return bool(_OBJECT.match(text, a.end()))
 

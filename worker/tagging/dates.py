@@ -40,6 +40,8 @@ from .regex import factor, literal
 
 _DATA = Path(__file__).resolve().parent / "data" / "date_lexicon.json"
 _FUTURE_WINDOW_DAYS = 60
+# a year written out, alone ("in 2016", "over 2016 Nampala attack")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LAST_YEAR = re.compile(r"\s*(?:last year|of last year|de l['’]année dernière|de l['’]an dernier|l['’]an dernier|"
                         r"l['’]année dernière|de l['’]année passée)", re.IGNORECASE)
 

@@ -297,7 +297,7 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
 
 
 # "ISWAP, the Boko Haram faction", "l'ISWAP, une faction de Boko Haram": a group named to say what another is
-_APPOSED_BEFORE = re.compile(r",\s*(?:the|a|an|une|la|cette)\s+(?:(?:faction|branche|dissidence)\s+(?:de\s+|d['’]\s*))?$",
+_APPOSED_BEFORE = re.compile(r",\s*(?:the|a|an|une|la|cette)\s+(?P<of>(?:faction|branche|dissidence)\s+(?:de\s+|d['’]\s*))?$",
                              re.IGNORECASE)
 _FACTION_AFTER = re.compile(r"['’]?s?\s+(?:faction|splinter|offshoot|breakaway|branch)", re.IGNORECASE)
 
@@ -308,8 +308,7 @@ def _describes_another(text: str, m: Any, mentions: Any) -> bool:
     before = _APPOSED_BEFORE.search(text, max(0, m.start - 30), m.start)
     if before is None or not any(o.actor != m.actor and 0 <= before.start() - o.end <= 2 for o in mentions):
         return False
-    return "faction" in before.group(0) or "branche" in before.group(0) or "dissidence" in before.group(0) \
-        or _FACTION_AFTER.match(text, m.end) is not None
+    return bool(before.group("of")) or _FACTION_AFTER.match(text, m.end) is not None
 
 
 # what joins a group's name to words that name it again: "(FLA), la coalition de ", " "
@@ -728,13 +727,15 @@ def _without_the_state_s_version(counted: list[Any], actors: list[str], perps: l
                  and c.claimant_type in ("official", "perpetrator", "unknown")]
     if not civilians or not militants:
         return counted
-    same = any(n and lower_bound(m) and abs(n - lower_bound(m)) <= SAME_FIGURE_SLACK * n for n in civilians for m in militants)
+    same = any(n and lower_bound(m) and abs(n - lower_bound(m)) <= SAME_FIGURE_SLACK * n
+               for n in civilians for m in militants)
     # forces named as the killers of civilians: the army's "terrorists neutralised" is its word for them
     killers = sub_event_type == "attack" and bool(perps) and all(is_state_force(a) or kind(a) == "militia" for a in perps)
     state_said = [m for m in militants if m.claimant_type in ("official", "perpetrator")]
     if not same and not any(_DISPUTED.search(f.sentence.text) for f in told) and not (killers and state_said):
         return counted
-    return [c for c in counted if not any(c is m for m in militants)]
+    dropped = {id(m) for m in militants}
+    return [c for c in counted if id(c) not in dropped]
 
 
 def _killing_foremost(fatalities: int | None, claims: list[Any]) -> bool:

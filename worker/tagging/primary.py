@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .dates import in_small_hours
+from .dates import YEAR, in_small_hours
 from .regex import factor, flatten, lower_same_length, top_level_alternatives
 from .text import Sentence
 
@@ -142,7 +142,6 @@ _DESCRIBING = re.compile(r"(?<!\w)(?:déployée?s?|deployed|présente?s?|present
 _GROUP_HISTORY = re.compile(r"(?<!\w)(?:broke away|split|splintered|was (?:founded|formed|created|set up)|founded|formed|"
                             r"created|emerged|pledged allegiance|a fait scission|s['’]est scindée?|(?:a été )?fondée?|"
                             r"(?:a été )?créée?|est née?|née?|a prêté allégeance)(?!\w)[^,;()]*$")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def recap_marker(text: str, language: str) -> tuple[str, str] | None:
@@ -168,7 +167,7 @@ def _marker(match: re.Match | None, text: str, lowered: str, language: str) -> t
         # "le véhicule, d'une patrouille déployée dans le nord depuis début 2022, a été touché": how
         # long something has been so describes it; the sentence may still tell the incident
         return recap_marker(text[match.end():], language)
-    if background and _YEAR.search(background.group(0)) \
+    if background and YEAR.search(background.group(0)) \
             and _GROUP_HISTORY.search(lowered, max(0, match.start() - 60), match.start()):
         return recap_marker(text[match.end():], language)
     if background:
@@ -216,22 +215,29 @@ def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
     """Flag dates that follow a verb of saying ("the army said on Sunday"), that date a
     reaction to the incident ("marched on Sunday", "on Tuesday called for an inquiry") or
     that date the document itself ("Flash Update (9 March 2021)")."""
-    text = facts.sentence.text
     for i, mention in enumerate(facts.dates):
-        if (_said_before(vocab.reporting, text, max(0, mention.start - 60), mention.start)
+        if is_reporting_date(facts, mention, vocab):
+            facts.reporting_dates.add(i)
+
+
+def is_reporting_date(facts: Facts, mention: Any, vocab: Vocabulary) -> bool:
+    """Whether `mention`, a date of `facts`' sentence, dates a saying, a reaction or the document,
+    not "a revendiqué l'attaque menée samedi soir" (the attack's day)."""
+    text = facts.sentence.text
+    return bool(_said_before(vocab.reporting, text, max(0, mention.start - 60), mention.start)
                 or first_match(vocab.reaction_after, text[mention.end:mention.end + 40])
                 or _document_date(facts, mention)) \
-                and not _EVENT_BEFORE.search(text, max(0, mention.start - 50), mention.start):
-            facts.reporting_dates.add(i)    # not "a revendiqué l'attaque menée samedi soir": the attack's day
+        and not _EVENT_BEFORE.search(text, max(0, mention.start - 50), mention.start)
 
 
 def _said_before(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
     """A verb of saying in text[start:end] (lower-cased), not the town of Say ("in the Tamou
     commune of Say department")."""
     window = text[start:end]
-    m = pattern.search(window.lower())
+    lowered = window.lower()
+    m = pattern.search(lowered)
     if m and m.group(0).startswith("say") and window[m.start():m.start() + 1] == "S" and m.start() > 0:
-        return pattern.search(window.lower(), m.start() + 3) is not None
+        return pattern.search(lowered, m.start() + 3) is not None
     return m is not None
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -20,12 +19,12 @@ from worker.articles.language import guess_language
 from .actors import find_actors, is_non_state_armed, resolve_actors
 from .bombers import BESIDES_RULE, dead_bombers
 from .claims import extract_claims, resolve_claimant
-from .dates import eve_of, find_dates, hour_after_midnight, may_be_eve, settle_night, unsettled_night
+from .dates import YEAR, eve_of, find_dates, hour_after_midnight, may_be_eve, settle_night, unsettled_night
 from .event import TOLD_PARAGRAPHS, Built, build_event, name_unseen_attackers, role_data
 from .gazetteer import find_places
-from .primary import Facts, group_incidents, mark_reporting_dates, vocabulary
-from .relevance import (CASUALTY_KINDS, accident_story, assess, court_story, in_scope, insecurity_word, overruled, set_elsewhere,
-                        sports_story, tells_harm, violence_word)
+from .primary import Facts, group_incidents, is_reporting_date, vocabulary
+from .relevance import (CASUALTY_KINDS, accident_story, assess, court_story, in_scope, insecurity_word, overruled,
+                        set_elsewhere, sports_story, tells_harm, violence_word)
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 from .updates import order_updates
@@ -120,10 +119,7 @@ def _only_said_day(f: Facts, language: str) -> Any:
     """The sentence's one date when it is a day of saying ("confirmed on Wednesday that"), else None."""
     if len(f.dates) != 1 or f.dates[0].precision != "day":
         return None
-    probe = Facts(f.sentence)
-    probe.dates = list(f.dates)
-    mark_reporting_dates(probe, vocabulary(language))
-    return f.dates[0] if probe.reporting_dates else None
+    return f.dates[0] if is_reporting_date(f, f.dates[0], vocabulary(language)) else None
 
 
 def _add_dead_bombers(facts: list[Facts], language: str) -> None:
@@ -304,12 +300,9 @@ def _long_before(event: Mapping[str, Any], published: dt.date) -> bool:
     return day is not None and (published - day).days > OLD_INCIDENT_DAYS
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def _earlier_year(title: str, published: dt.date) -> bool:
     """The title names a year before publication's ("... over 2016 Nampala army base attack")."""
-    return any(int(y) < published.year for y in _YEAR.findall(title))
+    return any(int(y) < published.year for y in YEAR.findall(title))
 
 
 def _explained(built: Built, extra: Mapping[str, Any] | None = None) -> dict:
@@ -332,10 +325,10 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     measure(facts, language, published)
     day = published.date()
     incidents = group_incidents(facts, language, day)
-    primary = build_event(incidents[0], language, day, _main_country(facts, scope), explain=explain)
+    main_country = _main_country(facts, scope)
+    primary = build_event(incidents[0], language, day, main_country, explain=explain)
     if primary.event["sub_event_type"] is None and not primary.event["claims"] and len(incidents) > 1:
-        incidents, primary = _news_told_further_down(incidents, primary, language, day, _main_country(facts, scope),
-                                                     explain)
+        incidents, primary = _news_told_further_down(incidents, primary, language, day, main_country, explain)
     event, main = primary.event, incidents[0]
     lead = [f for f in facts if f.sentence.paragraph <= 1]
     home_countries = _scope_countries(scope)
