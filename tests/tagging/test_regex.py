@@ -67,6 +67,29 @@ def test_a_shared_opening_word_matches_where_and_what_the_plain_alternation_matc
         assert (a and a.span()) == (b and b.span()), text
 
 
+def test_phrases_opening_with_a_look_behind_join_their_letters_branch():
+    # one branch for "a", not a barrier the engine must try at every position
+    shaped = factor([r"(?<!par )\bailleurs\b", r"\bautre\b", r"\b(?<!had )(?<!had also )claims?"])
+    assert shaped.startswith(r"\b(?:a(?:")
+    assert shaped.count("(?:a") == 1 and shaped.count("c(?<!") == 1
+    found = [m.group() for m in re.finditer(shaped, "par ailleurs, d'ailleurs autre had claims, he claims")]
+    assert found == ["ailleurs", "autre", "claims"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_look_behind_phrases_match_where_and_what_the_plain_alternation_matches(seed):
+    rng = random.Random(seed)
+    phrases = [r"(?<!par )\bailleurs\b", r"\b(?<!had )claim(?:ed|s)?", r"(?<!x)yes", r"(?<=a )bc",
+               r"\bautre", r"(?<!\d )\bans?\b", r"(?<!x)\by?es"]
+    plain = re.compile("|".join(f"(?:{p})" for p in phrases))
+    shaped = re.compile(factor(phrases))
+    words = "par ailleurs had claimed claims xyes yes es a bc bc autre 3 ans an x".split()
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(" ,'") for _ in range(6))
+        a, b = plain.search(text), shaped.search(text)
+        assert (a and a.span()) == (b and b.span()), text
+
+
 def test_labelled_alternatives_name_the_one_that_matched():
     shaped = re.compile(factor_labelled([("grenade attack", "g1"), ("grenade", "g2"), ("gunfire", "g3")]))
     assert shaped.search("a grenade attack").lastgroup == "g1"

@@ -117,6 +117,7 @@ def factor(alternatives: Sequence[str]) -> str:
     moves across. When every alternative opens with \\b, that check is made once, up
     front, so the engine enters the groups only at word starts.
     """
+    alternatives = [_boundary_first(a) for a in alternatives]
     hoisted = bool(alternatives) and all(a.startswith("\\b") for a in alternatives)
     if hoisted:
         alternatives = [a[2:] for a in alternatives]
@@ -150,10 +151,47 @@ def _leaf(rest: str, label: str | None) -> str:
     return f"(?P<{label}>{rest})" if label else rest
 
 
+def _opening_checks(alt: str) -> tuple[list[str], str]:
+    """The word-boundary and look-behind checks `alt` opens with, and what follows them."""
+    checks: list[str] = []
+    while True:
+        if alt.startswith("\\b"):
+            checks.append("\\b")
+            alt = alt[2:]
+        elif alt.startswith(("(?<!", "(?<=")) and _group_end(alt) > 0:
+            close = _group_end(alt)
+            checks.append(alt[:close + 1])
+            alt = alt[close + 1:]
+        else:
+            return checks, alt
+
+
+def _boundary_first(alt: str) -> str:
+    """`alt` with its opening word-boundary check before its look-behinds ("(?<!par )\\bailleurs"
+    as "\\b(?<!par )ailleurs"): checks of one position commute, and `factor` hoists a \\b
+    every alternative opens with."""
+    checks, rest = _opening_checks(alt)
+    if "\\b" not in checks or checks[0] == "\\b":
+        return alt
+    return "\\b" + "".join(c for c in checks if c != "\\b") + rest
+
+
+def _lead_first(alt: str) -> str:
+    """`alt` with the look-behinds it opens with moved past its literal first letter, so the
+    trie can group it by that letter: "(?<!had )claim" as "c(?<!had c)laim", the same test
+    one character later. A \\b before a word character is the look-behind "(?<!\\w)"."""
+    checks, rest = _opening_checks(alt)
+    lead = _lead(rest)
+    if not checks or lead is None or ("\\b" in checks and not lead.isalnum() and lead != "_"):
+        return alt
+    behind = ["(?<!\\w)" if c == "\\b" else c for c in checks]
+    return lead + "".join(f"{c[:4]}(?:{c[4:-1]}){lead})" for c in behind) + rest[1:]
+
+
 def _trie(alternatives: Sequence[tuple[str, str | None]], depth: int) -> str:
     """Alternatives sharing literal opening letters share one branch per letter."""
     segments: list[list[tuple[str, str | None]] | tuple[str, str | None]] = []
-    for alt in alternatives:
+    for alt in ((_lead_first(a), label) for a, label in alternatives):
         if _lead(alt[0]) is None:
             segments.append(alt)
         elif segments and isinstance(segments[-1], list):
