@@ -185,6 +185,15 @@ def test_generic_soldiers_are_the_named_force() -> None:
     assert resolve_actors(found, "NG", "Borno") == ["unidentified_armed_group", "military_cm"]
 
 
+def test_a_checkpoint_is_a_state_force_only_when_the_text_says_whose() -> None:
+    # jihadists, vigilantes and customs all man checkpoints: the word alone names no force
+    assert ids("Gunmen killed four traders at a checkpoint near Bandiagara.", "en", "ML") == {
+        "unidentified_armed_group", "civilians"}
+    assert ids("A girl was stopped at a checkpoint on the Gajibo road.", "en", "NG") == set()
+    assert "military_ml" in ids("Gunmen attacked an army checkpoint near Bandiagara.", "en", "ML")
+    assert "military_ng" in ids("Bandits stormed a police checkpoint in Zamfara.", "en", "NG")
+
+
 def test_incident_actors_leave_out_those_who_only_report() -> None:
     sentences = ["Gunmen killed nine villagers near Koro, the UN mission said.",
                  "Selon la MINUSMA, les assaillants sont repartis."]
