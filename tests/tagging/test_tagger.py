@@ -1321,6 +1321,10 @@ def test_the_day_of_what_came_before_the_incident_is_not_its_date():
     ("Nigeria : un attentat fait 18 morts à Dikwa",
      "Un attentat-suicide attribué à Boko Haram a fait 18 morts samedi à Dikwa, dans l'État de Borno. Le chef de "
      "la Force civile conjointe, la milice d'autodéfense qui appuie l'armée, a évoqué 24 morts.", "fr"),
+    ("Sokoto government condemns killing of 15 in Tangaza",
+     "The Sokoto State Government has condemned the killing of 15 residents of Sanyinna, in Tangaza Local "
+     "Government Area, by gunmen on Sunday. The commissioner said the government was working with the military to "
+     "ensure that the attackers are flushed out.", "en"),
 ])
 def test_a_force_named_as_a_source_or_a_companion_is_no_party(title, text, language):
     event = primary(tag_article(article(title, text, published="2023-03-06T12:00:00Z", language=language)))
