@@ -194,6 +194,13 @@ def test_a_checkpoint_is_a_state_force_only_when_the_text_says_whose() -> None:
     assert "military_ng" in ids("Bandits stormed a police checkpoint in Zamfara.", "en", "NG")
 
 
+def test_a_nigerian_police_rank_before_a_name_is_no_rebel_coalition() -> None:
+    assert "azawad_rebels" not in ids(
+        "The Kebbi State Police Command spokesman, CSP Sani Aliyu Jega, said six persons died.", "en", "NG")
+    assert "azawad_rebels" in ids("CSP fighters said they had shot down a drone near Kidal.", "en", "ML")
+    assert "azawad_rebels" in ids("Selon la police, les rebelles du CSP ont attaqué le camp.", "fr", "ML")
+
+
 def test_incident_actors_leave_out_those_who_only_report() -> None:
     sentences = ["Gunmen killed nine villagers near Koro, the UN mission said.",
                  "Selon la MINUSMA, les assaillants sont repartis."]

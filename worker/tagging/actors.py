@@ -256,6 +256,16 @@ def _absent(text: str, start: int) -> bool:
     return any(w in lowered for w in _ABSENT_WORDS) and _ABSENT_BEFORE.search(window) is not None
 
 
+# "the police spokesman, CSP Sani Aliyu Jega": Nigeria's police rank of Chief Superintendent, before a name
+_POLICE_RANK = frozenset({"CSP"})
+_PERSON_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
+
+
+def _police_rank(text: str, surface: str, end: int) -> bool:
+    """The abbreviation at `end` is a police officer's rank before their name, not a group."""
+    return surface in _POLICE_RANK and "police" in text.lower() and _PERSON_AFTER.match(text, end) is not None
+
+
 _NOT_STATE_POST = re.compile(r"(?<!\w)(?:illegal|fake|bogus|makeshift|improvised|unofficial|their own|its own"
                              r"|faux|fausse|illégale?|improvisée?|de fortune)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -283,7 +293,7 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         if hit is None:  # a name matched in a case the abbreviation table does not hold
             continue
         actor, rule = hit
-        if rule == "abbr" and len(surface) <= 3 and _shouting(text, start, end):
+        if rule == "abbr" and len(surface) <= 3 and (_shouting(text, start, end) or _police_rank(text, surface, end)):
             continue
         if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
