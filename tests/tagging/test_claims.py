@@ -210,6 +210,15 @@ def test_people_taken_away_are_abducted(sentence, language):
     assert extract_claims(sentence, language)[0].kind == "abducted"
 
 
+def test_people_seized_are_abducted_and_towns_seized_are_no_count():
+    found = extract_claims("The gunmen seized at least 14 women and girls and drove them towards the Sambisa axis.", "en")
+    assert [(c.kind, c.count, c.qualifier) for c in found] == [("abducted", 14, "at_least")]
+    assert [(c.kind, c.count) for c in extract_claims("Bandits whisked away 20 passengers on the highway.", "en")] == [
+        ("abducted", 20)]
+    assert extract_claims("The rebels seized two towns and captured three hamlets.", "en") == []
+    assert extract_claims("The militants seized 14 motorcycles and two trucks.", "en") == []
+
+
 @pytest.mark.parametrize("sentence, language, count", [
     ('"Our forces firmly repelled the enemy, who left a dozen bodies on the ground," the spokesman said.', "en", 12),
     ("Les assaillants ont laissé une dizaine de corps sur le terrain.", "fr", 10),

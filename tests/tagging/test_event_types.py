@@ -163,6 +163,15 @@ def test_nobody_killed_leaves_looting_looting() -> None:
     assert sub(sentences) == "looting_property_destruction"
 
 
+def test_a_district_s_headquarters_is_no_base_established() -> None:
+    sentences = ["The women of Ajiri who went to fetch firewood",
+                 "A group of women left Ajiri, a village 10 km from Mafa town, the headquarters of Mafa local "
+                 "government area.",
+                 "La réunion s'est tenue au quartier général de la préfecture."]
+    assert sub(sentences) is None
+    assert sub(["The army has set up its new headquarters in Gao, officials said."]) == "headquarters_or_base_established"
+
+
 def test_nothing_violent_gives_none() -> None:
     assert classify(["Mali's president met farmers in Segou to discuss the harvest"], [], "en") is None
     assert classify([], [], "en") is None

@@ -1646,3 +1646,14 @@ def test_a_toll_a_source_had_given_earlier_gives_way():
         "in Togo's Savanes region, on Monday, hospital sources said on Wednesday.\n\n"
         "A security source had on Monday evening given a toll of four dead.", "2023-07-19T10:00:00Z")))
     assert event["fatalities"] == 6
+
+
+def test_the_abductors_named_as_a_group_s_fighters_stay_in_the_incident_despite_a_dated_aside():
+    event = primary(tag_article(article(
+        "The women of Ajiri who went to fetch firewood",
+        "On the morning of Friday, July 9, a group of women left Ajiri, a village near Mafa, in Borno State. Armed "
+        "men seized at least 14 women and girls and drove them towards the Sambisa forest.\n\nCommunity leaders said "
+        "the abductors were fighters of JAS, the Boko Haram faction once led by Abubakar Shekau, who died in May "
+        "during a confrontation with ISWAP.", published="2021-07-19T07:00:00Z")))
+    assert event["sub_event_type"] == "abduction_forced_disappearance"
+    assert "jas" in event["actors"] and "unidentified_armed_group" not in event["actors"]
