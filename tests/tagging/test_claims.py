@@ -437,6 +437,15 @@ def test_plusieurs_personnes_enlevees():
     assert claims("Plusieurs personnes ont été enlevées.", "fr") == [("abducted", None, "several", "people")]
 
 
+def test_those_an_army_neutralised_are_militants_even_when_their_noun_is_far():
+    found = extract_claims("Troops of Operation HADIN KAI have neutralised 14 Islamic State West Africa Province "
+                           "(ISWAP) terrorists during a fierce encounter at Wajiroko.", "en")
+    assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 14, "militants")]
+    found = story_claims("Troops have neutralised 14 Islamic State West Africa Province (ISWAP) terrorists at Wajiroko.",
+                         "Regrettably, one soldier paid the supreme price.")
+    assert conservative_toll(found) == 15
+
+
 def test_terroristes_neutralises_are_militants_killed_by_official_count():
     [c] = extract_claims("L'état-major annonce que 37 terroristes ont été neutralisés.", "fr")
     assert (c.kind, c.count, c.victims, c.claimant_type) == ("killed", 37, "militants", "official")

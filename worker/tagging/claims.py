@@ -333,6 +333,8 @@ def _partial(text: str, at: int, plain: str | None) -> bool:
 
 
 _NEUTRALISED = re.compile(r"neutrali[sz]", re.IGNORECASE)
+_NEUTRALISED_BEFORE = re.compile(r"neutrali[sz](?:ed|é|és|ées?|ing|ant)?\s+(?:at least\s+|au moins\s+|some\s+|about\s+|"
+                                 r"près de\s+|plus de\s+|more than\s+|over\s+)?$", re.IGNORECASE)
 # on the lower-cased sentence: the army's count of the other side's losses
 _ENEMY_LOST = re.compile(r"(?<!\w)(?:(?:the enemy|l['’]ennemi|the assailants|the attackers|les assaillants)\s*,?\s+"
                          r"(?:(?:who|which|qui)\s+)?(?:has\s+|have\s+|had\s+|a\s+|ont\s+|avait\s+|avaient\s+)?"
@@ -819,8 +821,12 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             attackers_among and victims in (None, "people") and d.q.start < attackers_among.start())
         if all_sides:
             victims = None          # the dead of every side together, whatever the noun says
-        elif victims is None and d.kind == "killed" and _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30):
-            victims = "militants"    # "neutralised" is army language for killed enemies
+        elif victims is None and d.kind == "killed" and (
+                _NEUTRALISED.search(sentence, d.q.end, d.head_end + 30)
+                or _NEUTRALISED_BEFORE.search(sentence, max(0, d.q.start - 40), d.q.start)):
+            # "neutralised" is army language for killed enemies ("have neutralised 14 Islamic State
+            # West Africa Province (ISWAP) terrorists": the noun too far to be read)
+            victims = "militants"
         elif d.kind == "killed" and victims in (None, "people", "civilians") \
                 and _ENEMY_LOST.search(lowered, max(0, d.q.start - 45), d.q.start):
             victims = "militants"    # "the enemy lost some 30 men", "l'ennemi a perdu une dizaine d'hommes"
