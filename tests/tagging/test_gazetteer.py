@@ -522,3 +522,10 @@ def test_a_cameroonian_town_named_like_a_nigerian_one_is_placed_by_the_story_s_c
             "de l'Extrême-Nord du Cameroun.")
     town = next(m for m in find_places(text, "fr") if m.surface == "Tokombéré")
     assert (town.place.country, town.place.admin1) == ("CM", "Far North")
+
+
+def test_borno_s_timbuktu_triangle_is_no_malian_city():
+    found = places("The army stepped up air strikes on the islands of Lake Chad and the Timbuktu Triangle.")
+    assert [(name, country) for name, country, _ in found] == [("Timbuktu Triangle", "NG")]
+    assert [(name, country) for name, country, _ in places("Jihadists attacked a convoy near Timbuktu.")] == [
+        ("Timbuktu", "ML")]
