@@ -272,6 +272,17 @@ def test_the_day_before_dates_only_a_sentence_it_opens_or_is_set_off_in():
     assert eve_of("La veille de l'élection, des hommes armés ont attaqué le bureau de vote.", sunday) is None
 
 
+
+def test_the_day_before_right_after_the_act_dates_it():
+    from worker.tagging.dates import DateMention, eve_of
+
+    wednesday = DateMention(dt.date(2026, 1, 21), "day", 0, 9, "Wednesday", "date:weekday")
+    found = eve_of("The victims were attacked the day before as they were pulling in their nets.", wednesday)
+    assert found is not None and found.date == dt.date(2026, 1, 20)
+    assert eve_of("Selon le préfet, l'attaque a eu lieu la veille vers 18 heures.", wednesday).date == dt.date(2026, 1, 20)
+    assert eve_of("They ate food delivered the day before by an NGO.", wednesday) is None
+
+
 def test_a_night_across_the_year_with_both_years_written():
     found = find_dates("une attaque dans la nuit du dimanche 31 décembre 2023 au lundi 1er janvier 2024, a appris l'AIB",
                        dt.datetime(2024, 1, 2, 10), "fr")

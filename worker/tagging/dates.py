@@ -339,6 +339,11 @@ _EVE_WORDS = ("veille", "before", "previous day", "day earlier", "plus tôt")
 # where the phrase dates the whole sentence: at its opening, or set off by commas
 _OPENING = re.compile(r"\s*(?:(?:and|but|et|mais|or|yet)\s+)?", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*,")
+# ... or right after the act it dates: "the victims were attacked the day before as they fished",
+# "l'attaque a eu lieu la veille"
+_ACT_BEFORE = re.compile(r"(?<!\w)(?:attacked|killed|abducted|kidnapped|ambushed|shot|struck|raided|happened|occurred|"
+                         r"took place|carried out|tuée?s?|attaquée?s?|enlevée?s?|abattue?s?|survenue?s?|produite?s?|"
+                         r"eu lieu|perpétrée?s?|commise?s?)\s*$", re.IGNORECASE)
 
 
 def may_be_eve(sentence: str) -> bool:
@@ -353,7 +358,8 @@ def eve_of(sentence: str, anchor: DateMention) -> DateMention | None:
         return None
     m = _EVE.search(sentence)
     if m is None or not (_OPENING.fullmatch(sentence, 0, m.start()) or _SET_OFF.match(sentence, m.end())
-                         and sentence[:m.start()].rstrip().endswith(",")):
+                         and sentence[:m.start()].rstrip().endswith(",")
+                         or _ACT_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
         return None     # "des vivres distribués la veille": another act's day
     return DateMention(anchor.date - dt.timedelta(days=1), "day", m.start(), m.end(), m.group(0),
                        f"date:eve-of ('{anchor.surface}')")
