@@ -385,3 +385,12 @@ def test_an_hour_in_a_m_before_the_night_makes_it_the_second_day():
     [m] = find_dates("Gunmen attacked a gendarmerie post in Tanda around 1 a.m. in the night of Wednesday to Thursday, "
                      "killing three gendarmes.", published, "en")
     assert m.date == dt.date(2025, 6, 26)
+
+
+def test_a_night_that_ended_at_dawn_is_its_second_day_but_one_that_lasted_until_dawn_is_its_first():
+    wednesday = dt.datetime(2020, 8, 12, 12)
+    found = find_dates("Des hommes armés ont attaqué le village dans la nuit de dimanche à lundi, peu avant l'aube.",
+                       wednesday, "fr")
+    assert [d.date for d in found] == [dt.date(2020, 8, 10)]
+    found = find_dates("Les combats ont duré dans la nuit de dimanche à lundi jusqu'à l'aube.", wednesday, "fr")
+    assert [d.date for d in found] == [dt.date(2020, 8, 9)]

@@ -1657,3 +1657,14 @@ def test_the_abductors_named_as_a_group_s_fighters_stay_in_the_incident_despite_
         "during a confrontation with ISWAP.", published="2021-07-19T07:00:00Z")))
     assert event["sub_event_type"] == "abduction_forced_disappearance"
     assert "jas" in event["actors"] and "unidentified_armed_group" not in event["actors"]
+
+
+def test_a_day_a_militia_hailed_its_men_is_no_incident_day():
+    event = primary(tag_article(article(
+        "Koro : Dan Na Ambassagou affirme avoir repoussé une attaque contre Madougou",
+        "Le mouvement Dan Na Ambassagou a salué mardi, dans un communiqué, la bravoure de ses hommes qui ont repoussé "
+        "une attaque de terroristes du GSIM contre le village de Madougou, dans le cercle de Koro.\n\nHuit de nos "
+        "combattants sont tombés, affirme le texte.\n\nSelon un élu, "
+        "des dizaines d'hommes armés ont attaqué le village dans la nuit de samedi à dimanche.",
+        published="2020-08-12T12:00:00Z", language="fr")))
+    assert event["date"] == "2020-08-08"

@@ -367,12 +367,17 @@ def eve_of(sentence: str, anchor: DateMention) -> DateMention | None:
 
 def _after_midnight(lowered: str, start: int, end: int) -> int:
     """1 when an hour between midnight and 6 follows the night's mention, or comes just before it
-    ("vers 1 heure du matin, dans la nuit du lundi 28 février au mardi 1er mars"), else 0."""
-    return 1 if _SMALL_HOURS.match(lowered, end) or _HOUR_BEFORE.search(lowered, max(0, start - 60), start) else 0
+    ("vers 1 heure du matin, dans la nuit du lundi 28 février au mardi 1er mars"), or dawn
+    follows it ("dans la nuit de dimanche à lundi, peu avant l'aube", not "jusqu'à l'aube"), else 0."""
+    if _SMALL_HOURS.match(lowered, end) or _HOUR_BEFORE.search(lowered, max(0, start - 60), start):
+        return 1
+    dawn = _DAWN.match(lowered, end)
+    return 1 if dawn and not _UNTIL.search(lowered, end, dawn.end()) else 0
 
 
 _DAWN_WORDS = r"(?:à l['’]aube|au petit matin|avant l['’]aube|at dawn|before dawn|at daybreak|in the (?:early|small) hours)"
 _DAWN = re.compile(rf"[^.;]{{0,20}}?(?<!\w){_DAWN_WORDS}(?!\w)")
+_UNTIL = re.compile(r"(?<!\w)(?:jusqu|until|till|through)")
 # the same told before the day: "at about 3 a.m. on Sunday", "vers 4 heures du matin, dimanche",
 # "à l'aube de dimanche"; or the day itself said to be when ("dans la journée du mardi 1er janvier")
 _WHEN_BEFORE = re.compile(rf"(?<!\w)(?:{_SMALL_HOUR}(?:\s+du matin)?\.?|{_DAWN_WORDS})[\s,]*(?:on|de|du|le)?\s*$"
