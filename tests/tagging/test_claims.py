@@ -1395,3 +1395,14 @@ def test_armed_men_who_shot_someone_dead_are_not_the_dead():
     found = extract_claims("Selon un élu local, une dizaine d'hommes armés, à bord de motos, ont fait irruption sur le "
                            "chantier puis ont abattu un gardien malien.", "fr")
     assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 1, "civilians")]
+
+
+def test_our_fighters_are_the_speaker_s_side_whatever_it_is():
+    found = extract_claims("« Huit de nos vaillants combattants sont tombés au champ d'honneur », affirme le texte "
+                           "du mouvement Dan Na Ambassagou.", "fr")
+    assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 8, None)]
+    assert [c.victims for c in extract_claims("Eight of our fighters were killed, the dozo leader said.", "en")] == [None]
+    assert [c.victims for c in extract_claims("Huit de ses combattants ont été tués.", "fr")] == ["militants"]
+    found = story_claims("« Huit de nos vaillants combattants sont tombés au champ d'honneur », affirme le mouvement.",
+                         "« Nous avons enterré huit chasseurs », précise un élu.", language="fr")
+    assert conservative_toll(found) == 8

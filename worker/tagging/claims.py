@@ -167,8 +167,8 @@ def _vocab(language: str) -> _Vocab:
     stop_alt = _alt(w for w in stop if " " not in w)
     mod = rf"(?:(?!(?:{stop_alt})(?![\w’'-]))[^\W\d][\w’'-]*\s+)"
     # "17 of the attackers", "deux des assaillants": a part of a group is of that group
-    head = re.compile(rf"\s*(?:(?P<their>of\s+their\s+|de\s+leurs\s+)|(?:of\s+the\s+|of\s+(?:its|our|his)\s+|"
-                      rf"de\s+(?:ses|nos)\s+|des\s+|of|de|d['’])\s*)?"
+    head = re.compile(rf"\s*(?:(?P<their>of\s+their\s+|de\s+leurs\s+)|(?P<ours>of\s+our\s+|de\s+nos\s+)|"
+                      rf"(?:of\s+the\s+|of\s+(?:its|his)\s+|de\s+ses\s+|des\s+|of|de|d['’])\s*)?"
                       rf"(?P<mods>{mod}{{0,2}}?)(?P<noun>{_alt(nouns)})(?![\w-])",
                       re.IGNORECASE)
     # an optional parenthetical (", dont les quatre kamikazes,"), after a word or two that finish
@@ -506,6 +506,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     elif demonym:
         # "six French aid workers and two Nigeriens": a nationality standing for people
         victims, role, head_end = "civilians", "victim", demonym.end()
+    if m and victims == "militants" and m.group("ours"):
+        victims = None      # "huit de nos vaillants combattants": the speaker's fighters, of a side the count does not say
     d = _Draft(q, head_end, victims, role)
     if m and role == "kind" and _DEMONYM_PLURAL.match(" " + text[m.start("mods"):m.end("mods")]):
         d.victims = "civilians"      # "deux Nigériens tués"
