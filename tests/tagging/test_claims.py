@@ -883,8 +883,9 @@ def test_group_speaking_after_an_apposition_is_the_claimant():
 
 
 def test_fighters_fallen_as_martyrs_are_dead():
+    # "our fighters": the speaker's side, whichever it is (an armed group, a militia, an army)
     assert claims("Le MSA reconnaît que « six de nos vaillants combattants sont tombés en martyrs ».", "fr") == [
-        ("killed", 6, "exact", "militants")]
+        ("killed", 6, "exact", None)]
     assert claims("Un pêcheur qui tentait de s'enfuir à la nage a été abattu par les assaillants.", "fr") == [
         ("killed", 1, "exact", "civilians")]
 
