@@ -1407,3 +1407,15 @@ def test_our_fighters_are_the_speaker_s_side_whatever_it_is():
     found = story_claims("« Huit de nos vaillants combattants sont tombés au champ d'honneur », affirme le mouvement.",
                          "« Nous avons enterré huit chasseurs », précise un élu.", language="fr")
     assert conservative_toll(found) == 8
+
+
+def test_a_figure_its_source_has_not_revised_is_no_initial_one():
+    [c] = extract_claims("Les autorités nigériennes, qui avaient annoncé le lendemain de l'attaque un bilan de quinze "
+                         "morts, n'ont pas revu ce chiffre.", "fr")
+    assert (c.count, c.claimant_type, c.initial) == (15, "official", False)
+    found = story_claims("OCHA a fait état lundi de vingt et un civils tués lors de l'attaque du marché de Makalondi.",
+                         "Les autorités nigériennes, qui avaient annoncé le lendemain de l'attaque un bilan de quinze "
+                         "morts, n'ont pas revu ce chiffre.", language="fr")
+    assert conservative_toll(found) == 15
+    [c] = extract_claims("Les autorités avaient annoncé un bilan de quinze morts.", "fr")
+    assert c.initial

@@ -597,6 +597,11 @@ _OF_THE_DEAD = re.compile(r"\s+(?:of the (?:dead|victims|killed|bodies|deceased)
 # "la police, qui avait d'abord fait état de douze morts, renvoie désormais à 18 morts": the figure
 # after the word that ends the first report is the current one (on the lower-cased sentence)
 _NOW = re.compile(r"(?<!\w)(?:désormais|à présent|maintenant|now|since then|but then|later|plus tard|avant de)(?!\w)")
+# "qui avaient annoncé un bilan de quinze morts, n'ont pas revu ce chiffre": an earlier figure its
+# source still stands by is no initial one
+_UNREVISED = re.compile(r"(?<!\w)(?:n['’](?:ont|a|avaient|avait) pas (?:revu|révisé|actualisé|modifié|corrigé)|"
+                        r"(?:has|have|had) not (?:revised|updated|changed|corrected)|maintient|maintiennent|maintains?|"
+                        r"stood by|stands? by)(?!\w)")
 
 
 # "killed 22 people in all", "40 morts au total": a total, which its parts do not lower
@@ -846,7 +851,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             or d.q.ordinal,
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end
-                         and not _NOW.search(lowered, initial_cue.end(), d.q.start)),
+                         and not _NOW.search(lowered, initial_cue.end(), d.q.start) and not _UNREVISED.search(lowered)),
             # "two officers were killed, while five civilians also died": on top of the sentence's own
             # earlier figure, which the toll already adds, not of another report's
             additional=bool(maybe_also and _ALSO.match(text, d.head_end)
