@@ -1419,3 +1419,11 @@ def test_a_figure_its_source_has_not_revised_is_no_initial_one():
     assert conservative_toll(found) == 15
     [c] = extract_claims("Les autorités avaient annoncé un bilan de quinze morts.", "fr")
     assert c.initial
+
+
+def test_kin_listed_among_other_victims_are_victims_but_kin_alone_are_a_part():
+    found = extract_claims("They shot dead the traditional ruler, two of his sons and a guard.", "en")
+    assert conservative_toll(found) == 4
+    found = story_claims("Twelve people were killed in the raid, police said.",
+                         "A farmer who lost two brothers said the gunmen came at night.")
+    assert conservative_toll(found) == 12

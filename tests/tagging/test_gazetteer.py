@@ -529,3 +529,9 @@ def test_borno_s_timbuktu_triangle_is_no_malian_city():
     assert [(name, country) for name, country, _ in found] == [("Timbuktu Triangle", "NG")]
     assert [(name, country) for name, country, _ in places("Jihadists attacked a convoy near Timbuktu.")] == [
         ("Timbuktu", "ML")]
+
+
+def test_a_town_s_name_ending_a_ranked_person_s_name_is_no_place():
+    assert places("Its spokesman, ASP Yusuf Bala Kachia, said four persons were killed.") == []
+    assert places("The commissioner, Col. Haruna Sambo Jega, visited Kachia on Monday.") == [
+        ("Kachia", "NG", "locality")]

@@ -240,6 +240,7 @@ class _Draft:
     after_kind: str | None = None
     subset: bool = False
     subset_group: bool = False
+    kin: bool = False       # a part only as kin ("two brothers"): counted when listed with other victims
 
 
 # on the lower-cased text: the one a speaker addressed ("told a humanitarian worker") or the
@@ -552,9 +553,10 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
         part_of_dead = None     # "about fifteen people, among them VDP and civilians": the whole, then who
     d.subset_group = bool(_may_end_with(tail, v.subset_ends) and v.subset.search(window) or part_of_dead)
     kin = m is not None and m.group("noun").lower() in v.kin     # "who lost two brothers": a part
-    d.subset = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
-                or _partial(text, head_end, plain) or kin or bool(_OF_THE_DEAD.match(text, q.end))
-                or bool(m is None and q.spelled and _ANAPHORIC.search(text, max(0, q.start - 8), q.start)))
+    part = (d.subset_group or not one_of and bool(v.subset_after.match(text, q.end))
+            or _partial(text, head_end, plain) or bool(_OF_THE_DEAD.match(text, q.end))
+            or bool(m is None and q.spelled and _ANAPHORIC.search(text, max(0, q.start - 8), q.start)))
+    d.subset, d.kin = part or kin, kin and not part
     if d.subset and d.victims is None and _OF_THEM.match(text, q.end) \
             and _ATTACKERS_BEFORE.search(text, 0, q.start) and not _DIGIT.search(text, 0, q.start):
         # "the assailants were repelled and two of them were killed", "the assailants, a dozen of whom were
@@ -709,6 +711,12 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
         if group[0].subset_group or group[-1].subset_group:
             for d in group:
                 d.subset = True
+        elif any(not d.kin for d in group):
+            # "shot dead the traditional ruler, two of his sons and a guard": kin listed among other
+            # victims are victims too ("who lost two brothers" alone stays a part of the dead)
+            for d in group:
+                if d.kin:
+                    d.subset = False
         shared_before = group[0].before_kind
         shared_after = group[-1].after_kind
         for d in group:

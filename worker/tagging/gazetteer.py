@@ -333,6 +333,14 @@ def _title_case(text: str, s: int, e: int) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+# "its spokesman, ASP Yusuf Bala Kachia", "Col. Haruna Sambo Jega": a rank or title and a name or two
+# before a town's name make it the last part of a person's name
+_RANKED_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?:ASP|DSP|SP|CSP|ACP|DCP|CP|AIG|DIG|IGP|Col|Lt|Maj|Gen|Capt|Brig|Sgt|Cpl|Insp|Cdt|Cne|Colonel|"
+    r"Commandant|Capitaine|Lieutenant|Major|General|Général|Sergeant|Sergent|Inspector|Superintendent|Alhaji|Mallam|"
+    r"Malam|Hajiya|Prof|Professor|Dr|Mr|Mrs|Mme)\.?\s+(?:[A-Z][a-z'’-]+\s+){1,3}$")
+
+
 def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
     """'Mali Traore', 'Mr Mali', 'Salif Mali said': a name, not the country (nor Chad)."""
     prev = _word_before(text, s)
@@ -465,6 +473,8 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
     sure = [(s, chosen[0].place.country) for s, e, _cs, _ce, _cue, k, chosen in staged
             if _one_country(chosen) and not any(c.weak or c.cue for c in chosen)]
     for s, e, cs, ce, cue, k, chosen in staged:
+        if text[s:s + 1].isupper() and _RANKED_NAME_BEFORE.search(text, max(0, s - 60), s):
+            continue
         best = chosen[0] if len(chosen) == 1 else min(chosen, key=lambda c: _order(c, evidence))
         level = best.place.level
         place, certain = best.place, True
