@@ -339,6 +339,8 @@ _EVE_WORDS = ("veille", "before", "previous day", "day earlier", "plus tôt")
 # where the phrase dates the whole sentence: at its opening, or set off by commas
 _OPENING = re.compile(r"\s*(?:(?:and|but|et|mais|or|yet)\s+)?", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*,")
+# ... or ending the sentence ("confirmed that bandits abducted 40 travellers on the road the day before.")
+_SENTENCE_END = re.compile(r"\s*[.!?…]?[\s\"”»’']*$")
 # ... or right after the act it dates: "the victims were attacked the day before as they fished",
 # "l'attaque a eu lieu la veille"
 _ACT_BEFORE = re.compile(r"(?<!\w)(?:attacked|killed|abducted|kidnapped|ambushed|shot|struck|raided|happened|occurred|"
@@ -359,7 +361,8 @@ def eve_of(sentence: str, anchor: DateMention) -> DateMention | None:
     m = _EVE.search(sentence)
     if m is None or not (_OPENING.fullmatch(sentence, 0, m.start()) or _SET_OFF.match(sentence, m.end())
                          and sentence[:m.start()].rstrip().endswith(",")
-                         or _ACT_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
+                         or _ACT_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+                         or _SENTENCE_END.match(sentence, m.end())):
         return None     # "des vivres distribués la veille": another act's day
     return DateMention(anchor.date - dt.timedelta(days=1), "day", m.start(), m.end(), m.group(0),
                        f"date:eve-of ('{anchor.surface}')")
