@@ -1668,3 +1668,25 @@ def test_a_day_a_militia_hailed_its_men_is_no_incident_day():
         "des dizaines d'hommes armés ont attaqué le village dans la nuit de samedi à dimanche.",
         published="2020-08-12T12:00:00Z", language="fr")))
     assert event["date"] == "2020-08-08"
+
+
+def test_a_report_s_undated_lead_is_dated_by_the_account_weeks_ago_that_follows():
+    event = primary(tag_article(article(
+        "Exécutions sommaires à Monimpébougou : une ONG accuse l'armée",
+        "Au moins onze hommes ont été sommairement exécutés par des soldats maliens lors d'une opération militaire à "
+        "Monimpébougou, dans le cercle de Macina, affirme Human Rights Watch dans un rapport publié mercredi.\n\n"
+        "L'organisation dit avoir recueilli dix-neuf témoignages. Selon ces récits, des hélicoptères ont déposé des "
+        "soldats aux abords de la localité il y a trois semaines, le mercredi 23 novembre, jour de foire.",
+        published="2022-12-14T06:00:00Z", language="fr")))
+    assert event["date"] == "2022-11-23"
+
+
+def test_a_day_an_association_expressed_its_indignation_is_no_incident_day():
+    event = primary(tag_article(article(
+        "Tabital Pulaaku dénonce un massacre dans le cercle de Bankass",
+        "L'association Tabital Pulaaku a exprimé vendredi sa profonde indignation après le massacre de Peuls à "
+        "Soubala, dans le cercle de Bankass.\n\nDans un communiqué, l'organisation accuse des éléments armés se "
+        "réclamant de la milice Dan Na Ambassagou.\n\nLes faits se sont produits mardi dernier, en fin d'après-midi. Selon "
+        "le gouvernement, dix-neuf personnes ont été tuées par des chasseurs dozos.",
+        published="2020-02-15T11:00:00Z", language="fr")))
+    assert event["date"] == "2020-02-11"

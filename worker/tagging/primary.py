@@ -381,13 +381,18 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
         return None
     if _OWN_INCIDENT_DAY.search(lowered):
         return None     # "The killings took place on Oct. 25": the story's own incident, dated late
-    marker = _marker(first, text, lowered, language)
-    if marker:
-        kind = "background marker" if marker[0] == "background" else "separate incident marker"
-        return f"{kind} '{marker[1]}'"
     # An undated lead ("troops have killed a dozen bandits in Shiroro") is dated by a later
     # sentence that names its place ("on 22 September, troops made contact at Erena in Shiroro").
-    undated_lead_told = isinstance(main_date, _Published) and bool(_place_keys([facts]) & lead_places)
+    # ... or by one that names no place and no figure, the incident told ("il y a trois semaines,
+    # le mercredi 23 novembre, des hélicoptères ont déposé des soldats aux abords de la localité")
+    undated_lead_told = isinstance(main_date, _Published) and (
+        bool(_place_keys([facts]) & lead_places) or not facts.places and not facts.claims)
+    marker = _marker(first, text, lowered, language)
+    if marker and not (undated_lead_told and marker[0] == "background" and _AGO.search(marker[1])
+                       and any(_recent(m, main_date) for m in facts.event_dates)):
+        # ... as "il y a trois semaines, le mercredi 23 novembre" dates a report's undated lead
+        kind = "background marker" if marker[0] == "background" else "separate incident marker"
+        return f"{kind} '{marker[1]}'"
     for mention in facts.event_dates:
         if _is_earlier(mention, main_date) and not (
                 undated_lead_told and (main_date.date - mention.date).days <= UNDATED_LEAD_DAYS):
@@ -398,6 +403,14 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
         if own and not _place_keys([facts]) & lead_places:
             return f"toll at another place '{sorted(own)[0]}'"
     return None
+
+
+_AGO = re.compile(r"(?<!\w)(?:il y a|ago|earlier|plus tôt)(?!\w)")
+
+
+def _recent(mention: Any, main_date: Any) -> bool:
+    """A day within UNDATED_LEAD_DAYS before the publication standing in for the main date."""
+    return mention.precision == "day" and 0 <= (main_date.date - mention.date).days <= UNDATED_LEAD_DAYS
 
 
 def _mentions_main(facts: Facts, main_date: Any, lead_places: set[str]) -> bool:
