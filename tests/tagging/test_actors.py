@@ -201,6 +201,11 @@ def test_a_nigerian_police_rank_before_a_name_is_no_rebel_coalition() -> None:
     assert "azawad_rebels" in ids("Selon la police, les rebelles du CSP ont attaqué le camp.", "fr", "ML")
 
 
+def test_niger_s_national_wrestling_sabre_is_no_french_task_force() -> None:
+    assert ids("Le Sabre national : le lutteur de Tahoua terrasse le champion de Dosso.", "fr", "NE") == set()
+    assert "france" in ids("Les forces spéciales françaises de Sabre ont frappé un camp près de Djibo.", "fr", "BF")
+
+
 def test_incident_actors_leave_out_those_who_only_report() -> None:
     sentences = ["Gunmen killed nine villagers near Koro, the UN mission said.",
                  "Selon la MINUSMA, les assaillants sont repartis."]

@@ -535,3 +535,7 @@ def test_a_town_s_name_ending_a_ranked_person_s_name_is_no_place():
     assert places("Its spokesman, ASP Yusuf Bala Kachia, said four persons were killed.") == []
     assert places("The commissioner, Col. Haruna Sambo Jega, visited Kachia on Monday.") == [
         ("Kachia", "NG", "locality")]
+
+
+def test_a_region_cue_with_an_adjective_before_its_name_still_names_the_region():
+    assert ("North-West", "CM", "admin1") in places("dans la région anglophone du Nord-Ouest du Cameroun", "fr")

@@ -1690,3 +1690,13 @@ def test_a_day_an_association_expressed_its_indignation_is_no_incident_day():
         "le gouvernement, dix-neuf personnes ont été tuées par des chasseurs dozos.",
         published="2020-02-15T11:00:00Z", language="fr")))
     assert event["date"] == "2020-02-11"
+
+
+def test_a_flood_s_dead_are_no_political_violence():
+    out = tag_article(article(
+        "Dosso : la crue du fleuve Niger fait six morts dans le département de Gaya",
+        "Le bilan provisoire des inondations qui frappent depuis une semaine le département de Gaya, dans la région de "
+        "Dosso, s'établit à six morts, a indiqué lundi la protection civile.\n\nLa crue du fleuve a rompu dans la nuit "
+        "de mercredi à jeudi une digue de protection à la sortie de Gaya.", published="2024-08-27T11:00:00Z",
+        language="fr"))
+    assert out["relevant"] is False

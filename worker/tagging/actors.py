@@ -261,6 +261,10 @@ _POLICE_RANK = frozenset({"CSP"})
 _PERSON_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 
 
+# "le Sabre national": Niger's national wrestling trophy, not France's Task Force Sabre
+_NOT_A_FORCE_AFTER = {"Sabre": re.compile(r"\s+national", re.IGNORECASE)}
+
+
 def _police_rank(text: str, surface: str, end: int) -> bool:
     """The abbreviation at `end` is a police officer's rank before their name, not a group."""
     return surface in _POLICE_RANK and "police" in text.lower() and _PERSON_AFTER.match(text, end) is not None
@@ -294,6 +298,8 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
             continue
         actor, rule = hit
         if rule == "abbr" and len(surface) <= 3 and (_shouting(text, start, end) or _police_rank(text, surface, end)):
+            continue
+        if surface in _NOT_A_FORCE_AFTER and _NOT_A_FORCE_AFTER[surface].match(text, end):
             continue
         if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
