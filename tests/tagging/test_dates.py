@@ -281,6 +281,9 @@ def test_the_day_before_right_after_the_act_dates_it():
     assert found is not None and found.date == dt.date(2026, 1, 20)
     assert eve_of("Selon le préfet, l'attaque a eu lieu la veille vers 18 heures.", wednesday).date == dt.date(2026, 1, 20)
     assert eve_of("They ate food delivered the day before by an NGO.", wednesday) is None
+    found = eve_of("Une cinquantaine de terroristes ont été neutralisés la veille au cours de frappes aériennes.", wednesday)
+    assert found is not None and found.date == dt.date(2026, 1, 20)
+    assert eve_of("Des hommes armés ont attaqué le poste la veille au soir.", wednesday).date == dt.date(2026, 1, 20)
     found = eve_of("Police confirmed that bandits abducted about 40 travellers on the Isa road the day before.", wednesday)
     assert found is not None and found.date == dt.date(2026, 1, 20)
 

@@ -332,7 +332,7 @@ def settle_night(mention: DateMention) -> DateMention:
 
 # "La veille, ses combattants avaient pris d'assaut la brigade", "the day before, gunmen had ...":
 # the day before the date the story just gave ("la veille de l'élection" is another day's eve)
-_EVE = re.compile(r"(?<!\w)(?:la veille(?!\s+(?:de|du|des|d['’]|au))|the day before(?!\s+(?:the|a|an|his|her|their|its|"
+_EVE = re.compile(r"(?<!\w)(?:la veille(?!\s+(?:de|du|des|d['’]|au(?!\s+(?:cours|soir|matin))))|the day before(?!\s+(?:the|a|an|his|her|their|its|"
                   r"yesterday)\b)|the previous day|a day earlier|the night before(?!\s+(?:the|a|an|his|her|their|its)\b)|"
                   r"un jour plus tôt)(?!\w)", re.IGNORECASE)
 _EVE_WORDS = ("veille", "before", "previous day", "day earlier", "plus tôt")
@@ -340,11 +340,13 @@ _EVE_WORDS = ("veille", "before", "previous day", "day earlier", "plus tôt")
 _OPENING = re.compile(r"\s*(?:(?:and|but|et|mais|or|yet)\s+)?", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*,")
 # ... or ending the sentence ("confirmed that bandits abducted 40 travellers on the road the day before.")
-_SENTENCE_END = re.compile(r"\s*[.!?…]?[\s\"”»’']*$")
+_SENTENCE_END = re.compile(r"(?:\s+(?:au soir|au matin|in the (?:evening|morning|afternoon)|at night))?"
+                           r"\s*[.!?…]?[\s\"”»’']*$", re.IGNORECASE)
 # ... or right after the act it dates: "the victims were attacked the day before as they fished",
 # "l'attaque a eu lieu la veille"
 _ACT_BEFORE = re.compile(r"(?<!\w)(?:attacked|killed|abducted|kidnapped|ambushed|shot|struck|raided|happened|occurred|"
-                         r"took place|carried out|tuée?s?|attaquée?s?|enlevée?s?|abattue?s?|survenue?s?|produite?s?|"
+                         r"took place|carried out|neutrali[sz]ed|executed|tuée?s?|attaquée?s?|enlevée?s?|abattue?s?|"
+                         r"neutralisée?s?|exécutée?s?|survenue?s?|produite?s?|"
                          r"eu lieu|perpétrée?s?|commise?s?)\s*$", re.IGNORECASE)
 
 
