@@ -1700,3 +1700,12 @@ def test_a_flood_s_dead_are_no_political_violence():
         "de mercredi à jeudi une digue de protection à la sortie de Gaya.", published="2024-08-27T11:00:00Z",
         language="fr"))
     assert out["relevant"] is False
+
+
+def test_a_group_blamed_whose_fighters_have_besieged_the_town_since_a_year_is_the_attacker():
+    event = primary(tag_article(article(
+        "Mortar shells kill five civilians in besieged Titao",
+        "Several mortar shells fired from outside the town landed in a neighbourhood of Titao, in Burkina Faso's Nord "
+        "region, on Sunday evening, killing at least five civilians, the governor said.\n\nSecurity sources blamed "
+        "the al Qaeda-linked JNIM, whose fighters have surrounded Titao since 2022.", published="2023-10-03T07:00:00Z")))
+    assert "jnim" in event["actors"]

@@ -133,7 +133,9 @@ _REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:indiqué|affirmé|décla
 _DESCRIBING = re.compile(r"(?<!\w)(?:déployée?s?|deployed|présente?s?|present|actives?|actifs?|based|basée?s?|"
                          r"installée?s?|stationed|stationnée?s?|operating"
                          # "Boko Haram, qui a multiplié ce type d'opérations depuis 2014": what a group has done
-                         r"|(?:qui|which|who)\s+(?:a|ont|has|have)\s+(?:multiplié|mené|stepped up|carried out|waged))"
+                         r"|(?:qui|which|who)\s+(?:a|ont|has|have)\s+(?:multiplié|mené|stepped up|carried out|waged)"
+                         # "JNIM, whose fighters have surrounded Titao since 2022": what a group has been doing
+                         r"|(?:whose|dont les)\s+(?:[\w'’-]+\s+){1,2}(?:have|has|ont)\s+(?:been\s+)?[\w'’-]+)"
                          r"(?!\w)[^,;()]*$")
 
 
