@@ -1709,3 +1709,26 @@ def test_a_group_blamed_whose_fighters_have_besieged_the_town_since_a_year_is_th
         "region, on Sunday evening, killing at least five civilians, the governor said.\n\nSecurity sources blamed "
         "the al Qaeda-linked JNIM, whose fighters have surrounded Titao since 2022.", published="2023-10-03T07:00:00Z")))
     assert "jnim" in event["actors"]
+
+
+def test_the_group_told_attacking_in_the_paragraph_that_dates_the_incident_is_its_attacker():
+    event = primary(tag_article(article(
+        "Chad vows 'no respite' for jihadists after deadly attack on army post on Lake Chad",
+        "Chad's authorities on Tuesday vowed to hunt down the jihadists who attacked an army position in the Lac "
+        "province, as the army gave a toll of nine soldiers killed.\n\nThe presidency announced three days of national "
+        "mourning.\n\nThe attack took place on Sunday evening at Kaiga-Kindjiria, a fishing town where the army "
+        "maintains a forward post. According to the army spokesman, Boko Haram fighters arrived in motorised canoes "
+        "and attacked the position from several sides.", published="2023-05-09T16:45:00Z")))
+    assert "jas" in event["actors"] and "unidentified_armed_group" not in event["actors"]
+
+
+def test_groups_said_to_be_active_in_the_area_of_an_unclaimed_blast_are_no_party():
+    event = primary(tag_article(article(
+        "On the roads of eastern Burkina Faso, every journey is a gamble",
+        "Salamatou had made the trip from Diapaga to Kantchari dozens of times.\n\nThe vehicle hit a buried explosive "
+        "device near Kantchari, in the Tapoa province of Burkina Faso's Est region. At least 10 passengers were "
+        "killed.\n\nThe blast happened shortly after 9am on 6 March, a Saturday, survivors said. No group claimed "
+        "responsibility. Both the al-Qaeda-affiliated JNIM and the so-called Islamic State are active in the Est "
+        "region, where gunmen have planted mines on the roads, blown up bridges and attacked convoys.",
+        published="2021-03-25T07:00:00Z")))
+    assert "jnim" not in event["actors"] and "is_sahel" not in event["actors"]

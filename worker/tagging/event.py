@@ -67,6 +67,8 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
     if not incident.primary:
         return incident.facts
     out = []
+    dated_paragraphs = {f.sentence.paragraph for f in incident.facts
+                        if main_date is not None and any(m.date == main_date for m in f.event_dates)}
     for facts in incident.facts:
         # a count of the displaced is a stock ("the camp hosts 100,000 refugees"), no casualty figure
         if facts.sentence.paragraph <= TOLD_PARAGRAPHS or any(not c.is_cumulative and c.kind != "displaced"
@@ -74,6 +76,10 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
             out.append(facts)
         elif main_date is not None and any(m.date == main_date for m in facts.event_dates):
             out.append(facts)
+        elif facts.sentence.paragraph in dated_paragraphs and (attackers := _attackers(facts, language)):
+            # "The attack took place on Sunday evening at X. Boko Haram fighters arrived in canoes and attacked
+            # the position": the paragraph that dates the incident goes on telling who attacked
+            out.append(replace(facts, actors=attackers))
         elif facts.actors and first_match(vocabulary(language).attribution, facts.sentence.text):
             # told for who did it: its armed groups, not the forces or residents it also names
             # ("...accused the villagers of informing the security forces")
@@ -82,6 +88,19 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
             # told for who fought beside the army: "the column was backed by Wagner fighters"
             out.append(replace(facts, actors=partners))
     return out
+
+
+_ACTIVE_IN_AREA = re.compile(r"\b(?:active|present|operating|operate|actifs?|actives?|présents?|opèrent|sévissent)\b",
+                             re.IGNORECASE)
+
+
+def _attackers(facts: Facts, language: str) -> list[Any]:
+    """The armed groups a sentence makes perpetrators ("Boko Haram fighters attacked the position")."""
+    armed = [m for m in facts.actors if is_non_state_armed(m.actor)]
+    if not armed or _ACTIVE_IN_AREA.search(facts.sentence.text):
+        return []       # "JNIM and IS are both active in the region, where gunmen have planted mines": context
+    found = sentence_roles(facts.sentence.text, facts.actors, language)
+    return [m for m in armed if found.get(m.actor) == "perpetrator"]
 
 
 # a foreign force joined to the operation: "accompanied by Wagner fighters", "appuyée par les partenaires
