@@ -172,6 +172,17 @@ def test_a_district_s_headquarters_is_no_base_established() -> None:
     assert sub(["The army has set up its new headquarters in Gao, officials said."]) == "headquarters_or_base_established"
 
 
+def test_the_blast_a_killing_answered_does_not_type_the_killing() -> None:
+    sentences = ["Burkina Faso: soldiers and militia executed villagers in Soum province",
+                 "Soldiers and VDP militiamen summarily executed at least 23 men in the village of Pobe-Mengao, Human "
+                 "Rights Watch said.",
+                 "Witnesses said the column arrived the day after an improvised explosive device had struck a military "
+                 "vehicle near the village, killing three soldiers."]
+    assert sub(sentences) == "attack"
+    assert sub(["Une colonne de soldats est arrivée au lendemain de l'explosion d'un engin artisanal sur une piste, "
+                "puis a exécuté sommairement 23 civils."], "fr") == "attack"
+
+
 def test_nothing_violent_gives_none() -> None:
     assert classify(["Mali's president met farmers in Segou to discuss the harvest"], [], "en") is None
     assert classify([], [], "en") is None

@@ -156,6 +156,13 @@ def _sentence_weights(n: int) -> list[float]:
     return [w["title"]] + [lead[i] if i < len(lead) else w["rest"] for i in range(n - 1)]
 
 
+# "arrived the day after an improvised explosive device had struck a military vehicle", "au lendemain de
+# l'explosion d'un engin artisanal", "in retaliation for": the act the incident answered, not the incident
+_EARLIER_ACT = re.compile(r"(?<!\w)(?:the day after|a day after|days after|the morning after|au lendemain d|le lendemain d|"
+                          r"quelques jours après|in retaliation for|in reprisal for|in revenge for|en représailles? (?:à|a|d)|"
+                          r"pour venger)[^.;]{0,45}$", re.IGNORECASE)
+
+
 def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], list[dict[str, float]]]:
     table = _cues(language)
     total: dict[str, float] = defaultdict(float)
@@ -164,7 +171,8 @@ def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], l
         seen: set[int] = set()
         local: dict[str, float] = defaultdict(float)
         for cue, start in _cue_hits(s, table):
-            if cue in seen or table.negation.search(s, max(0, start - 30), start):
+            if cue in seen or table.negation.search(s, max(0, start - 30), start) \
+                    or _EARLIER_ACT.search(s, max(0, start - 70), start):
                 continue
             seen.add(cue)
             for cat, cw in table.weights[cue].items():
