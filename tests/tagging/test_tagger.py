@@ -1732,3 +1732,13 @@ def test_groups_said_to_be_active_in_the_area_of_an_unclaimed_blast_are_no_party
         "region, where gunmen have planted mines on the roads, blown up bridges and attacked convoys.",
         published="2021-03-25T07:00:00Z")))
     assert "jnim" not in event["actors"] and "is_sahel" not in event["actors"]
+
+
+def test_residents_who_give_their_own_count_in_the_present_are_a_source_not_a_party():
+    event = primary(tag_article(article(
+        "Togo : sept militaires tués dans l'attaque d'un poste à Koundjoaré, le JNIM revendique",
+        "Le gouvernement togolais a confirmé lundi la mort de sept militaires dans l'attaque qui a visé, dans la nuit "
+        "de samedi à dimanche, un poste avancé de l'armée à Koundjoaré, dans la préfecture de Kpendjal.\n\nLe JNIM a "
+        "revendiqué l'opération. Des habitants joints par téléphone évoquent pour leur part « une douzaine de corps ».",
+        published="2023-08-22T08:15:00Z", language="fr")))
+    assert "civilians" not in event["actors"] and "jnim" in event["actors"]
