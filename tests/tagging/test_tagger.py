@@ -1742,3 +1742,13 @@ def test_residents_who_give_their_own_count_in_the_present_are_a_source_not_a_pa
         "revendiqué l'opération. Des habitants joints par téléphone évoquent pour leur part « une douzaine de corps ».",
         published="2023-08-22T08:15:00Z", language="fr")))
     assert "civilians" not in event["actors"] and "jnim" in event["actors"]
+
+
+def test_a_police_officer_who_had_initially_said_a_toll_is_a_source_not_a_party():
+    event = primary(tag_article(article(
+        "Death toll in Katsina bandit attack rises to 23 as more bodies found",
+        "The death toll from an attack by bandits on Dan Ali, a village in the Danmusa Local Government Area of "
+        "Katsina State, has risen to 23 after more bodies were recovered, the police said on Tuesday.\n\nThe Police "
+        "Public Relations Officer in the state, SP Kabir Tsagem, had initially said nine people were killed when the "
+        "gunmen invaded the village in the early hours of Monday.", published="2020-06-17T09:00:00Z")))
+    assert event["sub_event_type"] == "attack" and "military_ng" not in event["actors"]
