@@ -1427,3 +1427,11 @@ def test_kin_listed_among_other_victims_are_victims_but_kin_alone_are_a_part():
     found = story_claims("Twelve people were killed in the raid, police said.",
                          "A farmer who lost two brothers said the gunmen came at night.")
     assert conservative_toll(found) == 12
+
+
+def test_a_named_body_giving_its_own_higher_toll_with_its_parts_is_its_own_claimant_and_the_lower_stands():
+    found = story_claims("Its spokesman said four persons were killed and three others injured.",
+                         "CAN, however, put the death toll at seven, saying three worshippers who ran into the bush "
+                         "were later found dead.")
+    assert [(c.count, c.claimant) for c in found if c.kind == "killed"] == [(4, "spokesman"), (7, "CAN"), (3, "CAN")]
+    assert conservative_toll(found) == 4
