@@ -1435,3 +1435,12 @@ def test_a_named_body_giving_its_own_higher_toll_with_its_parts_is_its_own_claim
                          "were later found dead.")
     assert [(c.count, c.claimant) for c in found if c.kind == "killed"] == [(4, "spokesman"), (7, "CAN"), (3, "CAN")]
     assert conservative_toll(found) == 4
+
+
+def test_a_list_set_off_after_a_toll_breaks_it_down_with_its_kind():
+    found = extract_claims("Selon une source sécuritaire, au moins quatorze personnes ont été tuées, huit soldats et six "
+                           "VDP, et une dizaine d'autres blessées.", "fr")
+    assert [(c.kind, c.count, c.subset) for c in found][:3] == [("killed", 14, False), ("killed", 8, True),
+                                                                 ("killed", 6, True)]
+    assert found[3].kind == "wounded"
+    assert conservative_toll(found) == 14

@@ -700,6 +700,26 @@ _GAPPED = re.compile(r"(?:,|;)\s*(?:(?:and|et|puis|then)\s+)?$|\s(?:and|et)\s+$"
 _WHERE = re.compile(r"\b(?:in|at|near|on|outside|dans|à|au|aux|près|sur|en)\s[^,;:]{1,60}[,;]?\s*(?:(?:and|et)\s+)?$")
 
 
+_SET_OFF_BEFORE = re.compile(r"\s*,\s*$")
+_SET_OFF_AFTER = re.compile(r"\s*,\s*(?:et|and)\s")
+
+
+def _apposed_breakdown(group: list[_Draft], previous: list[_Draft], text: str,
+                       v: _Vocab) -> tuple[str, int] | None:
+    """The kind of the figure just before `group`, and how many of the group's counts break it
+    down: those set off after that figure's verb by a comma, up to ", and" ("14 killed, 8 soldiers
+    and 6 VDP, and 10 wounded")."""
+    last = previous[-1]
+    verb = v.after_at(text, None, last.head_end)
+    if verb is None or not _SET_OFF_BEFORE.fullmatch(text, verb.end(), group[0].q.start):
+        return None
+    n = next((i + 1 for i, d in enumerate(group) if _SET_OFF_AFTER.match(text, d.head_end)), None)
+    kind = v.kind_after.get(verb.group("kind").lower())
+    if n is None or kind is None or last.q.value is None:
+        return None
+    return (kind, n) if sum(d.q.value or 0 for d in group[:n]) <= last.q.value else None
+
+
 def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
     groups: list[list[_Draft]] = []
     for d in drafts:
@@ -707,7 +727,17 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
             groups[-1].append(d)
         else:
             groups.append([d])
-    for group in groups:
+    for gi, group in enumerate(groups):
+        breakdown = _apposed_breakdown(group, groups[gi - 1], text, v) if gi else None
+        if breakdown:
+            # "quatorze personnes ont été tuées, huit soldats et six VDP, et une dizaine d'autres blessées":
+            # the list set off after a figure and its verb breaks that figure down
+            kind, n = breakdown
+            for d in group[:n]:
+                d.kind, d.rule, d.subset = kind, "apposed-breakdown", True
+            group = group[n:]
+            if not group:
+                continue
         if group[0].subset_group or group[-1].subset_group:
             for d in group:
                 d.subset = True
