@@ -1444,3 +1444,9 @@ def test_a_list_set_off_after_a_toll_breaks_it_down_with_its_kind():
                                                                  ("killed", 6, True)]
     assert found[3].kind == "wounded"
     assert conservative_toll(found) == 14
+
+
+def test_it_said_before_a_figure_names_the_sentence_s_speaker_not_the_nearest_name():
+    [c] = extract_claims("The CSP said in a statement that its fighters had withdrawn from Tarkint after inflicting "
+                         "heavy losses on the army and the Russians, whom it said had lost 12 men.", "en")
+    assert (c.count, c.claimant, c.claimant_type) == (12, "CSP", "perpetrator")

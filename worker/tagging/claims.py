@@ -1072,6 +1072,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_PRONOUN_SPEECH = re.compile(r"(?<!\w)(?:it|they|he|she)\s+(?:said|says|claimed|claims|added|stated)(?!\w)")
 # a sentence opening with a name that gives a toll: "CAN, however, put the death toll at seven", "Le MSA
 # avance pour sa part un bilan de"
 _OWN_SPEAKER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|de|du|des|la|le|the|[A-Z][\w'’.-]*)){0,5}?)\s*,?\s+"
@@ -1085,6 +1086,11 @@ def resolve_claimant(sentence: str, start: int, end: int, language: str, previou
     """The source of the figure at sentence[start:end]: the nearest attribution in the
     sentence, else the previous sentence's last one, else a following "According to X"."""
     here = _attributions(sentence, language, (start, end))
+    pronoun = _PRONOUN_SPEECH.search(sentence, max(0, start - 45), start) if here else None
+    if pronoun and here[0][1] <= pronoun.start():
+        # "The CSP said ... losses on the army and the Russians, whom it said had lost 12 men": "it"
+        # is the sentence's speaker, not the nearest name
+        return here[0][2], here[0][3]
     if here:
         # "X affirme 24 morts ; d'autres habitants parlent de 30": a source in the figure's own
         # clause first
