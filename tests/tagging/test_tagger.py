@@ -1752,3 +1752,14 @@ def test_a_police_officer_who_had_initially_said_a_toll_is_a_source_not_a_party(
         "Public Relations Officer in the state, SP Kabir Tsagem, had initially said nine people were killed when the "
         "gunmen invaded the village in the early hours of Monday.", published="2020-06-17T09:00:00Z")))
     assert event["sub_event_type"] == "attack" and "military_ng" not in event["actors"]
+
+
+def test_an_attack_told_days_earlier_is_background_to_a_lorry_burning():
+    event = primary(tag_article(article(
+        "Jihadists torch lorries on Gao-Bourem road as blockade tightens",
+        "Islamic extremists set fire to 17 lorries on the road between Gao and Bourem, near the village of Taboye, "
+        "on Tuesday afternoon, drivers said. No one was hurt.\n\nThe region has seen a sharp escalation in violence. "
+        "On Sept. 12, rebels attacked the army camp in Bourem. Days earlier, an attack on a passenger boat on the "
+        "Niger river near Bamba killed 49 civilians and 15 soldiers, according to the government.",
+        published="2023-10-05T15:30:00Z")))
+    assert event["fatalities"] is None and event["sub_event_type"] == "looting_property_destruction"
