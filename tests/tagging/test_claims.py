@@ -1450,3 +1450,11 @@ def test_it_said_before_a_figure_names_the_sentence_s_speaker_not_the_nearest_na
     [c] = extract_claims("The CSP said in a statement that its fighters had withdrawn from Tarkint after inflicting "
                          "heavy losses on the army and the Russians, whom it said had lost 12 men.", "en")
     assert (c.count, c.claimant, c.claimant_type) == (12, "CSP", "perpetrator")
+
+
+def test_people_taken_then_shot_are_killed():
+    assert claims("Armed men seized four men accused of passing information to the army and shot them dead near "
+                  "the market.") == [("killed", 4, "exact", "civilians")]
+    assert claims("Des hommes armés ont enlevé quatre bergers avant de les abattre à la sortie du village.", "fr")[0][:2] == (
+        "killed", 4)
+    assert claims("Gunmen abducted 20 passengers and took them to the forest.")[0][:2] == ("abducted", 20)

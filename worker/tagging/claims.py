@@ -846,6 +846,10 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     drafts = [d for d in drafts if d.kind]
     if not drafts:
         return []
+    for d in drafts:
+        if d.kind == "abducted" and _KILLED_THEM.match(text, d.head_end):
+            # "seized four men accused of informing the army and shot them dead": taken, then killed
+            d.kind, d.rule = "killed", d.rule + ":then-killed"
     revised_cue = v.revision.search(lowered) if holds_any(lowered, v.revision_words) else None
     initial_cue = v.initial.search(lowered) if holds_any(lowered, v.initial_words) else None
     maybe_all_sides = plain is None or holds_any(plain, _BOTH_SIDES_WORDS)
@@ -1072,6 +1076,10 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_KILLED_THEM = re.compile(r"[^.;]{0,90}?\b(?:and|then|before|puis|avant de|et)\s+(?:later\s+|ensuite\s+)?(?:"
+                          r"(?:shot|killed|executed|beheaded|murdered|slaughtered)\s+(?:them|all of them)\b|"
+                          r"(?:les|l['’])\s*(?:ont\s+|a\s+)?(?:abattus?|abattre|exécutés?|exécuter|tués?|tuer|égorgés?|égorger)\b)",
+                          re.IGNORECASE)
 _PRONOUN_SPEECH = re.compile(r"(?<!\w)(?:it|they|he|she)\s+(?:said|says|claimed|claims|added|stated)(?!\w)")
 # a sentence opening with a name that gives a toll: "CAN, however, put the death toll at seven", "Le MSA
 # avance pour sa part un bilan de"
