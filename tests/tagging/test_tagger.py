@@ -1763,3 +1763,24 @@ def test_an_attack_told_days_earlier_is_background_to_a_lorry_burning():
         "Niger river near Bamba killed 49 civilians and 15 soldiers, according to the government.",
         published="2023-10-05T15:30:00Z")))
     assert event["fatalities"] is None and event["sub_event_type"] == "looting_property_destruction"
+
+
+def test_what_a_ministry_announced_on_a_day_that_soldiers_had_been_killed_is_the_story_s_incident():
+    event = primary(tag_article(article(
+        "Attaque contre le détachement de Samira : l'armée annonce cinq soldats tués",
+        "Nouveau coup dur pour l'armée nigérienne dans la région de Tillabéri. Le ministère de la Défense a annoncé "
+        "mercredi soir que cinq militaires avaient été tués lors de l'attaque qui a "
+        "visé dimanche, peu avant l'aube, le détachement militaire stationné à Samira, dans le département de "
+        "Gothèye.\n\nDe son côté, l'organisation État islamique a revendiqué l'opération mardi par le biais de son "
+        "agence Amaq.", published="2023-10-26T09:00:00Z", language="fr")))
+    assert event["date"] == "2023-10-22" and event["location"] == "Samira"
+
+
+def test_a_rebel_coalition_saying_what_a_strike_killed_is_a_source_not_a_party():
+    event = primary(tag_article(article(
+        "Mali : une frappe de drone de l'armée a tué des civils près d'un puits",
+        "Une frappe de drone menée par les forces armées maliennes le 9 février près du village d'Intachdayte, dans la "
+        "région de Kidal, a tué plus d'une douzaine de civils, a déclaré Human Rights Watch.\n\nLa coalition rebelle du "
+        "Cadre stratégique permanent (CSP) a affirmé dans un communiqué que la frappe avait tué 19 civils.",
+        published="2024-05-22T04:00:00Z", language="fr")))
+    assert "azawad_rebels" not in event["actors"] and "military_ml" in event["actors"]

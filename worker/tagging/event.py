@@ -296,6 +296,10 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                     continue    # "ISWAP, the Boko Haram faction led by al-Barnawi": who ISWAP is
                 if _GIVES_TOLL.match(text, m.end):
                     continue    # "le FLA avance un bilan plus lourd": a source of the toll
+                said = _GROUP_SAID.match(text, m.end)
+                if said and not _OWN_ACT.search(text, m.end, said.end() + 150) \
+                        and not _OF_ITSELF.search(text, said.end(), said.end() + 40):
+                    continue    # "le CSP a affirmé que la frappe avait tué 19 civils": what another did
                 if _CITED.search(text, max(0, m.start - 80), m.start) or _SIDED_WITH.search(text, max(0, m.start - 40),
                                                                                              m.start):
                     continue    # "selon le CSP", "accused of siding with the MSA": a source, or the charge
@@ -339,6 +343,12 @@ _GIVES_TOLL = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,.;]{1,80},)?\s+(?:a\s
                          r"(?:(?:pour sa part|de son côté|quant à lui|dans un communiqué|for its part|in a statement|also)\s*,?\s+)?"
                          r"(?:un\s+|a\s+|the\s+|its\s+|son\s+|le\s+|its own\s+)?"
                          r"(?:bilan|toll|death toll|figure|chiffre|count)\b", re.IGNORECASE)
+# "(CSP) a affirmé dans un communiqué que", "the rebels said": a group speaking
+_GROUP_SAID = re.compile(r"(?:\s+(?:du|de|des|of)\s+[^,.;()]{1,50}?)?(?:\s*\([^)]{1,20}\))?\s*\)?(?:\s*,[^,.;]{1,80},)?\s+"
+                         r"(?:a\s+|ont\s+|has\s+|have\s+)?"
+                         r"(?:said|says|say|stated|affirmé|déclaré|indiqué|affirme|affirment|déclare|indique)\b", re.IGNORECASE)
+# "the FLA say they entered the town", "le JNIM affirme que ses hommes": a group telling its own act
+_OF_ITSELF = re.compile(r"\b(?:they|it|its|their|we|our|ils|elle|il|ses|leurs|nous|nos|avoir)\b", re.IGNORECASE)
 # "selon le CSP", "according to Tuareg-led rebels": a group cited for what it says, not for what it did
 _CITED = re.compile(r"(?:\bselon|\bd['’]après|\baccording to)\s+(?:[\w'’-]+\s+){0,6}?(?:(?:et|and)\s+(?:[\w'’-]+\s+){0,4})?$",
                     re.IGNORECASE)

@@ -124,7 +124,8 @@ def _told_or_recap_pattern(language: str) -> re.Pattern:
 
 
 _REPORTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:indiqué|affirmé|déclaré|précisé|annoncé|confirmé|expliqué|assuré|"
-                       r"ajouté|rapporté|souligné|fait savoir|raconté)\s+qu(?:e\b|['’])|\bselon (?:lequel|laquelle|lesquels)\b")
+                       r"ajouté|rapporté|souligné|fait savoir|raconté)\s+(?:[\w'’-]+\s+){0,3}?qu(?:e\b|['’])"
+                       r"|\bselon (?:lequel|laquelle|lesquels)\b")
 
 
 # a participle that describes someone or something ("déployée dans le nord", "active in the Soum",
