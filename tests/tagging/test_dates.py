@@ -399,3 +399,19 @@ def test_a_night_that_ended_at_dawn_is_its_second_day_but_one_that_lasted_until_
     assert [d.date for d in found] == [dt.date(2020, 8, 10)]
     found = find_dates("Les combats ont duré dans la nuit de dimanche à lundi jusqu'à l'aube.", wednesday, "fr")
     assert [d.date for d in found] == [dt.date(2020, 8, 9)]
+
+
+def test_a_day_told_as_the_day_after_the_incident_dates_the_incident_the_day_before():
+    friday = dt.datetime(2025, 1, 17, 8)
+    found = find_dates("Jeudi, au lendemain de l'enlèvement, les familles ont reçu un appel.", friday, "fr")
+    assert [d.date for d in found] == [dt.date(2025, 1, 15)]
+    found = find_dates("On Thursday, the day after the attack, residents buried the dead.", friday, "en")
+    assert [d.date for d in found] == [dt.date(2025, 1, 15)]
+
+
+def test_a_quoted_today_is_no_date():
+    friday = dt.datetime(2023, 10, 20, 8)
+    assert find_dates("« Sans votre courage, nous aurions aujourd'hui à pleurer des dizaines de morts », a-t-il lancé.",
+                      friday, "fr") == []
+    assert [d.date for d in find_dates("Gunmen killed four people today, police said.", friday, "en")] == [
+        dt.date(2023, 10, 20)]

@@ -37,6 +37,7 @@ from typing import Any
 
 from .numbers import alternation, parse_number
 from .regex import factor, literal
+from .text import quoted_spans
 
 _DATA = Path(__file__).resolve().parent / "data" / "date_lexicon.json"
 _FUTURE_WINDOW_DAYS = 60
@@ -262,7 +263,38 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
     if "wd" in kinds:
         _weekdays(lowered, p, pub, language, add)
     found.sort(key=lambda d: d.start)
-    return found
+    return _day_after_incident(_outside_quoted_today(found, sentence), lowered)
+
+
+# "« nous aurions aujourd'hui à pleurer des dizaines de morts »": a quoted today is the speaker's, and
+# rhetorical, not a day the story dates
+_TODAY = frozenset({"aujourd'hui", "aujourd’hui", "today"})
+
+
+def _outside_quoted_today(found: list[DateMention], sentence: str) -> list[DateMention]:
+    if not any(d.surface.lower() in _TODAY for d in found):
+        return found
+    quoted = quoted_spans(sentence)
+    return [d for d in found if not (d.surface.lower() in _TODAY and any(lo <= d.start < hi for lo, hi in quoted))]
+
+
+# "Jeudi, au lendemain de l'enlèvement, les familles ont reçu un appel": the day told is the day after
+# the incident's
+_DAY_AFTER_INCIDENT = re.compile(
+    r"\s*,?\s*(?:au|le) lendemain (?:de l['’]|du |de la |des )(?:attaque|enlèvement|assaut|embuscade|attentat|tuerie|"
+    r"massacre|rapt|incident|drame|explosion|frappe|raid|enlèvements|attaques|tueries|massacres)"
+    r"|\s*,?\s*(?:the|a) day after the (?:attack|abduction|kidnapping|ambush|raid|massacre|killings?|bombing|blast|strike)")
+
+
+def _day_after_incident(found: list[DateMention], lowered: str) -> list[DateMention]:
+    if "lendemain" not in lowered and "day after" not in lowered:
+        return found
+    out = []
+    for d in found:
+        m = _DAY_AFTER_INCIDENT.match(lowered, d.end) if d.precision == "day" else None
+        out.append(DateMention(d.date - dt.timedelta(days=1), "day", d.start, d.end, d.surface,
+                               f"date:day-before ('{d.surface}', {m.group(0).strip(' ,')})") if m else d)
+    return out
 
 
 # "le 3 courant", "du 12 de ce mois": a day of the publication's month, as French officialese writes it
