@@ -415,3 +415,11 @@ def test_a_quoted_today_is_no_date():
                       friday, "fr") == []
     assert [d.date for d in find_dates("Gunmen killed four people today, police said.", friday, "en")] == [
         dt.date(2023, 10, 20)]
+
+
+def test_a_week_s_range_dates_no_day_but_a_two_day_range_gives_its_first():
+    friday = dt.datetime(2020, 6, 12, 19)
+    [week] = find_dates("Situation sécuritaire de la semaine du 6 au 12 juin 2020", friday, "fr")
+    assert (week.date, week.precision) == (dt.date(2020, 6, 6), "week")
+    [days] = find_dates("Des attaques ont eu lieu du 3 au 4 juin 2020.", friday, "fr")
+    assert (days.date, days.precision) == (dt.date(2020, 6, 3), "day")

@@ -17,7 +17,8 @@ Decisions:
   trois jours" is exact (day), weeks and months ago give week and month precision;
   "earlier this month"/"last month" the first of that month, precision "month"; "in May"
   the first of the latest May on or before publication, precision "month";
-- a range ("18-19 June", "du 3 au 5 juin", "la nuit du 3 au 4") gives its first day;
+- a range ("18-19 June", "du 3 au 5 juin", "la nuit du 3 au 4") gives its first day (a week's
+  range, "du 6 au 12 juin", only at week precision);
   numeric dates are read day-first in French only ("18/06/2022"), being ambiguous in English;
 - a day and month without a year take the publication year, or the year before if that
   date is more than 60 days ahead ("le 30 décembre" published 2 January); a date 1-60
@@ -108,7 +109,7 @@ def _patterns(language: str) -> _Patterns:
     b, e = r"(?<![\w’'-])", r"(?![\w’'-])"
     flags = 0      # every pattern runs on the lower-cased sentence: much faster than IGNORECASE
     # a range ("18-19 June", "between 18 and 19 June", "du 3 au 4 novembre") gives its first day
-    span = r"(?:\s*(?:-|–|and|to|et|au)\s*(?:(?:" + wd + r")\s+)?[0-3]?\d(?:er|st|nd|rd|th)?)?"
+    span = r"(?:\s*(?:-|–|and|to|et|au)\s*(?:(?:" + wd + r")\s+)?(?P<to>[0-3]?\d)(?:er|st|nd|rd|th)?)?"
     if lang == "fr":
         night = rf"{b}nuit\s+(?:de|du)\s+(?P<wd1>{wd})\s+(?:au|à)\s+(?P<wd2>{wd}){e}"
         night_days = (rf"{b}nuit\s+du\s+(?:(?:{wd})\s+)?(?P<day>[0-3]?\d)(?:er)?(?:\s+(?P<first_month>{mo})\.?"
@@ -450,7 +451,11 @@ def _explicit_dates(lowered: str, sentence: str, p: _Patterns, pub: dt.date, lan
         for m in rx.finditer(lowered) if rx is not None else ():
             if _is_month_word(m, "month", sentence, language):
                 year = int(m["year"]) if m["year"] else None
-                add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), "day", rule)
+                # a week's bulletin ("semaine du 6 au 12 juin") dates no day: its incidents do
+                days = int(m["to"]) - int(m["day"]) if m["to"] else 0
+                precision = "day" if days <= 2 else "week" if days <= 7 else "month"
+                add(m, _day_month(pub, int(m["day"]), p.months[m["month"].lower()], year), precision,
+                    rule if precision == "day" else rule + ":range")
 
 
 _AFTER_FEAST = re.compile(r"(?<!\w)(?:après|after|following)\s+(?:les\s+|the\s+)?(?:(?:festivités|célébrations|fêtes|"
