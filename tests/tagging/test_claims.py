@@ -1458,3 +1458,9 @@ def test_people_taken_then_shot_are_killed():
     assert claims("Des hommes armés ont enlevé quatre bergers avant de les abattre à la sortie du village.", "fr")[0][:2] == (
         "killed", 4)
     assert claims("Gunmen abducted 20 passengers and took them to the forest.")[0][:2] == ("abducted", 20)
+
+
+def test_residents_who_put_the_number_of_dead_at_a_figure_are_its_claimant():
+    found = extract_claims("Amnesty said it had verified the identities of 14 civilians killed; residents it interviewed "
+                           "put the number of dead at 23.", "en")
+    assert [(c.count, c.claimant_type) for c in found] == [(14, "ngo"), (23, "local")]

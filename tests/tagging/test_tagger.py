@@ -1784,3 +1784,15 @@ def test_a_rebel_coalition_saying_what_a_strike_killed_is_a_source_not_a_party()
         "Cadre stratégique permanent (CSP) a affirmé dans un communiqué que la frappe avait tué 19 civils.",
         published="2024-05-22T04:00:00Z", language="fr")))
     assert "azawad_rebels" not in event["actors"] and "military_ml" in event["actors"]
+
+
+def test_a_report_s_lead_with_no_day_and_no_place_is_told_by_the_first_paragraph_that_gives_both():
+    event = primary(tag_article(article(
+        "Amnesty says Burkina army drone strike killed at least 14 civilians at Kombori livestock market",
+        "Burkina Faso's military has made armed drones a centrepiece of its war against jihadist groups. A new "
+        "investigation by Amnesty International suggests the strikes are also killing civilians.\n\nIn a report "
+        "published on Tuesday, the rights group said it had interviewed 11 survivors.\n\nThe strike hit the weekly "
+        "livestock market in Kombori, a commune of Kossi province in the Boucle du Mouhoun region, at around 10 a.m. "
+        "on Saturday 3 August. Amnesty said it had verified the identities of 14 civilians killed; residents it "
+        "interviewed put the number of dead at 23.", published="2024-08-20T07:00:00Z")))
+    assert (event["location"], event["date"], event["fatalities"]) == ("Kombori", "2024-08-03", 14)

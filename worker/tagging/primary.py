@@ -388,8 +388,10 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
     # sentence that names its place ("on 22 September, troops made contact at Erena in Shiroro").
     # ... or by one that names no place and no figure, the incident told ("il y a trois semaines,
     # le mercredi 23 novembre, des hélicoptères ont déposé des soldats aux abords de la localité")
+    # A lead with neither a day nor a place ("a new investigation suggests the strikes are killing
+    # civilians") is told by the first paragraph that gives both.
     undated_lead_told = isinstance(main_date, _Published) and (
-        bool(_place_keys([facts]) & lead_places) or not facts.places and not facts.claims)
+        bool(_place_keys([facts]) & lead_places) or not facts.places and not facts.claims or not lead_places)
     marker = _marker(first, text, lowered, language)
     if marker and not (undated_lead_told and marker[0] == "background" and _AGO.search(marker[1])
                        and any(_recent(m, main_date) for m in facts.event_dates)):
