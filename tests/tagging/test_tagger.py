@@ -1796,3 +1796,13 @@ def test_a_report_s_lead_with_no_day_and_no_place_is_told_by_the_first_paragraph
         "on Saturday 3 August. Amnesty said it had verified the identities of 14 civilians killed; residents it "
         "interviewed put the number of dead at 23.", published="2024-08-20T07:00:00Z")))
     assert (event["location"], event["date"], event["fatalities"]) == ("Kombori", "2024-08-03", 14)
+
+
+def test_a_group_who_had_imposed_its_law_since_a_year_is_described_not_recalled():
+    event = primary(tag_article(article(
+        "Burkina army says it has retaken Toéni after two years of jihadist control",
+        "Burkina Faso's army said it had regained control of Toéni, a town in the province of Sourou, after several "
+        "hours of fighting.\n\nIn a statement read on the state broadcaster on Thursday evening, the general staff "
+        "said units of the army entered the town on Wednesday, 3 April, after intense combat with fighters of JNIM, "
+        "who \"had imposed their law on the population\" since mid-2022.", published="2024-04-05T19:00:00Z")))
+    assert event["date"] == "2024-04-03" and "jnim" in event["actors"]

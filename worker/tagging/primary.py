@@ -136,7 +136,11 @@ _DESCRIBING = re.compile(r"(?<!\w)(?:déployée?s?|deployed|présente?s?|present
                          # "Boko Haram, qui a multiplié ce type d'opérations depuis 2014": what a group has done
                          r"|(?:qui|which|who)\s+(?:a|ont|has|have)\s+(?:multiplié|mené|stepped up|carried out|waged)"
                          # "JNIM, whose fighters have surrounded Titao since 2022": what a group has been doing
-                         r"|(?:whose|dont les)\s+(?:[\w'’-]+\s+){1,2}(?:have|has|ont)\s+(?:been\s+)?[\w'’-]+)"
+                         r"|(?:whose|dont les)\s+(?:[\w'’-]+\s+){1,2}(?:have|has|ont)\s+(?:been\s+)?[\w'’-]+"
+                         # "JNIM, who «had imposed their law on the population» since mid-2022": its rule, not a toll
+                         r"|(?:who|qui)\s+[«“\"]?\s*(?:had|has|have|avait|avaient|a|ont)\s+(?:been\s+)?"
+                         r"(?:imposed|controlled|held|occupied|ruled|besieged|surrounded|blockaded|imposé|contrôlé|occupé|"
+                         r"tenu|assiégé|encerclé)\b)"
                          r"(?!\w)[^,;()]*$")
 
 
