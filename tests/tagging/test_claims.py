@@ -1464,3 +1464,14 @@ def test_residents_who_put_the_number_of_dead_at_a_figure_are_its_claimant():
     found = extract_claims("Amnesty said it had verified the identities of 14 civilians killed; residents it interviewed "
                            "put the number of dead at 23.", "en")
     assert [(c.count, c.claimant_type) for c in found] == [(14, "ngo"), (23, "local")]
+
+
+def test_members_of_a_body_named_in_full_with_its_abbreviation_are_counted_with_their_verb():
+    found = extract_claims("Three soldiers and nine members of the Volunteers for the Defence of the Homeland (VDP) were "
+                           "killed and about 15 others wounded, the minister said.", "en")
+    assert [(c.kind, c.count, c.victims) for c in found][:2] == [("killed", 3, "soldiers"), ("killed", 9, "vdp")]
+
+
+def test_a_qualifier_after_an_opening_quote_still_qualifies():
+    [c] = extract_claims("Burkina Faso: government says 'more than 50 terrorists' killed in failed attack", "en")
+    assert (c.count, c.qualifier) == (50, "more_than")

@@ -504,6 +504,9 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
         elif role == "members":
             window = text[head_end:head_end + 40]
             victims = next((g for g, rx in v.members_context if rx.search(window)), "people")
+            org = _NAMED_BODY.match(text, head_end)
+            if org:
+                head_end = org.end()    # "nine members of the Volunteers for the Defence of the Homeland (VDP)"
     elif demonym:
         # "six French aid workers and two Nigeriens": a nationality standing for people
         victims, role, head_end = "civilians", "victim", demonym.end()
@@ -1080,6 +1083,10 @@ _KILLED_THEM = re.compile(r"[^.;]{0,90}?\b(?:and|then|before|puis|avant de|et)\s
                           r"(?:shot|killed|executed|beheaded|murdered|slaughtered)\s+(?:them|all of them)\b|"
                           r"(?:les|l['’])\s*(?:ont\s+|a\s+)?(?:abattus?|abattre|exécutés?|exécuter|tués?|tuer|égorgés?|égorger)\b)",
                           re.IGNORECASE)
+# the body members belong to, named in full with its abbreviation in brackets (blanked by then, see
+# _without_label_quotes): read past it to the predicate
+_NAMED_BODY = re.compile(r"\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’]\s*)?(?:[A-ZÀ-Ý][\w'’-]*\s+|(?:of|for|de|du|des|la|"
+                         r"the|l['’]|à|and|et)\s+){0,8}[A-ZÀ-Ý][\w'’-]*(?:\s*\([A-Z][\w-]{1,10}\)|\s{4,}(?=\S))")
 _PRONOUN_SPEECH = re.compile(r"(?<!\w)(?:it|they|he|she)\s+(?:said|says|claimed|claims|added|stated)(?!\w)")
 # a sentence opening with a name that gives a toll: "CAN, however, put the death toll at seven", "Le MSA
 # avance pour sa part un bilan de"

@@ -106,8 +106,9 @@ def _multiplied_re(language: str) -> re.Pattern[str]:
 @cache
 def _qualifier_re(language: str) -> re.Pattern[str]:
     phrases = list(claim_lexicon()["qualifiers"].get(language, {}))
-    # "d'au moins six": a French elision may stand right before the qualifier
-    return re.compile(rf"(?:^|(?<=[^\w’'])|(?<=\b[dlDL]['’]))({alternation(phrases)})\s*$", re.IGNORECASE)
+    # "d'au moins six": a French elision may stand right before the qualifier; "says 'more than 50'": so
+    # may an opening quote
+    return re.compile(rf"(?:^|(?<=[^\w’'])|(?<=\b[dlDL]['’])|(?<=\s['‘’]))({alternation(phrases)})\s*$", re.IGNORECASE)
 
 
 class _Tok:
