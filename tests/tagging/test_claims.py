@@ -1475,3 +1475,10 @@ def test_members_of_a_body_named_in_full_with_its_abbreviation_are_counted_with_
 def test_a_qualifier_after_an_opening_quote_still_qualifies():
     [c] = extract_claims("Burkina Faso: government says 'more than 50 terrorists' killed in failed attack", "en")
     assert (c.count, c.qualifier) == (50, "more_than")
+
+
+def test_volunteers_who_fell_with_their_weapons_in_hand_are_dead():
+    found = extract_claims("About thirty terrorists were neutralised, while four VDP “fell with their weapons in hand” and "
+                           "seven others were wounded.", "en")
+    assert [(c.kind, c.count) for c in found] == [("killed", 30), ("killed", 4), ("wounded", 7)]
+    assert conservative_toll(found) == 34
