@@ -185,6 +185,14 @@ def test_numeric_dates_are_day_first_in_french_only():
     assert find_dates("on 06/11/2021 in Niger", TUESDAY_21_JUNE_2022, "en") == []
 
 
+def test_an_english_numeric_date_is_read_when_only_one_reading_is_a_recent_day():
+    release = dt.datetime(2022, 3, 11, 14)
+    assert [d.date for d in find_dates("on 10/03/2022 at about 1130hrs, a distress call was received", release, "en")] == [
+        dt.date(2022, 3, 10)]
+    assert [d.date for d in find_dates("on 03/10/2022 at about 1130hrs", release, "en")] == [dt.date(2022, 3, 10)]
+    assert find_dates("on 03/02/2022", dt.datetime(2022, 3, 30), "en") == []     # 3 Feb or 2 March: both recent
+
+
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev.jsonl"
 
 

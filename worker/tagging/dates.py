@@ -123,7 +123,9 @@ def _patterns(language: str) -> _Patterns:
                       r"(?:,?\s+(?P<first_year>(?:19|20)\d\d))?)?\s+(?:to|into)\s+"
                       rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?P<month>{mo})\.?(?:,?\s+{year})?{e}")
         month_day = re.compile(rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mo})\.?\s+{day}{span}(?:,?\s+{year})?{e}", flags)
-        numeric = None     # 06/11/2019 is ambiguous in English news (US or day-first)
+        # 06/11/2019 is ambiguous in English news (US or day-first): read only when one reading alone
+        # is a recent past day (see _either_way)
+        numeric = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
     ago = lex["ago"][lang]
     kinds: dict[str, str] = {}
     for kind, phrases in (("wd", weekdays), ("mo", months), ("rel", lex["relative"][lang]),
@@ -184,6 +186,17 @@ def _day_month(pub: dt.date, day: int, month: int, year: int | None) -> dt.date 
         return None
 
 
+_RECENT_DAYS = 92
+
+
+def _either_way(pub: dt.date, first: int, second: int, year: int) -> dt.date | None:
+    """An English "10/03/2022": the day-first or the month-first reading, whichever alone falls in
+    the three months before publication (a police release of 11 March 2022 means 10 March)."""
+    readings = {d for d in (_day_month(pub, first, second, year), _day_month(pub, second, first, year))
+                if d is not None and (pub - d).days <= _RECENT_DAYS}
+    return readings.pop() if len(readings) == 1 else None
+
+
 def _month_start(pub: dt.date, month: int, year: int | None) -> dt.date | None:
     if year is not None:
         d = dt.date(year, month, 1)
@@ -232,9 +245,11 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
 
     # most specific forms first: an overlapping vaguer reading is then skipped
     if "iso" in kinds:
-        for rx, rule in ((p.iso, "date:iso"), (p.numeric, "date:numeric")):
-            for m in rx.finditer(sentence) if rx is not None else ():
-                add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", rule)
+        for m in p.iso.finditer(sentence):
+            add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", "date:iso")
+        for m in p.numeric.finditer(sentence) if p.numeric is not None else ():
+            a, b, year = int(m["day"]), int(m["month"]), int(m["year"])
+            add(m, _day_month(pub, a, b, year) if language == "fr" else _either_way(pub, a, b, year), "day", "date:numeric")
     if "mo" in kinds and _DIGIT.search(lowered):
         _explicit_dates(lowered, sentence, p, pub, language, add)
     if this_month:
