@@ -431,3 +431,11 @@ def test_a_week_s_range_dates_no_day_but_a_two_day_range_gives_its_first():
     assert (week.date, week.precision) == (dt.date(2020, 6, 6), "week")
     [days] = find_dates("Des attaques ont eu lieu du 3 au 4 juin 2020.", friday, "fr")
     assert (days.date, days.precision) == (dt.date(2020, 6, 3), "day")
+
+
+def test_the_day_since_which_people_have_fled_or_troops_swept_is_no_incident_day():
+    friday = dt.datetime(2020, 2, 21, 9)
+    assert find_dates("Depuis mercredi, plusieurs centaines de personnes ont trouvé refuge à Baga Sola.", friday, "fr") == []
+    assert find_dates("More than 3,400 people have arrived since Friday.", friday, "en") == []
+    assert [d.date for d in find_dates("We have had no contact with our colleagues since Wednesday afternoon.",
+                                       friday, "en")] == [dt.date(2020, 2, 19)]

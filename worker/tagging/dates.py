@@ -279,7 +279,23 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
     if "wd" in kinds:
         _weekdays(lowered, p, pub, language, add)
     found.sort(key=lambda d: d.start)
-    return _day_after_incident(_outside_quoted_today(found, sentence), lowered)
+    return _day_after_incident(_outside_quoted_today(_not_since(found, lowered), sentence), lowered)
+
+
+# "Depuis mercredi, plusieurs centaines de personnes ont trouvé refuge", "3,400 people have arrived since
+# Friday": the day a state began (flight, sweeps, a blockade), not an incident's
+_SINCE_BEFORE = re.compile(r"(?<!\w)(?:depuis|since)\s+(?:le\s+|ce\s+|last\s+)?$")
+
+
+_AFTERMATH = re.compile(r"(?<!\w)(?:refuge|arriv\w*|fled|fui|fuient|déplac\w*|displac\w*|ratissages?|sweeps?|"
+                        r"opérations?|operations?|patrols?|patrouilles?|renforts|reinforcements|blockade|blocus)(?!\w)")
+
+
+def _not_since(found: list[DateMention], lowered: str) -> list[DateMention]:
+    """Days "since" which people have fled or troops have swept (not "no contact since yesterday")."""
+    if "depuis" not in lowered and "since" not in lowered or not _AFTERMATH.search(lowered):
+        return found
+    return [d for d in found if d.precision != "day" or not _SINCE_BEFORE.search(lowered, max(0, d.start - 12), d.start)]
 
 
 # "« nous aurions aujourd'hui à pleurer des dizaines de morts »": a quoted today is the speaker's, and
