@@ -1482,3 +1482,9 @@ def test_volunteers_who_fell_with_their_weapons_in_hand_are_dead():
                            "seven others were wounded.", "en")
     assert [(c.kind, c.count) for c in found] == [("killed", 30), ("killed", 4), ("wounded", 7)]
     assert conservative_toll(found) == 34
+
+
+def test_a_toll_announced_at_the_end_of_an_operation_is_its_running_total():
+    found = extract_claims("L'état-major avait annoncé, à la fin de l'opération, la mort de « plus de 1 000 terroristes » "
+                           "et la perte de 52 soldats.", "fr")
+    assert found and all(c.is_cumulative for c in found)

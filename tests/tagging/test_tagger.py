@@ -1806,3 +1806,24 @@ def test_a_group_who_had_imposed_its_law_since_a_year_is_described_not_recalled(
         "said units of the army entered the town on Wednesday, 3 April, after intense combat with fighters of JNIM, "
         "who \"had imposed their law on the population\" since mid-2022.", published="2024-04-05T19:00:00Z")))
     assert event["date"] == "2024-04-03" and "jnim" in event["actors"]
+
+
+def test_an_army_s_own_losses_are_an_admission_beside_its_enemy_s_boast():
+    event = primary(tag_article(article(
+        "Mali army says it has retaken Tarkint from separatist rebels",
+        "Mali's army said on Thursday that its troops had taken control of Tarkint, a town in the Bourem district of "
+        "the Gao region, on Tuesday after fighting with separatists of the CSP. Two soldiers were killed and four "
+        "wounded, the army's statement said.\n\nThe CSP said in a statement that its fighters had made a tactical "
+        "withdrawal from Tarkint after inflicting heavy losses on the army and the Russians, whom it said had lost 12 "
+        "men.", published="2024-03-07T18:05:00Z")))
+    assert event["fatalities"] == 2
+
+
+def test_an_army_communique_alone_gives_both_its_dead_and_the_militants_it_says_it_killed():
+    event = primary(tag_article(article(
+        "Burkina army says about fifty militants 'neutralised' in northern operation",
+        "Burkina Faso's army said on Monday it had killed about fifty militants during an operation around "
+        "Tongomayel, in the Soum province, on Saturday. One soldier was killed and three were wounded, the general "
+        "staff said.\n\nViolence by jihadist groups has killed hundreds of people in Burkina Faso this year, according "
+        "to the United Nations.", published="2019-12-10T08:00:00Z")))
+    assert event["fatalities"] == 51

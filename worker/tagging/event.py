@@ -633,8 +633,16 @@ def _own_count_claimants(incident: Incident, perps: list[str], language: str, co
             or national in state_perps and _MILITARY_BODY.search(n)}
 
 
-def _as_perpetrator(claim: Any, own_counts: set[str]) -> Any:
-    return replace(claim, claimant_type="perpetrator") if claim.claimant in own_counts else claim
+# a force's count of its own dead is an admission, not a perpetrator's claim
+_OWN_SIDE_VICTIMS = frozenset({"soldiers", "vdp", "police"})
+
+
+def _as_perpetrator(claim: Any, own_counts: set[str], admissions: bool = False) -> Any:
+    """`claim` as the state perpetrator's own when its claimant is one of `own_counts`; with
+    `admissions` (someone else counts the dead too), its count of its own dead stays official."""
+    if claim.claimant not in own_counts or admissions and claim.kind == "killed" and claim.victims in _OWN_SIDE_VICTIMS:
+        return claim
+    return replace(claim, claimant_type="perpetrator")
 
 
 def build_event(incident: Incident, language: str, published: dt.date,
@@ -705,7 +713,11 @@ def build_event(incident: Incident, language: str, published: dt.date,
                                              "named as attacker" if set(perps) & set(named) else "role tiers")
 
     own_counts = _own_count_claimants(incident, perps, language, country, admin1)
-    counted = [_as_perpetrator(c, own_counts) for f in incident.facts for c in f.current_claims]
+    # a force's count of its own dead is an admission when another source counts the dead too (the
+    # rebels' "the Russians lost 12 men"); alone in its own communiqué, all its figures are the perpetrator's
+    admissions = bool(own_counts) and any(c.kind == "killed" and c.claimant not in own_counts and not c.is_cumulative
+                                          for f in incident.facts for c in f.current_claims)
+    counted = [_as_perpetrator(c, own_counts, admissions) for f in incident.facts for c in f.current_claims]
     counted = _without_the_state_s_version(counted, actors, perps, sub_event_type, told)
     fatalities = conservative_toll(counted)
     if sub_event_type == "abduction_forced_disappearance" and _killing_foremost(fatalities, counted):
@@ -726,7 +738,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
         "primary": incident.primary, "event_type": event_type, "sub_event_type": sub_event_type,
         **place, "date": date, "date_precision": precision, "actors": actors, "perpetrators": perps,
         "fatalities": fatalities,
-        "claims": _unique([_as_perpetrator(c, own_counts).to_dict() for f in incident.facts for c in f.claims]),
+        "claims": _unique([_as_perpetrator(c, own_counts, admissions).to_dict() for f in incident.facts for c in f.claims]),
         "evidence": evidence[:MAX_EVIDENCE],
     }
     return Built(event, decisions or {}, told)
