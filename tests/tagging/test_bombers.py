@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from worker.tagging import tag_article
-from worker.tagging.bombers import dead_bombers
+from worker.tagging.bombers import BESIDES_RULE, dead_bombers
 from worker.tagging.claims import conservative_toll, extract_claims
 
 
@@ -67,3 +67,13 @@ def test_bombers_killed_in_addition_to_their_victims_keep_the_killed_kind():
 ])
 def test_bombers_left_out_of_the_toll_come_on_top_of_it(text, language, expected):
     assert toll(text, language) == expected
+
+
+def test_a_bomber_listed_among_the_dead_or_dying_with_them_is_one_more_dead():
+    story = ["A suicide car bomb hit an army checkpoint at the entrance to Menaka on Saturday.",
+             "Four soldiers and the bomber were killed and seven soldiers wounded, the statement said."]
+    [(i, claim)] = dead_bombers(story, "en").items()
+    assert (i, claim.count, claim.victims, claim.rule) == (1, 1, "militants", BESIDES_RULE)
+    [(i, claim)] = dead_bombers(["A woman blew herself up at a mosque.",
+                                 "Eight worshippers were killed along with the bomber."], "en").items()
+    assert (i, claim.rule) == (1, BESIDES_RULE)

@@ -34,7 +34,10 @@ _DIED = {
 _BESIDES = {
     "en": re.compile(r"(?<!\w)(?:(?:besides|apart from|not counting|not including|excluding)\s+(?P<noun>themselves|himself|"
                      r"herself|the\s+(?:(?:two|three|female|suicide)\s+)*bombers?)|(?:as well as|in addition to|and|plus)\s+"
-                     r"(?P<self>themselves|himself|herself)(?!\w))"),
+                     r"(?P<self>themselves|himself|herself)(?!\w)"
+                     # "four soldiers and the bomber were killed": the bomber listed among the dead
+                     r"|\d*\w+\s+[\w-]+\s+and\s+(?P<listed>the\s+(?:(?:female|suicide)\s+)*bomber)\s+(?:were|had\s+been|have\s+been)\s+"
+                     r"(?:killed|among\s+the\s+dead)|\b(?:died|killed)\s+(?:along\s+)?with\s+(?P<with>the\s+(?:(?:female|suicide)\s+)*bomber)\b)"),
     "fr": re.compile(r"(?<!\w)(?:sans compter|non compris|outre|en plus (?:du|des|de)|ainsi que)\s+"
                      r"(?:les\s+|la\s+|le\s+|l['’])?(?:(?:deux|trois)\s+)?"
                      r"(?P<noun>kamikazes?|elles-mêmes|eux-mêmes|elle-même|lui-même)"),
@@ -64,9 +67,11 @@ def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
     found: dict[int, Claim] = {}
     for i, sentence in enumerate(sentences):
         lowered = sentence.lower()
-        m, rule = _DIED[language].search(lowered), "bombers-died"
+        besides = _BESIDES[language].search(lowered)
+        listed = besides is not None and any(besides.groupdict().get(g) for g in ("listed", "with"))
+        m, rule = (besides, BESIDES_RULE) if listed else (_DIED[language].search(lowered), "bombers-died")
         if m is None:
-            m, rule = _BESIDES[language].search(lowered), BESIDES_RULE
+            m, rule = besides, BESIDES_RULE
         count = None if m is None else _count(m, language, sentences[:i + 1] if rule == BESIDES_RULE else sentences[:i])
         if m is not None and count is not None:
             claimant, claimant_type = resolve_claimant(sentence, m.start(), m.end(), language)
