@@ -539,3 +539,8 @@ def test_a_town_s_name_ending_a_ranked_person_s_name_is_no_place():
 
 def test_a_region_cue_with_an_adjective_before_its_name_still_names_the_region():
     assert ("North-West", "CM", "admin1") in places("dans la région anglophone du Nord-Ouest du Cameroun", "fr")
+
+
+def test_a_state_named_with_a_possessive_before_one_of_its_lgas_is_the_state_not_its_capital():
+    assert places("Police confirm abduction of six farmers in Gombe's Kwami LGA") == [("Gombe", "NG", "admin1")]
+    assert places("Gunmen attacked Gombe on Monday.") == [("Gombe", "NG", "locality")]

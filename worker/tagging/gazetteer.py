@@ -431,6 +431,10 @@ def _one_country(entries: list[_Entry]) -> bool:
     return len(entries) == 1 or len({e.place.country for e in entries}) == 1
 
 
+_POSSESSIVE_UNIT = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]*\s+){1,2}(?:LGA|Local Government|local government|district|"
+                              r"council area|emirate)\b")
+
+
 def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index):
     """First pass: candidates per match after cue words, and the countries the text names."""
     staged: list[tuple] = []
@@ -453,6 +457,8 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
                     break
         elif k == "sahel":
             chosen = [c for c in cands if c.place.country == "BF"]
+        elif (states := [c for c in cands if c.place.level == "admin1"]) and _POSSESSIVE_UNIT.match(text, e):
+            chosen = states     # "Gombe's Kwami LGA", "Zamfara's Maru district": the state, not its capital
         if not chosen:
             continue
         staged.append((s, e, cs, ce, cue, k, chosen))
