@@ -36,8 +36,9 @@ _BESIDES = {
                      r"herself|the\s+(?:(?:two|three|female|suicide)\s+)*bombers?)|(?:as well as|in addition to|and|plus)\s+"
                      r"(?P<self>themselves|himself|herself)(?!\w)"
                      # "four soldiers and the bomber were killed": the bomber listed among the dead
-                     r"|\d*\w+\s+[\w-]+\s+and\s+(?P<listed>the\s+(?:(?:female|suicide)\s+)*bomber)\s+(?:were|had\s+been|have\s+been)\s+"
-                     r"(?:killed|among\s+the\s+dead)|\b(?:died|killed)\s+(?:along\s+)?with\s+(?P<with>the\s+(?:(?:female|suicide)\s+)*bomber)\b)"),
+                     r"|\d*\w+\s+[\w-]+\s+and\s+(?P<listed>the\s+(?:(?:female|suicide)\s+)*bomber)\s+"
+                     r"(?:were|had\s+been|have\s+been)\s+(?:killed|among\s+the\s+dead)"
+                     r"|\b(?:died|killed)\s+(?:along\s+)?with\s+(?P<with>the\s+(?:(?:female|suicide)\s+)*bomber)\b)"),
     "fr": re.compile(r"(?<!\w)(?:sans compter|non compris|outre|en plus (?:du|des|de)|ainsi que)\s+"
                      r"(?:les\s+|la\s+|le\s+|l['’])?(?:(?:deux|trois)\s+)?"
                      r"(?P<noun>kamikazes?|elles-mêmes|eux-mêmes|elle-même|lui-même)"),

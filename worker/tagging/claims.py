@@ -511,7 +511,7 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
         # "six French aid workers and two Nigeriens": a nationality standing for people
         victims, role, head_end = "civilians", "victim", demonym.end()
     if m and victims == "militants" and m.group("ours"):
-        victims = None      # "huit de nos vaillants combattants": the speaker's fighters, of a side the count does not say
+        victims = None      # "huit de nos vaillants combattants": the speaker's, of a side the count does not say
     d = _Draft(q, head_end, victims, role)
     if m and role == "kind" and _DEMONYM_PLURAL.match(" " + text[m.start("mods"):m.end("mods")]):
         d.victims = "civilians"      # "deux Nigériens tués"
@@ -1081,19 +1081,22 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 _KILLED_THEM = re.compile(r"[^.;]{0,90}?\b(?:and|then|before|puis|avant de|et)\s+(?:later\s+|ensuite\s+)?(?:"
                           r"(?:shot|killed|executed|beheaded|murdered|slaughtered)\s+(?:them|all of them)\b|"
-                          r"(?:les|l['’])\s*(?:ont\s+|a\s+)?(?:abattus?|abattre|exécutés?|exécuter|tués?|tuer|égorgés?|égorger)\b)",
+                          r"(?:les|l['’])\s*(?:ont\s+|a\s+)?"
+                          r"(?:abattus?|abattre|exécutés?|exécuter|tués?|tuer|égorgés?|égorger)\b)",
                           re.IGNORECASE)
 # the body members belong to, named in full with its abbreviation in brackets (blanked by then, see
 # _without_label_quotes): read past it to the predicate
-_NAMED_BODY = re.compile(r"\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’]\s*)?(?:[A-ZÀ-Ý][\w'’-]*\s+|(?:of|for|de|du|des|la|"
-                         r"the|l['’]|à|and|et)\s+){0,8}[A-ZÀ-Ý][\w'’-]*(?:\s*\([A-Z][\w-]{1,10}\)|\s{4,}(?=\S))")
+_NAMED_BODY = re.compile(r"\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’]\s*)?"
+                         r"(?:[A-ZÀ-Ý][\w'’-]*\s+|(?:of|for|de|du|des|la|the|l['’]|à|and|et)\s+){0,8}"
+                         r"[A-ZÀ-Ý][\w'’-]*(?:\s*\([A-Z][\w-]{1,10}\)|\s{4,}(?=\S))")
 _PRONOUN_SPEECH = re.compile(r"(?<!\w)(?:it|they|he|she)\s+(?:said|says|claimed|claims|added|stated)(?!\w)")
 # a sentence opening with a name that gives a toll: "CAN, however, put the death toll at seven", "Le MSA
 # avance pour sa part un bilan de"
-_OWN_SPEAKER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|de|du|des|la|le|the|[A-Z][\w'’.-]*)){0,5}?)\s*,?\s+"
-                          r"(?:(?:however|though|meanwhile|for (?:its|their) part|pour sa part|de son côté|quant à lui|"
-                          r"toutefois|cependant)\s*,?\s+)?(?:put|puts|gave|gives|placed|places|avance|avancent|donne|"
-                          r"donnent)\s+(?:the|its|their|a|un|le|son|leur)\s+(?:own\s+)?(?:death\s+)?(?:toll|figure|bilan)\b")
+_OWN_SPEAKER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|de|du|des|la|le|the|[A-Z][\w'’.-]*)){0,5}?)"
+                          r"\s*,?\s+(?:(?:however|though|meanwhile|for (?:its|their) part|pour sa part|de son côté|"
+                          r"quant à lui|toutefois|cependant)\s*,?\s+)?"
+                          r"(?:put|puts|gave|gives|placed|places|avance|avancent|donne|donnent)\s+"
+                          r"(?:the|its|their|a|un|le|son|leur)\s+(?:own\s+)?(?:death\s+)?(?:toll|figure|bilan)\b")
 
 
 def resolve_claimant(sentence: str, start: int, end: int, language: str, previous: str | None = None,

@@ -249,7 +249,8 @@ def find_dates(sentence: str, published: dt.datetime | dt.date, language: str) -
             add(m, _day_month(pub, int(m["day"]), int(m["month"]), int(m["year"])), "day", "date:iso")
         for m in p.numeric.finditer(sentence) if p.numeric is not None else ():
             a, b, year = int(m["day"]), int(m["month"]), int(m["year"])
-            add(m, _day_month(pub, a, b, year) if language == "fr" else _either_way(pub, a, b, year), "day", "date:numeric")
+            read = _day_month(pub, a, b, year) if language == "fr" else _either_way(pub, a, b, year)
+            add(m, read, "day", "date:numeric")
     if "mo" in kinds and _DIGIT.search(lowered):
         _explicit_dates(lowered, sentence, p, pub, language, add)
     if this_month:
@@ -295,7 +296,8 @@ def _not_since(found: list[DateMention], lowered: str) -> list[DateMention]:
     """Days "since" which people have fled or troops have swept (not "no contact since yesterday")."""
     if "depuis" not in lowered and "since" not in lowered or not _AFTERMATH.search(lowered):
         return found
-    return [d for d in found if d.precision != "day" or not _SINCE_BEFORE.search(lowered, max(0, d.start - 12), d.start)]
+    return [d for d in found
+            if d.precision != "day" or not _SINCE_BEFORE.search(lowered, max(0, d.start - 12), d.start)]
 
 
 # "« nous aurions aujourd'hui à pleurer des dizaines de morts »": a quoted today is the speaker's, and
@@ -396,7 +398,8 @@ def settle_night(mention: DateMention) -> DateMention:
 
 # "La veille, ses combattants avaient pris d'assaut la brigade", "the day before, gunmen had ...":
 # the day before the date the story just gave ("la veille de l'élection" is another day's eve)
-_EVE = re.compile(r"(?<!\w)(?:la veille(?!\s+(?:de|du|des|d['’]|au(?!\s+(?:cours|soir|matin))))|the day before(?!\s+(?:the|a|an|his|her|their|its|"
+_EVE = re.compile(r"(?<!\w)(?:la veille(?!\s+(?:de|du|des|d['’]|au(?!\s+(?:cours|soir|matin))))"
+                  r"|the day before(?!\s+(?:the|a|an|his|her|their|its|"
                   r"yesterday)\b)|the previous day|a day earlier|the night before(?!\s+(?:the|a|an|his|her|their|its)\b)|"
                   r"un jour plus tôt)(?!\w)", re.IGNORECASE)
 _EVE_WORDS = ("veille", "before", "previous day", "day earlier", "plus tôt")

@@ -344,9 +344,10 @@ _GIVES_TOLL = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,.;]{1,80},)?\s+(?:a\s
                          r"(?:un\s+|a\s+|the\s+|its\s+|son\s+|le\s+|its own\s+)?"
                          r"(?:bilan|toll|death toll|figure|chiffre|count)\b", re.IGNORECASE)
 # "(CSP) a affirmé dans un communiqué que", "the rebels said": a group speaking
-_GROUP_SAID = re.compile(r"(?:\s+(?:du|de|des|of)\s+[^,.;()]{1,50}?)?(?:\s*\([^)]{1,20}\))?\s*\)?(?:\s*,[^,.;]{1,80},)?\s+"
-                         r"(?:a\s+|ont\s+|has\s+|have\s+)?"
-                         r"(?:said|says|say|stated|affirmé|déclaré|indiqué|affirme|affirment|déclare|indique)\b", re.IGNORECASE)
+_GROUP_SAID = re.compile(r"(?:\s+(?:du|de|des|of)\s+[^,.;()]{1,50}?)?(?:\s*\([^)]{1,20}\))?\s*\)?"
+                         r"(?:\s*,[^,.;]{1,80},)?\s+(?:a\s+|ont\s+|has\s+|have\s+)?"
+                         r"(?:said|says|say|stated|affirmé|déclaré|indiqué|affirme|affirment|déclare|indique)\b",
+                         re.IGNORECASE)
 # "the FLA say they entered the town", "le JNIM affirme que ses hommes": a group telling its own act
 _OF_ITSELF = re.compile(r"\b(?:they|it|its|their|we|our|ils|elle|il|ses|leurs|nous|nos|avoir)\b", re.IGNORECASE)
 # "selon le CSP", "according to Tuareg-led rebels": a group cited for what it says, not for what it did
@@ -738,7 +739,8 @@ def build_event(incident: Incident, language: str, published: dt.date,
         "primary": incident.primary, "event_type": event_type, "sub_event_type": sub_event_type,
         **place, "date": date, "date_precision": precision, "actors": actors, "perpetrators": perps,
         "fatalities": fatalities,
-        "claims": _unique([_as_perpetrator(c, own_counts, admissions).to_dict() for f in incident.facts for c in f.claims]),
+        "claims": _unique([_as_perpetrator(c, own_counts, admissions).to_dict()
+                           for f in incident.facts for c in f.claims]),
         "evidence": evidence[:MAX_EVIDENCE],
     }
     return Built(event, decisions or {}, told)

@@ -242,7 +242,8 @@ _HYPHENS = "-‐‑"     # the hyphens that join the parts of one name
 
 _PREFIX_CUE = re.compile(
     r"(region|etat|province|cercle|departement|prefecture|commune|wilaya|localite|village|ville|district)"
-    r"\s+(?:rurale\s+|urbaine\s+|anglophone\s+|francophone\s+|voisine?\s+|frontaliere?\s+)?(?:de la |de l'|du |des |de |d')$")
+    r"\s+(?:rurale\s+|urbaine\s+|anglophone\s+|francophone\s+|voisine?\s+|frontaliere?\s+)?"
+    r"(?:de la |de l'|du |des |de |d')$")
 _SUFFIX_CUE = re.compile(
     r"\s+(?:sub |sous )?(regions?|state|province|cercle|department|departement|district|lga|local government(?: area)?"
     r"|prefecture|commune|village|town|city)(?!\w)")

@@ -137,7 +137,7 @@ _DESCRIBING = re.compile(r"(?<!\w)(?:déployée?s?|deployed|présente?s?|present
                          r"|(?:qui|which|who)\s+(?:a|ont|has|have)\s+(?:multiplié|mené|stepped up|carried out|waged)"
                          # "JNIM, whose fighters have surrounded Titao since 2022": what a group has been doing
                          r"|(?:whose|dont les)\s+(?:[\w'’-]+\s+){1,2}(?:have|has|ont)\s+(?:been\s+)?[\w'’-]+"
-                         # "JNIM, who «had imposed their law on the population» since mid-2022": its rule, not a toll
+                         # "JNIM, who «had imposed their law on the population» since mid-2022": its rule
                          r"|(?:who|qui)\s+[«“\"]?\s*(?:had|has|have|avait|avaient|a|ont)\s+(?:been\s+)?"
                          r"(?:imposed|controlled|held|occupied|ruled|besieged|surrounded|blockaded|imposé|contrôlé|occupé|"
                          r"tenu|assiégé|encerclé)\b)"
