@@ -1488,3 +1488,9 @@ def test_a_toll_announced_at_the_end_of_an_operation_is_its_running_total():
     found = extract_claims("L'état-major avait annoncé, à la fin de l'opération, la mort de « plus de 1 000 terroristes » "
                            "et la perte de 52 soldats.", "fr")
     assert found and all(c.is_cumulative for c in found)
+
+
+def test_people_beaten_or_stabbed_to_death_are_killed_and_beaten_alone_are_wounded():
+    assert claims("Families accused a Koglweogo group of beating four men to death.")[0][:2] == ("killed", 4)
+    assert claims("Gunmen stabbed three farmers to death.")[0][:2] == ("killed", 3)
+    assert claims("Vigilantes were accused of beating two suspects.")[0][:2] == ("wounded", 2)

@@ -850,6 +850,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     if not drafts:
         return []
     for d in drafts:
+        if d.kind == "wounded" and _TO_DEATH.match(text, d.head_end):
+            d.kind, d.rule = "killed", d.rule + ":to-death"     # "beating four men to death"
         if d.kind == "abducted" and _KILLED_THEM.match(text, d.head_end):
             # "seized four men accused of informing the army and shot them dead": taken, then killed
             d.kind, d.rule = "killed", d.rule + ":then-killed"
@@ -1079,6 +1081,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_TO_DEATH = re.compile(r"\s+to\s+death\b", re.IGNORECASE)
 _KILLED_THEM = re.compile(r"[^.;]{0,90}?\b(?:and|then|before|puis|avant de|et)\s+(?:later\s+|ensuite\s+)?(?:"
                           r"(?:shot|killed|executed|beheaded|murdered|slaughtered)\s+(?:them|all of them)\b|"
                           r"(?:les|l['’])\s*(?:ont\s+|a\s+)?"
