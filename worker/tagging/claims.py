@@ -857,6 +857,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             d.kind, d.rule = "killed", d.rule + ":then-killed"
     revised_cue = v.revision.search(lowered) if holds_any(lowered, v.revision_words) else None
     initial_cue = v.initial.search(lowered) if holds_any(lowered, v.initial_words) else None
+    if initial_cue and _UNREVISED.search(lowered):
+        initial_cue = None      # the source still stands by its earlier figure
     maybe_all_sides = plain is None or holds_any(plain, _BOTH_SIDES_WORDS)
     maybe_also = plain is None or holds_any(plain, _ALSO_WORDS)
     cumulative = bool(v.cumulative.search(lowered))
@@ -898,7 +900,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             or d.q.ordinal,
             is_cumulative=cumulative or running_total, subset=d.subset,
             initial=bool(initial_cue and initial_cue.start() < d.head_end
-                         and not _NOW.search(lowered, initial_cue.end(), d.q.start) and not _UNREVISED.search(lowered)),
+                         and not _NOW.search(lowered, initial_cue.end(), d.q.start)),
             # "two officers were killed, while five civilians also died": on top of the sentence's own
             # earlier figure, which the toll already adds, not of another report's
             additional=bool(maybe_also and _ALSO.match(text, d.head_end)

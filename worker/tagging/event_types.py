@@ -161,6 +161,7 @@ def _sentence_weights(n: int) -> list[float]:
 _EARLIER_ACT = re.compile(r"(?<!\w)(?:the day after|a day after|days after|the morning after|au lendemain d|"
                           r"le lendemain d|quelques jours après|in retaliation for|in reprisal for|in revenge for|"
                           r"en représailles? (?:à|a|d)|pour venger)[^.;]{0,45}$", re.IGNORECASE)
+_EARLIER_ACT_HINT = re.compile(r"after|lendemain|après|retaliation|reprisal|revenge|représaille|venger", re.IGNORECASE)
 
 
 def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], list[dict[str, float]]]:
@@ -170,9 +171,10 @@ def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], l
     for s, w in zip(sentences, _sentence_weights(len(sentences))):
         seen: set[int] = set()
         local: dict[str, float] = defaultdict(float)
+        earlier_act = _EARLIER_ACT_HINT.search(s) is not None    # one cheap test a sentence, not one a cue
         for cue, start in _cue_hits(s, table):
             if cue in seen or table.negation.search(s, max(0, start - 30), start) \
-                    or _EARLIER_ACT.search(s, max(0, start - 70), start):
+                    or earlier_act and _EARLIER_ACT.search(s, max(0, start - 70), start):
                 continue
             seen.add(cue)
             for cat, cw in table.weights[cue].items():
