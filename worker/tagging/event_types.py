@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .actors import ActorMention, find_actors, is_non_state_armed, is_state_force, roles
+from .numbers import holds_any, lower_is_faithful
 from .regex import factor_labelled, flatten, heads, lower_literals, lower_same_length, top_level_alternatives
 
 _DATA = Path(__file__).resolve().parent / "data" / "event_types.json"
@@ -161,7 +162,17 @@ def _sentence_weights(n: int) -> list[float]:
 _EARLIER_ACT = re.compile(r"(?<!\w)(?:the day after|a day after|days after|the morning after|au lendemain d|"
                           r"le lendemain d|quelques jours après|in retaliation for|in reprisal for|in revenge for|"
                           r"en représailles? (?:à|a|d)|pour venger)[^.;]{0,45}$", re.IGNORECASE)
-_EARLIER_ACT_HINT = re.compile(r"after|lendemain|après|retaliation|reprisal|revenge|représaille|venger", re.IGNORECASE)
+_EARLIER_ACT_WORDS = ("after", "lendemain", "après", "retaliation", "reprisal", "revenge", "représaille", "venger")
+_EARLIER_ACT_HINT = re.compile("|".join(_EARLIER_ACT_WORDS), re.IGNORECASE)
+
+
+def _may_tell_earlier_act(sentence: str) -> bool:
+    """Whether `sentence` holds a word of _EARLIER_ACT: one look for each word in the lower-cased
+    sentence (a case-blind alternation is tried at every character), the regex only where lower
+    case is not what IGNORECASE reads."""
+    if holds_any(lower_same_length(sentence), _EARLIER_ACT_WORDS):
+        return True
+    return not lower_is_faithful(sentence) and _EARLIER_ACT_HINT.search(sentence) is not None
 
 
 def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], list[dict[str, float]]]:
@@ -171,7 +182,7 @@ def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], l
     for s, w in zip(sentences, _sentence_weights(len(sentences))):
         seen: set[int] = set()
         local: dict[str, float] = defaultdict(float)
-        earlier_act = _EARLIER_ACT_HINT.search(s) is not None    # one cheap test a sentence, not one a cue
+        earlier_act = _may_tell_earlier_act(s)    # one cheap test a sentence, not one a cue
         for cue, start in _cue_hits(s, table):
             if cue in seen or table.negation.search(s, max(0, start - 30), start) \
                     or earlier_act and _EARLIER_ACT.search(s, max(0, start - 70), start):
