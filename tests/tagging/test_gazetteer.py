@@ -544,3 +544,27 @@ def test_a_region_cue_with_an_adjective_before_its_name_still_names_the_region()
 def test_a_state_named_with_a_possessive_before_one_of_its_lgas_is_the_state_not_its_capital():
     assert places("Police confirm abduction of six farmers in Gombe's Kwami LGA") == [("Gombe", "NG", "admin1")]
     assert places("Gunmen attacked Gombe on Monday.") == [("Gombe", "NG", "locality")]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The group first appeared in the border areas of Sokoto and Kebbi around 2018.", "en",
+     [("Sokoto", "NG", "admin1"), ("Kebbi", "NG", "admin1")]),
+    ("Bandits have killed hundreds in Katsina, Zamfara and Sokoto this year.", "en",
+     [("Katsina", "NG", "admin1"), ("Zamfara", "NG", "admin1"), ("Sokoto", "NG", "admin1")]),
+    ("Fighting spread to the Mopti and Ségou regions.", "en", [("Mopti", "ML", "admin1"), ("Segou", "ML", "admin1")]),
+    ("Les attaques se multiplient dans les régions de Mopti et de Ségou.", "fr",
+     [("Mopti", "ML", "admin1"), ("Segou", "ML", "admin1")]),
+])
+def test_a_state_and_capital_name_listed_with_states_is_the_state(text, language, expected):
+    assert places(text, language) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town and its own state, and two towns, stay towns
+    ("Gunmen struck a market in Katsina, Katsina State, on Friday.",
+     [("Katsina", "NG", "locality"), ("Katsina", "NG", "admin1")]),
+    ("The convoy was ambushed on the road between Gao and Kidal.", [("Gao", "ML", "locality"), ("Kidal", "ML", "locality")]),
+    ("Gunmen attacked Sokoto on Monday.", [("Sokoto", "NG", "locality")]),
+])
+def test_a_state_and_capital_name_stays_the_town_outside_a_list_of_states(text, expected):
+    assert places(text) == expected

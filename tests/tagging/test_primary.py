@@ -75,6 +75,20 @@ def test_the_filing_place_of_a_dateline_is_not_the_incident_place():
     assert (out["events"][0]["admin1"], out["events"][0]["date"]) == ("Lac", "2022-10-12")
 
 
+@pytest.mark.parametrize("title, text, language, admin1", [
+    ("North-west week in review: raids and abductions",
+     "Another week of violence left dozens dead across Zamfara, Katsina and Sokoto states, police said.\n\n"
+     "Gunmen on motorcycles killed seven villagers and rustled cattle on Saturday, residents said.\n\n"
+     "State governors are due to meet security chiefs in Abuja next week to review the measures.", "en", "Zamfara"),
+    ("Nord du Burkina : une semaine d'attaques",
+     "Des hommes armés ont tué sept villageois samedi dans la province du Loroum, selon des sources locales.\n\n"
+     "Les gouverneurs doivent se réunir la semaine prochaine avec les chefs militaires à Ouagadougou.", "fr", "Nord"),
+])
+def test_where_officials_meet_is_not_the_incident_place(title, text, language, admin1):
+    out = tag_article({"id": "m", "title": title, "text": text, "published": "2021-09-23T18:00:00Z", "language": language})
+    assert out["relevant"] and out["events"][0]["admin1"] == admin1
+
+
 def grouped(title: str, text: str):
     facts = analyse(title, text, "en", PUBLISHED)
     return group_incidents(facts, "en", PUBLISHED.date())

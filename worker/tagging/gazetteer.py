@@ -241,12 +241,12 @@ _HYPHENS = "-‐‑"     # the hyphens that join the parts of one name
 # --- resolution of gazetteer matches: cue words, country evidence, false friends ---------
 
 _PREFIX_CUE = re.compile(
-    r"(region|etat|province|cercle|departement|prefecture|commune|wilaya|localite|village|ville|district)"
-    r"\s+(?:rurale\s+|urbaine\s+|anglophone\s+|francophone\s+|voisine?\s+|frontaliere?\s+)?"
+    r"(regions?|etats?|provinces?|cercles?|departements?|prefectures?|communes?|wilayas?|localites?|villages?|villes?|"
+    r"districts?)\s+(?:rurale\s+|urbaine\s+|anglophone\s+|francophone\s+|voisine?\s+|frontaliere?\s+)?"
     r"(?:de la |de l'|du |des |de |d')$")
 _SUFFIX_CUE = re.compile(
-    r"\s+(?:sub |sous )?(regions?|state|province|cercle|department|departement|district|lga|local government(?: area)?"
-    r"|prefecture|commune|village|town|city)(?!\w)")
+    r"\s+(?:sub |sous )?(regions?|states?|provinces?|cercles?|departments?|departements?|districts?|lgas?"
+    r"|local government(?: areas?)?|prefectures?|communes?|villages?|towns?|city)(?!\w)")
 # Cue words that name an area: a town written as one ("la commune rurale d'Anzourou",
 # "Kaïga-Kindjiria sub-prefecture") is the area around it, less precise than a village in it.
 _AREA_CUES = frozenset({"region", "regions", "etat", "state", "province", "cercle", "departement", "department",
@@ -310,14 +310,22 @@ def _sentence_initial(text: str, s: int) -> bool:
 _PREFIX_CUE_ENDS = ("a ", "l'", "u ", "s ", "e ", "d'", "\n")
 
 
+def _singular_cue(word: str) -> str:
+    """"les régions de", "Sokoto and Kebbi states": a plural unit word cues as its singular
+    ("regions" keeps its own entry: it never means a department)."""
+    if word == "regions" or not word.endswith("s"):
+        return word
+    return word[:-1]
+
+
 def _cue(folded: str, s: int, e: int) -> tuple[str | None, int, int]:
     if folded.endswith(_PREFIX_CUE_ENDS, 0, s):
         m = _PREFIX_CUE.search(folded, max(0, s - 40), s)
         if m:
-            return m.group(1), m.start(), e
+            return _singular_cue(m.group(1)), m.start(), e
     m = _SUFFIX_CUE.match(folded, e)
     if m:
-        return m.group(1), s, m.end()
+        return _singular_cue(m.group(1)), s, m.end()
     return None, s, e
 
 
@@ -469,8 +477,40 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
     return staged, evidence
 
 
+# what joins the names of a list: "Sokoto and Kebbi", "Borno, Yobe", "de Mopti et de Ségou"
+_COORDINATION = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?(?:(?:de|du)\s+|d['’]\s*)?|\s+(?:and|et|or|ou|&)\s+(?:(?:de|du)\s+|d['’]\s*)?")
+
+
+def _coordinated_states(text: str, staged: list[tuple]) -> None:
+    """"the border areas of Sokoto and Kebbi", "les régions de Mopti et de Ségou": a name that is a
+    state and its capital, listed with a state of the same country that is not its own, is the
+    state (a town and its state, "Katsina, Katsina State", stay what they are)."""
+    changed = True
+    while changed:
+        changed = False
+        for i, (s, e, cs, ce, cue, k, chosen) in enumerate(staged):
+            states = [c for c in chosen if c.place.level == "admin1"]
+            if not states or len(states) == len(chosen):
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(staged):
+                    continue
+                other = staged[j][6]
+                lo, hi = (staged[j][3], cs) if j < i else (ce, staged[j][2])
+                if lo <= hi and all(c.place.level == "admin1" for c in other) \
+                        and any(o.place.country == st.place.country and o.place.name != st.place.name
+                                for o in other for st in states) \
+                        and not any(c.place.admin1 in {o.place.name for o in other} for c in chosen
+                                    if c.place.level == "locality") \
+                        and _COORDINATION.fullmatch(text, lo, hi):
+                    staged[i] = (s, e, cs, ce, cue, k, states)
+                    changed = True
+                    break
+
+
 def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index, language: str) -> list[PlaceMention]:
     staged, evidence = _stage(text, folded, raw, idx)
+    _coordinated_states(text, staged)
     out: list[PlaceMention] = []
     # Burkina's Sahel region is only meant when a place of that region is named next to it,
     # or, for "Sahel region", when the story names some Burkina place below country level.
