@@ -1494,3 +1494,20 @@ def test_people_beaten_or_stabbed_to_death_are_killed_and_beaten_alone_are_wound
     assert claims("Families accused a Koglweogo group of beating four men to death.")[0][:2] == ("killed", 4)
     assert claims("Gunmen stabbed three farmers to death.")[0][:2] == ("killed", 3)
     assert claims("Vigilantes were accused of beating two suspects.")[0][:2] == ("wounded", 2)
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 17 fighters of the Movement for the Salvation of Azawad (MSA), a pro-government armed group, were "
+    "killed on Sunday when Islamic State militants attacked their positions.",
+    "At least 17 fighters of the MSA, a pro-government armed group, were killed on Sunday.",
+])
+def test_a_count_whose_group_is_named_and_described_before_the_verb(sentence):
+    assert claims(sentence) == [("killed", 17, "at_least", "militants")]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ('"We lost at least 17 of our men, and the enemy also suffered heavy losses," the spokesman said.', "en"),
+    ("« Nous avons perdu douze de nos hommes », a déclaré le porte-parole du mouvement.", "fr"),
+])
+def test_our_men_are_the_speaker_s_side_not_civilians(sentence, language):
+    assert [c[3] for c in claims(sentence, language)] == [None]

@@ -176,7 +176,10 @@ def _vocab(language: str) -> _Vocab:
     # to 55 characters without a number or punctuation before the predicate; one parenthetical is
     # tried before two ("quatre civils, dont un adolescent, ont été tués, et dix blessés")
     kind_alt = _alt(kind_after)
-    after = re.compile(rf"(?:(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*){{0,2}}?\s*,(?:(?:[^,;:.(){_QUOTE_CHARS}]|\([^()]{{1,60}}\)){{1,80}}?,){{1,2}}?)?"
+    word = rf"(?:\s+(?!(?:{kind_alt})(?![\w-]))[^\W\d_][\w’'-]*)"
+    # ... or an of-phrase naming whose they are ("fighters of the Movement for the Salvation of Azawad (MSA),
+    # a pro-government armed group, were killed")
+    after = re.compile(rf"(?:(?:{word}{{0,2}}?|\s+of(?=\s){word}{{1,7}}?)\s*,(?:(?:[^,;:.(){_QUOTE_CHARS}]|\([^()]{{1,60}}\)){{1,80}}?,){{1,2}}?)?"
                        rf"{_AGE_APPOSITION}?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
                        rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
@@ -510,8 +513,10 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     elif demonym:
         # "six French aid workers and two Nigeriens": a nationality standing for people
         victims, role, head_end = "civilians", "victim", demonym.end()
-    if m and victims == "militants" and m.group("ours"):
-        victims = None      # "huit de nos vaillants combattants": the speaker's, of a side the count does not say
+    if m and m.group("ours") and (victims == "militants" or m.group("noun").lower() in _MEN):
+        # "huit de nos vaillants combattants", "we lost 17 of our men": the speaker's, of a side the
+        # count does not say
+        victims = None
     d = _Draft(q, head_end, victims, role)
     if m and role == "kind" and _DEMONYM_PLURAL.match(" " + text[m.start("mods"):m.end("mods")]):
         d.victims = "civilians"      # "deux Nigériens tués"
@@ -690,6 +695,7 @@ def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 # "it said its men had killed", "affirmant que ses combattants ont tué": the attackers' own count
+_MEN = frozenset({"men", "hommes"})
 _OWN_WORDS = frozenset({"its", "their", "ses", "leurs"})
 _OWN_MEN_KILLED = re.compile(r"(?<!\w)(?P<men>(?:its|their|ses|leurs)\s+(?:fighters|men|militants|mujahideen|combattants|"
                              r"hommes|éléments|moudjahidines?))\s+(?:had\s+|have\s+|avaient\s+|ont\s+|auraient\s+|avait\s+)?"
