@@ -1511,3 +1511,17 @@ def test_a_count_whose_group_is_named_and_described_before_the_verb(sentence):
 ])
 def test_our_men_are_the_speaker_s_side_not_civilians(sentence, language):
     assert [c[3] for c in claims(sentence, language)] == [None]
+
+
+def test_a_named_body_with_its_abbreviation_before_the_verb_keeps_the_count():
+    sentence = ("Au moins vingt soldats et Volontaires pour la défense de la patrie (VDP) ont été tués lundi à l'aube "
+                "lors de l'attaque du poste militaire de Koulpissi.")
+    assert claims(sentence, "fr") == [("killed", 20, "at_least", "soldiers")]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ('"ISWAP lost at least 35 men," a security source said.', "en"),
+    ("L'armée a perdu douze hommes dans l'embuscade, selon une source locale.", "fr"),
+])
+def test_men_a_side_lost_are_that_side_s_not_civilians(sentence, language):
+    assert [c[3] for c in claims(sentence, language)] == [None]

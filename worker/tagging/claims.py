@@ -181,6 +181,8 @@ def _vocab(language: str) -> _Vocab:
     # a pro-government armed group, were killed")
     after = re.compile(rf"(?:(?:{word}{{0,2}}?|\s+of(?=\s){word}{{1,7}}?)\s*,(?:(?:[^,;:.(){_QUOTE_CHARS}]|\([^()]{{1,60}}\)){{1,80}}?,){{1,2}}?)?"
                        rf"{_AGE_APPOSITION}?[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,55}}?"
+                       # ... and a few more after a bracketed abbreviation, blanked ("(VDP) ont été tués")
+                       rf"(?:\s{{3,}}[^\d,;:.()\[\]{_QUOTE_CHARS}]{{0,12}}?)?"
                        rf"(?<![\w-])(?P<kind>{kind_alt})(?![\w-])", re.IGNORECASE)
     # "ont tué hier un conseiller", "ont enlevé dimanche soir 20 femmes": time words between verb and count
     # ... or a date: "ont exécuté le 14 avril au moins onze hommes", "killed on 14 April at least 11"
@@ -528,6 +530,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     b = v.before.search(window) if _may_end_with(_lower_tail(window, plain), v.before_ends) else None
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
+        if d.victims == "civilians" and m and m.group("noun").lower() in _MEN and _LOST.search(b.group("kind").lower()):
+            d.victims = None    # "ISWAP lost at least 35 men", "l'armée a perdu douze hommes": the men of the side that lost them
     a = v.after_at(text, plain, head_end) if role else _BARE_PREDICATE.match(text, head_end)
     if a is None and text.startswith(",", head_end) and _GLOSS_BEFORE.search(text, max(0, q.start - 5), q.start):
         # 'the army said "une douzaine de terroristes", about a dozen, were neutralised': a translation set
@@ -696,6 +700,7 @@ def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 # "it said its men had killed", "affirmant que ses combattants ont tué": the attackers' own count
 _MEN = frozenset({"men", "hommes"})
+_LOST = re.compile(r"\b(?:lost|perdu)\b")
 _OWN_WORDS = frozenset({"its", "their", "ses", "leurs"})
 _OWN_MEN_KILLED = re.compile(r"(?<!\w)(?P<men>(?:its|their|ses|leurs)\s+(?:fighters|men|militants|mujahideen|combattants|"
                              r"hommes|éléments|moudjahidines?))\s+(?:had\s+|have\s+|avaient\s+|ont\s+|auraient\s+|avait\s+)?"
