@@ -409,3 +409,27 @@ def test_a_first_line_of_a_place_and_an_outlet_is_a_byline_not_a_sentence():
     # a sentence with a dash is no byline
     got = split_sentences("Gunmen attacked - residents said - the village of Koro.\n\nMore.")
     assert got[0].text.startswith("Gunmen attacked")
+
+
+@pytest.mark.parametrize("habitual", [
+    "Islamic State fighters have repeatedly attacked army posts there and killed dozens of villagers.",
+    "The group has often targeted herders accused of informing the army, killing dozens.",
+])
+def test_what_a_group_has_repeatedly_done_is_background(habitual):
+    incidents = grouped("Drone strike kills militants in Niger",
+                        "A drone strike killed more than 20 militants near Abala on Saturday, the army said.\n\n" + habitual)
+    primary_text = " ".join(f.sentence.text for f in incidents[0].facts)
+    assert habitual not in primary_text
+    out = tag_article({"id": "h", "title": "Drone strike kills militants in Niger",
+                       "text": "A drone strike killed more than 20 militants near Abala on Saturday, the army said.\n\n"
+                               + habitual, "published": "2019-11-03T10:00:00Z", "language": "en"})
+    assert out["events"][0]["fatalities"] == 21
+
+
+def test_a_sentence_that_blames_the_attack_on_a_group_stays_with_the_attack_whatever_it_says_of_the_group():
+    incidents = grouped(
+        "Gunmen kill 32 villagers in Burkina Faso",
+        "Gunmen killed at least 32 civilians in the village of Dambam on Saturday, the government said.\n\n"
+        "A security official blamed the attack on Islamic State Sahel Province, which has repeatedly targeted "
+        "communities it accuses of supporting the army.")
+    assert any("blamed the attack" in f.sentence.text for f in incidents[0].facts)
