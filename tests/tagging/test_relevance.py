@@ -202,3 +202,24 @@ def test_a_sentence_for_an_attack_years_ago_is_justice_news():
                     "region.\n\nThe attack killed 17 soldiers, according to the government's toll at the time. The "
                     "defendants were found guilty of terrorism and murder; their lawyer said he would appeal.",
                     "2023-03-04T10:00:00Z") is False
+
+
+def test_mass_trials_over_old_attacks_are_justice_news():
+    assert relevant("Court convicts 31 Boko Haram suspects over 2015 attacks at Kainji trials",
+                    "A Federal High Court sitting at the Kainji military facility on Monday convicted 31 suspected "
+                    "Boko Haram members over attacks carried out in Borno and Yobe states between 2014 and 2016.\n\n"
+                    "Among them were two men who admitted taking part in the January 2015 attack on Baga, in which "
+                    "hundreds of residents were killed, although the government at the time put the toll at 150.",
+                    "2026-01-20T12:45:00Z") is False
+
+
+def test_a_french_trial_where_the_accused_appear_before_a_criminal_chamber_is_justice_news():
+    from worker.tagging import tag_article
+
+    out = tag_article({"id": "t", "title": "Niger : ouverture à Niamey du procès de onze accusés de la tuerie de Tizégoré",
+                       "text": "Onze hommes ont comparu mardi devant la chambre criminelle du pôle judiciaire spécialisé "
+                               "dans la lutte contre le terrorisme, à Niamey, pour leur participation présumée à "
+                               "l'attaque du village de Tizégoré, dans le département d'Abala (région de Tillabéri), "
+                               "qui avait fait quarante-trois morts le 14 mai 2021.",
+                       "published": "2025-10-22T15:40:00Z", "language": "fr"})
+    assert out["relevant"] is False
