@@ -223,3 +223,23 @@ def test_a_french_trial_where_the_accused_appear_before_a_criminal_chamber_is_ju
                                "qui avait fait quarante-trois morts le 14 mai 2021.",
                        "published": "2025-10-22T15:40:00Z", "language": "fr"})
     assert out["relevant"] is False
+
+
+def test_a_story_on_people_the_violence_displaced_is_relevant_when_it_shows_the_armed_groups_violence():
+    from worker.tagging import tag_article
+
+    text = ("Le Burkina Faso compte désormais plus de 765 000 personnes déplacées internes, selon les dernières "
+            "données publiées jeudi.\n\n"
+            "La région du Centre-Nord accueille à elle seule plus de 350 000 déplacés.\n\n"
+            "Cette vague de départs s'explique par la multiplication des attaques contre les civils. Le 20 janvier, "
+            "trente-six personnes ont été tuées au marché de Nagraogo. Cinq jours plus tard, trente-neuf habitants "
+            "de Silgadji, dans le Soum, ont été exécutés par des hommes armés.\n\n"
+            "L'Assemblée nationale a adopté une loi instituant les Volontaires pour la défense de la patrie.")
+    out = tag_article({"id": "t", "title": "Burkina : le cap des 765 000 déplacés internes franchi", "text": text,
+                       "published": "2020-02-14T09:15:00Z", "language": "fr"})
+    assert (out["relevant"], out["countries"]) == (True, ["BF"])
+    floods = ("Plus de 30 000 personnes déplacées par les inondations ont trouvé refuge dans des écoles de la région "
+              "du Centre-Nord, selon le gouvernement.\n\nLes pluies ont détruit des milliers de maisons.")
+    out = tag_article({"id": "f", "title": "Burkina : des milliers de déplacés après les inondations", "text": floods,
+                       "published": "2020-09-14T09:15:00Z", "language": "fr"})
+    assert out["relevant"] is False

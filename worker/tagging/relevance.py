@@ -61,11 +61,14 @@ def violence_word(texts: Iterable[str], language: str) -> str | None:
     return None
 
 
-# "plus de 6 000 écoles fermées à cause de l'insécurité", "the security situation deteriorated":
-# a story on what the conflict does to people's lives (food insecurity is another matter)
+# "plus de 6 000 écoles fermées à cause de l'insécurité", "the security situation deteriorated",
+# "765 000 déplacés internes": a story on what the conflict does to people's lives (food insecurity
+# is another matter; a flood's displaced tell no armed group's violence, which the story must also show)
 _INSECURITY = re.compile(r"(?<!\w)(?:insécurité(?!\s+(?:alimentaire|routière|foncière|juridique))|(?<!food )"
                          r"(?<!road )insecurity|(?:situation|crise) sécuritaire|security (?:situation|crisis)|"
-                         r"incidents? sécuritaires?|security incidents?)(?!\w)")
+                         r"incidents? sécuritaires?|security incidents?|"
+                         # people the violence drove from home ("765 000 déplacés internes", "l'exode des villages")
+                         r"déplacée?s? internes|personnes déplacées|internally displaced|displaced (?:people|persons)|exode)(?!\w)")
 
 
 def insecurity_word(texts: Iterable[str]) -> str | None:
@@ -80,7 +83,7 @@ def insecurity_word(texts: Iterable[str]) -> str | None:
 # people killed, taken, hurt or attacked: what a story on insecurity must tell to be about violence
 _HARMED = re.compile(r"(?<!\w)(?:tuée?s?|tuant|tuer|assassinée?s?|enlevée?s?|enlèvements?|kidnappée?s?|exécutée?s?|"
                      r"visée?s?|attaquée?s?|pris pour cible|targeted|attacked|ambushed|"
-                     r"massacrée?s?|blessée?s?|morts?|victimes|killed|killing|killings|abducted|abductions?|kidnapp\w*|"
+                     r"massacrée?s?|massacres?|tueries?|blessée?s?|morts?|victimes|killed|killing|killings|abducted|abductions?|kidnapp\w*|"
                      r"executed|massacred|wounded|injured|dead|deaths|victims)(?!\w)", re.IGNORECASE)
 
 
