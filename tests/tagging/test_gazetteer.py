@@ -568,3 +568,26 @@ def test_a_state_and_capital_name_listed_with_states_is_the_state(text, language
 ])
 def test_a_state_and_capital_name_stays_the_town_outside_a_list_of_states(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize("text, language, village, admin1", [
+    ("Koulfoua-Kollom, un village de pêcheurs de la sous-préfecture de Kaïga-Kindjiria, dans le département de Fouli, "
+     "a été frappé samedi.", "fr", "Koulfoua-Kollom", "Lac"),
+    ("Barani, dans la province de la Kossi. Neuf personnes ont été tuées dans le hameau de culture de Dièmbara-Peulh.",
+     "fr", "Diembara-Peulh", "Boucle du Mouhoun"),
+    ("ISWAP fighters attacked their post at Malkoudou, near Fotokol in the Logone-et-Chari department, on Sunday.",
+     "en", "Malkoudou", "Far North"),
+    ("Le détachement militaire de Koulpissi a été attaqué lundi par des hommes armés venus de la province de la Tapoa.",
+     "fr", "Koulpissi", "Est"),
+])
+def test_villages_introduced_by_what_they_are(text, language, village, admin1):
+    found = [(m.place.name, m.place.admin1) for m in find_places(text, language) if m.rule.startswith("context:")]
+    assert (village, admin1) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Meanwhile, a village in the Mopti region was attacked.",
+    "Islamic State fighters attacked an army base at Nigeria's border with Niger.",
+])
+def test_an_opener_or_a_country_is_no_village(text):
+    assert not [m for m in find_places(text) if m.rule.startswith("context:")]

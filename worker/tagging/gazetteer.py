@@ -600,6 +600,7 @@ _UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "
 # case-insensitive group would otherwise be tried at every position. Patterns that open
 # with the name are searched by their tail and the name is then read backwards.
 _NAME_BEFORE = re.compile(_NAME + r"$")
+_HYPHENATED = re.compile(r"[A-ZÀ-Ý][\w'’]*-[A-ZÀ-Ý][\w'’-]*")
 _IN_UNIT_FR = r",\s+(?i:dans|en)\s+"      # "à X, dans le cercle de Y"
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
@@ -630,8 +631,18 @@ _CONTEXT_SPECS = [
     ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME}{_IN_UNIT_FR}(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
     ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
-    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
+    # ... "le hameau de culture de Dièmbara-Peulh", "le village de pêcheurs de X": what the place is, then its name
+    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)"
+                      rf"(?:\s+(?i:de culture|de pêcheurs|d['’]éleveurs|peulh?|agricole))?\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
      ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d", "ile d", "ilot d"), 2, 70),
+    # "attacked their post at Malkoudou", "le détachement militaire de Mansila": a force's position, named by its place
+    ("post at", rf"(?i:post|outpost|base|position|camp|checkpoint|barracks)\s+at\s+{_NAME}(?!['’]s\b)", True,
+     ("post at", "base at", "position at", "camp at", "checkpoint at", "barracks at"), 2, 70),
+    ("poste de", rf"(?i:poste|détachement|base|camp|position)(?:\s+(?i:militaire|avancée?|de gendarmerie|de police))?"
+                 rf"\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
+     ("poste d", "poste militaire d", "poste avance d", "detachement d", "detachement militaire d", "base d",
+      "base militaire d", "base avancee d", "camp d", "camp militaire d", "position d", "position militaire d",
+      "position avancee d", "poste de gendarmerie d", "poste de police d"), 2, 70),
     # "les habitants de Nagré-Kossougou", "residents of Tudun Bakura": people of a place
     ("habitants de", rf"(?i:habitants|villageois|résidents|populations|ressortissants)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
      ("habitants d", "villageois d", "residents d", "populations d", "ressortissants d"), 2, 70),
@@ -830,8 +841,10 @@ def _context_name(text: str, m: re.Match[str], name_before: bool, subject: bool 
     pattern, "X est un hameau", names it at the start of its sentence)."""
     if name_before:
         before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        # "Meanwhile, in the Mopti region": a sentence opener, not a village.
-        if not before or not subject and _sentence_initial(text, before.start("name")):
+        # "Meanwhile, in the Mopti region": a sentence opener, not a village; a hyphenated name
+        # opening its sentence is none ("Koulfoua-Kollom, un village de pêcheurs de ...")
+        if not before or not subject and _sentence_initial(text, before.start("name")) \
+                and not _HYPHENATED.fullmatch(before.group("name")):
             return None
         raw, start = before.group("name"), before.start("name")
     else:
