@@ -290,3 +290,19 @@ def test_troops_repelling_insurgents_while_residents_flee_is_a_battle():
                 "soldiers in a gun battle that lasted more than three hours, the army said.",
                 "Fighters of ISWAP opened fire on the base, sending residents of the town fleeing into the bush."]) \
         == "armed_clash"
+
+
+def test_air_support_in_a_ground_fight_does_not_type_it_as_a_strike() -> None:
+    from worker.tagging import tag_article
+
+    text = ("Three soldiers were killed and four others injured when fighters of the Islamic State West Africa "
+            "Province (ISWAP) attacked a military base at Bulabulin Ngaura, a farming village in Gujba Local "
+            "Government Area of Yobe State, on Sunday night.\n\n"
+            "The insurgents opened fire on the base from two directions and set an armoured personnel carrier "
+            "ablaze before troops, backed by a fighter jet of the Air Task Force, forced them to withdraw, military "
+            "and local sources said.")
+    out = tag_article({"id": "s", "title": "ISWAP fighters attack army base in Yobe, three soldiers killed",
+                       "text": text, "published": "2019-07-16T08:30:00Z", "language": "en"})
+    assert out["events"][0]["sub_event_type"] == "armed_clash"
+    assert sub(["Des jihadistes ont attaqué le poste de Koulpissi lundi.",
+                "Les militaires, appuyés par des frappes de drones, ont repoussé les assaillants."], "fr") == "armed_clash"

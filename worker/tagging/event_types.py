@@ -166,6 +166,16 @@ _EARLIER_ACT_WORDS = ("after", "lendemain", "après", "retaliation", "reprisal",
 _EARLIER_ACT_HINT = re.compile("|".join(_EARLIER_ACT_WORDS), re.IGNORECASE)
 
 
+# "troops, backed by a fighter jet, forced them to withdraw", "appuyés par des drones": the means that
+# supported a force in the fight, not the fight's type
+_SUPPORT = re.compile(r"(?<!\w)(?:backed|supported|assisted|covered)\s+by\s+(?:[\w'’-]+\s+){0,3}$|"
+                      r"with\s+(?:the\s+)?(?:support|backing|help)\s+of\s+(?:[\w'’-]+\s+){0,3}$|"
+                      r"(?:appuyée?s?|soutenue?s?|épaulée?s?|couverte?s?)\s+par\s+(?:[\w'’-]+\s+|l['’]\s*){0,3}$|"
+                      r"avec\s+l['’]\s*(?:appui|aide|soutien)\s+(?:[\w'’-]+\s+|l['’]\s*|d['’]\s*){0,3}$", re.IGNORECASE)
+_SUPPORT_WORDS = ("backed", "supported", "assisted", "covered", "support", "backing", "help", "appuy", "soutenu", "épaul",
+                  "couvert", "appui", "aide", "soutien")
+
+
 def _may_tell_earlier_act(sentence: str) -> bool:
     """Whether `sentence` holds a word of _EARLIER_ACT: one look for each word in the lower-cased
     sentence (a case-blind alternation is tried at every character), the regex only where lower
@@ -183,9 +193,11 @@ def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], l
         seen: set[int] = set()
         local: dict[str, float] = defaultdict(float)
         earlier_act = _may_tell_earlier_act(s)    # one cheap test a sentence, not one a cue
+        support = holds_any(lower_same_length(s), _SUPPORT_WORDS)
         for cue, start in _cue_hits(s, table):
             if cue in seen or table.negation.search(s, max(0, start - 30), start) \
-                    or earlier_act and _EARLIER_ACT.search(s, max(0, start - 70), start):
+                    or earlier_act and _EARLIER_ACT.search(s, max(0, start - 70), start) \
+                    or support and _SUPPORT.search(s, max(0, start - 50), start):
                 continue
             seen.add(cue)
             for cat, cw in table.weights[cue].items():
