@@ -306,3 +306,26 @@ def test_air_support_in_a_ground_fight_does_not_type_it_as_a_strike() -> None:
     assert out["events"][0]["sub_event_type"] == "armed_clash"
     assert sub(["Des jihadistes ont attaqué le poste de Koulpissi lundi.",
                 "Les militaires, appuyés par des frappes de drones, ont repoussé les assaillants."], "fr") == "armed_clash"
+
+
+@pytest.mark.parametrize("sentences, language", [
+    (["143 Boko Haram members, families surrender to troops in Gwoza",
+      "A total of 143 members of the JAS faction, including 39 fighters, surrendered to troops at Pulka on Saturday, "
+      "the military has said."], "en"),
+    (["Une trentaine de combattants jihadistes se sont rendus aux forces armées à Diffa",
+      "Ils ont déposé les armes samedi, a indiqué le gouverneur."], "fr"),
+])
+def test_fighters_who_surrender_change_their_group_s_activity(sentences, language) -> None:
+    assert sub(sentences, language) == "change_to_group_activity"
+
+
+def test_herds_driven_off_are_looting_not_an_attack_on_people() -> None:
+    from worker.tagging import tag_article
+
+    out = tag_article({"id": "c", "title": "Islamic State fighters seize hundreds of cattle in Niger's Tillia area",
+                       "text": "Fighters of the Islamic State Sahel Province drove off hundreds of cattle from a herders' "
+                               "camp in Niger's Tahoua region on Sunday, local officials said.\n\nThe raiders arrived "
+                               "at the camp of Inwagar, near Tillia. They rounded up the animals and drove them towards "
+                               "the border with Mali, an official said.",
+                       "published": "2026-01-14T10:00:00Z", "language": "en"})
+    assert out["events"][0]["sub_event_type"] == "looting_property_destruction"
