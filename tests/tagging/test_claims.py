@@ -1525,3 +1525,12 @@ def test_a_named_body_with_its_abbreviation_before_the_verb_keeps_the_count():
 ])
 def test_men_a_side_lost_are_that_side_s_not_civilians(sentence, language):
     assert [c[3] for c in claims(sentence, language)] == [None]
+
+
+def test_a_raised_toll_holds_the_dead_told_on_the_way():
+    found = story_claims(
+        "Le bilan de l'explosion d'un engin explosif improvisé au passage d'un minibus s'est alourdi à dix morts, "
+        "selon des sources sécuritaires.",
+        "Sept passagers sont morts sur le coup.",
+        "Trois autres ont succombé à leurs blessures au centre médical de Gorom-Gorom.", language="fr")
+    assert conservative_toll(found) == 10

@@ -1306,7 +1306,9 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
             continue
         revised = [e for e in entries if e[1]]
         chosen = revised[-1] if revised else min(entries)
-        figures[group] = chosen[0] + extra
+        # a revised toll holds the dead told on the way ("s'est alourdi à dix ... sept passagers sont morts sur
+        # le coup, trois autres ont succombé"): nothing more to add when the increments fit in it
+        figures[group] = chosen[0] if chosen[1] and extra <= chosen[0] else chosen[0] + extra
         if group is None:
             generic_total = chosen[1] or chosen[2]
         elif chosen[1] and group != "militants":
