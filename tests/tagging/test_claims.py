@@ -1534,3 +1534,19 @@ def test_a_raised_toll_holds_the_dead_told_on_the_way():
         "Sept passagers sont morts sur le coup.",
         "Trois autres ont succombé à leurs blessures au centre médical de Gorom-Gorom.", language="fr")
     assert conservative_toll(found) == 10
+
+
+@pytest.mark.parametrize("previous, sentence, language", [
+    ("Le FLA a d'ailleurs revendiqué l'affrontement dimanche, sur les réseaux sociaux.",
+     "Son porte-parole affirme que ses combattants ont infligé « au moins quinze morts » à l'armée.", "fr"),
+    ("JNIM claimed the ambush on Sunday.", "Its spokesman said the group's fighters had killed 15 soldiers.", "en"),
+])
+def test_the_spokesman_of_the_group_that_claimed_the_attack_speaks_for_it(previous, sentence, language):
+    [c] = extract_claims(sentence, language, previous)
+    assert c.claimant_type == "perpetrator"
+
+
+def test_a_spokesman_after_no_claim_of_the_attack_is_still_official():
+    [c] = extract_claims("Its spokesman said 15 soldiers had been killed.", "en",
+                         "The army confirmed the attack on Sunday.")
+    assert c.claimant_type == "official"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from .actors import find_actors, is_non_state_armed
 from .numbers import Quantity, alternation, claim_lexicon, find_quantities, holds_any, key_words, lower_is_faithful
 from .regex import factor, leftmost_spans, lower_literals, lower_same_length, top_level_alternatives
 from .text import TIME_WORDS
@@ -825,6 +826,23 @@ def _without_label_quotes(sentence: str) -> str:
                             sentence)
 
 
+# "Le FLA a revendiqué l'affrontement. Son porte-parole affirme ... « au moins quinze morts »": the
+# spokesman of the group the previous sentence says claimed it speaks for that group
+_SPOKESMAN_WORDS = ("porte-parole", "spokes")
+_GROUP_SPOKESMAN = re.compile(r"(?<!\w)(?:son|sa|leur|its|their)\s+(?:porte-parole|spokesman|spokesperson|spokeswoman)(?!\w)",
+                              re.IGNORECASE)
+_CLAIMED = re.compile(r"(?<!\w)(?:revendiqu\w*|claim(?:ed|s|ing)?)(?!\w)", re.IGNORECASE)
+
+
+def _group_spokesman(sentence: str, before: int, previous: str, language: str) -> tuple[str, str] | None:
+    """(the group, "perpetrator") when the figure at `before` is given by "its spokesman" right after
+    a sentence in which an armed group claimed the attack; else None."""
+    if not _GROUP_SPOKESMAN.search(sentence, 0, before) or not _CLAIMED.search(previous):
+        return None
+    group = next((m for m in find_actors(previous, language) if is_non_state_armed(m.actor)), None)
+    return (group.surface, "perpetrator") if group else None
+
+
 def extract_claims(sentence: str, language: str, previous: str | None = None,
                    following: str | None = None) -> list[Claim]:
     """Every casualty figure in `sentence` with its kind, victims and claimant.
@@ -877,6 +895,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     out = []
     for d in drafts:
         claimant, ctype = resolve_claimant(sentence, d.q.start, d.head_end, language, previous, following)
+        if claimant and ctype != "perpetrator" and previous and holds_any(lowered, _SPOKESMAN_WORDS):
+            claimant, ctype = _group_spokesman(sentence, d.q.start, previous, language) or (claimant, ctype)
         if claimant is None and _OWN_WORDS & set(lowered[max(0, d.q.start - 70):d.q.start].split()) \
                 and (own := _OWN_MEN_KILLED.search(text, max(0, d.q.start - 70), d.q.start)):
             claimant, ctype = own.group("men"), "perpetrator"   # "It said its men had killed more than a dozen"
