@@ -433,3 +433,13 @@ def test_a_sentence_that_blames_the_attack_on_a_group_stays_with_the_attack_what
         "A security official blamed the attack on Islamic State Sahel Province, which has repeatedly targeted "
         "communities it accuses of supporting the army.")
     assert any("blamed the attack" in f.sentence.text for f in incidents[0].facts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le lendemain, quatre fidèles avaient été abattus pendant une procession mariale près de Zimtenga.",
+    "Trois enseignants avaient été exécutés dans la même localité en mars.",
+])
+def test_people_shot_or_executed_in_the_pluperfect_are_a_recap(sentence):
+    from worker.tagging.primary import recap_marker
+
+    assert recap_marker(sentence, "fr")[0] == "background"
