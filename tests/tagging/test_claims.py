@@ -1550,3 +1550,18 @@ def test_a_spokesman_after_no_claim_of_the_attack_is_still_official():
     [c] = extract_claims("Its spokesman said 15 soldiers had been killed.", "en",
                          "The army confirmed the attack on Sunday.")
     assert c.claimant_type == "official"
+
+
+@pytest.mark.parametrize("previous, sentence, language, count", [
+    ("Un premier bilan communiqué dimanche soir par une source sécuritaire faisait état de quatre morts.",
+     "Il a été porté à cinq ce lundi après le décès d'un blessé évacué à Kaya.", "fr", 5),
+    ("The initial toll was 12 dead, police said.", "It has since risen to 15, officials said.", "en", 15),
+])
+def test_a_raised_toll_told_with_a_pronoun(previous, sentence, language, count):
+    [c] = extract_claims(sentence, language, previous)
+    assert (c.kind, c.count, c.revised) == ("killed", count, True)
+    assert conservative_toll(extract_claims(previous, language) + [c]) == count
+
+
+def test_a_pronoun_with_no_toll_before_it_is_no_toll():
+    assert extract_claims("Il a été porté à cinq ce lundi.", "fr", "Le maire a été reçu par le préfet.") == []

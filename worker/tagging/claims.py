@@ -843,6 +843,30 @@ def _group_spokesman(sentence: str, before: int, previous: str, language: str) -
     return (group.surface, "perpetrator") if group else None
 
 
+# "Un premier bilan faisait état de quatre morts. Il a été porté à cinq ce lundi", "The toll was 12. It has
+# since risen to 15": the toll of the previous sentence, raised, told with a pronoun
+_PRONOUN_TOLL = re.compile(r"^\W*(?:(?:il|elle)\s+(?:a\s+été\s+(?:porté|relevé|revu\s+à\s+la\s+hausse)e?|s['’]est\s+alourdie?|"
+                           r"est\s+passée?|est\s+monté)e?\s+(?:depuis\s+|ensuite\s+|ce\s+\w+\s+|\w+\s+)?à\s+"
+                           r"|it\s+(?:has\s+|had\s+)?(?:since\s+|later\s+|now\s+)?(?:rose|risen|climbed|increased|been\s+raised|was\s+raised"
+                           r"|been\s+revised\s+up(?:ward)?|was\s+revised\s+up(?:ward)?)\s+(?:since\s+)?to\s+)", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(r"(?<!\w)(?:bilan|toll)(?!\w)", re.IGNORECASE)
+
+
+def _pronoun_toll(sentence: str, language: str, previous: str | None, following: str | None) -> list[Claim]:
+    """The raised toll a sentence gives with a pronoun for the previous sentence's toll of the dead."""
+    m = _PRONOUN_TOLL.match(sentence)
+    if not m or not previous or not _TOLL_BEFORE.search(previous):
+        return []
+    earlier = [c for c in extract_claims(previous, language) if c.kind == "killed"]
+    quantities = [q for q in find_quantities(sentence, language) if q.num_start >= m.end() - 1 and q.value]
+    if not earlier or not quantities or quantities[0].num_start - m.end() > 12:
+        return []
+    q = quantities[0]
+    claimant, ctype = resolve_claimant(sentence, q.start, q.end, language, previous, following)
+    return [Claim("killed", q.value, q.qualifier, earlier[0].victims, claimant, ctype, q.start, q.end, sentence,
+                  "pronoun-toll", revised=True)]
+
+
 def extract_claims(sentence: str, language: str, previous: str | None = None,
                    following: str | None = None) -> list[Claim]:
     """Every casualty figure in `sentence` with its kind, victims and claimant.
@@ -852,6 +876,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     officials, ..."), else a following sentence that opens with "According to X".
     """
     v = _vocab(language)
+    if previous and _PRONOUN_TOLL.match(sentence) and (raised := _pronoun_toll(sentence, language, previous, following)):
+        return raised
     lowered = lower_same_length(sentence)
     if not v.trigger.search(lowered):
         return []
