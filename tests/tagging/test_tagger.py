@@ -1827,3 +1827,17 @@ def test_an_army_communique_alone_gives_both_its_dead_and_the_militants_it_says_
         "staff said.\n\nViolence by jihadist groups has killed hundreds of people in Burkina Faso this year, according "
         "to the United Nations.", published="2019-12-10T08:00:00Z")))
     assert event["fatalities"] == 51
+
+
+@pytest.mark.parametrize("witness", [
+    "Un habitant affirme avoir vu « beaucoup de corps » dans la brousse.",
+    "« Nous avons compté vingt-trois corps », a raconté à l'AFP un notable de Gorouol, joint par téléphone.",
+    "Des pêcheurs de la zone joints par téléphone affirment avoir vu des corps sur les rives.",
+])
+def test_witnesses_of_a_fight_between_armed_groups_are_not_a_party(witness):
+    out = tag_article({"id": "w", "title": "Niger : de violents combats entre jihadistes rivaux près de Téra",
+                       "text": "Au moins vingt-trois combattants ont été tués mercredi dans des affrontements entre "
+                               "l'État islamique au Sahel et le JNIM près de Tamagadi, dans le département de Téra "
+                               "(région de Tillabéri), selon des sources locales.\n\n" + witness,
+                       "published": "2023-03-10T10:50:00Z", "language": "fr"})
+    assert sorted(out["events"][0]["actors"]) == ["is_sahel", "jnim"]

@@ -372,8 +372,11 @@ _RIVAL_BEFORE = re.compile(r"\b(?:rival|rivals|rivale?s?|concurrente?s?)\s*(?:,\
 # "..., a annoncé la police.", "..., said the army": the source named after its verb, at a clause's end
 _SPEECH_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|reported|announced|confirmed|added|stated)|\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|"
-    r"affirmé|précisé|confirmé|rapporté|ajouté|dit)|\b(?:indique|annonce|affirme|précise|confirme|rapporte|ajoute|dit|disent))"
-    r"\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?(?:[\w'’-]+\s+){0,2}$"
+    r"affirmé|précisé|confirmé|rapporté|ajouté|dit|raconté|expliqué|confié|témoigné|assuré)|"
+    r"\b(?:indique|annonce|affirme|précise|confirme|rapporte|ajoute|dit|disent|raconte|explique|confie|témoigne))"
+    # "a raconté à l'AFP un notable de Gorouol": the one told, then the speaker
+    r"(?:\s+(?:à|au|aux)\s+(?:l['’]\s*)?[\w'’-]+)?"
+    r"\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?:[\w'’-]+\s+){0,2}$"
     r"|\s[-–—]\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)   # "... abduct dozens - Police"
 _CLAUSE_END = re.compile(r"(?:\s*[\w'’-]+){0,4}\s*(?:[.;,:»\"”]|$)")
 
@@ -387,7 +390,9 @@ _RESPONSE = re.compile(r"\s*(?:has\s+|had\s+|have\s+|a\s+|avait\s+|ont\s+|avaien
                        r"(?:deployed|dispatched|sent|rushed|secured|recovered|counted|evacuated|confirmed|arrested|"
                        r"launched\s+an\s+investigation|opened\s+an\s+investigation|"
                        r"déployé|dépêché|envoyé|sécurisé|récupéré|dénombré|évacué|confirmé|interpellé|arrêté|"
-                       r"ouvert\s+une\s+enquête)\b", re.IGNORECASE)
+                       r"ouvert\s+une\s+enquête|"
+                       # what a witness saw or did after: "un habitant affirme avoir vu « beaucoup de corps »"
+                       r"vu|aperçu|entendu|assisté|compté|enterré|aidé|seen|saw|heard|witnessed|buried|helped)\b", re.IGNORECASE)
 _SELF_REPORT = re.compile(r"\s+(?:on\s+\w+\s+|\w+\s+)?(?:that\s+)?(?:it|they|its|their|avoir|qu['’](?:il|ils|elle|elles))\b",
                           re.IGNORECASE)
 
