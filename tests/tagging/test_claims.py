@@ -1565,3 +1565,11 @@ def test_a_raised_toll_told_with_a_pronoun(previous, sentence, language, count):
 
 def test_a_pronoun_with_no_toll_before_it_is_no_toll():
     assert extract_claims("Il a été porté à cinq ce lundi.", "fr", "Le maire a été reçu par le préfet.") == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Ils parlent de sept ou huit soldats tués, un chiffre qui n'a pas été confirmé.", "fr"),
+    ("Residents spoke of seven or eight soldiers killed in the attack.", "en"),
+])
+def test_two_close_figures_joined_by_or_after_a_preposition_are_one_range(sentence, language):
+    assert claims(sentence, language) == [("killed", 7, "at_least", "soldiers")]

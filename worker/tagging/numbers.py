@@ -321,6 +321,9 @@ def _ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
                 and nxt.value is not None and q.value < nxt.value:
             opener = _RANGE_OPENER.search(text, max(0, q.start - 12), q.start)
             link = (_RANGE_LINK if opener else _BARE_RANGE_LINK).fullmatch(text, q.end, nxt.num_start)
+            if opener and link is None:
+                # "parlent de sept ou huit soldats": the "de" opens no range, "ou" still links one
+                opener, link = None, _BARE_RANGE_LINK.fullmatch(text, q.end, nxt.num_start)
             if link and link.group().strip().lower() in _ALTERNATIVE and nxt.value > 2 * q.value:
                 link = None     # "2 or 10": two figures, no range
             if link and (opener or link.group().strip() not in ("-", "–") or not (q.spelled or nxt.spelled)):
