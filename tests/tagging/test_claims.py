@@ -1573,3 +1573,12 @@ def test_a_pronoun_with_no_toll_before_it_is_no_toll():
 ])
 def test_two_close_figures_joined_by_or_after_a_preposition_are_one_range(sentence, language):
     assert claims(sentence, language) == [("killed", 7, "at_least", "soldiers")]
+
+
+def test_a_toll_that_counts_the_bomber_herself_is_every_side_s_dead():
+    found = story_claims(
+        "Samedi soir, une femme kamikaze s'est fait exploser au milieu d'une foule rassemblée pour un mariage, tuant au "
+        "moins neuf personnes, elle comprise, selon le gouverneur.",
+        "« Huit civils ont été tués sur le coup ou ont succombé à leurs blessures, et la kamikaze est morte », a "
+        "déclaré le gouverneur.", language="fr")
+    assert found[0].all_sides and conservative_toll(found) == 9

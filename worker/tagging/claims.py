@@ -627,7 +627,10 @@ _BOTH_SIDES = re.compile(r"[^.;:]{0,30}?(?<!\w)(?:on both sides|on either side|f
                          r"(?:suicide )?bombers?)|"
                          r"des deux côtés|de part et d['’]autre|dans les deux camps|des deux camps|"
                          r"(?:[\w'’-]+ et [\w'’-]+|tous camps|toutes parties) confondu(?:e|s|es)?|"
-                         r"assaillants compris|y compris (?:les )?assaillants)(?!\w)", re.IGNORECASE)
+                         r"assaillants compris|y compris (?:les )?assaillants|"
+                         # "tuant au moins neuf personnes, elle comprise", "killing nine people, herself included"
+                         r"(?:elle|lui|eux|elles) compris(?:e|es)?|(?:y )?compris (?:la|le|les) kamikazes?|kamikazes? compris|"
+                         r"(?:herself|himself|themselves) included|including (?:herself|himself|themselves))(?!\w)", re.IGNORECASE)
 # "en précisant que les deux assaillants figuraient parmi les morts", "the two bombers were among the dead":
 # the sentence's total counts the attackers
 _ATTACKERS_AMONG_DEAD = re.compile(
@@ -642,7 +645,8 @@ _ENEMY_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:des\s+|de\s+l['’]\s*)?"
                          r"|enemy\s+side|on\s+the\s+(?:enemy|attackers['’]?|assailants['’]?)\s+side)"
                          r"\s*[,:]?\s*$")
 # one in each phrase of _BOTH_SIDES, in lower case
-_BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris", "bomber")
+_BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris", "bomber",
+                     "herself", "himself", "themselves")
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 # "as well as themselves" lists more dead after the figure: it puts the figure on top of nothing
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well(?!\s+as\b)|additionally|également|aussi)(?!\w)", re.IGNORECASE)
