@@ -1,6 +1,11 @@
 """Relevance: in scope, and armed violence shown; the score adds up the evidence."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from worker.tagging.relevance import assess, in_scope
 from worker.tagging.scope import DEFAULT_SCOPE
 
@@ -243,3 +248,21 @@ def test_a_story_on_people_the_violence_displaced_is_relevant_when_it_shows_the_
     out = tag_article({"id": "f", "title": "Burkina : des milliers de déplacés après les inondations", "text": floods,
                        "published": "2020-09-14T09:15:00Z", "language": "fr"})
     assert out["relevant"] is False
+
+
+@pytest.mark.parametrize("name, item", [("labelled_blind90.jsonl", "b90-en04"), ("labelled_blind91.jsonl", "b91-fr13")])
+def test_a_tanker_blast_called_an_accident_further_down_is_no_incident(name, item):
+    """"Police rule out attack" in the title, "l'accident serait dû à un excès de vitesse" in the fourth
+    paragraph: the blast nobody caused is no incident, whatever bombs the town remembers."""
+    from worker.tagging import tag_article
+
+    lines = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    article = next(json.loads(line) for line in lines if f'"{item}"' in line)
+    assert tag_article(article)["relevant"] is False
+
+
+def test_a_death_sentence_over_an_old_bombing_is_justice_news():
+    assert relevant("Cameroon military court sentences four to death over 2016 Bodo market bombing",
+                    "A military court in Maroua on Wednesday sentenced four men to death after convicting them of "
+                    "helping to organise a suicide attack on the market at Bodo that killed more than 30 people in "
+                    "January 2016.", "2023-06-08T14:50:00Z") is False
