@@ -439,3 +439,23 @@ def test_the_day_since_which_people_have_fled_or_troops_swept_is_no_incident_day
     assert find_dates("More than 3,400 people have arrived since Friday.", friday, "en") == []
     assert [d.date for d in find_dates("We have had no contact with our colleagues since Wednesday afternoon.",
                                        friday, "en")] == [dt.date(2020, 2, 19)]
+
+
+@pytest.mark.parametrize("header, published, day", [
+    ("Reporting office: Fada N'Gourma | Report date: Tuesday 22 Sep 2020\n\nIncident: IED strike on civilian vehicle\n\n"
+     "Date/time: Yesterday (Monday), approx. 0715 hrs", "2020-09-22T10:45:00Z", "2020-09-21"),
+    ("Issued: Tue 14 Oct 2025 | Sikasso security focal point\n\nDate/time: Sunday 12 Oct, approx. 1600 hrs",
+     "2025-10-14T08:00:00Z", "2025-10-12"),
+    ("MALI / GAO REGION – 17 AUG 2021\n\nDate: Monday, late morning", "2021-08-17T16:00:00Z", "2021-08-16"),
+    ("Issued: 18 Feb 2020, 1400 hrs\n\nDate/time: night of 15 to 16 Feb, approx. 0300 hrs on 16 Feb",
+     "2020-02-18T14:00:00Z", "2020-02-16"),
+])
+def test_a_security_alert_is_dated_by_its_incident_line_not_its_header(header, published, day):
+    from worker.tagging import tag_article
+
+    text = (header + "\n\nCasualties: 4 KIA (civilians), 7 WIA\n\nDetails: A minibus carrying passengers struck an "
+            "improvised explosive device on the road south of Tindangou, in the Est region of Burkina Faso. Four "
+            "passengers were killed.")
+    out = tag_article({"id": "a", "title": "Incident alert: IED hits minibus, four killed", "text": text,
+                       "published": published, "language": "en"})
+    assert out["events"][0]["date"] == day

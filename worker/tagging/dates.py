@@ -352,8 +352,10 @@ _DIGIT = re.compile(r"\d")
 # "vers 1 heure", "à 2h du matin", "around 3 a.m.": an overnight event after midnight
 # ("01:00 local time", "02h30": the 24-hour clock)
 _SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|aux environs d['’]|peu après|peu avant|juste avant|around|at|about|"
-               r"shortly after|shortly before|just before)\s*"
+               r"shortly after|shortly before|just before|approx\.?|approximately|environ)\s*"
+               # ... "approx. 0300 hrs", as security reports write the time
                r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5]|12)(?::\d\d)?\s*a\.?m\b|0[0-5][:h][0-5]\d(?!\s*p\.?m)"
+               r"|0[0-5][0-5]\d\s*(?:hrs|hr|hours|h)\b"
                r"|(?:une|deux|trois|quatre|cinq)\s+heures?\b)"
                r"|(?:une|deux|trois|quatre|cinq)\s+heures?\s+du\s+matin\b|(?:one|two|three|four|five)\s+(?:o['’]clock\s+)?in\s+the\s+morning\b"
                r"|(?:peu|juste|bien)\s+après\s+minuit|(?:shortly|just|soon|well)\s+after\s+midnight)")

@@ -208,6 +208,12 @@ _DOCUMENT = re.compile(r"^\s*(?:text|excerpt|summary|transcript|texte|extrait|r�
                        r"|\b(?:flash\s+update|situation\s+report|sitrep|update\s+no|bulletin|mise\s+à\s+jour"
                        r"|rapport\s+de\s+situation|note\s+d['’]information|flash\s+info)\b", re.IGNORECASE)
 _CLOSING_BRACKET = re.compile(r"\s*\)\s*$")
+# a report's own header: "Issued: 18 Feb 2020, 1400 hrs", "Report date: Tuesday 22 Sep 2020", "Publié le 3 mai"
+_HEADER_DATE = re.compile(r"(?:^|\|)\s*(?:issued|report(?:ing)?\s+date|date\s+of\s+(?:the\s+)?report|published|updated|"
+                          r"last\s+updated|émis(?:\s+le)?|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|date\s+de\s+"
+                          r"(?:publication|parution|diffusion|rédaction))\s*:?\s*(?:on\s+)?(?:[^\W\d]{3,9}\.?,?\s+)?$",
+                          re.IGNORECASE)
+HEADER_PARAGRAPHS = 3     # a report's header lines come first
 
 
 def _document_date(facts: Facts, mention: Any) -> bool:
@@ -215,6 +221,10 @@ def _document_date(facts: Facts, mention: Any) -> bool:
     if facts.sentence.paragraph == 0 and text[:mention.start].rstrip().endswith("(") \
             and _CLOSING_BRACKET.match(text, mention.end):
         return True     # a headline closing on "(9 March 2021)"
+    if facts.sentence.paragraph <= HEADER_PARAGRAPHS and _HEADER_DATE.search(text, 0, mention.start):
+        return True     # "Report date: Tuesday 22 Sep 2020"
+    if 0 < facts.sentence.paragraph <= HEADER_PARAGRAPHS and text.isupper():
+        return True     # "MALI / GAO REGION – 17 AUG 2021": a report's heading line
     return facts.sentence.paragraph <= 1 and bool(_DOCUMENT.search(text, 0, mention.start))
 
 
