@@ -433,3 +433,12 @@ def test_a_rapid_intervention_battalion_is_the_army_of_the_country_it_fights_in(
 ])
 def test_those_who_shot_at_people_are_the_attackers(sentence, attacker, role):
     assert roles(sentence, find_actors(sentence, "en"), "en")[attacker] == role
+
+
+@pytest.mark.parametrize("sentence, language, group", [
+    ("Selon lui, l'attaque est l'œuvre de combattants de l'État islamique au Grand Sahara (EIGS).", "fr", "is_sahel"),
+    ("Officials said the attack was the work of ISWAP fighters.", "en", "iswap"),
+    ("The raid bore the hallmarks of JNIM, a security source said.", "en", "jnim"),
+])
+def test_the_group_whose_work_the_attack_was_is_its_perpetrator(sentence, language, group):
+    assert roles(sentence, find_actors(sentence, language), language)[group] == "perpetrator"
