@@ -266,3 +266,16 @@ def test_a_death_sentence_over_an_old_bombing_is_justice_news():
                     "A military court in Maroua on Wednesday sentenced four men to death after convicting them of "
                     "helping to organise a suicide attack on the market at Bodo that killed more than 30 people in "
                     "January 2016.", "2023-06-08T14:50:00Z") is False
+
+
+def test_targeted_assassinations_told_in_a_displacement_story_show_the_violence():
+    from worker.tagging import tag_article
+
+    text = ("Sous un hangar de tôle à la périphérie de Ouahigouya, Aminata berce son dernier-né.\n\n"
+            "Comme elle, des milliers de personnes ont afflué vers le chef-lieu de la région du Nord : plus de 25 000 "
+            "déplacés internes étaient enregistrés fin juin dans la région.\n\n"
+            "Les récits se ressemblent : des menaces, des assassinats ciblés de chefs coutumiers, puis des attaques "
+            "contre les villages accusés de collaborer avec les Koglweogo.")
+    out = tag_article({"id": "d", "title": "À Ouahigouya, les déplacés du Nord racontent la peur et l'exode",
+                       "text": text, "published": "2019-07-02T09:00:00Z", "language": "fr"})
+    assert out["relevant"] is True

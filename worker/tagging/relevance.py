@@ -83,7 +83,8 @@ def insecurity_word(texts: Iterable[str]) -> str | None:
 # people killed, taken, hurt or attacked: what a story on insecurity must tell to be about violence
 _HARMED = re.compile(r"(?<!\w)(?:tuée?s?|tuant|tuer|assassinée?s?|enlevée?s?|enlèvements?|kidnappée?s?|exécutée?s?|"
                      r"visée?s?|attaquée?s?|pris pour cible|targeted|attacked|ambushed|"
-                     r"massacrée?s?|massacres?|tueries?|blessée?s?|morts?|victimes|killed|killing|killings|abducted|abductions?|kidnapp\w*|"
+                     r"massacrée?s?|massacres?|tueries?|assassinats?|meurtres?|exécutions?|blessée?s?|morts?|victimes|killed|killing|"
+                     r"killings|murders?|murdered|assassinations?|abducted|abductions?|kidnapp\w*|"
                      r"executed|massacred|wounded|injured|dead|deaths|victims)(?!\w)", re.IGNORECASE)
 
 
