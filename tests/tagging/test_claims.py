@@ -1519,12 +1519,14 @@ def test_a_named_body_with_its_abbreviation_before_the_verb_keeps_the_count():
     assert claims(sentence, "fr") == [("killed", 20, "at_least", "soldiers")]
 
 
-@pytest.mark.parametrize("sentence, language", [
-    ('"ISWAP lost at least 35 men," a security source said.', "en"),
-    ("L'armée a perdu douze hommes dans l'embuscade, selon une source locale.", "fr"),
+@pytest.mark.parametrize("sentence, language, side", [
+    ('"ISWAP lost at least 35 men," a security source said.', "en", "militants"),
+    ("L'armée a perdu douze hommes dans l'embuscade, selon une source locale.", "fr", "soldiers"),
+    ("The MSA confirmed it had lost 11 men and said the assailants had suffered heavy losses.", "en", "militia"),
+    ("They said they lost 12 men.", "en", None),
 ])
-def test_men_a_side_lost_are_that_side_s_not_civilians(sentence, language):
-    assert [c[3] for c in claims(sentence, language)] == [None]
+def test_men_a_side_lost_are_that_side_s_not_civilians(sentence, language, side):
+    assert [c[3] for c in claims(sentence, language)] == [side]
 
 
 def test_a_raised_toll_holds_the_dead_told_on_the_way():

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from .actors import find_actors, is_non_state_armed
+from .actors import find_actors, is_non_state_armed, is_state_force
+from .actors import kind as actor_kind
 from .numbers import Quantity, alternation, claim_lexicon, find_quantities, holds_any, key_words, lower_is_faithful
 from .regex import factor, leftmost_spans, lower_literals, lower_same_length, top_level_alternatives
 from .text import TIME_WORDS
@@ -532,7 +533,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     if b:
         d.before_kind = v.kind_before[b.group("kind").lower()]
         if d.victims == "civilians" and m and m.group("noun").lower() in _MEN and _LOST.search(b.group("kind").lower()):
-            d.victims = None    # "ISWAP lost at least 35 men", "l'armée a perdu douze hommes": the men of the side that lost them
+            # "ISWAP lost at least 35 men", "l'armée a perdu douze hommes": the men of the side that lost them
+            d.victims = _side_of(text, max(0, q.start - 75) + b.start())
     a = v.after_at(text, plain, head_end) if role else _BARE_PREDICATE.match(text, head_end)
     if a is None and text.startswith(",", head_end) and _GLOSS_BEFORE.search(text, max(0, q.start - 5), q.start):
         # 'the army said "une douzaine de terroristes", about a dozen, were neutralised': a translation set
@@ -869,6 +871,20 @@ def _pronoun_toll(sentence: str, language: str, previous: str | None, following:
     claimant, ctype = resolve_claimant(sentence, q.start, q.end, language, previous, following)
     return [Claim("killed", q.value, q.qualifier, earlier[0].victims, claimant, ctype, q.start, q.end, sentence,
                   "pronoun-toll", revised=True)]
+
+
+def _side_of(text: str, end: int) -> str | None:
+    """The victims' group of the side named last before `end` ("The MSA confirmed it had lost 11
+    men": militia), None when no side is named."""
+    named = [m for m in find_actors(text[:end], "*") if m.actor != "civilians"]
+    if not named:
+        return None
+    actor = named[-1].actor
+    if is_state_force(actor) or actor.startswith("military_"):
+        return "soldiers"
+    if actor_kind(actor) == "militia":
+        return "militia"
+    return "militants" if is_non_state_armed(actor) else None
 
 
 def extract_claims(sentence: str, language: str, previous: str | None = None,
