@@ -442,3 +442,12 @@ def test_those_who_shot_at_people_are_the_attackers(sentence, attacker, role):
 ])
 def test_the_group_whose_work_the_attack_was_is_its_perpetrator(sentence, language, group):
     assert roles(sentence, find_actors(sentence, language), language)[group] == "perpetrator"
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Two others were wounded and evacuated to the CMA in Kaya.", "en"),
+    ("Les blessés ont été évacués au CMA de Djibo.", "fr"),
+])
+def test_a_district_medical_centre_is_not_the_azawad_coordination(sentence, language):
+    assert find_actors(sentence, language) == []
+    assert [m.actor for m in find_actors("The CMA said its fighters repelled the attack.", "en")] == ["azawad_rebels"]

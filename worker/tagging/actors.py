@@ -262,7 +262,9 @@ _PERSON_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 
 
 # "le Sabre national": Niger's national wrestling trophy, not France's Task Force Sabre
-_NOT_A_FORCE_AFTER = {"Sabre": re.compile(r"\s+national", re.IGNORECASE)}
+_NOT_A_FORCE_AFTER = {"Sabre": re.compile(r"\s+national", re.IGNORECASE),
+                      # "evacuated to the CMA in Kaya", "le CMA de Djibo": a district medical centre, no rebels
+                      "CMA": re.compile(r"\s+(?:in|at|of|de|d['’]|du)\s*[A-ZÀ-Ý]")}
 
 
 def _police_rank(text: str, surface: str, end: int) -> bool:
