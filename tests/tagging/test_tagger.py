@@ -1841,3 +1841,14 @@ def test_witnesses_of_a_fight_between_armed_groups_are_not_a_party(witness):
                                "(région de Tillabéri), selon des sources locales.\n\n" + witness,
                        "published": "2023-03-10T10:50:00Z", "language": "fr"})
     assert sorted(out["events"][0]["actors"]) == ["is_sahel", "jnim"]
+
+
+@pytest.mark.parametrize("text, language, force", [
+    ("Mortar fire on Djibo killed three civilians at a displacement site on Sunday, the hospital said.\n\n"
+     "Social media accounts close to the VDP mention five dead.", "en", "vdp"),
+    ("Des tirs d'obus ont tué trois civils dimanche sur un site de déplacés à Djibo, selon l'hôpital.\n\n"
+     "Des comptes proches des VDP évoquent cinq morts.", "fr", "vdp"),
+])
+def test_accounts_close_to_a_force_are_a_source_not_a_party(text, language, force):
+    out = tag_article({"id": "c", "title": "", "text": text, "published": "2026-02-24T09:00:00Z", "language": language})
+    assert force not in out["events"][0]["actors"]
