@@ -591,3 +591,12 @@ def test_villages_introduced_by_what_they_are(text, language, village, admin1):
 ])
 def test_an_opener_or_a_country_is_no_village(text):
     assert not [m for m in find_places(text) if m.rule.startswith("context:")]
+
+
+def test_a_village_is_not_placed_in_the_unit_across_the_border_or_where_a_source_was_reached():
+    text = ("Des bergers ont été tués vendredi en territoire malien, dans le cercle de Yélimané (région de Kayes), à "
+            "une quinzaine de kilomètres de la frontière du Guidimakha.\n\n"
+            "Les victimes faisaient paître leurs troupeaux près de Djingué-Moussala, un hameau de la commune de "
+            "Guidimé. Des proches des victimes, joints à Sélibabi, décrivent des soldats.")
+    village = next(m for m in find_places(text, "fr") if m.surface == "Djingué-Moussala")
+    assert (village.place.country, village.place.admin1) == ("ML", "Kayes")

@@ -812,7 +812,8 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
         if cands:
             return cands[0]
     usable = [m for m in mentions if m.certain and m.start >= filed_from and (country is None or m.place.country == country)
-              and not _DESTINATION.search(text, max(0, m.start - 30), m.start)]
+              and not _DESTINATION.search(text, max(0, m.start - 30), m.start)
+              and not _BORDER_OF.search(text, max(0, m.start - 30), m.start)]
     # around the village, else the paragraph before, which often set the scene's region
     near = [m for m in usable if abs(m.start - start) < 250] or [m for m in usable if 0 < start - m.start < 800] \
         or [m for m in usable if 0 < m.start - start < 600 and m.place.level in ("admin1", "admin2")]   # the next paragraph's
@@ -825,6 +826,13 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
     if stated and stated.place.admin1 != near[0].place.admin1:
         return stated.place
     return near[0].place
+
+
+# "à une quinzaine de kilomètres de la frontière du Guidimakha": a unit across the border; "des proches,
+# joints à Sélibabi": where a source was reached; neither is a village's parent
+_BORDER_OF = re.compile(r"(?<!\w)(?:(?:frontières?|borders?)\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*|des\s+|avec\s+(?:le\s+|la\s+|l['’]\s*)?|"
+                        r"with\s+(?:the\s+)?|of\s+(?:the\s+)?)|(?:joints?|jointes?|contactée?s?)\s+(?:par\s+téléphone\s+)?(?:à|depuis)\s+|"
+                        r"(?:reached|contacted)\s+(?:by\s+(?:tele)?phone\s+)?(?:in|from)\s+)$", re.IGNORECASE)
 
 
 def _named_after(unit: PlaceMention, start: int, text: str) -> bool:
