@@ -291,6 +291,7 @@ def _news_told_further_down(incidents: list, primary: Built, language: str, day:
     return incidents, primary
 
 
+ACCIDENT_PARAGRAPHS = 4   # a story calls its blast an accident early ("l'accident serait dû à un excès de vitesse")
 OLD_INCIDENT_DAYS = 90     # a trial's story whose incident is older than this reports the trial
 
 
@@ -351,7 +352,8 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         # a trial recalls attacks without reporting one ("le procès de l'attaque du Radisson Blu")
         relevance = overruled(relevance, f"a court story ({court}) with no incident")
     if relevance.relevant and not any(is_non_state_armed(a) and a != "unidentified_armed_group" for a in event["actors"]) \
-            and (accident := accident_story(title, [f.sentence.text for f in facts if 0 < f.sentence.paragraph <= 4],
+            and (accident := accident_story(title, [f.sentence.text for f in facts
+                                                    if 0 < f.sentence.paragraph <= ACCIDENT_PARAGRAPHS],
                                             language)):
         # a tanker that blew up after overturning, a road crash: deaths nobody's violence caused
         relevance = overruled(relevance, f"an accident story ({accident}) with no armed group")
