@@ -858,10 +858,10 @@ _PRONOUN_TOLL = re.compile(r"^\W*(?:(?:il|elle)\s+(?:a\s+été\s+(?:porté|relev
 _TOLL_BEFORE = re.compile(r"(?<!\w)(?:bilan|toll)(?!\w)", re.IGNORECASE)
 
 
-def _pronoun_toll(sentence: str, language: str, previous: str | None, following: str | None) -> list[Claim]:
+def _pronoun_toll(sentence: str, language: str, previous: str, following: str | None) -> list[Claim]:
     """The raised toll a sentence gives with a pronoun for the previous sentence's toll of the dead."""
     m = _PRONOUN_TOLL.match(sentence)
-    if not m or not previous or not _TOLL_BEFORE.search(previous):
+    if not m or not _TOLL_BEFORE.search(previous):
         return []
     earlier = [c for c in extract_claims(previous, language) if c.kind == "killed"]
     quantities = [q for q in find_quantities(sentence, language) if q.num_start >= m.end() - 1 and q.value]
@@ -880,7 +880,7 @@ def _side_of(text: str, end: int) -> str | None:
     if not named:
         return None
     actor = named[-1].actor
-    if is_state_force(actor) or actor.startswith("military_"):
+    if is_state_force(actor):
         return "soldiers"
     if actor_kind(actor) == "militia":
         return "militia"
@@ -896,7 +896,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     officials, ..."), else a following sentence that opens with "According to X".
     """
     v = _vocab(language)
-    if previous and _PRONOUN_TOLL.match(sentence) and (raised := _pronoun_toll(sentence, language, previous, following)):
+    if previous and (raised := _pronoun_toll(sentence, language, previous, following)):
         return raised
     lowered = lower_same_length(sentence)
     if not v.trigger.search(lowered):

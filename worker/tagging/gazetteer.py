@@ -490,22 +490,22 @@ def _coordinated_states(text: str, staged: list[tuple]) -> None:
         changed = False
         for i, (s, e, cs, ce, cue, k, chosen) in enumerate(staged):
             states = [c for c in chosen if c.place.level == "admin1"]
-            if not states or len(states) == len(chosen):
-                continue
-            for j in (i - 1, i + 1):
-                if not 0 <= j < len(staged):
-                    continue
-                other = staged[j][6]
-                lo, hi = (staged[j][3], cs) if j < i else (ce, staged[j][2])
-                if lo <= hi and all(c.place.level == "admin1" for c in other) \
-                        and any(o.place.country == st.place.country and o.place.name != st.place.name
-                                for o in other for st in states) \
-                        and not any(c.place.admin1 in {o.place.name for o in other} for c in chosen
-                                    if c.place.level == "locality") \
-                        and _COORDINATION.fullmatch(text, lo, hi):
-                    staged[i] = (s, e, cs, ce, cue, k, states)
-                    changed = True
-                    break
+            if states and len(states) < len(chosen) and any(
+                    _listed_with_state(text, staged, i, j, states) for j in (i - 1, i + 1) if 0 <= j < len(staged)):
+                staged[i] = (s, e, cs, ce, cue, k, states)
+                changed = True
+
+
+def _listed_with_state(text: str, staged: list[tuple], i: int, j: int, states: list) -> bool:
+    """Whether staged name `j`, next to name `i`, is only a state of the same country, not the one
+    `i`'s town lies in, joined to it as in a list."""
+    other, chosen = staged[j][6], staged[i][6]
+    lo, hi = (staged[j][3], staged[i][2]) if j < i else (staged[i][3], staged[j][2])
+    names = {o.place.name for o in other}
+    return lo <= hi and all(c.place.level == "admin1" for c in other) \
+        and any(o.place.country == st.place.country and o.place.name != st.place.name for o in other for st in states) \
+        and not any(c.place.admin1 in names for c in chosen if c.place.level == "locality") \
+        and _COORDINATION.fullmatch(text, lo, hi) is not None
 
 
 def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index, language: str) -> list[PlaceMention]:
@@ -813,7 +813,7 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
             return cands[0]
     usable = [m for m in mentions if m.certain and m.start >= filed_from and (country is None or m.place.country == country)
               and not _DESTINATION.search(text, max(0, m.start - 30), m.start)
-              and not _BORDER_OF.search(text, max(0, m.start - 30), m.start)]
+              and not _NOT_A_PARENT.search(text, max(0, m.start - 30), m.start)]
     # around the village, else the paragraph before, which often set the scene's region
     near = [m for m in usable if abs(m.start - start) < 250] or [m for m in usable if 0 < start - m.start < 800] \
         or [m for m in usable if 0 < m.start - start < 600 and m.place.level in ("admin1", "admin2")]   # the next paragraph's
@@ -830,7 +830,7 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
 
 # "à une quinzaine de kilomètres de la frontière du Guidimakha": a unit across the border; "des proches,
 # joints à Sélibabi": where a source was reached; neither is a village's parent
-_BORDER_OF = re.compile(r"(?<!\w)(?:(?:frontières?|borders?)\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*|des\s+|avec\s+(?:le\s+|la\s+|l['’]\s*)?|"
+_NOT_A_PARENT = re.compile(r"(?<!\w)(?:(?:frontières?|borders?)\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*|des\s+|avec\s+(?:le\s+|la\s+|l['’]\s*)?|"
                         r"with\s+(?:the\s+)?|of\s+(?:the\s+)?)|(?:joints?|jointes?|contactée?s?)\s+(?:par\s+téléphone\s+)?(?:à|depuis)\s+|"
                         r"(?:reached|contacted)\s+(?:by\s+(?:tele)?phone\s+)?(?:in|from)\s+)$", re.IGNORECASE)
 
