@@ -1429,6 +1429,27 @@ def test_kin_listed_among_other_victims_are_victims_but_kin_alone_are_a_part():
     assert conservative_toll(found) == 12
 
 
+def test_kin_listed_with_their_relative_are_victims_beside_him():
+    assert conservative_toll(extract_claims(
+        "Jihadists stormed the village on Monday, killing the village chief and his two sons, residents said.",
+        "en")) == 3
+    assert conservative_toll(extract_claims("Des hommes armés ont tué le chef du village et ses deux fils lundi.",
+                                            "fr")) == 3
+    # someone's own relatives lost are still a part of a toll told beside them
+    found = story_claims("Twelve people were killed in the raid, police said.",
+                         "A farmer who lost his wife and his two sons said the gunmen came at night.")
+    assert conservative_toll(found) == 12
+
+
+def test_an_office_holder_listed_before_others_under_their_plural_predicate_is_one_more_dead():
+    assert conservative_toll(extract_claims(
+        "The driver and three passengers, including a woman, were killed on the spot.", "en")) == 4
+    assert conservative_toll(extract_claims("Le chauffeur et trois passagers ont été tués, selon la police.",
+                                            "fr")) == 4
+    # wounded together, nobody is dead
+    assert conservative_toll(extract_claims("The driver and three passengers were wounded.", "en")) is None
+
+
 def test_a_named_body_giving_its_own_higher_toll_with_its_parts_is_its_own_claimant_and_the_lower_stands():
     found = story_claims("Its spokesman said four persons were killed and three others injured.",
                          "CAN, however, put the death toll at seven, saying three worshippers who ran into the bush "

@@ -282,6 +282,12 @@ _KILLED_NEXT = re.compile(r"(?:[^,;.()]{0,40}?,(?:(?:[^,;.()]|\([^()]{1,60}\)){1
                           r"[^,;.]{0,40}?\b(?:was|has been|had been|a été|avait été|est)\s+(?:\w+\s+)?"
                           r"(?:killed|shot|murdered|assassinated|executed|beheaded|slaughtered|tué|abattu|assassiné|"
                           r"exécuté|égorgé|décapité)", re.IGNORECASE)
+# "the driver and three passengers were killed", "le chauffeur et trois passagers ont été tués": the
+# office-holder listed first with others, under their plural predicate (maybe after an apposition:
+# "the driver and three passengers, including a woman, were killed")
+_LISTED_KILLED_NEXT = re.compile(r"\s+(?:and|et)\s+[^,;.]{0,40}?(?:,[^,;.]{1,40},\s*)?\b(?:were|have been|had been|ont été|avaient été|sont)\s+"
+                                 r"(?:\w+\s+)?(?:killed|shot|murdered|executed|beheaded|slaughtered|tués|abattus|"
+                                 r"assassinés|exécutés|égorgés|décapités)", re.IGNORECASE)
 # one person's office or post: the one holding it, named with "the", is one victim
 _OFFICE = re.compile(r"imam|village chief|village head|district head|traditional ruler|mayor|pastor|priest|emir|"
                      r"driver|bodyguard|security guard|chef d[eu] village|chef coutumier|maire|pasteur|prêtre|"
@@ -412,7 +418,8 @@ def _singulars(text: str, lowered: str, language: str, plain: str | None) -> lis
             continue        # "son gardien": already read as one victim
         h = v.head.match(text, m.end() - 1)
         if h and _OFFICE.fullmatch(h.group("noun")) and not h.group("mods").strip() and (
-                v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())):
+                v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())
+                or _LISTED_KILLED_NEXT.match(text, h.end())):
             out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
     return out
 
@@ -683,8 +690,10 @@ _TRAILING = (r"(?:\s+(?:[a-zéèêëïîôûç]+(?:ais|aise|ain|aine|ien|ienne|o
              r"|(?:de|du|des|of|from)\s+(?:l['’]|the\s+)?[A-Z][\w’'-]*|[A-Z][\w’'-]*"
              # "nine members of a civilian defence militia and five drivers"
              r"|(?:of|de|du|des|d['’])\s*(?:a\s+|an\s+|the\s+|la\s+|le\s+|les\s+|l['’]\s*)?(?:(?!and\b|et\b)[a-zé][\w’'-]*\s*){1,3}))*")
-# "la mort de 14 militaires et de 9 VDP", "the deaths of 5 soldiers and of 3 civilians"
-_COORDINATION = re.compile(rf"{_TRAILING}\s*(?:(?:and|et|as well as|ainsi que|plus|or|ou|,)\s*)+(?:(?:de|of)\s+|d['’])?")
+# "la mort de 14 militaires et de 9 VDP", "the deaths of 5 soldiers and of 3 civilians";
+# "the village chief and his two sons", "le chef du village et ses deux fils": theirs, listed with them
+_COORDINATION = re.compile(rf"{_TRAILING}\s*(?:(?:and|et|as well as|ainsi que|plus|or|ou|,)\s*)+"
+                          r"(?:(?:de|of)\s+|d['’]|(?:his|her|their|ses|leurs)\s+)?")
 
 
 def _coordinated(prev: _Draft, nxt: _Draft, text: str) -> bool:
