@@ -305,12 +305,27 @@ def test_known_names_are_not_reported_twice_by_context():
      "Tanda", "NE", "Dosso"),
     ("fr", "Des hommes armés ont attaqué le poste de Tanda, dans le département de Gaya (région de Dosso).",
      "Tanda", "NE", "Dosso"),
+    # ... or in another region of the same country
+    ("en", "Gunmen attacked Tudun Wada, a village in the Zurmi district of Zamfara State.", "Tudun Wada", "NG",
+     "Zamfara"),
     # the context agrees with the gazetteer: its entry stands
     ("en", "Gunmen attacked Tanda, in the Zanzan region.", "Tanda", "CI", "Zanzan"),
+    ("en", "Gunmen attacked Tudun Wada, a village in Kano State.", "Tudun Wada", "NG", "Kano"),
 ])
-def test_a_known_name_placed_by_its_context_in_another_country_is_a_homonym(language, text, name, country, admin1):
+def test_a_known_name_placed_by_its_context_in_another_country_or_region_is_a_homonym(language, text, name, country,
+                                                                                       admin1):
     village = next(m for m in find_places(text, language) if m.surface == name)
     assert (village.place.country, village.place.admin1) == (country, admin1)
+
+
+def test_a_place_named_after_a_locative_word_then_its_unit_is_a_village_of_that_unit():
+    [village] = [m for m in find_places("Bandits invaded the weekly market at Kasuwan Garba in Mariga Local Government "
+                                        "Area of Niger State, Nigeria.") if m.surface == "Kasuwan Garba"]
+    assert (village.place.country, village.place.admin1, village.place.admin2) == ("NG", "Niger", "Mariga")
+    # a building or a subject before "in X LGA" is no place
+    for text in ["He was taken to the General Hospital in Rafi Local Government Area of Niger State.",
+                 "On Monday, Bandits in Shiroro LGA of Niger State killed five farmers."]:
+        assert all(not m.rule.startswith("context:") for m in find_places(text)), text
 
 
 def test_say_is_not_a_common_word_in_french():

@@ -608,6 +608,11 @@ _CONTEXT_SPECS = [
     ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement)(?:\s+(?:in|of|near|on)\s+(?:the\s+)?|,\s+){_DIRECTION}{_ADM}", True,
      ("village in", "village of", "village near", "village on", "hamlet in", "hamlet of", "community in", "community of",
       "settlement in", "village, ", "hamlet, ", "community, "), 40, 60),
+    # "bandits invaded the market at Kasuwan Garba in Mariga Local Government Area": a place named after a
+    # locative word, then the unit it lies in (the word before the name is checked: "General Hospital in X LGA")
+    ("at X in Y LGA", rf"{{name}}\s+in\s+(?:the\s+)?{_ADM}\s+(?i:local government area|local government|LGA|district|department|"
+                      rf"province|cercle|prefecture)\b", True,
+     ("lga", "local government", "district", "department", "province", "cercle", "prefecture"), 60, 30),
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
@@ -652,6 +657,7 @@ _CONTEXT_SPECS = [
      ("pres d", "non loin d", "aux environs d", "a proximite d", "proche d", "proches d", "autour d", "a hauteur d", "au niveau d"), 2, 70),
 ]
 _SUBJECT_LABELS = frozenset({"X is a village", "X est un village"})
+_AFTER_LOCATIVE_LABELS = frozenset({"at X in Y LGA"})
 _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.startswith("{name}"), anchors, before, after)
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
 
@@ -893,13 +899,15 @@ def _extends(inside: list[PlaceMention], s: int, e: int, text: str) -> bool:
 
 
 def _homonym(name: str, s: int, e: int, adm: str | None, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The gazetteer's reading of a name its context places in another country ("Tanda, in the
-    Gaya department of the Dosso region" is no town of Côte d'Ivoire): a village of the same name
-    the gazetteer lacks. None when the context names no unit or agrees with the gazetteer."""
+    """The gazetteer's reading of a name its context places in another country or region ("Tanda,
+    in the Gaya department of the Dosso region" is no town of Côte d'Ivoire; "Tudun Wada in Zurmi
+    district of Zamfara State" none of Kano): a village of the same name the gazetteer lacks. None
+    when the context names no unit or agrees with the gazetteer."""
     if not adm:
         return None
     unit = _parent(adm, s, [])
-    if unit is None or unit.level not in ("admin1", "admin2") or any(p.country == unit.country for p in lookup(name)):
+    if unit is None or unit.level not in ("admin1", "admin2") or any(
+            p.country == unit.country and (p.admin1 == unit.admin1 or not p.admin1) for p in lookup(name)):
         return None
     return next((m for m in mentions if m.start == s and m.end == e), None)
 
@@ -934,6 +942,8 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention],
                 e = s + len(name)
                 if name_before and _ARTICLE_BEFORE.search(text, max(0, s - 5), s):
                     continue        # "a Fulani village in central Mali": a word describing the village
+                if label in _AFTER_LOCATIVE_LABELS and fold(_word_before(text, s)).strip("'") not in _LOCATIVES:
+                    continue        # "the General Hospital in Rafi LGA", "Bandits in Shiroro LGA": no place
                 homonym = None
                 if lookup(name):
                     homonym = _homonym(name, s, e, m.groupdict().get("adm"), mentions)
