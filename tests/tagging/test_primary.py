@@ -297,6 +297,20 @@ def test_earlier_in_the_month_opens_a_background_incident():
     assert len(incidents) == 2 and "earlier in the month" in incidents[1].facts[0].sentence.text
 
 
+@pytest.mark.parametrize("lead, recap, language", [
+    ("Bandits ambushed a patrol near Erena in Shiroro LGA of Niger State on Monday, killing seven soldiers, the army said.",
+     "Earlier in May, at least 18 villagers were killed in attacks on Galkogo and Kurebe.", "en"),
+    ("Des jihadistes ont tué sept soldats lundi dans une embuscade près de Tessit, dans la région de Gao, au Mali.",
+     "Plus tôt en mai, au moins 18 villageois ont été tués dans des attaques contre deux hameaux voisins.", "fr"),
+])
+def test_earlier_in_a_named_month_is_a_background_incident_whose_toll_stays_out(lead, recap, language):
+    story = {"id": "x", "title": "", "text": f"{lead}\n\n{recap}", "published": "2022-05-31T10:00:00Z",
+             "language": language}
+    [primary, *background] = tag_article(story)["events"]
+    assert primary["fatalities"] == 7
+    assert any(e["fatalities"] == 18 for e in background)
+
+
 @pytest.mark.parametrize("sentence, language", [
     ("In the spring of 2022, local groups reported that more than 500 civilians had died in the district.", "en"),
     ("During the rainy season of 2021, the same village lost twelve men to an ambush.", "en"),
