@@ -1450,6 +1450,18 @@ def test_an_office_holder_listed_before_others_under_their_plural_predicate_is_o
     assert conservative_toll(extract_claims("The driver and three passengers were wounded.", "en")) is None
 
 
+def test_counts_listed_after_a_colon_break_down_the_count_before_it():
+    found = extract_claims("Le bilan établi par les autorités fait état de huit (8) personnes enlevées : cinq femmes, "
+                           "dont une jeune mariée, et trois garçons âgés de 12 à 16 ans.", "fr")
+    assert {c.kind for c in found} == {"abducted"} and conservative_toll(found) is None
+    found = extract_claims("The toll stood at 14 people killed: eight soldiers and six civilians.", "en")
+    assert [(c.count, c.subset) for c in found] == [(14, False), (8, True), (6, True)]
+    assert conservative_toll(found) == 14
+    # a count with its own kind after the colon is no part
+    assert conservative_toll(extract_claims("Two soldiers were killed: the attackers fled, leaving 12 of their "
+                                            "fighters dead.", "en")) == 14
+
+
 def test_a_named_body_giving_its_own_higher_toll_with_its_parts_is_its_own_claimant_and_the_lower_stands():
     found = story_claims("Its spokesman said four persons were killed and three others injured.",
                          "CAN, however, put the death toll at seven, saying three worshippers who ran into the bush "

@@ -750,7 +750,27 @@ def _apposed_breakdown(group: list[_Draft], previous: list[_Draft], text: str,
     return (kind, n) if sum(d.q.value or 0 for d in group[:n]) <= last.q.value else None
 
 
+_COLON = re.compile(r"\s*:\s*")
+
+
+def _colon_breakdown(drafts: list[_Draft], text: str, v: _Vocab) -> None:
+    """"huit personnes enlevées : cinq femmes, dont une jeune mariée, et trois garçons": the counts
+    listed after a colon that closes another count's predicate break that count down; they take
+    its kind and are parts of it (when they fit in it)."""
+    for i, lead in enumerate(drafts[:-1]):
+        verb = v.after_at(text, None, lead.head_end) if lead.q.value is not None else None
+        if verb is None or not _COLON.fullmatch(text, verb.end(), drafts[i + 1].q.start):
+            continue
+        kind = v.kind_after.get(verb.group("kind").lower())
+        parts = [d for d in drafts[i + 1:] if d.kind is None and d.after_kind is None and d.before_kind is None]
+        if kind and parts and sum(d.q.value or 0 for d in parts if not d.subset) <= lead.q.value:
+            for d in parts:
+                d.kind, d.rule, d.subset = kind, "colon-breakdown", True
+        return
+
+
 def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
+    _colon_breakdown(drafts, text, v)
     groups: list[list[_Draft]] = []
     for d in drafts:
         if groups and _coordinated(groups[-1][-1], d, text):
