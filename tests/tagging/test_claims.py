@@ -502,6 +502,16 @@ def test_claimant_in_the_same_sentence():
     assert (c.claimant, c.claimant_type) == ("army", "official")
 
 
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Quatre soldats et dix assaillants ont été tués vendredi à Darak, a annoncé dimanche le ministère de la Défense, "
+     "tandis que le groupe État islamique revendique un bilan bien plus lourd.", "ministère"),
+    ("Trois gendarmes ont été tués, a indiqué lundi soir l'armée.", "armée"),
+])
+def test_a_source_named_after_its_verb_and_the_day_it_spoke_is_the_claimant(sentence, claimant):
+    [*_, c] = [c for c in extract_claims(sentence, "fr") if c.kind == "killed"]
+    assert (c.claimant, c.claimant_type) == (claimant, "official")
+
+
 def test_claimant_from_the_previous_sentence():
     [c] = extract_claims("Twelve civilians were killed.", "en", previous="According to local sources, the gunmen came at dawn.")
     assert (c.claimant, c.claimant_type) == ("local sources", "local")

@@ -1059,6 +1059,10 @@ _FR_DEMONYM = re.compile(r"\s+([a-zéèêë]{3,}(?:iens?|iennes?|ais|aises?|ains
 _OUTLET_WORDS = ("amaq", "naba", "zallaqa", "propagand", "outlet")
 
 
+_SPEECH_DAY = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)"
+               r"(?:\s+(?:soir|matin|après-midi|midi|dernier))?")
+
+
 @cache
 def _claimant_vocab(language: str) -> _ClaimantVocab:
     lex = claim_lexicon()
@@ -1093,8 +1097,9 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
         speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
                                rf"(?:\s*,(?=\s*(?:faisant|affirmant|indiquant|précisant|assurant|claiming|saying|stating)\b))?"
                                rf"\s*(?:(?:y|en|lui|leur|also|then|later)\s+)?(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
+        # ... with the day between ("a annoncé dimanche le ministère", "a indiqué lundi soir l'armée")
         speech_before=re.compile(rf"(?<!\w)(?:{_alt(speech)})(?:\s+(?:à|au|to)\s+(?:l['’]|la\s+|le\s+|the\s+)?[\w-]+)?"
-                                 rf"(?:\s+(?:the|le|la|les|l['’]|un|une|des))?\s*$", re.IGNORECASE),
+                                 rf"(?:\s+{_SPEECH_DAY})?(?:\s+(?:the|le|la|les|l['’]|un|une|des))?\s*$", re.IGNORECASE),
         perpetrator_cue=re.compile(rf"^[^.;]{{0,80}}?(?<!\w)(?:{_alt(lex['perpetrator_cues'])})", re.IGNORECASE),
         opening=re.compile(rf"^\W*(?:{_alt(before)})(?!\w)", re.IGNORECASE),
     )
@@ -1141,7 +1146,7 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             if speech and any(e < other < e + speech.end() for other in starts):
                 speech = None   # "men in army uniforms, the prosecutor said": the nearer one speaks
             framed = (_attributed_before(text, plain, s, cv) or speech
-                      or cv.speech_before.search(text[max(0, s - 25):s]) or surface.lower() == "amaq")
+                      or cv.speech_before.search(text[max(0, s - 45):s]) or surface.lower() == "amaq")
         if not framed:
             continue
         if ctype == "media" and _OWN_OUTLET.search(text, max(0, s - 30), s):
