@@ -329,3 +329,13 @@ def test_herds_driven_off_are_looting_not_an_attack_on_people() -> None:
                                "the border with Mali, an official said.",
                        "published": "2026-01-14T10:00:00Z", "language": "en"})
     assert out["events"][0]["sub_event_type"] == "looting_property_destruction"
+
+
+def test_soldiers_and_their_auxiliaries_are_one_side_not_two_armed_sides() -> None:
+    sentences = ["Pro-government militiamen and soldiers summarily executed at least 23 men in the town of Partiaga, "
+                 "a rights group said.",
+                 "According to the report, members of the VDP arrived in Partiaga with a convoy of soldiers, rounded "
+                 "up men they identified as Fulani and took them to a dry riverbed, where they were shot."]
+    assert sub(sentences) == "attack"
+    # ... while soldiers set upon by jihadists are a side against them
+    assert sub(["Jihadists ambushed soldiers and VDP near Partiaga, killing 12 of them."]) == "armed_clash"

@@ -343,6 +343,12 @@ def is_state_force(actor: str) -> bool:
     return kind(actor) in _STATE_KINDS
 
 
+def in_government_camp(actor: str) -> bool:
+    """State forces and the militias fighting beside them (VDP, GATIA): one side, never each
+    other's opponent."""
+    return is_state_force(actor) or bool(actor_info(actor).get("pro_government", False))
+
+
 def is_foreign_force(actor: str) -> bool:
     """Wagner, Barkhane, MINUSMA...: a state's force that is not the country's own army."""
     return is_state_force(actor) and not actor.startswith("military_")

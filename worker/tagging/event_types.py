@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .actors import ActorMention, find_actors, is_non_state_armed, is_state_force, roles
+from .actors import ActorMention, find_actors, in_government_camp, is_non_state_armed, is_state_force, roles
 from .numbers import holds_any, lower_is_faithful
 from .regex import factor_labelled, flatten, heads, lower_literals, lower_same_length, top_level_alternatives
 
@@ -214,7 +214,10 @@ class _Sides:
     present: set[str]
 
     def targets_armed(self) -> bool:
-        return any(is_state_force(a) or is_non_state_armed(a) for a in self.targets)
+        # soldiers and VDP who together "rounded up men ... where they were shot" are no opponents of each other
+        allies = bool(self.perpetrators) and all(in_government_camp(a) for a in self.perpetrators)
+        return any((is_state_force(a) or is_non_state_armed(a)) and not (allies and in_government_camp(a))
+                   for a in self.targets)
 
     def targets_civilians(self) -> bool:
         return "civilians" in self.targets
