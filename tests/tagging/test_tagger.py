@@ -735,6 +735,21 @@ def test_state_perpetrator_counting_its_own_strike_is_not_an_official_count():
             "claimant": "air force", "claimant_type": "perpetrator"} in event["claims"]
 
 
+def test_the_army_s_terrorists_neutralised_where_its_auxiliaries_executed_civilians_are_the_same_dead():
+    out = tag_article(article(
+        "Militiamen executed at least 23 men in eastern Burkina town, rights group says",
+        "Volunteers for the Defence of the Homeland (VDP) rounded up and executed at least 23 men in the town of "
+        "Partiaga, in Burkina Faso's Tapoa province, on March 4, a rights group said on Tuesday.\n\n"
+        "The group said it interviewed 27 people, including 14 witnesses. \"They separated us by ethnicity. Then we "
+        "heard the shots,\" one witness said.\n\n"
+        "Two days after the killings, an army communiqué said an operation in the Partiaga area had \"neutralised "
+        "about forty terrorists\". It made no mention of civilian casualties.",
+        published="2024-05-14T09:00:00Z"))
+    event = primary(out)
+    assert event["sub_event_type"] == "attack" and "vdp" in event["perpetrators"]
+    assert event["fatalities"] == 23
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

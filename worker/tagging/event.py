@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from .actors import (find_actors, is_foreign_force, is_non_state_armed, is_state_force, kind, resolve_actors,
+from .actors import (find_actors, in_government_camp, is_foreign_force, is_non_state_armed, is_state_force, kind, resolve_actors,
                      resolve_generic, roles as sentence_roles)
 from .claims import SAME_FIGURE_SLACK, conservative_toll, harm_near, lower_bound
 from .event_types import classify
@@ -761,11 +761,11 @@ _CIVILIAN_COUNTERS = frozenset({"local", "ngo", "un", "media", "unknown"})
 
 def _without_the_state_s_version(counted: list[Any], actors: list[str], perps: list[str], sub_event_type: str | None,
                                  told: list[Facts]) -> list[Any]:
-    """The killed figures without the state's word for the dead it made: where forces killed
-    people that residents or rights groups count as civilians, the army's "six terrorists
-    neutralised" are the same dead, not more (the figures match, or the story says the
-    account is disputed)."""
-    state_acted = any(is_state_force(a) for a in perps) or (
+    """The killed figures without the state's word for the dead it made: where forces (or the
+    militias beside them) killed people that residents or rights groups count as civilians, the
+    army's "six terrorists neutralised" are the same dead, not more (the figures match, or the
+    story says the account is disputed)."""
+    state_acted = any(in_government_camp(a) for a in perps) or (
         sub_event_type == "air_drone_strike" and any(is_state_force(a) for a in actors))
     if not state_acted:
         return counted
