@@ -1472,6 +1472,17 @@ def test_counts_listed_after_a_colon_break_down_the_count_before_it():
                                             "fighters dead.", "en")) == 14
 
 
+def test_police_and_vigilantes_counted_by_their_own_names_are_their_own_groups():
+    assert claims("Two (2) police officers and four (4) members of the vigilance group lost their lives.") == [
+        ("killed", 2, "exact", "police"), ("killed", 4, "exact", "militia")]
+    assert claims("The Republican Police said two officers had been killed and one wounded.")[0] == (
+        "killed", 2, "exact", "police")
+    # the same two police, told by another voice as a side that "lost two men"
+    found = story_claims("The police said two police officers were killed in the ambush.",
+                         "\"The police lost two men,\" the vigilante leader said.")
+    assert {c.victims for c in found} == {"police"} and conservative_toll(found) == 2
+
+
 def test_a_named_body_giving_its_own_higher_toll_with_its_parts_is_its_own_claimant_and_the_lower_stands():
     found = story_claims("Its spokesman said four persons were killed and three others injured.",
                          "CAN, however, put the death toll at seven, saying three worshippers who ran into the bush "

@@ -507,6 +507,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
             return None
         if role == "victim":
             victims = value
+            if victims == "soldiers" and m.group("noun").lower() in _BARE_OFFICERS and _POLICE.search(text):
+                victims = "police"      # "the Republican Police said two officers had been killed"
             compound = v.head_at(text, plain, head_end)
             if compound and not compound.group("mods") and not text[head_end:compound.start("noun")].strip() \
                     and v.nouns[compound.group("noun").lower()][0] == "victim":
@@ -588,6 +590,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     return d
 
 
+_BARE_OFFICERS = frozenset({"officers", "officer", "officiers", "officier"})
+_POLICE = re.compile(r"(?<!\w)(?:police|policiers?|commissariat)(?!\w)", re.IGNORECASE)
 # "sont tombés" alone is "fell" in battle; into an ambush or into enemy hands is no death
 _FELL = frozenset({"sont tombés", "est tombé", "tombés", "tombé"})
 _FELL_INTO = re.compile(r"\s+(?:dans|sous|entre|aux|en\s+(?:panne|embuscade)|à\s+l['’]eau|malades?)(?!\w)", re.IGNORECASE)
@@ -910,7 +914,9 @@ def _side_of(text: str, end: int) -> str | None:
         return None
     actor = named[-1].actor
     if is_state_force(actor):
-        return "soldiers"
+        # "The police lost two men": their own group, not the soldiers'
+        surface = named[-1].surface.lower()
+        return "police" if _POLICE.search(surface) else "gendarmes" if "gendarm" in surface else "soldiers"
     if actor_kind(actor) == "militia":
         return "militia"
     return "militants" if is_non_state_armed(actor) else None
