@@ -750,6 +750,19 @@ def test_the_army_s_terrorists_neutralised_where_its_auxiliaries_executed_civili
     assert event["fatalities"] == 23
 
 
+def test_a_state_named_as_its_police_or_government_is_no_other_place_of_the_toll():
+    out = tag_article(article(
+        "Gunmen kidnap worshippers from mosque in Nigeria's Katsina state",
+        "Armed bandits seized dozens of worshippers from a mosque in Nigeria's north-western Katsina state late on "
+        "Saturday, residents said.\n\n"
+        "The attackers surrounded the mosque in Yankara village in Faskari local government area as residents "
+        "gathered for the evening prayer.\n\n"
+        "Katsina police spokesman Gambo Isah said 38 people were taken and that a member of a local vigilance "
+        "group was shot dead when he tried to stop the gunmen.",
+        published="2020-03-02T10:00:00Z"))
+    assert primary(out)["fatalities"] == 1
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",
