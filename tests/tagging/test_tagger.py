@@ -763,6 +763,26 @@ def test_a_state_named_as_its_police_or_government_is_no_other_place_of_the_toll
     assert primary(out)["fatalities"] == 1
 
 
+def test_property_destroyed_with_people_killed_is_an_attack_on_civilians():
+    out = tag_article(article(
+        "Zamfara: Villagers flee as bandits burn Kurya Madaro",
+        "Hundreds of residents of Kurya Madaro in Kaura Namoda Local Government Area of Zamfara State have taken "
+        "refuge in the local government headquarters after gunmen on motorcycles stormed the community on Saturday "
+        "night, setting houses and grain stores ablaze.\n\n"
+        "The police said in a statement: \"Regrettably, twenty-three (23) persons lost their lives in the attack.\"",
+        published="2018-12-31T10:00:00Z"))
+    event = primary(out)
+    assert (event["event_type"], event["sub_event_type"], event["fatalities"]) == (
+        "Violence against civilians", "attack", 23)
+    # burnt with nobody killed, it stays the destruction
+    out = tag_article(article(
+        "Zamfara: Villagers flee as bandits burn Kurya Madaro",
+        "Gunmen on motorcycles stormed Kurya Madaro in Kaura Namoda Local Government Area of Zamfara State on Saturday "
+        "night, setting houses and grain stores ablaze. Nobody was hurt, residents said.",
+        published="2018-12-31T10:00:00Z"))
+    assert primary(out)["sub_event_type"] == "looting_property_destruction"
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

@@ -733,6 +733,15 @@ def build_event(incident: Incident, language: str, published: dt.date,
         if decisions is not None:
             decisions["sub_event_type"] = Decision(sub_event_type, decisions["sub_event_type"].sentence,
                                                    f"rule:{fatalities} killed as well as abducted")
+    if sub_event_type == "looting_property_destruction" and fatalities and "civilians" in actors \
+            and _civilians_killed(counted):
+        # "bandits burn Kurya Madaro" and 23 dead in the police statement: ACLED codes the killing
+        event_type, sub_event_type = "Violence against civilians", "attack"
+        if decisions is not None:
+            decisions["event_type"] = Decision(event_type, decisions["event_type"].sentence,
+                                               f"rule:{fatalities} killed as well as property destroyed")
+            decisions["sub_event_type"] = Decision(sub_event_type, decisions["sub_event_type"].sentence,
+                                                   f"rule:{fatalities} killed as well as property destroyed")
     if decisions is not None:
         decisions["fatalities"] = _fatalities_decision(counted, fatalities)
 
@@ -784,6 +793,12 @@ def _without_the_state_s_version(counted: list[Any], actors: list[str], perps: l
         return counted
     dropped = {id(m) for m in militants}
     return [c for c in counted if id(c) not in dropped]
+
+
+def _civilians_killed(claims: list[Any]) -> bool:
+    """Whether a source other than the attackers counts people or civilians killed."""
+    return any(c.kind == "killed" and c.victims in (None, "people", "civilians") and c.claimant_type != "perpetrator"
+               and lower_bound(c) for c in claims)
 
 
 def _killing_foremost(fatalities: int | None, claims: list[Any]) -> bool:
