@@ -370,6 +370,13 @@ def test_police_chasing_the_attackers_or_named_in_a_quote_are_no_party():
      "Des hommes armés ont tué six civils samedi dans le village de Bani, dans la province du Séno. Les "
      "assaillants ont séparé les habitants, accusés de complicité avec l'armée, avant d'ouvrir le feu.",
      "2023-03-06T10:00:00Z", "fr"),
+    ("Jihadists kill fishermen near Lake Chad",
+     "Jihadist fighters killed at least a dozen fishermen on the shores of Lake Chad in Nigeria's Borno state on "
+     "Sunday, local officials said, accusing them of passing information to the military.",
+     "2024-09-03T10:00:00Z", "en"),
+    ("Des jihadistes tuent des pêcheurs au Tchad",
+     "Des jihadistes ont tué douze pêcheurs dimanche sur une île du lac Tchad, dans la province du Lac, les accusant "
+     "de fournir des renseignements à l'armée.", "2024-09-03T10:00:00Z", "fr"),
 ])
 def test_the_army_named_in_the_killers_charge_is_no_party(title, text, published, language):
     event = primary(tag_article(article(title, text, published=published, language=language)))
