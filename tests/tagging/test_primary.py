@@ -389,6 +389,23 @@ def test_attackers_said_to_belong_to_a_group_stay_with_the_incident():
     assert "ansarul_islam" in out["events"][0]["actors"]      # ... yet it names the incident's attackers
 
 
+@pytest.mark.parametrize("lead, blame, language, group", [
+    ("Insurgents fired a volley of mortar bombs into Monguno, in Borno State, on Sunday night, killing four civilians.",
+     "Security sources and residents blamed fighters of the Islamic State West Africa Province (ISWAP), who have "
+     "repeatedly targeted the garrison town.", "en", "iswap"),
+    ("Deux kamikazes se sont fait exploser samedi à l'entrée du marché de Limani, dans l'arrondissement de Mora, "
+     "tuant six civils.",
+     "L'attentat porte la signature de Boko Haram, qui a multiplié ces derniers mois les attaques contre les "
+     "localités de la bande frontalière du Mayo-Sava. Le groupe n'a pas revendiqué l'attaque.",
+     "fr", "jas"),
+])
+def test_a_group_blamed_for_the_attack_stays_its_attacker_whatever_its_record(lead, blame, language, group):
+    out = tag_article({"id": "a", "title": "", "text": f"{lead}\n\n{blame}", "published": "2021-05-31T12:00:00Z",
+                       "language": language})
+    actors = out["events"][0]["actors"]
+    assert group in actors and "unidentified_armed_group" not in actors
+
+
 def test_a_reaction_lead_is_dated_by_the_attack_told_after_it():
     out = tag_article({
         "id": "r", "title": "Burkina Faso declares national mourning after soldiers killed in Soum",
