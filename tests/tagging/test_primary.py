@@ -406,6 +406,26 @@ def test_a_group_blamed_for_the_attack_stays_its_attacker_whatever_its_record(le
     assert group in actors and "unidentified_armed_group" not in actors
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("Trois civils ont été tués samedi soir à Bosso, dans la région de Diffa, par des obus tirés depuis l'autre rive "
+     "de la Komadougou Yobé.\n\nSix autres personnes ont été blessées, selon le maire.\n\n"
+     "Selon une source militaire, les projectiles ont été tirés depuis des positions situées au nord de la ville par "
+     "des combattants de l'État islamique en Afrique de l'Ouest (ISWAP), qui encercle la zone depuis 2016.",
+     "fr", {"civilians", "iswap"}),
+    ("Three civilians were killed when mortar bombs fell on Bosso, in Niger's Diffa region, on Saturday night.\n\n"
+     "Six others were wounded, the mayor said.\n\n"
+     "A military source said the shells were fired from positions held by Islamic State West Africa Province "
+     "fighters, who have repeatedly targeted the town since 2016.", "en", {"civilians", "iswap"}),
+    # shells nobody is named for: an unidentified armed group fired them
+    ("Three civilians were killed when mortar bombs fell on Bosso, in Niger's Diffa region, on Saturday night.",
+     "en", {"civilians", "unidentified_armed_group"}),
+])
+def test_who_fired_the_shells_is_the_shelling_s_attacker(text, language, expected):
+    out = tag_article({"id": "a", "title": "", "text": text, "published": "2019-09-30T12:00:00Z", "language": language})
+    event = out["events"][0]
+    assert event["sub_event_type"] == "shelling_artillery_missile_attack" and set(event["actors"]) == expected
+
+
 def test_a_reaction_lead_is_dated_by_the_attack_told_after_it():
     out = tag_article({
         "id": "r", "title": "Burkina Faso declares national mourning after soldiers killed in Soum",

@@ -706,8 +706,11 @@ def build_event(incident: Incident, language: str, published: dt.date,
     if sub_event_type == "air_drone_strike" and country and not any(is_state_force(a) for a in actors) \
             and is_state_force(own := f"military_{country.lower()}"):
         actors.append(own)      # "a drone strike on a gold mine": the state's, whose aircraft alone fly there
-    if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors):
-        actors.append("unidentified_armed_group")    # ACLED: a mine or bomb nobody claimed
+    if sub_event_type in HIDDEN_HAND and not any(is_non_state_armed(a) for a in actors) or (
+            sub_event_type == "shelling_artillery_missile_attack"
+            and not any(is_non_state_armed(a) or is_state_force(a) for a in actors)):
+        # ACLED: a mine or bomb nobody claimed, shells fired on a town by no one named
+        actors.append("unidentified_armed_group")
     if decisions is not None:
         _explain_actors(actors, told, country, admin1, decisions)
 
