@@ -1483,6 +1483,36 @@ def test_police_and_vigilantes_counted_by_their_own_names_are_their_own_groups()
     assert {c.victims for c in found} == {"police"} and conservative_toll(found) == 2
 
 
+def test_one_victim_after_d_un_is_a_count():
+    assert claims("Le bilan fait état d'un soldat tué et de trois blessés dans les rangs de l'armée.", "fr") == [
+        ("killed", 1, "exact", "soldiers"), ("wounded", 3, "exact", None)]
+    assert conservative_toll(extract_claims("Le bilan fait état d'un militaire tué et de deux civils tués.", "fr")) == 3
+    # a source introduced by "d'un" is no victim
+    assert claims("Selon le témoignage d'un habitant, les assaillants ont tué deux bergers.", "fr") == [
+        ("killed", 2, "exact", "civilians")]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Six personnes, dont le kamikaze, ont été tuées dimanche matin.", "fr"),
+    ("Six personnes, dont les deux kamikazes, ont été tuées dimanche.", "fr"),
+    ("Six people were killed, among them the suicide bomber.", "en"),
+])
+def test_a_toll_that_names_the_bombers_among_its_dead_counts_every_side(sentence, language):
+    [c] = extract_claims(sentence, language)
+    assert c.all_sides and conservative_toll([c]) == 6
+
+
+def test_the_bombers_count_apart_when_the_figure_kept_is_not_the_one_that_holds_them():
+    found = story_claims("Selon le gouverneur, le bilan provisoire est de neuf civils tués, en plus des deux kamikazes.",
+                         "Une source hospitalière avance un bilan de treize morts, dont les deux kamikazes.",
+                         language="fr")
+    assert conservative_toll(found) == 11
+    found = story_claims("Selon le gouverneur, six personnes, dont le kamikaze, ont été tuées.",
+                         "Un premier bilan de l'état-major faisait état de deux soldats tués et d'un terroriste "
+                         "neutralisé.", language="fr")
+    assert conservative_toll(found) == 6
+
+
 def test_a_named_body_giving_its_own_higher_toll_with_its_parts_is_its_own_claimant_and_the_lower_stands():
     found = story_claims("Its spokesman said four persons were killed and three others injured.",
                          "CAN, however, put the death toll at seven, saying three worshippers who ran into the bush "

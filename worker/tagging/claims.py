@@ -260,7 +260,8 @@ _HEARER_OR_SOURCE = re.compile(
 _HEARER_OR_SOURCE_ENDS = ("told", "tell", "tells", "telling", "to", "quoting", "citing", "à", "selon", "après")
 # on the lower-cased text (IGNORECASE would keep the engine from skipping ahead)
 _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?=[\w’'-])"),
-             "fr": re.compile(r"(?<![\w’'-])(?:un|une|leur|son|sa)\s+(?=[\w’'-])")}
+             # ... and "d'un": "le bilan fait état d'un soldat tué", "la mort d'un gendarme"
+             "fr": re.compile(r"(?:(?<![\w’'-])|(?<=(?<!\w)d['’]))(?:un|une|leur|son|sa)\s+(?=[\w’'-])")}
 
 
 _DEFINITE = {"en": re.compile(r"(?<![\w’'-])(?:the|its|their)\s+(?=[\w’'-])"),
@@ -643,7 +644,10 @@ _BOTH_SIDES = re.compile(r"[^.;:]{0,30}?(?<!\w)(?:on both sides|on either side|f
                          r"assaillants compris|y compris (?:les )?assaillants|"
                          # "tuant au moins neuf personnes, elle comprise", "killing nine people, herself included"
                          r"(?:elle|lui|eux|elles) compris(?:e|es)?|(?:y )?compris (?:la|le|les) kamikazes?|kamikazes? compris|"
-                         r"(?:herself|himself|themselves) included|including (?:herself|himself|themselves))(?!\w)", re.IGNORECASE)
+                         r"(?:herself|himself|themselves) included|including (?:herself|himself|themselves)|"
+                         # "six personnes, dont le kamikaze, ont été tuées", "among them the bomber"
+                         r"dont (?:le|la|les) (?:deux |trois )?(?:kamikazes?|assaillants?|auteurs? de l['’]attentat)|"
+                         r"among them the (?:two |three )?(?:suicide )?bombers?)(?!\w)", re.IGNORECASE)
 # "en précisant que les deux assaillants figuraient parmi les morts", "the two bombers were among the dead":
 # the sentence's total counts the attackers
 _ATTACKERS_AMONG_DEAD = re.compile(
@@ -658,8 +662,8 @@ _ENEMY_SIDE = re.compile(r"(?<!\w)(?:côté\s+(?:des\s+|de\s+l['’]\s*)?"
                          r"|enemy\s+side|on\s+the\s+(?:enemy|attackers['’]?|assailants['’]?)\s+side)"
                          r"\s*[,:]?\s*$")
 # one in each phrase of _BOTH_SIDES, in lower case
-_BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "côtés", "autre", "camps", "confondu", "compris", "bomber",
-                     "herself", "himself", "themselves")
+_BOTH_SIDES_WORDS = ("side", "attackers", "assailants", "assaillant", "côtés", "autre", "camps", "confondu", "compris",
+                     "bomber", "kamikaze", "auteur", "herself", "himself", "themselves")
 # "a ranger and an instructor were also killed", "quatre assaillants ont également été tués"
 # "as well as themselves" lists more dead after the figure: it puts the figure on top of nothing
 _ALSO = re.compile(r"[^,.;:]{0,15}?(?<!\w)(?:also|as well(?!\s+as\b)|additionally|également|aussi)(?!\w)", re.IGNORECASE)
@@ -1428,8 +1432,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
             if group is None or generic_strong and group != "militants":
                 figures.pop(group)
     militants = figures.pop("militants", 0)
-    if any(c.all_sides for c in pool):
-        militants = 0      # "près de 20 morts, dozos et assaillants confondus": the attackers are in it
+    # "près de 20 morts, dozos et assaillants confondus": the attackers are in a figure of every side
+    inclusive = {lower_bound(c) for c in pool if c.all_sides}
     generic = figures.pop(None, None)
     if generic and militants and not figures and abs(generic - militants) <= SAME_FIGURE_SLACK * generic:
         militants = 0      # "about 40 fighters were killed" and "about 40 bodies": the same dead
@@ -1447,4 +1451,6 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     else:
         # two accounts of the same dead: the lower, unless only the named one is a revised toll
         core = named if named_revised else min(generic, named)
+    if core in inclusive:
+        militants = 0      # ... when that figure is the one kept ("13 dead, the two bombers among them")
     return (core or 0) + militants
