@@ -23,6 +23,12 @@ def toll(text: str, language: str = "en") -> int | None:
      "teens, also died in the blasts.", "en", 7),
     ("Deux femmes kamikazes ont déclenché leurs charges vendredi sur le marché de Toumour, dans la région de Diffa, "
      "tuant cinq civils, selon les autorités.\n\nLes kamikazes ont également péri dans les explosions.", "fr", 7),
+    # the bomber the only dead: "la porteuse de la bombe", a belt set off
+    ("Une kamikaze a déclenché sa charge vendredi à l'entrée de la mosquée d'Amchidé, dans l'arrondissement de "
+     "Kolofata. Cinq fidèles ont été blessés.\n\n« Seule la porteuse de la bombe a perdu la vie », a déclaré le "
+     "sous-préfet.", "fr", 1),
+    ("A female suicide bomber struck the gate of a mosque in Konduga, Borno State, on Friday, wounding five "
+     "worshippers.\n\nThe bomber detonated her vest when guards stopped her, police said.", "en", 1),
 ])
 def test_bombers_said_to_have_died_are_added_to_their_victims(text, language, expected):
     assert toll(text, language) == expected

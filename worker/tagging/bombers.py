@@ -21,12 +21,15 @@ _DIED = {
         r"(?<!\w)(?P<det>both(?:\s+of\s+the)?|all(?:\s+of)?\s+the|the)\s+(?:(?P<n>two|three|four|five|[2-9])\s+)?"
         + _ADJECTIVES + r"(?:suicide\s+)?(?P<noun>bombers?)(?:\s*,[^.;]{1,90}?,)?\s+"
         r"(?:(?:had|have)\s+)?(?:also\s+|themselves\s+|too\s+)?"
-        r"(?:died|perished|(?:were|was)\s+(?:also\s+)?(?:killed|among\s+the\s+dead)|blew\s+(?:themselves|himself|herself)\s+up)"),
+        r"(?:died|perished|(?:were|was)\s+(?:also\s+)?(?:killed|among\s+the\s+dead)|blew\s+(?:themselves|himself|herself)\s+up|"
+        r"detonated\s+(?:his|her|their)\s+(?:explosives?|vests?|belts?|device|bomb))"),
     "fr": re.compile(
         r"(?<!\w)(?P<det>les|le|la|l['’])\s*(?:(?P<n>deux|trois|quatre|cinq|[2-9])\s+)?(?:(?:jeunes\s+)?(?:filles|femmes)\s+)?"
-        r"(?P<noun>kamikazes?)(?:\s*,[^.;]{1,90}?,)?\s+(?:ont|a|sont|est|se\s+sont|s['’]est)\s+"
-        r"(?:également\s+|aussi\s+|elles-mêmes\s+|eux-mêmes\s+)?"
-        r"(?:péri|trouvé\s+la\s+mort|été\s+tuée?s?|morte?s?|décédée?s?|fait\s+exploser)"),
+        # ... "la porteuse de la bombe a perdu la vie", "la kamikaze a actionné sa ceinture"
+        r"(?P<noun>kamikazes?|porteu(?:r|se)s?\s+de\s+(?:la\s+)?(?:bombe|ceinture))(?:\s*,[^.;]{1,90}?,)?\s+"
+        r"(?:ont|a|sont|est|se\s+sont|s['’]est)\s+(?:également\s+|aussi\s+|elles-mêmes\s+|eux-mêmes\s+)?"
+        r"(?:péri|trouvé\s+la\s+mort|perdu\s+la\s+vie|été\s+tuée?s?|morte?s?|décédée?s?|fait\s+exploser|"
+        r"(?:actionné|déclenché|activé)\s+(?:sa|son|leurs?)\s+(?:charge|engin|ceinture|bombe|explosifs?))"),
 }
 # "killing 14 people besides themselves", "killing 11 people as well as themselves", "sept morts, sans
 # compter les deux kamikazes": the bombers
