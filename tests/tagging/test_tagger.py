@@ -790,6 +790,25 @@ def test_property_destroyed_with_people_killed_is_an_attack_on_civilians():
     assert primary(out)["sub_event_type"] == "looting_property_destruction"
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Sept passagers ont été tués lors de l'attaque d'une pinasse sur le fleuve Niger, à hauteur de Bamba, dans le "
+     "cercle de Bourem.\n\nL'embarcation, partie de Gao mercredi matin à destination de Tombouctou, a été prise pour "
+     "cible jeudi vers 10 heures par des hommes armés embusqués sur la rive.", "fr"),
+    ("Seven passengers were killed when gunmen attacked a boat on the Niger river near Bamba, in Mali's Gao region."
+     "\n\nThe boat, which left Gao on Wednesday morning, came under fire on Thursday from men hidden on the bank.",
+     "en"),
+])
+def test_the_day_a_journey_began_is_not_the_day_of_the_attack_told_beside_it(text, language):
+    out = tag_article(article("", text, published="2024-06-01T09:30:00Z", language=language))
+    assert primary(out)["date"] == "2024-05-30"
+    # a column that left and retook the town the same day is dated by its departure
+    out = tag_article(article("", "Les FAMa affirment avoir repris aux rebelles du Front de libération de l'Azawad le "
+                              "contrôle de Ber, près de Tombouctou, au Mali.\n\nLa colonne de l'armée, partie de "
+                              "Tombouctou mardi matin, a repris la localité après des combats.",
+                              published="2025-11-27T09:30:00Z", language="fr"))
+    assert primary(out)["date"] == "2025-11-25"
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

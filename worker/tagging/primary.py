@@ -77,6 +77,7 @@ class Vocabulary:
     counted_residents: re.Pattern
     own_claim: re.Pattern
     attackers_named: re.Pattern
+    departure: re.Pattern
 
 
 @cache
@@ -231,10 +232,19 @@ def _document_date(facts: Facts, mention: Any) -> bool:
 def mark_reporting_dates(facts: Facts, vocab: Vocabulary) -> None:
     """Flag dates that follow a verb of saying ("the army said on Sunday"), that date a
     reaction to the incident ("marched on Sunday", "on Tuesday called for an inquiry") or
-    that date the document itself ("Flash Update (9 March 2021)")."""
+    that date the document itself ("Flash Update (9 March 2021)"), and a journey's start
+    ("partie de Gao mercredi matin"): none is when the incident happened."""
+    text = facts.sentence.text
+    departures = set()
     for i, mention in enumerate(facts.dates):
         if is_reporting_date(facts, mention, vocab):
             facts.reporting_dates.add(i)
+        elif vocab.departure.search(text[max(0, mention.start - 50):mention.start].lower()):
+            departures.add(i)
+    if len(departures) < len(facts.dates) - len(facts.reporting_dates):
+        # ... when the sentence tells another day, the attack's ("partie de Gao mercredi matin, la pinasse a
+        # été prise pour cible jeudi"); a column "partie de Tombouctou mardi" that retook the town is dated by it
+        facts.reporting_dates |= departures
 
 
 def is_reporting_date(facts: Facts, mention: Any, vocab: Vocabulary) -> bool:
