@@ -137,6 +137,15 @@ def test_holidays():
     assert first("air strikes on Christmas Day", dt.datetime(2025, 1, 2)) == ("2024-12-25", "day")
 
 
+def test_the_day_after_or_the_eve_of_a_holiday():
+    # "vendredi, au lendemain du Nouvel An": the second of January, across the year's turn
+    assert first("une frappe de drone survenue au lendemain du Nouvel An", dt.datetime(2026, 1, 5), "fr") == (
+        "2026-01-02", "day")
+    assert first("the attack on the eve of Christmas", dt.datetime(2024, 12, 27)) == ("2024-12-24", "day")
+    # the eve of a holiday that falls the day after publication is still the day before it
+    assert first("l'attaque à la veille du Nouvel An", dt.datetime(2025, 12, 31), "fr") == ("2025-12-31", "day")
+
+
 def test_sentence_without_date_words_gives_nothing():
     assert find_dates("At least 54 soldiers were killed in the attack.", SUNDAY_3_NOV_2019, "en") == []
 

@@ -328,6 +328,12 @@ def test_a_place_named_after_a_locative_word_then_its_unit_is_a_village_of_that_
         assert all(not m.rule.startswith("context:") for m in find_places(text)), text
 
 
+def test_a_holiday_before_a_distance_is_no_village():
+    found = find_places("Une frappe de drone survenue vendredi, au lendemain du Nouvel An, à une vingtaine de "
+                        "kilomètres au nord-est de Tinzaouatène, au Mali.", "fr")
+    assert not any(m.surface.startswith("Nouvel") for m in found)
+
+
 def test_say_is_not_a_common_word_in_french():
     found = find_places("Des hommes armés ont tué trois gendarmes près de Say, au Niger.", "fr")
     assert any(m.place.name == "Say" and m.place.country == "NE" for m in found)

@@ -499,13 +499,24 @@ _AFTER_FEAST = re.compile(r"(?<!\w)(?:après|after|following)\s+(?:les\s+|the\s+
                           r"|la\s+|l['’])?$")
 
 
+# "au lendemain du Nouvel An", "the day after Christmas"; "à la veille de la Tabaski", "on the eve of Eid"
+_HOLIDAY_NEXT_DAY = re.compile(r"(?<!\w)(?:lendemain\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+)|day\s+after\s+(?:the\s+)?)$")
+_HOLIDAY_EVE = re.compile(r"(?<!\w)(?:veille\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+)|eve\s+of\s+(?:the\s+)?)$")
+
+
 def _holidays(lowered: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:
     table = _lexicon()["holidays"]["fr" if language == "fr" else "en"]
     for m in p.holiday.finditer(lowered):
         if _AFTER_FEAST.search(lowered, max(0, m.start() - 50), m.start()):
             continue        # "quelques heures après les festivités de la Saint-Sylvestre": a day before the event
         month, day = table[m["hol"].lower()]
-        add(m, _day_month(pub, day, month, None) or _day_month(pub, day, month, pub.year - 1), "day", "date:holiday")
+        shift, rule = 0, "date:holiday"
+        if _HOLIDAY_NEXT_DAY.search(lowered, max(0, m.start() - 25), m.start()):
+            shift, rule = 1, "date:day-after-holiday"
+        elif _HOLIDAY_EVE.search(lowered, max(0, m.start() - 25), m.start()):
+            shift, rule = -1, "date:eve-of-holiday"
+        feast = _day_month(pub + dt.timedelta(days=-shift), day, month, None) or _day_month(pub, day, month, pub.year - 1)
+        add(m, feast + dt.timedelta(days=shift) if feast else None, "day", rule)
 
 
 def _months(lowered: str, sentence: str, p: _Patterns, pub: dt.date, language: str, add: Any) -> None:

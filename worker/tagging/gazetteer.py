@@ -758,6 +758,7 @@ god allah france french etat islamique saint st mount lake lac river fleuve nati
 in at on to from near a au aux dans en sur vers and et but mais when quand while after apres before avant
 operation operations camp base mission group groupe front movement mouvement coalition colonel general
 captain capitaine commander commandant lieutenant sergeant imam chief chef mr mrs dr mme
+nouvel noel christmas easter paques tabaski ramadan ramadhan aid eid maouloud mawlid sylvestre toussaint
 """.split())
 
 
