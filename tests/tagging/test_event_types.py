@@ -319,6 +319,19 @@ def test_fighters_who_surrender_change_their_group_s_activity(sentences, languag
     assert sub(sentences, language) == "change_to_group_activity"
 
 
+def test_the_day_fighters_surrendered_dates_their_surrender() -> None:
+    from worker.tagging import tag_article
+
+    out = tag_article({"id": "s", "title": "Logone-et-Chari : 47 ex-combattants de Boko Haram se rendent à Blangoua",
+                       "text": "Quarante-sept ex-combattants de Boko Haram se sont rendus mercredi aux forces de défense "
+                               "camerounaises à Blangoua, dans le département du Logone-et-Chari.\n\nArrivés en "
+                               "pirogue depuis les îles du lac Tchad, les repentis ont remis aux militaires 21 fusils "
+                               "d'assaut. Ils ont été transférés jeudi vers le centre de DDR de Méri.",
+                       "published": "2024-11-29T10:00:00Z", "language": "fr"})
+    event = out["events"][0]
+    assert (event["sub_event_type"], event["date"]) == ("change_to_group_activity", "2024-11-27")
+
+
 def test_herds_driven_off_are_looting_not_an_attack_on_people() -> None:
     from worker.tagging import tag_article
 

@@ -254,7 +254,13 @@ def is_reporting_date(facts: Facts, mention: Any, vocab: Vocabulary) -> bool:
     return bool(_said_before(vocab.reporting, text, max(0, mention.start - 60), mention.start)
                 or first_match(vocab.reaction_after, text[mention.end:mention.end + 40])
                 or _document_date(facts, mention)) \
-        and not _EVENT_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+        and not _EVENT_BEFORE.search(text, max(0, mention.start - 50), mention.start) \
+        and not ("rendu" in text[max(0, mention.start - 25):mention.start] and _SURRENDERED.match(text, mention.end))
+
+
+# "se sont rendus mercredi aux forces de défense": they surrendered on that day, they did not go somewhere
+_SURRENDERED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:aux\s+(?:forces|militaires|soldats|troupes|autorités)|à\s+l['’]armée)\b",
+                          re.IGNORECASE)
 
 
 def _said_before(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
