@@ -334,6 +334,12 @@ def test_a_holiday_before_a_distance_is_no_village():
     assert not any(m.surface.startswith("Nouvel") for m in found)
 
 
+def test_northern_ivorian_regions_place_a_village_in_their_district():
+    [village] = [m for m in find_places("They were seized on the outskirts of Tougbo, a village in the Bounkani region "
+                                        "about 10 km from the Burkinabe border, in Ivory Coast.") if m.surface == "Tougbo"]
+    assert (village.place.country, village.place.admin1, village.place.admin2) == ("CI", "Zanzan", "Bounkani")
+
+
 def test_say_is_not_a_common_word_in_french():
     found = find_places("Des hommes armés ont tué trois gendarmes près de Say, au Niger.", "fr")
     assert any(m.place.name == "Say" and m.place.country == "NE" for m in found)
