@@ -809,6 +809,23 @@ def test_the_day_a_journey_began_is_not_the_day_of_the_attack_told_beside_it(tex
     assert primary(out)["date"] == "2025-11-25"
 
 
+@pytest.mark.parametrize("text, language, militia", [
+    ("Armed men on motorcycles attacked a post of the Koglweogo self-defence movement in Madjoari, in Burkina Faso's "
+     "Kompienga province, on Saturday evening, killing at least six of its members, local officials said.", "en",
+     "koglweogo"),
+    ("Des hommes armés ont attaqué samedi un poste des chasseurs dozos à Bankass, dans la région de Mopti, au Mali, "
+     "tuant six d'entre eux, selon des élus locaux.", "fr", "dozo"),
+])
+def test_gunmen_who_attack_a_militia_are_a_party_beside_it(text, language, militia):
+    event = primary(tag_article(article("", text, published="2019-04-29T10:00:00Z", language=language)))
+    assert {militia, "unidentified_armed_group"} <= set(event["actors"])
+    # ... while gunmen who are the militia are one party
+    event = primary(tag_article(article("", "Armed men, Dozo hunters according to witnesses, attacked the Fulani "
+                                        "village of Ogossagou, in Mali's Mopti region, on Saturday, killing 37 "
+                                        "villagers.", published="2019-03-25T10:00:00Z")))
+    assert "dozo" in event["actors"] and "unidentified_armed_group" not in event["actors"]
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

@@ -414,6 +414,25 @@ def _named_perpetrators(facts_list: list[Facts], language: str, country: str | N
     return found
 
 
+def _militia_attacked_by_gunmen(mentions: list[Any], actors: list[str], told: list[Facts], language: str) -> bool:
+    """Whether unnamed gunmen, left out as the named militia they usually are ("armed men, Dozo
+    hunters, ..."), attacked that militia instead: the militia a target, the gunmen the attackers,
+    in the same sentence of the incident's lead."""
+    if "unidentified_armed_group" in actors or not any(
+            not isinstance(m, str) and m.actor == "unidentified_armed_group" for m in mentions):
+        return False
+    militias = [a for a in actors if kind(a) == "militia"]
+    if not militias or any(is_non_state_armed(a) and kind(a) != "militia" for a in actors):
+        return False
+    for facts in told[:ROLE_SENTENCES]:
+        if not any(m.actor == "unidentified_armed_group" for m in facts.actors):
+            continue
+        found = sentence_roles(facts.sentence.text, facts.actors, language, territory=True)
+        if found.get("unidentified_armed_group") == "perpetrator" and any(found.get(a) == "target" for a in militias):
+            return True
+    return False
+
+
 def _country_from_actors(actors: list[str]) -> str | None:
     for actor in actors:
         if actor.startswith("military_") and is_state_force(actor):
@@ -680,6 +699,8 @@ def build_event(incident: Incident, language: str, published: dt.date,
                                                 "country most named in the article")
     country, admin1 = place["country"], place["admin1"]
     actors = [a for a in resolve_actors(mentions, country, admin1) if not _bystander(a, told, language, country, admin1)]
+    if _militia_attacked_by_gunmen(mentions, actors, told, language):
+        actors.append("unidentified_armed_group")   # "armed men attacked a post of the Koglweogo": two parties
 
     # A recap is told in a sentence or two: typing it from those keeps background events cheap.
     texts = [f.sentence.text for f in (told if incident.primary else told[:BACKGROUND_TYPING_SENTENCES])]
