@@ -606,6 +606,8 @@ def test_a_state_and_capital_name_stays_the_town_outside_a_list_of_states(text, 
      "en", "Malkoudou", "Far North"),
     ("Le détachement militaire de Koulpissi a été attaqué lundi par des hommes armés venus de la province de la Tapoa.",
      "fr", "Koulpissi", "Est"),
+    ("In Burkina Faso's Koulpelogo province, gunmen attacked an army detachment in Comin-Yanga on Sunday.",
+     "en", "Comin-Yanga", "Centre-Est"),
 ])
 def test_villages_introduced_by_what_they_are(text, language, village, admin1):
     found = [(m.place.name, m.place.admin1) for m in find_places(text, language) if m.rule.startswith("context:")]
@@ -615,9 +617,16 @@ def test_villages_introduced_by_what_they_are(text, language, village, admin1):
 @pytest.mark.parametrize("text", [
     "Meanwhile, a village in the Mopti region was attacked.",
     "Islamic State fighters attacked an army base at Nigeria's border with Niger.",
+    "Islamic State fighters attacked an army base in Nigeria's far north-east.",
 ])
 def test_an_opener_or_a_country_is_no_village(text):
     assert not [m for m in find_places(text) if m.rule.startswith("context:")]
+
+
+def test_a_base_in_a_place_followed_by_its_country_lies_in_that_country():
+    [base] = [m for m in find_places("Paramilitaries stormed an army base in Darfur, Sudan, near the border with Chad.")
+              if m.surface == "Darfur"]
+    assert base.place.country == "SD"
 
 
 def test_a_village_is_not_placed_in_the_unit_across_the_border_or_where_a_source_was_reached():

@@ -641,8 +641,11 @@ _CONTEXT_SPECS = [
                       rf"(?:\s+(?i:de culture|de pêcheurs|d['’]éleveurs|peulh?|agricole))?\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
      ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d", "ile d", "ilot d"), 2, 70),
     # "attacked their post at Malkoudou", "le détachement militaire de Mansila": a force's position, named by its place
-    ("post at", rf"(?i:post|outpost|base|position|camp|checkpoint|barracks)\s+at\s+{_NAME}(?!['’]s\b)", True,
-     ("post at", "base at", "position at", "camp at", "checkpoint at", "barracks at"), 2, 70),
+    ("post at", rf"(?i:post|outpost|base|position|camp|checkpoint|barracks|detachment|garrison)\s+(?:at|in)\s+{_NAME}"
+                rf"(?<!['’]s)(?!['’]s\b)", True,
+     ("post at", "base at", "position at", "camp at", "checkpoint at", "barracks at", "detachment at", "garrison at",
+      "post in", "base in", "checkpoint in", "barracks in", "detachment in", "garrison in"),
+     2, 70),
     ("poste de", rf"(?i:poste|détachement|base|camp|position)(?:\s+(?i:militaire|avancée?|de gendarmerie|de police))?"
                  rf"\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
      ("poste d", "poste militaire d", "poste avance d", "detachement d", "detachement militaire d", "base d",
@@ -790,7 +793,9 @@ def _country_after(text: str, end: int) -> str | None:
     return demonym_country(m.group(1)) or next((p.country for p in lookup(m.group(1)) if p.level == "country"), None)
 
 
-_IN_COUNTRY = re.compile(r"\s+(?:in|au|en)\s+(?:northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?([A-Z][\w'’-]+)")
+# "... in Mali", "..., Sudan"
+_IN_COUNTRY = re.compile(r"(?:\s+(?:in|au|en)\s+|,\s+)(?:northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?"
+                         r"([A-Z][\w'’-]+)")
 
 
 # "flown to Niamey", "évacués vers Dori", "the frontier with Burkina Faso", "le car, qui venait
