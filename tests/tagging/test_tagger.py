@@ -826,6 +826,22 @@ def test_gunmen_who_attack_a_militia_are_a_party_beside_it(text, language, milit
     assert "dozo" in event["actors"] and "unidentified_armed_group" not in event["actors"]
 
 
+def test_civilians_killed_in_a_military_operation_with_foreign_personnel_are_relevant():
+    out = tag_article(article(
+        "Mali: UN Human Rights Office alarmed by killing of villagers in Ségou region",
+        "The UN Human Rights Office is gravely concerned by credible reports that at least 27 civilians were killed "
+        "during a military operation in the village of Monimpébougou, in the Macina cercle of Mali's Ségou region, on "
+        "21 April.\n\nMalian armed forces, accompanied by armed foreign military personnel whom witnesses described as "
+        "Russian-speaking, entered the village early in the morning.", published="2024-05-03T10:00:00Z"))
+    event = primary(out)
+    assert out["relevant"] and event["fatalities"] == 27
+    assert {"military_ml", "wagner", "civilians"} <= set(event["actors"])
+    out = tag_article(article("", "Au moins douze civils ont été tués lors d'une opération militaire dans le village "
+                              "de Boulel, dans le cercle de Niono, au Mali, selon des élus locaux.",
+                              published="2024-05-03T10:00:00Z", language="fr"))
+    assert out["relevant"]
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",
