@@ -842,6 +842,17 @@ def test_civilians_killed_in_a_military_operation_with_foreign_personnel_are_rel
     assert out["relevant"]
 
 
+def test_unidentified_armed_individuals_blowing_up_a_pipeline_with_nobody_hurt_is_relevant():
+    out = tag_article(article(
+        "Explosive sabotage on Niger-Benin export pipeline",
+        "Overnight Sunday to Monday, unidentified armed individuals detonated an improvised explosive charge on the "
+        "Niger-Benin crude oil export pipeline near Dogonkiria (also written Dogon Kiria), a rural commune of the "
+        "Dogondoutchi department, Dosso region. No casualties have been reported.", published="2024-06-19T10:00:00Z"))
+    event = primary(out)
+    assert out["relevant"] and "unidentified_armed_group" in event["actors"]
+    assert (event["location"], event["admin1"]) == ("Dogonkiria", "Dosso")
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

@@ -602,6 +602,7 @@ _UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "
 _NAME_BEFORE = re.compile(_NAME + r"$")
 _HYPHENATED = re.compile(r"[A-ZÀ-Ý][\w'’]*-[A-ZÀ-Ý][\w'’-]*")
 _IN_UNIT_FR = r",\s+(?i:dans|en)\s+"      # "à X, dans le cercle de Y"
+_ALSO_WRITTEN = r"(?:\s+\([^()]{1,40}\))?"      # "Dogonkiria (also written Dogon Kiria), a rural commune"
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
     ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
@@ -616,8 +617,8 @@ _CONTEXT_SPECS = [
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
-    ("X, a village", r"{name},\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b", True, _PLACE_NOUNS_EN, 45, 10),
-    ("X, un village", r"{name},\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, _PLACE_NOUNS_FR, 45, 10),
+    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b", True, _PLACE_NOUNS_EN, 90, 10),
+    ("X, un village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, _PLACE_NOUNS_FR, 90, 10),
     ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?:(?i:targeted|attacked|affected)\s+)?(?i:village|hamlet|home village|hometown)"
                        rf"(?:\s+(?i:attacked|targeted|hit))?,\s+{_NAME},", True,
      ("village, ", "hamlet, ", "hometown, ", "attacked, ", "targeted, ", "hit, "), 30, 40),
@@ -681,7 +682,7 @@ def _required_part(pattern: str) -> re.Pattern[str] | None:
     """A part every match of a context pattern holds, quick to search for: the comma of
     "X, a village" (", dans" of "à X, dans le cercle de Y"), the bracket of "X (cercle de Y)".
     A window without it cannot match."""
-    tail = pattern.removeprefix("{name}")
+    tail = pattern.removeprefix("{name}").removeprefix(_ALSO_WRITTEN)
     if _IN_UNIT_FR in tail:
         return re.compile(_IN_UNIT_FR)
     if tail.startswith(",") or _NAME + "," in tail:
