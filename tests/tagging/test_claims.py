@@ -1513,6 +1513,29 @@ def test_the_bombers_count_apart_when_the_figure_kept_is_not_the_one_that_holds_
     assert conservative_toll(found) == 6
 
 
+def test_a_pronoun_that_speaks_is_the_previous_sentence_s_subject():
+    previous = ("Le Groupe de soutien à l'islam et aux musulmans (JNIM), lié à Al-Qaïda, a revendiqué l'embuscade dès "
+                "le lendemain.")
+    [c] = extract_claims("Il affirme avoir tué « plus de vingt soldats » et incendié une trentaine de citernes.", "fr",
+                         previous)
+    assert c.claimant_type == "perpetrator"
+    found = extract_claims("L'armée affirme que huit terroristes ont été tués et reconnaît deux morts dans ses rangs.",
+                           "fr") + [c]
+    assert conservative_toll(found) == 10
+
+
+def test_a_group_counting_its_own_dead_is_believed_unless_another_source_gives_the_total():
+    army = extract_claims("The army said three soldiers had been killed and four wounded.", "en")
+    own = extract_claims("It said two of its own fighters had been killed.", "en",
+                         'The Azawad Liberation Front (FLA) said its fighters had killed "more than 20 soldiers".')
+    assert [(c.claimant_type, c.admission) for c in own] == [("perpetrator", True)]
+    assert conservative_toll(army + own) == 5
+    total = extract_claims("Un élu local évoque un bilan d'au moins quatorze morts.", "fr")
+    own = extract_claims("Le mouvement revendique dix-sept jihadistes tués et reconnaît la perte de trois de ses "
+                         "combattants.", "fr", "Le MSA a publié un communiqué dimanche.")
+    assert conservative_toll(total + own) == 14
+
+
 def test_a_named_body_giving_its_own_higher_toll_with_its_parts_is_its_own_claimant_and_the_lower_stands():
     found = story_claims("Its spokesman said four persons were killed and three others injured.",
                          "CAN, however, put the death toll at seven, saying three worshippers who ran into the bush "

@@ -61,6 +61,7 @@ class Claim:
     initial: bool = False        # "initially reported", "un premier bilan": superseded by any other figure
     additional: bool = False     # "were also killed", "ont également été tués": on top of the other figures
     all_sides: bool = False      # "dozos et assaillants confondus", "on both sides": attackers already counted
+    admission: bool = False      # a group's count of its own dead ("two of its own fighters"): against its interest
 
     def to_dict(self) -> dict[str, Any]:
         """The claim object of the event schema."""
@@ -1025,8 +1026,16 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
                             or _MORE.match(text, d.q.end)
                             # "abducted dozens and killed three others": others than those taken, no more dead
                             and not any(o.q.start < d.q.start and o.kind and o.kind != d.kind for o in drafts)),
-            all_sides=all_sides))
+            all_sides=all_sides,
+            admission=ctype == "perpetrator" and victims == "militants" and d.kind == "killed"
+            and bool(_OWN_LOSS.search(text, max(0, d.q.start - 30), d.head_end + 25))))
     return out
+
+
+# "two of its own fighters had been killed", "le groupe reconnaît la perte de trois de ses combattants"
+_OWN_LOSS = re.compile(r"(?<!\w)(?:(?:its|their)\s+own|(?:of|among)\s+(?:its|their)\s+(?:fighters|men|members|ranks)|"
+                       r"ses\s+propres|leurs\s+propres|(?:de|parmi)\s+(?:ses|leurs)\s+(?:combattants|hommes|éléments|membres)|"
+                       r"dans\s+ses\s+rangs)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1215,6 +1224,7 @@ _KILLED_THEM = re.compile(r"[^.;]{0,90}?\b(?:and|then|before|puis|avant de|et)\s
 _NAMED_BODY = re.compile(r"\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’]\s*)?"
                          r"(?:[A-ZÀ-Ý][\w'’-]*\s+|(?:of|for|de|du|des|la|the|l['’]|à|and|et)\s+){0,8}"
                          r"[A-ZÀ-Ý][\w'’-]*(?:\s*\([A-Z][\w-]{1,10}\)|\s{4,}(?=\S))")
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:il|elle|ils|elles|it|he|she|they)(?=\s)", re.IGNORECASE)
 _PRONOUN_SPEECH = re.compile(r"(?<!\w)(?:it|they|he|she)\s+(?:said|says|claimed|claims|added|stated)(?!\w)")
 # a sentence opening with a name that gives a toll: "CAN, however, put the death toll at seven", "Le MSA
 # avance pour sa part un bilan de"
@@ -1251,6 +1261,13 @@ def resolve_claimant(sentence: str, start: int, end: int, language: str, previou
         # "CAN, however, put the death toll at seven": a speaker the vocabulary does not know, the
         # sentence's own, not the previous sentence's
         return own.group("who"), "unknown"
+    if previous and (subject := _PRONOUN_SUBJECT.match(sentence)) \
+            and _claimant_vocab(language).speech_next.match(sentence[subject.end():]):
+        # "Il affirme avoir tué « plus de vingt soldats »": the pronoun is the previous sentence's
+        # subject, its first source ("Le Groupe de soutien ... (JNIM), lié à Al-Qaïda, a revendiqué ...")
+        there = _attributions(previous, language)
+        if there:
+            return there[0][2], there[0][3]
     if previous:
         # only an attribution that covers the whole previous sentence: "According to X, ..."
         # or "X said ..." at its start, "..., X said." at its end
@@ -1309,7 +1326,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     1. Only `killed` claims that are not running totals (`is_cumulative`) count; a figure
        marked `initial` ("the army initially reported 10") only when nothing else is left.
     2. Official, independent (UN, NGO, media, local) and unattributed figures beat a
-       perpetrator's claim; a perpetrator's figure is used only when it is all there is.
+       perpetrator's claim; a perpetrator's figure is used only when it is all there is, or
+       when it counts its own dead (`admission`) and no other source gives a total.
     3. Vague figures ("dozens", "several") are used only when no claim gives a number;
        "dozens" or "hundreds" of another group still count ("dozens of insurgents" beside
        "52 soldiers" adds 12), "several" does not.
@@ -1352,7 +1370,10 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         return group in later or group is None and bool(later - {"militants"}) or None in later
 
     killed = [c for c in killed if not c.initial or not replaced(c)] or killed
-    pool = [c for c in killed if c.claimant_type != "perpetrator"] or killed
+    # a group's count of its own dead stands beside the others' named figures ("three soldiers", says the
+    # army; "two of its own fighters", says the FLA), but is inside another source's total of the dead
+    total_elsewhere = any(c.claimant_type != "perpetrator" and _group(c) is None for c in killed)
+    pool = [c for c in killed if c.claimant_type != "perpetrator" or c.admission and not total_elsewhere] or killed
     if any(c.count is not None for c in pool):
         # a vague figure gives way to a number for the same dead; "dozens of insurgents" still
         # counts beside "52 soldiers", and a vague generic toll beside any number
