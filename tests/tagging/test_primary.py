@@ -426,6 +426,22 @@ def test_who_fired_the_shells_is_the_shelling_s_attacker(text, language, expecte
     assert event["sub_event_type"] == "shelling_artillery_missile_attack" and set(event["actors"]) == expected
 
 
+def test_the_people_of_a_place_who_are_not_a_source_name_the_scene():
+    out = tag_article({"id": "a", "title": "Nahouri : des individus armés sabotent les forages de Guiaro",
+                       "text": "Les habitants de Guiaro, dans la province du Nahouri, au Burkina Faso, font la queue "
+                               "depuis deux jours devant l'unique puits encore utilisable. Des individus armés ont "
+                               "saboté dimanche la station de pompage et deux forages.",
+                       "published": "2023-05-02T12:00:00Z", "language": "fr"})
+    assert out["events"][0]["location"] == "Guiaro"
+    # ... while residents reached by telephone are where a source was
+    from worker.tagging.primary import is_reference_mention
+    from worker.tagging.tagger import analyse, parse_published
+    facts = analyse("", "Selon des habitants de Dori joints par téléphone, les assaillants ont tué six bergers près de "
+                    "Seytenga.", "fr", parse_published("2023-05-02T12:00:00Z"))
+    dori = next((f, m) for f in facts for m in f.places if m.place.name == "Dori")
+    assert is_reference_mention(*dori, "fr")
+
+
 def test_a_reaction_lead_is_dated_by_the_attack_told_after_it():
     out = tag_article({
         "id": "r", "title": "Burkina Faso declares national mourning after soldiers killed in Soum",

@@ -199,7 +199,18 @@ def is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
     before, after = text[max(0, start - 60):start], text[end:end + 12]
     if first_match(vocab.counted_residents, before):
         return False        # "three residents of Koundjoaré were killed": the victims' village
+    if _RESIDENTS_OF.search(before) and not _SOURCE_BEFORE.search(before) and not _SPEAKING.search(text, end, end + 90):
+        return False        # "les habitants de Guiaro font la queue": the scene's people, not a source's whereabouts
     return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after))
+
+
+# "les habitants de X" who neither speak nor are cited: the people of the place the story is about
+_RESIDENTS_OF = re.compile(r"(?<!\w)(?:les\s+|des\s+)?habitants\s+(?:de|d['’])\s*$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"(?<!\w)(?:selon|d['’]après|auprès|joints?|contactés?)\s+(?:des\s+|d['’]|les\s+|de\s+)?"
+                            r"habitants\s+(?:de|d['’])\s*$", re.IGNORECASE)
+_SPEAKING = re.compile(r"[^.;]*?\b(?:joints?|contactés?|interrogés?|cités?|déclar\w*|affirm\w*|racont\w*|témoign\w*|"
+                       r"expliqu\w*|indiqu\w*|rapport\w*|confi\w*|dénonc\w*|assur\w*|parlent|évoqu\w*|font état)\b",
+                       re.IGNORECASE)
 
 
 # A document's own date: "Flash Update No. 1 (9 March 2021)", "Text of report by Radio X, Diffa,
