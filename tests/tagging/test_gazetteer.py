@@ -340,6 +340,25 @@ def test_northern_ivorian_regions_place_a_village_in_their_district():
     assert (village.place.country, village.place.admin1, village.place.admin2) == ("CI", "Zanzan", "Bounkani")
 
 
+@pytest.mark.parametrize("text, language, village, country", [
+    ("Sangha, commune de la province du Koulpélogo située près des frontières, a été attaquée samedi.", "fr",
+     "Sangha", "BF"),
+    ("Kombori, un village de la commune de Koro, au Mali, a été attaqué.", "fr", "Kombori", "ML"),
+    ("Inkalafane, a hamlet of the Ménaka region in Mali, was attacked on Sunday.", "en", "Inkalafane", "ML"),
+])
+def test_a_village_that_opens_its_sentence_with_what_it_is_is_read(text, language, village, country):
+    assert (village, country) in [(m.place.name, m.place.country) for m in find_places(text, language)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Meanwhile, a village in the Mopti region was attacked.", "en"),
+    ("However, a community leader in the area said nine people died.", "en"),
+    ("Hier, un village de la commune de Koro a été attaqué.", "fr"),
+])
+def test_a_sentence_adverb_before_a_place_noun_is_no_village(text, language):
+    assert not [m for m in find_places(text, language) if m.rule.startswith("context:")]
+
+
 def test_say_is_not_a_common_word_in_french():
     found = find_places("Des hommes armés ont tué trois gendarmes près de Say, au Niger.", "fr")
     assert any(m.place.name == "Say" and m.place.country == "NE" for m in found)

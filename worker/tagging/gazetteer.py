@@ -617,7 +617,8 @@ _CONTEXT_SPECS = [
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
-    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b", True, _PLACE_NOUNS_EN, 90, 10),
+    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b"
+                     r"(?!\s+(?:leaders?|members?|heads?|chiefs?|elders?|spokes\w+|youths?))", True, _PLACE_NOUNS_EN, 90, 10),
     ("X, un village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, _PLACE_NOUNS_FR, 90, 10),
     ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?:(?i:targeted|attacked|affected)\s+)?(?i:village|hamlet|home village|hometown)"
                        rf"(?:\s+(?i:attacked|targeted|hit))?,\s+{_NAME},", True,
@@ -660,7 +661,9 @@ _CONTEXT_SPECS = [
     ("près de", rf"(?i:près|non loin|aux environs|à proximité|proches?|autour|à hauteur|au niveau)\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", False,
      ("pres d", "non loin d", "aux environs d", "a proximite d", "proche d", "proches d", "autour d", "a hauteur d", "au niveau d"), 2, 70),
 ]
-_SUBJECT_LABELS = frozenset({"X is a village", "X est un village"})
+# the place named first in its sentence, then what it is: "Sangha, commune de la province du Koulpélogo"
+_SUBJECT_LABELS = frozenset({"X is a village", "X est un village", "X, a village", "X, un village",
+                             "X, village du cercle de Y"})
 _AFTER_LOCATIVE_LABELS = frozenset({"at X in Y LGA"})
 _CONTEXT_PATTERNS = [(label, re.compile(p.removeprefix("{name}")), certain, p.startswith("{name}"), anchors, before, after)
                      for label, p, certain, anchors, before, after in _CONTEXT_SPECS]
@@ -763,6 +766,8 @@ in at on to from near a au aux dans en sur vers and et but mais when quand while
 operation operations camp base mission group groupe front movement mouvement coalition colonel general
 captain capitaine commander commandant lieutenant sergeant imam chief chef mr mrs dr mme
 nouvel noel christmas easter paques tabaski ramadan ramadhan aid eid maouloud mawlid sylvestre toussaint
+however meanwhile moreover furthermore nevertheless nonetheless separately elsewhere overall yesterday today
+tonight hier aujourd cependant toutefois pourtant ensuite enfin ainsi desormais outre
 """.split())
 
 
@@ -905,18 +910,16 @@ def _extends(inside: list[PlaceMention], s: int, e: int, text: str) -> bool:
     return joined and known < e - s
 
 
-def _homonym(name: str, s: int, e: int, adm: str | None, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The gazetteer's reading of a name its context places in another country or region ("Tanda,
+def _homonym(name: str, s: int, adm: str | None) -> bool:
+    """Whether the context places a name the gazetteer knows in another country or region ("Tanda,
     in the Gaya department of the Dosso region" is no town of Côte d'Ivoire; "Tudun Wada in Zurmi
-    district of Zamfara State" none of Kano): a village of the same name the gazetteer lacks. None
+    district of Zamfara State" none of Kano): a village of the same name the gazetteer lacks. False
     when the context names no unit or agrees with the gazetteer."""
     if not adm:
-        return None
+        return False
     unit = _parent(adm, s, [])
-    if unit is None or unit.level not in ("admin1", "admin2") or any(
-            p.country == unit.country and (p.admin1 == unit.admin1 or not p.admin1) for p in lookup(name)):
-        return None
-    return next((m for m in mentions if m.start == s and m.end == e), None)
+    return unit is not None and unit.level in ("admin1", "admin2") and not any(
+        p.country == unit.country and (p.admin1 == unit.admin1 or not p.admin1) for p in lookup(name))
 
 
 def _after_dateline(text: str) -> int:
@@ -951,13 +954,14 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention],
                     continue        # "a Fulani village in central Mali": a word describing the village
                 if label in _AFTER_LOCATIVE_LABELS and fold(_word_before(text, s)).strip("'") not in _LOCATIVES:
                     continue        # "the General Hospital in Rafi LGA", "Bandits in Shiroro LGA": no place
-                homonym = None
                 if lookup(name):
-                    homonym = _homonym(name, s, e, m.groupdict().get("adm"), mentions)
-                    if homonym is None:
+                    if not _homonym(name, s, m.groupdict().get("adm")):
                         continue
-                    mentions.remove(homonym)
-                    taken.remove((homonym.start, homonym.end))
+                    # the gazetteer's reading, when it was kept, gives way ("Sangha, commune de la province du
+                    # Koulpélogo" is no Sangha of Mali's Bandiagara, which a weak match may not even have kept)
+                    for known in [k for k in mentions if k.start == s and k.end == e]:
+                        mentions.remove(known)
+                        taken.remove((known.start, known.end))
                 inside = [known for known in mentions if s < known.end and known.start < e]
                 if any(a < e and s < z for a, z in taken) and not (certain and _extends(inside, s, e, text)):
                     continue
