@@ -442,6 +442,17 @@ def test_the_people_of_a_place_who_are_not_a_source_name_the_scene():
     assert is_reference_mention(*dori, "fr")
 
 
+@pytest.mark.parametrize("text", [
+    "Le drapeau noir a flotté pendant quelques heures sur la mairie de Kankalaba. Dimanche, des centaines de "
+    "combattants du JNIM ont attaqué cette commune de la province de la Léraba, au Burkina Faso.",
+    "Il n'y a pas eu de messe de Nouvel An à la paroisse de Kankalaba. Les fidèles de cette commune de la province de "
+    "la Léraba, au Burkina Faso, sont sans nouvelles de six des leurs, enlevés lundi par des hommes armés.",
+])
+def test_a_town_named_by_its_town_hall_or_parish_is_the_scene(text):
+    out = tag_article({"id": "a", "title": "", "text": text, "published": "2024-12-31T12:00:00Z", "language": "fr"})
+    assert out["events"][0]["location"] == "Kankalaba"
+
+
 def test_a_reaction_lead_is_dated_by_the_attack_told_after_it():
     out = tag_article({
         "id": "r", "title": "Burkina Faso declares national mourning after soldiers killed in Soum",

@@ -642,6 +642,13 @@ _CONTEXT_SPECS = [
     ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)"
                       rf"(?:\s+(?i:de culture|de pêcheurs|d['’]éleveurs|peulh?|agricole))?\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
      ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d", "ile d", "ilot d"), 2, 70),
+    # "la paroisse de Zoaga", "la mairie de Kankalaba", "le marché de Sami": a town's institution, named by the town
+    ("la mairie de", rf"(?i:paroisse|mairie|marché|grand marché|église|mosquée|préfecture|sous-préfecture)"
+                     rf"(?:\s+(?i:centrale|principale|hebdomadaire|à bétail|de bétail|catholique))?"
+                     rf"\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
+     ("paroisse d", "mairie d", "marche d", "grand marche d", "marche hebdomadaire d", "marche a betail d",
+      "marche de betail d", "eglise d", "eglise catholique d", "mosquee d", "mosquee centrale d", "prefecture d",
+      "sous-prefecture d"), 2, 70),
     # "attacked their post at Malkoudou", "le détachement militaire de Mansila": a force's position, named by its place
     ("post at", rf"(?i:post|outpost|base|position|camp|checkpoint|barracks|detachment|garrison)\s+(?:at|in)\s+{_NAME}"
                 rf"(?<!['’]s)(?!['’]s\b)", True,

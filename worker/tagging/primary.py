@@ -200,12 +200,12 @@ def is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
     if first_match(vocab.counted_residents, before):
         return False        # "three residents of Koundjoaré were killed": the victims' village
     if _RESIDENTS_OF.search(before) and not _SOURCE_BEFORE.search(before) and not _SPEAKING.search(text, end, end + 90):
-        return False        # "les habitants de Guiaro font la queue": the scene's people, not a source's whereabouts
+        return False        # "les habitants de Guiaro font la queue", "pas de messe à la paroisse de Zoaga": the scene
     return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after))
 
 
 # "les habitants de X" who neither speak nor are cited: the people of the place the story is about
-_RESIDENTS_OF = re.compile(r"(?<!\w)(?:les\s+|des\s+)?habitants\s+(?:de|d['’])\s*$", re.IGNORECASE)
+_RESIDENTS_OF = re.compile(r"(?<!\w)(?:(?:les\s+|des\s+)?habitants|(?:la\s+)?paroisse)\s+(?:de|d['’])\s*$", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"(?<!\w)(?:selon|d['’]après|auprès|joints?|contactés?)\s+(?:des\s+|d['’]|les\s+|de\s+)?"
                             r"habitants\s+(?:de|d['’])\s*$", re.IGNORECASE)
 _SPEAKING = re.compile(r"[^.;]*?\b(?:joints?|contactés?|interrogés?|cités?|déclar\w*|affirm\w*|racont\w*|témoign\w*|"
