@@ -853,6 +853,20 @@ def test_unidentified_armed_individuals_blowing_up_a_pipeline_with_nobody_hurt_i
     assert (event["location"], event["admin1"]) == ("Dogonkiria", "Dosso")
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Le FLA affirme avoir tendu samedi une embuscade à un convoi de l'armée malienne sur l'axe Kidal–Tessalit, à une "
+     "trentaine de kilomètres au sud d'Aguelhok, tuant douze soldats.", "Aguelhok"),
+    ("Un car de transport en commun qui reliait Mopti à Gao a sauté mardi sur un engin explosif à une quinzaine de "
+     "kilomètres à l'est de Boni, dans le cercle de Douentza, au Mali, tuant onze passagers.", "Boni"),
+    # evacuated by air to the capital: a destination, not the scene
+    ("Quatre soldats ont été tués samedi par une mine sur la piste de Dargol, dans la région de Tillabéri, au Niger.\n\n"
+     "Les blessés ont été évacués par voie aérienne vers Niamey.", "Dargol"),
+])
+def test_a_road_s_ends_and_an_evacuation_s_destination_give_way_to_the_scene(text, place):
+    out = tag_article(article("", text, published="2024-01-02T10:00:00Z", language="fr"))
+    assert primary(out)["location"] == place
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

@@ -168,10 +168,11 @@ def _town_named_like(unit: Any) -> bool:
 
 # a town that names a road ("the Kaduna-Abuja highway", "l'axe Djibo-Bourzanga", "the road between
 # Bandiagara and Bankass"): a stand-in for the scene, behind a place the story puts it near
-_ROAD_AFTER = re.compile(r"(?:\s*-\s*[\w'’]+)?\s+(?:highway|road|expressway|axis|motorway|route)\b", re.IGNORECASE)
+# the ends of a road ("the Kaduna-Abuja highway", "l'axe Kidal–Tessalit", "un car qui reliait Mopti à Gao")
+_ROAD_AFTER = re.compile(r"(?:\s*[-–—]\s*[\w'’]+)?\s+(?:highway|road|expressway|axis|motorway|route)\b", re.IGNORECASE)
 _ROAD_BEFORE = re.compile(r"\b(?:(?:highway|road|expressway|axis|route)\s+(?:from|between|linking)|(?:l['’])?axe|route|"
-                          r"tronçon|autoroute)\s+(?:routier\s+)?(?:[\w'’]+\s*-\s*|[\w'’-]+\s+(?:to|and|et|à)\s+)?$",
-                          re.IGNORECASE)
+                          r"tronçon|autoroute|reliait|reliaient|linking|connecting)\s+(?:routier\s+)?"
+                          r"(?:[\w'’]+\s*[-–—]\s*|[\w'’-]+\s+(?:to|and|et|à)\s+)?$", re.IGNORECASE)
 
 
 def _road_end(facts: Facts, mention: Any) -> bool:
