@@ -556,6 +556,9 @@ def test_claimant_of_a_quote_is_its_speaker():
     ("Dimanche, une source militaire à Bol évoquait encore « sept terroristes neutralisés ».", "fr", "official"),
     ("Le maire avançait un bilan de douze morts.", "fr", "local"),
     ("Au lendemain de la frappe, l'état-major avait annoncé avoir neutralisé 40 terroristes.", "fr", "official"),
+    # health workers counting the dead where they were treated
+    ("Des sources sanitaires à Douentza font état de quatorze morts.", "fr", "local"),
+    ("Health sources in Maiduguri said 14 people had died.", "en", "local"),
 ])
 def test_claimant_types(sentence, language, ctype):
     [c] = extract_claims(sentence, language)
