@@ -453,6 +453,18 @@ def test_a_town_named_by_its_town_hall_or_parish_is_the_scene(text):
     assert out["events"][0]["location"] == "Kankalaba"
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Des frappes de drone de l'armée malienne ont touché jeudi la foire hebdomadaire de Troungoumbé, dans le cercle "
+     "de Nioro du Sahel.\n\nUne association de ressortissants de la zone, installée à Bamako, assure qu'au moins onze "
+     "civils ont été tués.", "fr"),
+    ("A Malian army drone strike hit the weekly fair at Troungoumbé, in the Nioro du Sahel district, on Thursday.\n\n"
+     "An association of people from the area, based in Bamako, said at least 11 civilians were killed.", "en"),
+])
+def test_where_a_source_is_based_is_no_other_place_of_the_toll(text, language):
+    out = tag_article({"id": "a", "title": "", "text": text, "published": "2026-02-28T12:00:00Z", "language": language})
+    assert out["events"][0]["fatalities"] == 11
+
+
 def test_a_reaction_lead_is_dated_by_the_attack_told_after_it():
     out = tag_article({
         "id": "r", "title": "Burkina Faso declares national mourning after soldiers killed in Soum",
