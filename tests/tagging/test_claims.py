@@ -1539,6 +1539,13 @@ def test_a_group_counting_its_own_dead_is_believed_unless_another_source_gives_t
     assert conservative_toll(total + own) == 14
 
 
+def test_a_vague_figure_replaces_no_provisional_number():
+    found = story_claims("The government said dozens of attackers were killed in the fighting.",
+                         '"The provisional toll is as follows: on the friendly side, six (06) killed and twenty (20) '
+                         'wounded; on the enemy side, thirty-seven (37) terrorists neutralised," the statement said.')
+    assert conservative_toll(found) == 43
+
+
 def test_a_named_body_giving_its_own_higher_toll_with_its_parts_is_its_own_claimant_and_the_lower_stands():
     found = story_claims("Its spokesman said four persons were killed and three others injured.",
                          "CAN, however, put the death toll at seven, saying three worshippers who ran into the bush "

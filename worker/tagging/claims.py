@@ -1358,9 +1358,10 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     # A provisional official toll is not replaced by local sources' heavier one: that is a
     # second account, and the lower stands ("au moins 21 civils tués ... des sources locales
     # évoquent un bilan plus lourd, entre 30 et 35 morts").
-    later_any = {_group(o) for o in killed if not o.initial and o.claimant_type != "perpetrator"}
+    # (a vague "dozens killed" replaces no provisional number: "six killed" stands)
+    later_any = {_group(o) for o in killed if not o.initial and o.claimant_type != "perpetrator" and o.count is not None}
     later_firsthand = {_group(o) for o in killed if not o.initial and o.claimant_type != "perpetrator"
-                       and (o.claimant_type not in _SECOND_ACCOUNTS or o.revised)}
+                       and o.count is not None and (o.claimant_type not in _SECOND_ACCOUNTS or o.revised)}
 
     def replaced(c: Claim) -> bool:
         later = later_firsthand if c.claimant_type in ("official", "unknown") else later_any
