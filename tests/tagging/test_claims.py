@@ -1461,6 +1461,10 @@ def test_an_office_holder_listed_before_others_under_their_plural_predicate_is_o
                                             "fr")) == 4
     # wounded together, nobody is dead
     assert conservative_toll(extract_claims("The driver and three passengers were wounded.", "en")) is None
+    # the holder named with an elided article, his office's place after him
+    assert conservative_toll(extract_claims("L'imam du village et trois fidèles ont été tués, selon une source "
+                                            "sécuritaire.", "fr")) == 4
+    assert claims("L'imam a été abattu devant la mosquée.", "fr") == [("killed", 1, "exact", "civilians")]
 
 
 def test_counts_listed_after_a_colon_break_down_the_count_before_it():

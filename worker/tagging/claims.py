@@ -266,7 +266,8 @@ _SINGULAR = {"en": re.compile(r"(?<![\w’'-])(?:an?|one|their|his|her|its)\s+(?
 
 
 _DEFINITE = {"en": re.compile(r"(?<![\w’'-])(?:the|its|their)\s+(?=[\w’'-])"),
-             "fr": re.compile(r"(?<![\w’'-])(?:le|la|son|sa|leur)\s+(?=[\w’'-])")}
+             # ... "l'imam a été abattu"
+             "fr": re.compile(r"(?<![\w’'-])(?:(?:le|la|son|sa|leur)\s+(?=[\w’'-])|l['’](?=[^\W\d_]))")}
 # the office-holder is the one killed: "the imam was shot dead", "le chef de village a été abattu"
 _ATTACKERS_BEFORE = re.compile(r"(?<!\w)(?:assaillants|attaquants|terroristes|jihadistes|djihadistes|insurgés|ennemi|"
                                r"attackers|assailants|militants|insurgents|terrorists|jihadists|enemy|gunmen)(?!\w)",
@@ -287,7 +288,7 @@ _KILLED_NEXT = re.compile(r"(?:[^,;.()]{0,40}?,(?:(?:[^,;.()]|\([^()]{1,60}\)){1
 # "the driver and three passengers were killed", "le chauffeur et trois passagers ont été tués": the
 # office-holder listed first with others, under their plural predicate (maybe after an apposition:
 # "the driver and three passengers, including a woman, were killed")
-_LISTED_KILLED_NEXT = re.compile(r"\s+(?:and|et)\s+[^,;.]{0,40}?(?:,[^,;.]{1,40},\s*)?\b(?:were|have been|had been|ont été|avaient été|sont)\s+"
+_LISTED_KILLED_NEXT = re.compile(r"(?:\s+(?:du|de\s+la|des|de|of\s+the|of)\s+[\w'’-]+)?\s+(?:and|et)\s+[^,;.]{0,40}?(?:,[^,;.]{1,40},\s*)?\b(?:were|have been|had been|ont été|avaient été|sont)\s+"
                                  r"(?:\w+\s+)?(?:killed|shot|murdered|executed|beheaded|slaughtered|tués|abattus|"
                                  r"assassinés|exécutés|égorgés|décapités)", re.IGNORECASE)
 # one person's office or post: the one holding it, named with "the", is one victim
@@ -418,11 +419,12 @@ def _singulars(text: str, lowered: str, language: str, plain: str | None) -> lis
     for m in _DEFINITE[language].finditer(lowered) if _names_an_office(lowered) else ():
         if any(q.start == m.start() for q in out):
             continue        # "son gardien": already read as one victim
-        h = v.head.match(text, m.end() - 1)
+        end = m.end() - 1 if m.group()[-1:].isspace() else m.end()     # "le ", or "l'" before the noun
+        h = v.head.match(text, end)
         if h and _OFFICE.fullmatch(h.group("noun")) and not h.group("mods").strip() and (
                 v.before.search(text[max(0, m.start() - 40):m.start()]) or _KILLED_NEXT.match(text, h.end())
                 or _LISTED_KILLED_NEXT.match(text, h.end())):
-            out.append(Quantity(1, "exact", m.start(), m.start(), m.end() - 1, text[m.start():m.end()].strip(), True))
+            out.append(Quantity(1, "exact", m.start(), m.start(), end, text[m.start():m.end()].strip(), True))
     return out
 
 
