@@ -1491,6 +1491,8 @@ def test_police_and_vigilantes_counted_by_their_own_names_are_their_own_groups()
 
 
 def test_one_victim_after_d_un_is_a_count():
+    assert conservative_toll(extract_claims("L'armée fait état de deux soldats et d'un éco-garde tués, ainsi que de "
+                                            "quatre assaillants abattus.", "fr")) == 7
     assert claims("Le bilan fait état d'un soldat tué et de trois blessés dans les rangs de l'armée.", "fr") == [
         ("killed", 1, "exact", "soldiers"), ("wounded", 3, "exact", None)]
     assert conservative_toll(extract_claims("Le bilan fait état d'un militaire tué et de deux civils tués.", "fr")) == 3
