@@ -867,6 +867,19 @@ def test_a_road_s_ends_and_an_evacuation_s_destination_give_way_to_the_scene(tex
     assert primary(out)["location"] == place
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Gunmen attacked the police station in Dassari, in the commune of Matéri in Benin's Atacora department, "
+     "overnight Saturday to Sunday.\n\nThe police said two officers had been killed. Residents reached by phone said "
+     "three police officers had died.", "en"),
+    ("De violents combats ont opposé samedi des combattants du JNIM à ceux de l'État islamique près de Tidermène, "
+     "dans la région de Ménaka, au Mali.\n\nSelon des notables de la zone, une trentaine de combattants ont été tués "
+     "dans les deux camps.", "fr"),
+])
+def test_civilians_who_only_tell_of_the_fighting_are_no_party(text, language):
+    event = primary(tag_article(article("", text, published="2022-02-28T10:00:00Z", language=language)))
+    assert "civilians" not in event["actors"]
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

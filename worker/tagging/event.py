@@ -621,11 +621,26 @@ def _civilian_victims(told: list[Facts], language: str) -> bool:
         if any(c.victims == "civilians" for c in harms):
             return True
         # a generic figure ("10 people, most of them children") or a word of harm near the civilians
-        if any(m.actor == "civilians" and (any(c.victims in (None, "people") for c in harms)
-                                           or harm_near(facts.sentence.text, language, m.start, m.end))
+        if any(m.actor == "civilians" and not _civilians_speaking(facts.sentence.text, m)
+               and (any(c.victims in (None, "people") for c in harms)
+                    or harm_near(facts.sentence.text, language, m.start, m.end))
                for m in facts.actors):
             return True
     return False
+
+
+# "Residents reached by phone said three police officers had died", "selon des notables": civilians who tell
+_SPEAKING_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:said|say|says|told|reported|recounted|described|joints?|contactés?|"
+                             r"interrogés?|(?:ont|a)\s+(?:dit|déclaré|raconté|affirmé|rapporté|indiqué)|affirment|"
+                             r"racontent|témoignent|rapportent|parlent|évoquent|indiquent)\b", re.IGNORECASE)
+_CITED_BEFORE = re.compile(r"\b(?:according\s+to|selon|d['’]après|auprès\s+d(?:es|['’]))\s+(?:the\s+|des\s+|les\s+|)?$",
+                           re.IGNORECASE)
+
+
+def _civilians_speaking(text: str, mention: Any) -> bool:
+    """Whether a civilians' mention is who tells the story, not who suffered it."""
+    return bool(_SPEAKING_AFTER.match(text, mention.end) or _CITED_BEFORE.search(text, max(0, mention.start - 25),
+                                                                               mention.start))
 
 
 def _people_harmed(told: list[Facts], actors: list[str], sub_event_type: str | None) -> bool:
