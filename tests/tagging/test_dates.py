@@ -468,3 +468,10 @@ def test_a_security_alert_is_dated_by_its_incident_line_not_its_header(header, p
     out = tag_article({"id": "a", "title": "Incident alert: IED hits minibus, four killed", "text": text,
                        "published": published, "language": "en"})
     assert out["events"][0]["date"] == day
+
+
+def test_an_hour_after_midnight_spelled_in_words_settles_a_night():
+    from worker.tagging.dates import hour_after_midnight
+    assert hour_after_midnight("At around one o'clock on Saturday morning, the first bursts of gunfire rang out.")
+    assert hour_after_midnight("They came at two o'clock in the morning.")
+    assert not hour_after_midnight("They came at five o'clock in the afternoon.")

@@ -880,6 +880,18 @@ def test_civilians_who_only_tell_of_the_fighting_are_no_party(text, language):
     assert "civilians" not in event["actors"]
 
 
+@pytest.mark.parametrize("text, language", [
+    ("La police a présenté à la presse ce mardi sept individus interpellés à Bobo-Dioulasso, au Burkina Faso, et "
+     "soupçonnés d'appartenir à un réseau de soutien au GSIM.\n\nSelon le directeur régional, les suspects ont été "
+     "interpellés le vendredi 26 novembre.", "fr"),
+    ("Police paraded before journalists on Tuesday seven men arrested in Bobo-Dioulasso, Burkina Faso, on suspicion "
+     "of supplying JNIM.\n\nThe suspects were arrested on Friday, November 26, the regional police chief said.", "en"),
+])
+def test_suspects_shown_to_the_press_are_dated_by_their_arrest(text, language):
+    out = tag_article(article("", text, published="2021-11-30T10:00:00Z", language=language))
+    assert primary(out)["date"] == "2021-11-26"
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

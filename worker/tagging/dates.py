@@ -356,7 +356,8 @@ _SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|aux environs d['’]|peu après
                # ... "approx. 0300 hrs", as security reports write the time
                r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5]|12)(?::\d\d)?\s*a\.?m\b|0[0-5][:h][0-5]\d(?!\s*p\.?m)"
                r"|0[0-5][0-5]\d\s*(?:hrs|hr|hours|h)\b"
-               r"|(?:une|deux|trois|quatre|cinq)\s+heures?\b)"
+               r"|(?:une|deux|trois|quatre|cinq)\s+heures?\b|(?:one|two|three|four|five)\s+o['’]clock\s+(?:on\s+\w+\s+)?"
+               r"(?:in\s+the\s+)?morning\b)"
                r"|(?:une|deux|trois|quatre|cinq)\s+heures?\s+du\s+matin\b|(?:one|two|three|four|five)\s+(?:o['’]clock\s+)?in\s+the\s+morning\b"
                r"|(?:peu|juste|bien)\s+après\s+minuit|(?:shortly|just|soon|well)\s+after\s+midnight)")
 _SMALL_HOURS = re.compile(rf"[^.;]{{0,30}}?(?<!\w){_SMALL_HOUR}")
