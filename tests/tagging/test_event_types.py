@@ -352,3 +352,14 @@ def test_soldiers_and_their_auxiliaries_are_one_side_not_two_armed_sides() -> No
     assert sub(sentences) == "attack"
     # ... while soldiers set upon by jihadists are a side against them
     assert sub(["Jihadists ambushed soldiers and VDP near Partiaga, killing 12 of them."]) == "armed_clash"
+
+
+@pytest.mark.parametrize("sentences, language", [
+    (["Troops neutralise 11 bandits, rescue 14 kidnap victims in Zamfara",
+      "Troops made contact with bandits at their enclave near Dansadau; in the ensuing firefight they neutralised "
+      "eleven bandits and rescued fourteen kidnapped victims."], "en"),
+    (["Les militaires ont neutralisé onze bandits et libéré quatorze otages lors d'un accrochage près de Dansadau."],
+     "fr"),
+])
+def test_hostages_freed_in_a_fight_make_no_abduction(sentences, language) -> None:
+    assert sub(sentences, language) == "armed_clash"
