@@ -120,7 +120,9 @@ ISSUE_BARS = {"relevance_f1": 0.95, "country": 0.95, "sub_event_type": 0.85, "fa
                                   "labelled_blind79.jsonl", "labelled_blind80.jsonl", "labelled_blind81.jsonl",
                                   "labelled_blind82.jsonl", "labelled_blind83.jsonl", "labelled_blind84.jsonl",
                                   "labelled_blind86.jsonl", "labelled_blind87.jsonl", "labelled_blind89.jsonl",
-                                  "labelled_blind90.jsonl", "labelled_blind91.jsonl"])
+                                  "labelled_blind90.jsonl", "labelled_blind91.jsonl", "labelled_blind92.jsonl",
+                                  "labelled_blind93.jsonl", "labelled_blind95.jsonl", "labelled_blind96.jsonl",
+                                  "labelled_blind97.jsonl", "labelled_blind98.jsonl"])
 def test_own_labelled_examples_meet_the_bars(name):
     check_bars(evaluate_file(HERE / "data" / name), ISSUE_BARS)
 
@@ -162,13 +164,20 @@ def test_blind85_meets_the_bars_but_fatalities():
     check_bars(evaluate_file(HERE / "data" / "labelled_blind85.jsonl"), {**ISSUE_BARS, "fatalities": 0.78})
 
 
-def test_blind88_meets_the_bars_but_country_and_fatalities():
+def test_blind88_meets_the_bars_but_country():
     """Security officers' terse alerts: an analyst note on humanitarian access that tells no armed
-    group's violence in a sentence of its own is read as not relevant (country 16/17), and three tolls
-    are missed (a driver named beside "three passengers", a total told with its parts, a militia's dead
-    counted as people): fatalities 12/15; every other field meets its bar."""
-    check_bars(evaluate_file(HERE / "data" / "labelled_blind88.jsonl"),
-               {**ISSUE_BARS, "country": 0.93, "fatalities": 0.78})
+    group's violence in a sentence of its own is read as not relevant (country 16/17); every other
+    field meets its bar."""
+    check_bars(evaluate_file(HERE / "data" / "labelled_blind88.jsonl"), {**ISSUE_BARS, "country": 0.93})
+
+
+@pytest.mark.parametrize("name", ["labelled_blind94.jsonl", "labelled_blind99.jsonl"])
+def test_blind94_and_blind99_meet_the_bars_but_country(name):
+    """Each holds a story with no incident of its own that a careful analyst still codes as relevant
+    (a UN briefing on refugees crossing into Ghana; a vote extending Togo's state of emergency, whose
+    incidents are told only as a minister's summary): read as not relevant, country 16/17; every other
+    field meets its bar."""
+    check_bars(evaluate_file(HERE / "data" / name), {**ISSUE_BARS, "country": 0.93})
 
 
 def test_blind36_meets_the_bars_but_date():
