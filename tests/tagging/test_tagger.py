@@ -892,6 +892,14 @@ def test_suspects_shown_to_the_press_are_dated_by_their_arrest(text, language):
     assert primary(out)["date"] == "2021-11-26"
 
 
+def test_a_place_measured_from_a_village_in_a_mauritanian_district_is_the_village():
+    out = tag_article(article("", "Quatre éleveurs mauritaniens ont été tués samedi à une dizaine de kilomètres au nord "
+                              "de Fassala, dans la moughataa de Bassikounou (Hodh Ech Chargui), par des hommes armés venus "
+                              "du Mali, selon le gouvernement mauritanien.", published="2024-03-12T10:00:00Z",
+                              language="fr"))
+    assert primary(out)["location"] == "Fassala"
+
+
 def test_lead_dated_only_by_when_it_was_said_takes_the_date_told_below():
     out = tag_article(article(
         "Troops neutralise bandits in Shiroro",

@@ -130,7 +130,7 @@ def _partners(facts: Facts) -> list[Any]:
             or _OWN_BEFORE.search(text, max(0, m.start - 30), m.start) and _PARTNER_AFTER.match(text, m.end)]
 
 
-_REGION_WORD = re.compile(r"\b(?:district|province|department|département|cercle|county|LGA|local government|"
+_REGION_WORD = re.compile(r"\b(?:district|province|department|département|cercle|moughataa|county|LGA|local government|"
                           r"préfecture|prefecture|park|parc|reserve|réserve)\b", re.IGNORECASE)
 # "Kompienga : quatorze passagers tués ... près de Pama": a headline's opening label names the
 # story's area, not its scene

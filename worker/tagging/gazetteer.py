@@ -241,8 +241,8 @@ _HYPHENS = "-‐‑"     # the hyphens that join the parts of one name
 # --- resolution of gazetteer matches: cue words, country evidence, false friends ---------
 
 _PREFIX_CUE = re.compile(
-    r"(regions?|etats?|provinces?|cercles?|departements?|prefectures?|communes?|wilayas?|localites?|villages?|villes?|"
-    r"districts?)\s+(?:rurale\s+|urbaine\s+|anglophone\s+|francophone\s+|voisine?\s+|frontaliere?\s+)?"
+    r"(regions?|etats?|provinces?|cercles?|departements?|prefectures?|communes?|wilayas?|moughataas?|localites?|villages?|"
+    r"villes?|districts?)\s+(?:rurale\s+|urbaine\s+|anglophone\s+|francophone\s+|voisine?\s+|frontaliere?\s+)?"
     r"(?:de la |de l'|du |des |de |d')$")
 _SUFFIX_CUE = re.compile(
     r"\s+(?:sub |sous )?(regions?|states?|provinces?|cercles?|departments?|departements?|districts?|lgas?"
@@ -250,13 +250,14 @@ _SUFFIX_CUE = re.compile(
 # Cue words that name an area: a town written as one ("la commune rurale d'Anzourou",
 # "Kaïga-Kindjiria sub-prefecture") is the area around it, less precise than a village in it.
 _AREA_CUES = frozenset({"region", "regions", "etat", "state", "province", "cercle", "departement", "department",
-                        "prefecture", "commune", "wilaya", "district", "lga", "local government",
+                        "prefecture", "commune", "wilaya", "moughataa", "district", "lga", "local government",
                         "local government area"})
 # Which level a cue word points at, in order of preference (a BF province is an admin2,
 # a Chadian one an admin1; Benin's departements are its admin1).
 _CUE_LEVELS = {
     "region": ("admin1", "admin2"), "regions": ("admin1",), "etat": ("admin1",), "state": ("admin1",),
     "wilaya": ("admin1",), "province": ("admin2", "admin1"), "cercle": ("admin2",),
+    "moughataa": ("admin2", "locality"),     # Mauritania's districts, named after their seats
     "departement": ("admin2", "admin1"), "department": ("admin2", "admin1"), "prefecture": ("admin2",),
     "lga": ("admin2",), "local government": ("admin2",), "local government area": ("admin2",),
     "district": ("admin2", "admin1"), "commune": ("locality", "admin2"), "village": ("locality",),
