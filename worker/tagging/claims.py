@@ -288,7 +288,8 @@ _KILLED_NEXT = re.compile(r"(?:[^,;.()]{0,40}?,(?:(?:[^,;.()]|\([^()]{1,60}\)){1
 # "the driver and three passengers were killed", "le chauffeur et trois passagers ont été tués": the
 # office-holder listed first with others, under their plural predicate (maybe after an apposition:
 # "the driver and three passengers, including a woman, were killed")
-_LISTED_KILLED_NEXT = re.compile(r"(?:\s+(?:du|de\s+la|des|de|of\s+the|of)\s+[\w'’-]+)?\s+(?:and|et)\s+[^,;.]{0,40}?(?:,[^,;.]{1,40},\s*)?\b(?:were|have been|had been|ont été|avaient été|sont)\s+"
+_LISTED_KILLED_NEXT = re.compile(r"(?:\s+(?:du|de\s+la|des|de|of\s+the|of)\s+[\w'’-]+)?\s+(?:and|et)\s+[^,;.]{0,40}?"
+                                 r"(?:,[^,;.]{1,40},\s*)?\b(?:were|have been|had been|ont été|avaient été|sont)\s+"
                                  r"(?:\w+\s+)?(?:killed|shot|murdered|executed|beheaded|slaughtered|tués|abattus|"
                                  r"assassinés|exécutés|égorgés|décapités)", re.IGNORECASE)
 # one person's office or post: the one holding it, named with "the", is one victim

@@ -13,8 +13,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from .actors import (find_actors, in_government_camp, is_foreign_force, is_non_state_armed, is_state_force, kind, resolve_actors,
-                     resolve_generic, roles as sentence_roles)
+from .actors import (find_actors, in_government_camp, is_foreign_force, is_non_state_armed, is_state_force, kind,
+                     resolve_actors, resolve_generic, roles as sentence_roles)
 from .claims import SAME_FIGURE_SLACK, conservative_toll, harm_near, lower_bound
 from .event_types import classify
 from .gazetteer import lookup
@@ -778,10 +778,9 @@ def build_event(incident: Incident, language: str, published: dt.date,
         # "bandits burn Kurya Madaro" and 23 dead in the police statement: ACLED codes the killing
         event_type, sub_event_type = "Violence against civilians", "attack"
         if decisions is not None:
-            decisions["event_type"] = Decision(event_type, decisions["event_type"].sentence,
-                                               f"rule:{fatalities} killed as well as property destroyed")
-            decisions["sub_event_type"] = Decision(sub_event_type, decisions["sub_event_type"].sentence,
-                                                   f"rule:{fatalities} killed as well as property destroyed")
+            why = f"rule:{fatalities} killed as well as property destroyed"
+            for name, value in (("event_type", event_type), ("sub_event_type", sub_event_type)):
+                decisions[name] = Decision(value, decisions[name].sentence, why)
     if decisions is not None:
         decisions["fatalities"] = _fatalities_decision(counted, fatalities)
 
