@@ -2017,3 +2017,23 @@ def test_witnesses_of_a_fight_between_armed_groups_are_not_a_party(witness):
 def test_accounts_close_to_a_force_are_a_source_not_a_party(text, language, force):
     out = tag_article({"id": "c", "title": "", "text": text, "published": "2026-02-24T09:00:00Z", "language": language})
     assert force not in out["events"][0]["actors"]
+
+
+@pytest.mark.parametrize("text, language, attackers", [
+    ("Sixteen people were killed when “a large number of armed bandits” invaded Dan Gulbi village in "
+     "Maru Local Government Area of Zamfara State on Tuesday night, police said.", "en", "bandits_ng"),
+    ("Douze civils ont été tués mardi à Kobou, dans la province du Soum, par « des hommes armés à moto », "
+     "selon des sources locales.", "fr", "unidentified_armed_group"),
+])
+def test_a_quoted_name_of_the_attackers_is_a_label_not_speech(text, language, attackers):
+    event = primary(tag_article(article("Attack", text, language=language)))
+    assert attackers in event["actors"]
+    assert event["sub_event_type"] == "attack"
+
+
+def test_a_force_s_quoted_name_for_those_it_struck_stays_its_own_word():
+    text = ("Des témoins affirment que onze civils ont été tués mercredi à Kobou, dans la province du Soum, "
+            "lors d'une frappe de l'armée burkinabè. L'état-major dit avoir visé « un regroupement de terroristes ».")
+    event = primary(tag_article(article("Frappe", text, language="fr")))
+    assert "military_bf" in event["actors"] and "civilians" in event["actors"]
+    assert "unidentified_armed_group" not in event["actors"]

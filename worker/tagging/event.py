@@ -534,14 +534,33 @@ def _explain_actors(actors: list[str], told: list[Facts], country: str | None, a
 
 
 LABEL_WORDS = 3    # a quote this short is a label ("bandits"), not speech
+NOUN_PHRASE_WORDS = 8
+# words of a clause: a quote without any ("a large number of armed bandits") is a noun phrase
+_CLAUSE_WORDS = {
+    "en": re.compile(r"[,;:.!?]|\b(?:i|we|you|he|she|they|it|our|us|my|is|are|was|were|be|been|have|has|had|"
+                     r"will|would|can|could|do|did|not|no)\b", re.IGNORECASE),
+    "fr": re.compile(r"[,;:.!?]|\b(?:je|j|nous|vous|il|elle|ils|elles|on|nos|notre|est|sont|était|étaient|ont|a|"
+                     r"avons|avez|sera|ne|pas|n)\b", re.IGNORECASE),
+}
 
 
 def _speech_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Quotations that are someone's speech; not labels: a short quote, or one the sentence
-    blames for the incident ("attributed to « terrorists of Katiba Macina »")."""
+    """Quotations that are someone's speech; not labels: a short quote, a noun phrase the
+    sentence makes the doer (when "a large number of armed bandits" invaded; killed by « des
+    hommes armés à moto »), or one the sentence blames for the incident ("attributed to
+    « terrorists of Katiba Macina »"). A force's name for those it struck stays its speech."""
     attribution = vocabulary(language).attribution
     return [(lo, hi) for lo, hi in quoted_spans(text)
-            if len(text[lo:hi].split()) > LABEL_WORDS and not first_match(attribution, text[max(0, lo - 40):lo])]
+            if len(text[lo:hi].split()) > LABEL_WORDS and not (_DOER_BEFORE.search(text, max(0, lo - 20), lo) and _noun_phrase(text[lo + 1:hi - 1], language))
+            and not first_match(attribution, text[max(0, lo - 40):lo])]
+
+
+_DOER_BEFORE = re.compile(r"\b(?:when|after|as|by|while|once|lorsque|lorsqu['’]|quand|par|après que|alors que)\s*$",
+                          re.IGNORECASE)
+
+
+def _noun_phrase(quote: str, language: str) -> bool:
+    return len(quote.split()) <= NOUN_PHRASE_WORDS and not _CLAUSE_WORDS[language].search(quote)
 
 
 # Violence against civilians always has an author: unnamed, an unidentified armed group.
