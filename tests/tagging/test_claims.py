@@ -1707,3 +1707,23 @@ def test_a_toll_that_counts_the_bomber_herself_is_every_side_s_dead():
         "« Huit civils ont été tués sur le coup ou ont succombé à leurs blessures, et la kamikaze est morte », a "
         "déclaré le gouverneur.", language="fr")
     assert found[0].all_sides and conservative_toll(found) == 9
+
+
+@pytest.mark.parametrize("sentence, language, claimant", [
+    ("Islamic State's weekly al-Naba newsletter said on Monday that its fighters had killed 40 members of JNIM.",
+     "en", "al-Naba"),
+    ("L'hebdomadaire Al-Naba a affirmé que ses combattants avaient tué 40 membres du JNIM.", "fr", "Al-Naba"),
+])
+def test_a_group_s_newsletter_named_before_its_verb_is_the_perpetrator_s_claim(sentence, language, claimant):
+    [found] = extract_claims(sentence, language)
+    assert (found.count, found.claimant, found.claimant_type) == (40, claimant, "perpetrator")
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("The clash left dozens dead on both sides, local sources said, as the two groups compete for control of "
+     "the area.", "en"),
+    ("Les combats ont fait des dizaines de morts, alors que les deux groupes se disputent le contrôle de la zone.",
+     "fr"),
+])
+def test_the_two_groups_fighting_are_no_count_of_the_dead(sentence, language):
+    assert [c[:3] for c in claims(sentence, language)] == [("killed", None, "dozens")]

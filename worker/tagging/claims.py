@@ -1078,6 +1078,9 @@ _FR_DEMONYM = re.compile(r"\s+([a-zéèêë]{3,}(?:iens?|iennes?|ais|aises?|ains
 
 # a group's own outlets and propaganda (a word in each such claimant of the lexicon): the group
 # named before them is who speaks
+# what a group's propaganda comes out as: "al-Naba newsletter said", "l'agence Amaq a affirmé"
+_OUTLET_NOUNS = ("newsletter", "weekly", "bulletin", "magazine", "news agency", "agency", "channel", "website",
+                 "hebdomadaire", "agence", "canal", "site")
 _OUTLET_WORDS = ("amaq", "naba", "zallaqa", "propagand", "outlet")
 
 
@@ -1115,8 +1118,8 @@ def _claimant_vocab(language: str) -> _ClaimantVocab:
         mention=mention, mention_caps=mention_caps, types=types,
         before=before_rx, before_lower=re.compile(lower_literals(before_rx.pattern)),
         speech_after=re.compile(rf"^[^.;{_QUOTE_CHARS}]{{0,80}}?(?<!\w)(?:{said})(?!\w)", re.IGNORECASE),
-        # "JNIM said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
-        speech_next=re.compile(rf"^(?:['’]s\s+\w+\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
+        # "JNIM said", "Islamic State's weekly al-Naba newsletter said", "the FLA, a coalition of rebel movements, says", "l'EIGS, qui affirme"
+        speech_next=re.compile(rf"^(?:['’]s(?:\s+[\w-]+){{1,3}}?\s+|\s+(?:{_alt(_OUTLET_NOUNS)})\s+)?\)?(?:\s*,[^,;.{_QUOTE_CHARS}]{{1,80}},)?(?:\s*,?\s*(?:which|who|qui)\s+)?"
                                rf"(?:\s*,(?=\s*(?:faisant|affirmant|indiquant|précisant|assurant|claiming|saying|stating)\b))?"
                                rf"\s*(?:(?:y|en|lui|leur|also|then|later)\s+)?(?:{_alt(speech)})(?!\w)", re.IGNORECASE),
         # ... with the day between ("a annoncé dimanche le ministère", "a indiqué lundi soir l'armée")
