@@ -1727,3 +1727,19 @@ def test_a_group_s_newsletter_named_before_its_verb_is_the_perpetrator_s_claim(s
 ])
 def test_the_two_groups_fighting_are_no_count_of_the_dead(sentence, language):
     assert [c[:3] for c in claims(sentence, language)] == [("killed", None, "dozens")]
+
+
+@pytest.mark.parametrize("sentence, language, group", [
+    ("Un porte-parole de la confrérie des chasseurs du cercle affirme que « plus d'une vingtaine de terroristes » "
+     "ont été tués.", "fr", "confrérie des chasseurs"),
+    ("Un porte-parole des dozos affirme que plus d'une vingtaine de terroristes ont été tués.", "fr", "dozos"),
+    ("A spokesman for the hunters' militia said more than 20 terrorists were killed.", "en", "hunters' militia"),
+])
+def test_a_spokesman_for_a_militia_gives_a_party_s_claim_not_an_official_one(sentence, language, group):
+    [found] = extract_claims(sentence, language)
+    assert (found.count, found.claimant, found.claimant_type) == (20, group, "perpetrator")
+
+
+def test_a_spokesman_for_the_army_stays_official():
+    [found] = extract_claims("A spokesman for the army said more than 20 terrorists were killed.", "en")
+    assert found.claimant_type == "official"

@@ -1192,8 +1192,24 @@ def _all_attributions(text: str, language: str) -> tuple[tuple[int, int, str, st
             # the outlet speaks for the group named before it: "JNIM ... via its Az-Zallaqa media"
             groups = [f for f in found if f[3] == "perpetrator" and cv.types.get(f[2].lower()) == "perpetrator"]
             name = groups[-1][2] if groups else name
+        if ctype == "official" and surface.lower() in _BARE_SPEAKERS and (group := _speaks_for_a_group(text, e, language)):
+            name, ctype = group, "perpetrator"  # "un porte-parole des dozos affirme": a party's word
         found.append((start, end, name, ctype))
     return tuple(found)
+
+
+_BARE_SPEAKERS = frozenset({"spokesman", "spokesperson", "spokeswoman", "porte-parole", "responsables"})
+_SPEAKS_FOR = re.compile(r"\s+(?:of|for|des|du|de|d['’])(?!\w)\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
+
+
+def _speaks_for_a_group(text: str, end: int, language: str) -> str | None:
+    """The armed group or militia a bare "spokesman" speaks for, named right after him
+    ("a spokesman for the hunters' militia", "un porte-parole de la confrérie des chasseurs")."""
+    m = _SPEAKS_FOR.match(text, end)
+    if m is None:
+        return None
+    named = find_actors(text[m.end():m.end() + 60], language)
+    return named[0].surface if named and named[0].start == 0 and is_non_state_armed(named[0].actor) else None
 
 
 def _attributed_before(text: str, plain: str | None, at: int, cv: _ClaimantVocab) -> bool:
