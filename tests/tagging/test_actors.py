@@ -255,6 +255,15 @@ def test_french_active_and_passive() -> None:
         "civilians": "target", "unidentified_armed_group": "perpetrator"}
 
 
+@pytest.mark.parametrize("text", [
+    "La position de l'armée a été prise d'assaut par des combattants du GSIM.",
+    "Une patrouille de l'armée a été prise pour cible par des combattants du GSIM.",
+    "Les positions de l'armée ont été attaquées par des combattants du GSIM.",
+])
+def test_french_feminine_and_plural_participles_make_the_agent_the_perpetrator(text) -> None:
+    assert role_of(text, "fr")["jnim"] == "perpetrator"
+
+
 def test_french_attack_of_x_against_y() -> None:
     assert role_of("L'attaque de l'EIGS contre le camp militaire de Tessit a duré des heures.", "fr") == {
         "is_sahel": "perpetrator", "military_ml": "target"}

@@ -1743,3 +1743,12 @@ def test_a_spokesman_for_a_militia_gives_a_party_s_claim_not_an_official_one(sen
 def test_a_spokesman_for_the_army_stays_official():
     [found] = extract_claims("A spokesman for the army said more than 20 terrorists were killed.", "en")
     assert found.claimant_type == "official"
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Mardi matin, une source sécuritaire parlait encore d'« une dizaine de militaires » tués.", "fr"),
+    ("On Tuesday morning, a security source was still speaking of about ten soldiers killed.", "en"),
+])
+def test_a_source_still_giving_a_figure_gives_the_early_one(sentence, language):
+    [found] = extract_claims(sentence, language)
+    assert found.initial and found.count == 10
