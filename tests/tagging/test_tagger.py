@@ -2037,3 +2037,19 @@ def test_a_force_s_quoted_name_for_those_it_struck_stays_its_own_word():
     event = primary(tag_article(article("Frappe", text, language="fr")))
     assert "military_bf" in event["actors"] and "civilians" in event["actors"]
     assert "unidentified_armed_group" not in event["actors"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Des hommes armés ont attaqué mardi à l'aube un campement de pêche de l'île de Kangara, dans la province du "
+     "Lac.\n\nSelon le gouverneur de la province, qui s'est exprimé mercredi devant la presse à Bol, « neuf civils "
+     "ont été tués » par des éléments de Boko Haram. Il a annoncé l'envoi d'une unité de l'armée sur l'île.\n\n"
+     "Le chef de canton avance pour sa part un bilan de quatorze morts.", "fr"),
+    ("Gunmen attacked a fishing camp on Kangara island in Chad's Lac province at dawn on Tuesday.\n\nThe governor, "
+     "speaking on Wednesday to reporters in Bol, said nine civilians were killed by Boko Haram fighters.\n\n"
+     "A canton chief gave a toll of 14 dead.", "en"),
+])
+def test_where_an_official_speaks_is_no_second_incident(text, language):
+    event = primary(tag_article(article("Attaque", text, published="2021-06-10T08:00:00Z", language=language)))
+    assert event["fatalities"] == 9
+    assert event["date"] == "2021-06-08"
+    assert "military_td" not in event["actors"]
