@@ -2053,3 +2053,13 @@ def test_where_an_official_speaks_is_no_second_incident(text, language):
     assert event["fatalities"] == 9
     assert event["date"] == "2021-06-08"
     assert "military_td" not in event["actors"]
+
+
+def test_the_towns_whose_hospitals_took_the_wounded_are_no_second_scene():
+    text = ("A military jet bombed a fish market at Kwatar Dala, a fishing settlement in the Kukawa local government "
+            "area of Borno state, on Friday, residents said.\n\nResidents gave a toll of 24 dead. Amnesty "
+            "International said on Sunday it had verified the deaths of at least 17 civilians, and that about 30 "
+            "other people had been taken to hospitals in Monguno and Maiduguri.")
+    event = primary(tag_article(article("Air strike hits fish market", text, published="2023-09-25T08:00:00Z")))
+    assert normalise_name(event["location"]) == "kwatardala"
+    assert event["fatalities"] == 17
