@@ -1752,3 +1752,18 @@ def test_a_spokesman_for_the_army_stays_official():
 def test_a_source_still_giving_a_figure_gives_the_early_one(sentence, language):
     [found] = extract_claims(sentence, language)
     assert found.initial and found.count == 10
+
+
+def test_one_victim_s_fate_told_after_the_source_s_total_does_not_lower_it():
+    found = story_claims(
+        "Four people, three of them women, were killed on Wednesday when their tricycle drove over an explosive "
+        "device, police said.",
+        "The driver died on the spot along with two passengers; a third woman succumbed to her injuries during "
+        "the night, police said.")
+    assert conservative_toll(found) == 4
+
+
+def test_another_source_s_lone_victim_is_still_a_second_account():
+    found = story_claims("Four people were killed in the blast, a local official said.",
+                         "One civilian was killed, the army said.")
+    assert conservative_toll(found) == 1

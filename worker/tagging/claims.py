@@ -1341,6 +1341,15 @@ _SECOND_ACCOUNTS = frozenset({"local", "media"})   # witnesses and reporters: th
 _OTHER_ACCOUNTS = _SECOND_ACCOUNTS | {"un", "ngo"}  # ... and agencies' and rights groups' counts
 
 
+def _one_source_details(pool: Sequence[Claim]) -> bool:
+    """Whether every named figure is one person told by a source that also gave the generic
+    total: one account, its total then a victim's fate ("four people were killed ... a third
+    woman succumbed overnight")."""
+    totals = {(c.claimant, c.claimant_type) for c in pool if _group(c) is None and c.claimant}
+    named = [c for c in pool if _group(c) not in (None, "militants")]
+    return bool(named) and all(c.count == 1 and (c.claimant, c.claimant_type) in totals for c in named)
+
+
 def conservative_toll(claims: Sequence[Claim]) -> int | None:
     """The schema's fatalities: the most conservative credible killed figure, all sides together.
 
@@ -1366,7 +1375,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
        sum of the named groups: the larger when one report gives both ("15 dead, 12 of
        them soldiers") or the total is a revision ("bringing the toll to 14"); the named sum
        when it alone is a revision ("a third soldier has died"); the larger when the generic
-       figure only adds to others ("three other soldiers fell"); else the lower (two accounts
+       figure only adds to others ("three other soldiers fell"); the total when its own source
+       then tells one victim's fate ("a third woman succumbed"); else the lower (two accounts
        of the same dead). Killed militants are added on top: attackers are counted apart from their victims ("killing 23
        people ... four attackers also died" -> 27; "51 soldiers killed, 160 militants
        neutralised" -> 211), unless only a generic figure is beside them and it is the
@@ -1492,6 +1502,8 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         # the total with its parts ... unless the parts are only a witness's or an agency's higher
         # count beside the officials' revised total ("27 dead" against the UN's "at least 30 civilians")
         core = max(generic, named)
+    elif not named_revised and not militants and named < generic and _one_source_details(pool):
+        core = generic     # the source's total, then some of its dead told one by one
     else:
         # two accounts of the same dead: the lower, unless only the named one is a revised toll
         core = named if named_revised else min(generic, named)
