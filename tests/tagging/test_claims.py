@@ -1767,3 +1767,10 @@ def test_another_source_s_lone_victim_is_still_a_second_account():
     found = story_claims("Four people were killed in the blast, a local official said.",
                          "One civilian was killed, the army said.")
     assert conservative_toll(found) == 1
+
+
+def test_a_regional_administration_s_note_is_an_official_count_apart_from_residents():
+    found = extract_claims("Une note de l'administration régionale consultée par notre rédaction fait état de « sept "
+                           "civils tués », tandis que des habitants parlent de huit morts, dont un adolescent.", "fr")
+    assert [(c.count, c.claimant_type) for c in found if not c.subset] == [(7, "official"), (8, "local")]
+    assert conservative_toll(found) == 7
