@@ -1774,3 +1774,16 @@ def test_a_regional_administration_s_note_is_an_official_count_apart_from_reside
                            "civils tués », tandis que des habitants parlent de huit morts, dont un adolescent.", "fr")
     assert [(c.count, c.claimant_type) for c in found if not c.subset] == [(7, "official"), (8, "local")]
     assert conservative_toll(found) == 7
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Au moins onze militaires et VDP ont été tués dans l'embuscade.", "fr"),
+    ("At least 11 soldiers and volunteers were killed in the ambush.", "en"),
+])
+def test_one_count_of_two_bare_nouns_is_of_both_groups(sentence, language):
+    assert claims(sentence, language) == [("killed", 11, "at_least", None)]
+
+
+def test_two_counts_keep_their_own_groups():
+    assert claims("Eleven soldiers and three VDP were killed.") == [
+        ("killed", 11, "exact", "soldiers"), ("killed", 3, "exact", "vdp")]

@@ -495,6 +495,9 @@ def _not_a_casualty_count(q: Quantity, text: str, v: _Vocab, plain: str | None) 
     return not q.spelled and q.value is not None and 1900 <= q.value <= 2100 and "," not in q.surface
 
 
+_AND_BARE = re.compile(r"\s+(?:and|et)\s+")
+
+
 def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, plain: str | None) -> _Draft | None:
     """The count `q` with its head noun and the kinds the words before and after it give;
     `plain`: the lower-cased text, or None (see extract_claims)."""
@@ -522,6 +525,13 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
                 if v.head_last or m.group("noun").lower() in _ADJECTIVE_NOUNS:
                     victims = v.nouns[compound.group("noun").lower()][1]
                 head_end = compound.end()
+            also = _AND_BARE.match(text, head_end)
+            other = v.head_at(text, plain, also.end()) if also else None
+            if other and not other.group("mods") and other.start("noun") == also.end() \
+                    and v.nouns[other.group("noun").lower()][0] == "victim" \
+                    and v.nouns[other.group("noun").lower()][1] != victims:
+                # "onze militaires et VDP tués", "11 soldiers and volunteers": one count of both
+                victims, head_end = None, other.end()
         elif role == "members":
             window = text[head_end:head_end + 40]
             victims = next((g for g, rx in v.members_context if rx.search(window)), "people")
