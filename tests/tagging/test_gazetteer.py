@@ -655,3 +655,21 @@ def test_a_village_is_not_placed_in_the_unit_across_the_border_or_where_a_source
             "Guidimé. Des proches des victimes, joints à Sélibabi, décrivent des soldats.")
     village = next(m for m in find_places(text, "fr") if m.surface == "Djingué-Moussala")
     assert (village.place.country, village.place.admin1) == ("ML", "Kayes")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The attackers belonged to the Boko Haram faction led by Bakura Doro, known as JAS.", "en"),
+    ("Les assaillants appartiendraient à la faction dirigée par Bakura Doro.", "fr"),
+])
+def test_a_leader_named_like_a_town_is_no_place(text, language):
+    assert "Bakura" not in [name for name, _, _ in places(text, language)]
+
+
+def test_a_town_after_led_by_without_a_surname_is_still_a_place():
+    assert "Bakura" in [name for name, _, _ in places("The patrol, led by soldiers from Bakura, was ambushed.")]
+
+
+def test_an_island_named_with_its_department_is_a_place_of_that_department():
+    found = find_places("The attack targeted a post on Kaïrom island, in the Fouli department of Lac province.", "en")
+    island = next(m for m in found if normalise_name(m.place.name) == "kairom")
+    assert (island.place.country, normalise_name(island.place.admin1)) == ("TD", "lac")

@@ -351,6 +351,11 @@ _RANKED_NAME_BEFORE = re.compile(
     r"Malam|Hajiya|Prof|Professor|Dr|Mr|Mrs|Mme)\.?\s+(?:[A-Z][a-z'’-]+\s+){1,3}$")
 
 
+# "the faction led by Bakura Doro", "le groupe dirigé par Ba Ag Moussa": a leader's name
+_LEADER_BEFORE = re.compile(r"(?<!\w)(?:led|headed|commanded|founded|dirigée?s?|commandée?s?|fondée?s?|menée?s?)\s+"
+                            r"(?:by|par)\s+$")
+
+
 def _is_person(text: str, s: int, e: int, idx: _Index) -> bool:
     """'Mali Traore', 'Mr Mali', 'Salif Mali said': a name, not the country (nor Chad)."""
     prev = _word_before(text, s)
@@ -521,7 +526,9 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
     sure = [(s, chosen[0].place.country) for s, e, _cs, _ce, _cue, k, chosen in staged
             if _one_country(chosen) and not any(c.weak or c.cue for c in chosen)]
     for s, e, cs, ce, cue, k, chosen in staged:
-        if text[s:s + 1].isupper() and _RANKED_NAME_BEFORE.search(text, max(0, s - 60), s):
+        if text[s:s + 1].isupper() and (_RANKED_NAME_BEFORE.search(text, max(0, s - 60), s)
+                                        or _LEADER_BEFORE.search(text, max(0, s - 30), s)
+                                        and _surname_after(text, e, idx)):
             continue
         best = chosen[0] if len(chosen) == 1 else min(chosen, key=lambda c: _order(c, evidence))
         level = best.place.level
@@ -607,9 +614,9 @@ _ALSO_WRITTEN = r"(?:\s+\([^()]{1,40}\))?"      # "Dogonkiria (also written Dogo
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
     ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
-    ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement)(?:\s+(?:in|of|near|on)\s+(?:the\s+)?|,\s+){_DIRECTION}{_ADM}", True,
+    ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement|island)(?:\s+(?:in|of|near|on)\s+(?:the\s+)?|,\s+(?:in\s+(?:the\s+)?)?){_DIRECTION}{_ADM}", True,
      ("village in", "village of", "village near", "village on", "hamlet in", "hamlet of", "community in", "community of",
-      "settlement in", "village, ", "hamlet, ", "community, "), 40, 60),
+      "settlement in", "village, ", "hamlet, ", "community, ", "island in", "island of", "island, "), 40, 60),
     # "bandits invaded the market at Kasuwan Garba in Mariga Local Government Area": a place named after a
     # locative word, then the unit it lies in (the word before the name is checked: "General Hospital in X LGA")
     ("at X in Y LGA", rf"{{name}}\s+in\s+(?:the\s+)?{_ADM}\s+(?i:local government area|local government|LGA|district|department|"
