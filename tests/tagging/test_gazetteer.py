@@ -673,3 +673,14 @@ def test_an_island_named_with_its_department_is_a_place_of_that_department():
     found = find_places("The attack targeted a post on Kaïrom island, in the Fouli department of Lac province.", "en")
     island = next(m for m in found if normalise_name(m.place.name) == "kairom")
     assert (island.place.country, normalise_name(island.place.admin1)) == ("TD", "lac")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Armed men abducted nine people from the village of Ngarwa Gana, on the Komadougou Yobe river, in Niger's "
+     "Diffa region.", "en"),
+    ("Des hommes armés ont tué huit producteurs à Kaïwa Boudouri, un village situé au bord de la Komadougou Yobé, "
+     "dans le département de Diffa.", "fr"),
+])
+def test_the_komadougou_yobe_river_is_not_yobe_state(text, language):
+    assert "NG" not in countries(text, language)
+    assert "NE" in countries(text, language)

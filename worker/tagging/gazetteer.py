@@ -286,6 +286,8 @@ soldiers military authorities officials official president prime minister minist
 national football team cup basin region republic state border police gendarmerie says said claims after
 and or the on in at to for with over from by is are was were has have will kills killed attack attacks
 """.split())
+_RIVER_NAMED_AFTER = re.compile(r"\s+(?i:river)\b")
+_RIVER_NAMED_BEFORE = re.compile(r"\b(?:komadougou|komadugu|riviere|fleuve)\s+$")
 _RIVER_SIDE = re.compile(r"(?:lower|upper|middle|moyen|haut|bas) $")
 _RIVER_WORDS = re.compile(r"\b(?:river|fleuve|navigable|dredg\w*|flows?|coule|prend sa source|se jette|crues?|rives?|banks)\b")
 _RIVER_BEFORE = re.compile(r"(?:river|fleuve|rive|rives|berge|berges|crue|waters|banks?|eaux|flood\w*|bords)\s+(?:of\s+)?(?:the |du |le |de l')$")
@@ -561,6 +563,8 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
                 continue
             if cue == "etat" and evidence["NG"] > evidence["NE"] - 1:
                 place, rule = _ng_niger_state(idx), "admin1:etat-du-niger-in-nigeria"
+        if _RIVER_NAMED_AFTER.match(text, e) or _RIVER_NAMED_BEFORE.search(folded, max(0, s - 25), s):
+            continue    # "the Komadougou Yobe river", "la Komadougou Yobé": a river named like a state
         if place.level in ("admin1", "admin2") and cue or place.level == "locality" and cue in _AREA_CUES:
             s, e = cs, ce
         out.append(PlaceMention(place, s, e, text[s:e], _PRECISION[place.level], rule, certain))
