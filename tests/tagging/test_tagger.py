@@ -2063,3 +2063,23 @@ def test_the_towns_whose_hospitals_took_the_wounded_are_no_second_scene():
     event = primary(tag_article(article("Air strike hits fish market", text, published="2023-09-25T08:00:00Z")))
     assert normalise_name(event["location"]) == "kwatardala"
     assert event["fatalities"] == 17
+
+
+def test_a_group_s_claim_of_an_older_dated_attack_is_background():
+    text = ("French forces killed around fifteen jihadists in an air strike in Mali's Menaka region on Tuesday, the "
+            "French general staff said on Thursday.\n\nA drone struck fighters of the Islamic State in the Greater "
+            "Sahara gathered near Taghalit, a watering point about 80 kilometres south-east of the town of Menaka.\n\n"
+            "The group is active on both sides of the border. It claimed the ambush near Tongo Tongo, in Niger, in "
+            "October 2017, in which four American and four Nigerien soldiers were killed.")
+    event = primary(tag_article(article("French strike in Mali", text, published="2018-06-28T08:00:00Z")))
+    assert (event["country"], normalise_name(event["location"])) == ("ML", "taghalit")
+    assert event["fatalities"] == 15
+    assert "military_ne" not in event["actors"]
+
+
+def test_a_date_describing_the_claiming_group_keeps_the_claim_in_the_story():
+    text = ("Au moins cinq militaires maliens ont été tués mardi lors d'une embuscade près d'Aguelhok, dans la région "
+            "de Kidal.\n\nLe Front de libération de l'Azawad (FLA), coalition formée fin novembre 2024, a revendiqué "
+            "l'embuscade et affirme avoir tué douze soldats.")
+    event = primary(tag_article(article("Embuscade", text, published="2025-01-02T09:00:00Z", language="fr")))
+    assert "azawad_rebels" in event["actors"]

@@ -598,8 +598,10 @@ _UNIT_FR = (r"(?:cercle|commune|province|région|département|préfecture|sous-p
             r"zone de gouvernement local|LGA)")
 _DIRECTION = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|far-?northern)\s+)?"
 # the nouns that introduce a village ("X, a herders' camp", "X est un hameau"): rarer than ", a "
-_PLACE_NOUNS_EN = ("village", "town", "hamlet", "localit", "communit", "settlement", "commune", "camp", "island", "site")
-_PLACE_NOUNS_FR = ("village", "localite", "hameau", "campement", "ile", "site", "bourgade", "commune", "agglomeration")
+_PLACE_NOUNS_EN = ("village", "town", "hamlet", "localit", "communit", "settlement", "commune", "camp", "island", "site",
+                   "watering point", "water point", "oasis")
+_PLACE_NOUNS_FR = ("village", "localite", "hameau", "campement", "ile", "site", "bourgade", "commune", "agglomeration",
+                   "point d'eau", "oasis")
 _DISTANCE_EN = (r"(?:kilometres|kilometers|km|miles)\s+(?:\([^)]*\)\s+)?"
                 r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:of|from)\b")
 _DISTANCE_FR = r"(?:kilomètres|km)\s+(?:au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+)?(?:de|d['’]|du|des)\b"
@@ -629,9 +631,9 @@ _CONTEXT_SPECS = [
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
-    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site)\b"
+    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site|watering point|water point|oasis)\b"
                      r"(?!\s+(?:leaders?|members?|heads?|chiefs?|elders?|spokes\w+|youths?))", True, _PLACE_NOUNS_EN, 90, 10),
-    ("X, un village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération)\b", True, _PLACE_NOUNS_FR, 90, 10),
+    ("X, un village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération|point d['’]eau|oasis)\b", True, _PLACE_NOUNS_FR, 90, 10),
     ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?:(?i:targeted|attacked|affected)\s+)?(?i:village|hamlet|home village|hometown)"
                        rf"(?:\s+(?i:attacked|targeted|hit))?,\s+{_NAME},", True,
      ("village, ", "hamlet, ", "hometown, ", "attacked, ", "targeted, ", "hit, "), 30, 40),

@@ -419,9 +419,11 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
     text = facts.sentence.text
     lowered = text.lower()
     first = _told_or_recap_pattern(language).search(lowered)
-    if first and _told_pattern(language).search(lowered, first.start()):
+    if first and _told_pattern(language).search(lowered, first.start()) and not _claims_older(facts, lowered, main_date,
+                                                                                          language):
         # "Ansaroul Islam, whose founder died last year, claimed the attack", "the militants
-        # belonged to Ansarul Islam, ... active in the Soum since 2016"
+        # belonged to Ansarul Islam, ... active in the Soum since 2016" (but "it claimed the
+        # ambush near Tongo Tongo in October 2017" tells that older ambush)
         return None
     if _OWN_INCIDENT_DAY.search(lowered):
         return None     # "The killings took place on Oct. 25": the story's own incident, dated late
@@ -449,6 +451,18 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
         if own and not _place_keys([facts]) & lead_places:
             return f"toll at another place '{sorted(own)[0]}'"
     return None
+
+
+def _claims_older(facts: Facts, lowered: str, main_date: Any, language: str) -> bool:
+    """A claim of responsibility for an attack dated after it a month or more before the main
+    incident ("it claimed the ambush near Tongo Tongo in October 2017"): the claim of that older
+    attack. (A date before the claim, or beside the attackers' group, describes the group: "le
+    FLA, formé fin novembre 2024, a revendiqué l'embuscade".)"""
+    v = vocabulary(language)
+    claim = v.own_claim.search(lowered)
+    return main_date is not None and claim is not None and not v.attackers_named.search(lowered) \
+        and any(m.start > claim.start() and m.precision in ("day", "month") and _is_earlier(m, main_date)
+                and (main_date.date - m.date).days > 31 for m in facts.event_dates)
 
 
 _AGO = re.compile(r"(?<!\w)(?:il y a|ago|earlier|plus tôt)(?!\w)")
