@@ -2083,3 +2083,17 @@ def test_a_date_describing_the_claiming_group_keeps_the_claim_in_the_story():
             "l'embuscade et affirme avoir tué douze soldats.")
     event = primary(tag_article(article("Embuscade", text, published="2025-01-02T09:00:00Z", language="fr")))
     assert "azawad_rebels" in event["actors"]
+
+
+def test_forces_killing_civilians_told_plainly_is_relevant():
+    text = ("Le ministère mauritanien des Affaires étrangères a convoqué lundi l'ambassadeur du Mali après la mort "
+            "de plusieurs ressortissants mauritaniens, tués de l'autre côté de la frontière, dans le cercle de "
+            "Nara.\n\nSelon un "
+            "communiqué officiel, sept bergers mauritaniens ont été tués dans la nuit de mercredi à jeudi au "
+            "campement de Tenhamma, dans le cercle de Nara, « par des éléments de l'armée malienne ».")
+    out = tag_article(article("Nouakchott convoque l'ambassadeur du Mali après la mort de sept bergers", text,
+                              published="2024-01-29T18:00:00Z", language="fr"))
+    assert out["relevant"]
+    event = primary(out)
+    assert (event["sub_event_type"], event["fatalities"]) == ("attack", 7)
+    assert {"military_ml", "civilians"} <= set(event["actors"])

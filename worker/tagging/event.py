@@ -535,6 +535,7 @@ def _explain_actors(actors: list[str], told: list[Facts], country: str | None, a
 
 LABEL_WORDS = 3    # a quote this short is a label ("bandits"), not speech
 NOUN_PHRASE_WORDS = 8
+AGENT_PHRASE_WORDS = 12     # « par des éléments de l'armée malienne accompagnés de leurs partenaires étrangers »
 # words of a clause: a quote without any ("a large number of armed bandits") is a noun phrase
 _CLAUSE_WORDS = {
     "en": re.compile(r"[,;:.!?]|\b(?:i|we|you|he|she|they|it|our|us|my|is|are|was|were|be|been|have|has|had|"
@@ -551,7 +552,7 @@ def _speech_spans(text: str, language: str) -> list[tuple[int, int]]:
     « terrorists of Katiba Macina »"). A force's name for those it struck stays its speech."""
     attribution = vocabulary(language).attribution
     return [(lo, hi) for lo, hi in quoted_spans(text)
-            if len(text[lo:hi].split()) > LABEL_WORDS and not (_DOER_BEFORE.search(text, max(0, lo - 20), lo) and _noun_phrase(text[lo + 1:hi - 1], language))
+            if len(text[lo:hi].split()) > LABEL_WORDS and not _doer_label(text, lo, hi, language)
             and not first_match(attribution, text[max(0, lo - 40):lo])]
 
 
@@ -559,8 +560,17 @@ _DOER_BEFORE = re.compile(r"\b(?:when|after|as|by|while|once|lorsque|lorsqu['’
                           re.IGNORECASE)
 
 
-def _noun_phrase(quote: str, language: str) -> bool:
-    return len(quote.split()) <= NOUN_PHRASE_WORDS and not _CLAUSE_WORDS[language].search(quote)
+_AGENT_OPENING = re.compile(r"\W*(?:by|par)\s", re.IGNORECASE)
+
+
+def _doer_label(text: str, lo: int, hi: int, language: str) -> bool:
+    """A quoted noun phrase naming the doer: after "when", "by", "par" (when "a large number of
+    armed bandits" invaded), or opening with "by"/"par" itself (tués « par des éléments de l'armée »)."""
+    quote = text[lo + 1:hi - 1]
+    if _AGENT_OPENING.match(quote):
+        return len(quote.split()) <= AGENT_PHRASE_WORDS and not _CLAUSE_WORDS[language].search(quote)
+    return bool(_DOER_BEFORE.search(text, max(0, lo - 20), lo)) and len(quote.split()) <= NOUN_PHRASE_WORDS \
+        and not _CLAUSE_WORDS[language].search(quote)
 
 
 # Violence against civilians always has an author: unnamed, an unidentified armed group.

@@ -156,9 +156,11 @@ def in_scope(scope: Scope, country: str | None, admin1: str | None, actors: Iter
 
 
 def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, texts: Iterable[str],
-           language: str, elsewhere: str | None = None) -> Relevance:
+           language: str, elsewhere: str | None = None, typed_violence: str | None = None) -> Relevance:
     """Score the evidence; relevant when in scope and shows an armed group, or violence
-    with casualties (the weights make that exactly score >= threshold)."""
+    with casualties (the weights make that exactly score >= threshold). `typed_violence`: the
+    violence the event's typing found without a violence word ("seven herders were killed by
+    soldiers": forces killing civilians)."""
     config = _config()
     weights = config["weights"]
     evidence, reasons = 0.0, [f"story set in {elsewhere}"] if elsewhere else []
@@ -171,7 +173,7 @@ def assess(scope_reason: str | None, actors: Iterable[str], claims: Iterable, te
         evidence += weights["armed_group"]
         reasons.append(f"armed group {armed[0]}")
     claims = list(claims)
-    word = violence_word(texts, language)
+    word = violence_word(texts, language) or typed_violence
     if not word:
         # Soldiers or fighters killed, wounded or taken is armed violence whatever the wording.
         armed_victims = [c for c in claims if c.kind in CASUALTY_KINDS and c.victims in ARMED_VICTIMS]

@@ -16,7 +16,7 @@ from typing import Any
 
 from worker.articles.language import guess_language
 
-from .actors import find_actors, is_non_state_armed, resolve_actors
+from .actors import find_actors, is_non_state_armed, is_state_force, resolve_actors
 from .bombers import BESIDES_RULE, dead_bombers
 from .claims import extract_claims, resolve_claimant
 from .dates import YEAR, eve_of, find_dates, hour_after_midnight, may_be_eve, settle_night, unsettled_night
@@ -341,8 +341,11 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     claims = [c for f in main.facts for c in f.claims]
     if not any(c.kind in CASUALTY_KINDS for c in claims):
         claims += [c for incident in incidents[1:] for f in incident.facts for c in f.claims if not c.is_cumulative]
+    # forces killing civilians is violence however plainly told ("sept bergers ont été tués par des soldats")
+    typed = "state forces against civilians" if event["event_type"] == "Violence against civilians" and any(
+        is_state_force(a) for a in event["perpetrators"]) else None
     relevance = assess(scope_reason, event["actors"], claims, [f.sentence.text for f in primary.told], language,
-                       elsewhere)
+                       elsewhere, typed)
     if not relevance.relevant and scope_reason and (told := _insecurity_story(facts, language)):
         armed = [m.actor for f in told for m in f.actors if is_non_state_armed(m.actor)]
         relevance = assess(scope_reason, armed, claims, [f.sentence.text for f in told], language, elsewhere)
