@@ -2097,3 +2097,12 @@ def test_forces_killing_civilians_told_plainly_is_relevant():
     event = primary(out)
     assert (event["sub_event_type"], event["fatalities"]) == ("attack", 7)
     assert {"military_ml", "civilians"} <= set(event["actors"])
+
+
+def test_the_city_where_a_report_was_presented_to_the_press_is_not_where_it_happened():
+    text = ("Le ministère de la Défense a rendu public lundi un bilan présenté à la presse à Cotonou par le chef "
+            "d'état-major.\n\nSelon ce bilan, les unités engagées dans les départements de l'Alibori et de "
+            "l'Atacora ont procédé à l'interpellation de 187 personnes soupçonnées de collusion avec des groupes "
+            "terroristes.")
+    out = tag_article(article("Opération Mirador : l'armée dresse son bilan", text, language="fr"))
+    assert out["relevant"] and out["countries"] == ["BJ"]
