@@ -684,3 +684,18 @@ def test_an_island_named_with_its_department_is_a_place_of_that_department():
 def test_the_komadougou_yobe_river_is_not_yobe_state(text, language):
     assert "NG" not in countries(text, language)
     assert "NE" in countries(text, language)
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Les combattants se sont affrontés autour du hameau d'In-Tabakat, dans la commune de Tin-Hama, cercle "
+     "d'Ansongo, région de Gao.", "fr", "In-Tabakat"),
+    ("The strike hit the well at In-Tadjedit, a small nomad settlement in the Abeibara district of the Kidal region.",
+     "en", "In-Tadjedit"),
+])
+def test_a_village_named_in_hyphen_x_keeps_its_in(text, language, name):
+    assert name in [n for n, _, _ in places(text, language)]
+
+
+def test_in_before_a_village_with_a_space_is_the_preposition():
+    assert "Tadjedit" in [n for n, _, _ in places("In Tadjedit, a small nomad settlement in the Kidal region, the "
+                                                  "strike killed six.")]

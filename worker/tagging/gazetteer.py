@@ -796,14 +796,20 @@ _NAME_PART = re.compile(r"[^\s-]+")
 
 
 def _clean_name(name: str) -> tuple[str, int] | None:
-    """Drop leading/trailing non-place words ("In", "Friday"); None when nothing is left."""
+    """Drop leading/trailing non-place words ("In", "Friday"); None when nothing is left. A
+    word joined to the next by a hyphen is part of the name ("In-Tabakat", "In-Delimane")."""
     parts = [(m.start(), m.end(), fold(m.group())) for m in _NAME_PART.finditer(name)]
-    while parts and parts[0][2] in _NOT_A_PLACE:
+
+    def joined(part: tuple[int, int, str]) -> bool:
+        return name.startswith("-", part[1])
+
+    while parts and parts[0][2] in _NOT_A_PLACE and not joined(parts[0]):
         parts.pop(0)
     while parts and parts[-1][2] in _NOT_A_PLACE:
         parts.pop()
     demonyms = _index().demonyms
-    if not parts or any(word in _NOT_A_PLACE or _folded_key(word) in demonyms for _s, _e, word in parts):
+    if not parts or any(word in _NOT_A_PLACE and not (part is parts[0] and joined(part))
+                        or _folded_key(word) in demonyms for part in parts for word in (part[2],)):
         return None
     cleaned = name[parts[0][0]:parts[-1][1]]
     if cleaned.isupper() and len(cleaned) > 1:
