@@ -83,3 +83,20 @@ def test_a_bomber_listed_among_the_dead_or_dying_with_them_is_one_more_dead():
     [(i, claim)] = dead_bombers(["A woman blew herself up at a mosque.",
                                  "Eight worshippers were killed along with the bomber."], "en").items()
     assert (i, claim.rule) == (1, BESIDES_RULE)
+
+
+@pytest.mark.parametrize("sentences, language", [
+    (["Un kamikaze s'est fait exploser à un poste de contrôle de l'armée.",
+      "Selon l'armée, deux soldats et un civil ont été tués, en plus de l'assaillant."], "fr"),
+    (["A suicide bomber struck an army checkpoint.",
+      "Two soldiers and a civilian were killed, in addition to the attacker, the army said."], "en"),
+])
+def test_the_lone_attacker_counted_on_top_of_a_bombing_s_toll_is_one_more_dead(sentences, language):
+    found = dead_bombers(sentences, language)
+    assert [(i, c.count, c.victims) for i, c in found.items()] == [(1, 1, "militants")]
+
+
+def test_a_local_count_not_counting_the_attackers_adds_no_bombers_of_its_own():
+    found = dead_bombers(["At least five worshippers were killed when two suicide bombers struck a mosque.",
+                          "A vigilante said 11 people, not counting the attackers, were buried."], "en")
+    assert 1 not in found

@@ -36,7 +36,10 @@ _DIED = {
 # left out of the toll, so dead on top of it
 _BESIDES = {
     "en": re.compile(r"(?<!\w)(?:(?:besides|apart from|not counting|not including|excluding)\s+(?P<noun>themselves|himself|"
-                     r"herself|the\s+(?:(?:two|three|female|suicide)\s+)*bombers?)|(?:as well as|in addition to|and|plus)\s+"
+                     r"herself|the\s+(?:(?:two|three|female|suicide)\s+)*bombers?)|"
+                     # "two soldiers and a civilian were killed, in addition to the attacker": the bomber
+                     r"(?:in addition to|as well as)\s+(?P<also>the\s+(?:(?:female|suicide)\s+)*(?:bomber|attacker|assailant))"
+                     r"(?![\w-])|(?:as well as|in addition to|and|plus)\s+"
                      r"(?P<self>themselves|himself|herself)(?!\w)"
                      # "four soldiers and the bomber were killed": the bomber listed among the dead
                      r"|\d*\w+\s+[\w-]+\s+and\s+(?P<listed>the\s+(?:(?:female|suicide)\s+)*bomber)\s+"
@@ -44,7 +47,8 @@ _BESIDES = {
                      r"|\b(?:died|killed)\s+(?:along\s+)?with\s+(?P<with>the\s+(?:(?:female|suicide)\s+)*bomber)\b)"),
     "fr": re.compile(r"(?<!\w)(?:sans compter|non compris|outre|en plus (?:du|des|de)|ainsi que)\s+"
                      r"(?:les\s+|la\s+|le\s+|l['’])?(?:(?:deux|trois)\s+)?"
-                     r"(?P<noun>kamikazes?|elles-mêmes|eux-mêmes|elle-même|lui-même)"),
+                     r"(?P<noun>kamikazes?|elles-mêmes|eux-mêmes|elle-même|lui-même)(?![\w-])"
+                     r"|(?:en plus de|outre|ainsi que)\s+l['’](?P<also>assaillant)(?![\w-])"),
 }
 # "two female suicide bombers", "deux femmes kamikazes": the count an earlier sentence gives
 _COUNTED = {
@@ -72,7 +76,7 @@ def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
     for i, sentence in enumerate(sentences):
         lowered = sentence.lower()
         besides = _BESIDES[language].search(lowered)
-        listed = besides is not None and any(besides.groupdict().get(g) for g in ("listed", "with"))
+        listed = besides is not None and any(besides.groupdict().get(g) for g in ("listed", "with", "also"))
         m, rule = (besides, BESIDES_RULE) if listed else (_DIED[language].search(lowered), "bombers-died")
         if m is None:
             m, rule = besides, BESIDES_RULE
@@ -90,7 +94,7 @@ def _count(m: re.Match[str], language: str, earlier: Sequence[str]) -> int | Non
         return parse_number(m["n"], language)
     if (groups.get("det") or "").startswith("both"):
         return 2
-    noun = groups.get("noun") or groups.get("self") or ""
+    noun = groups.get("noun") or groups.get("self") or groups.get("also") or ""
     if noun in ("himself", "herself", "elle-même", "lui-même") or not noun.endswith(("s", "mêmes")):
         return 1
     for sentence in reversed(earlier):
