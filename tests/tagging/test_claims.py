@@ -1787,3 +1787,12 @@ def test_one_count_of_two_bare_nouns_is_of_both_groups(sentence, language):
 def test_two_counts_keep_their_own_groups():
     assert claims("Eleven soldiers and three VDP were killed.") == [
         ("killed", 11, "exact", "soldiers"), ("killed", 3, "exact", "vdp")]
+
+
+def test_a_fourth_soldier_bringing_the_toll_to_four_is_the_same_four_peacekeepers():
+    found = story_claims(
+        "The toll from Saturday's attack on the UN camp rose to four Chadian peacekeepers killed on Monday, Chad's "
+        "army said.",
+        "In a statement on Monday, Chad's armed forces said a fourth soldier had died on Sunday, bringing the toll "
+        "to four dead.")
+    assert conservative_toll(found) == 4

@@ -1453,8 +1453,10 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
             # under the report's own total are parts of it, not a count of their group
             total = sum(lower_bound(c) or 0 for c in groups[None])
             parts = [g for g in groups if g not in (None, "militants")]
-            if parts and not any(c.revised for g in parts for c in groups[g]) \
-                    and sum(lower_bound(c) or 0 for g in parts for c in groups[g]) < total:
+            in_parts = sum(lower_bound(c) or 0 for g in parts for c in groups[g])
+            # ... and "a fourth soldier died, bringing the toll to four dead" tells the same four twice
+            if parts and (in_parts == total or not any(c.revised for g in parts for c in groups[g])
+                          and in_parts < total):
                 groups = {g: m for g, m in groups.items() if g not in parts}
         for group, members in groups.items():
             # "one of them died, bringing the toll to five": the new toll holds the one
