@@ -2106,3 +2106,17 @@ def test_the_city_where_a_report_was_presented_to_the_press_is_not_where_it_happ
             "terroristes.")
     out = tag_article(article("Opération Mirador : l'armée dresse son bilan", text, language="fr"))
     assert out["relevant"] and out["countries"] == ["BJ"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ten soldiers were killed on Tuesday when terrorists attacked the post at Alambaré, in the commune of Tamou, "
+     "Tillabéri region, the ministry said.\n\nIn the same communique, the ministry reported that two civilians were "
+     "killed on Monday when their cart struck an explosive device near Makalondi.", "en"),
+    ("Dix soldats ont été tués mardi dans l'attaque du poste d'Alambaré, dans la commune de Tamou, région de "
+     "Tillabéri, selon le ministère.\n\nDans le même communiqué, le ministère indique que deux civils ont été tués "
+     "lundi par l'explosion d'un engin près de Makalondi.", "fr"),
+])
+def test_another_incident_in_the_same_communique_is_apart(text, language):
+    event = primary(tag_article(article("Attack", text, published="2025-04-10T14:00:00Z", language=language)))
+    assert event["fatalities"] == 10
+    assert "civilians" not in event["actors"]
