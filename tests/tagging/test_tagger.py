@@ -2120,3 +2120,19 @@ def test_another_incident_in_the_same_communique_is_apart(text, language):
     event = primary(tag_article(article("Attack", text, published="2025-04-10T14:00:00Z", language=language)))
     assert event["fatalities"] == 10
     assert "civilians" not in event["actors"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Quatorze camions-citernes ont été incendiés lundi par des hommes armés à Kaniko-Foulala, dans le cercle de "
+     "Kadiolo, région de Sikasso. Aucun décès n'a été signalé.\n\nLa veille, dimanche, un autre convoi, escorté par "
+     "l'armée, avait été pris pour cible entre Kayes et Diboli. L'armée a affirmé avoir « neutralisé une dizaine de "
+     "terroristes ».", "fr"),
+    ("Gunmen set fire to fourteen fuel tankers on Monday at Kaniko-Foulala, in the Kadiolo cercle of Sikasso "
+     "region. Nobody was killed.\n\nOn Sunday, another convoy, escorted by the army, came under attack between "
+     "Kayes and Diboli. The army said it had killed about ten terrorists.", "en"),
+])
+def test_another_convoy_attacked_the_day_before_is_another_incident(text, language):
+    event = primary(tag_article(article("Tankers torched", text, published="2025-09-17T11:30:00Z",
+                                        language=language)))
+    assert event["fatalities"] is None
+    assert "military_ml" not in event["actors"]
