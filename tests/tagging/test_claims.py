@@ -1796,3 +1796,18 @@ def test_a_fourth_soldier_bringing_the_toll_to_four_is_the_same_four_peacekeeper
         "In a statement on Monday, Chad's armed forces said a fourth soldier had died on Sunday, bringing the toll "
         "to four dead.")
     assert conservative_toll(found) == 4
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("A local association has since compiled a list of 24 names of men killed that day.", "en"),
+    ("Une association locale a dressé une liste de 24 noms de personnes tuées ce jour-là.", "fr"),
+])
+def test_a_list_of_names_of_the_dead_is_a_count(sentence, language):
+    [found] = extract_claims(sentence, language)
+    assert (found.kind, found.count, found.claimant_type) == ("killed", 24, "local")
+
+
+def test_what_residents_first_spoke_of_gives_way_to_a_later_count():
+    found = story_claims("Residents first spoke of about thirty dead.",
+                         "A local association has since compiled a list of 24 names of men killed that day.")
+    assert found[0].initial and conservative_toll(found) == 24
