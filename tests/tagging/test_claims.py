@@ -1811,3 +1811,16 @@ def test_what_residents_first_spoke_of_gives_way_to_a_later_count():
     found = story_claims("Residents first spoke of about thirty dead.",
                          "A local association has since compiled a list of 24 names of men killed that day.")
     assert found[0].initial and conservative_toll(found) == 24
+
+
+def test_a_total_that_equals_the_victims_and_the_bombers_told_apart_holds_them_all():
+    found = story_claims(
+        "Le bilan passe à sept morts, selon le préfet.",
+        "Selon le préfet, cinq civils ont perdu la vie, en plus des deux kamikazes.", language="fr")
+    assert conservative_toll(found) == 7
+
+
+def test_attackers_killed_beside_a_total_of_the_victims_still_add_up():
+    found = story_claims("Seven people were killed in the attack, the governor said.",
+                         "Troops killed five of the attackers, the governor said.")
+    assert conservative_toll(found) == 12

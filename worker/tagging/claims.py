@@ -1521,4 +1521,6 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
         core = named if named_revised else min(generic, named)
     if core in inclusive:
         militants = 0      # ... when that figure is the one kept ("13 dead, the two bombers among them")
+    elif generic is not None and named is not None and core == generic == named + militants:
+        militants = 0      # "le bilan passe à sept morts": five civilians and the two bombers, told apart
     return (core or 0) + militants
