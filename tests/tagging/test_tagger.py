@@ -2136,3 +2136,25 @@ def test_another_convoy_attacked_the_day_before_is_another_incident(text, langua
                                         language=language)))
     assert event["fatalities"] is None
     assert "military_ml" not in event["actors"]
+
+
+@pytest.mark.parametrize("text, language, group", [
+    ("Mardi, des hommes armés ont ouvert le feu sur des producteurs à Kaïwa Boudouri, dans le département de Diffa, "
+     "selon le préfet. Huit personnes ont été tuées.\n\nDes habitants décrivent la scène.\n\nLes assaillants, "
+     "présumés membres de Boko Haram, ont traversé la rivière en pirogue.", "fr", "jas"),
+    ("Insurgents on Monday abducted scores of women near Dikwa, in Borno State, community leaders said.\n\n"
+     "Residents fled.\n\nA woman who escaped said the attackers spoke of their leader, suggesting they belonged "
+     "to ISWAP.", "en", "iswap"),
+])
+def test_attackers_presumed_or_suggested_to_belong_to_a_group_are_that_group(text, language, group):
+    event = primary(tag_article(article("Attack", text, language=language)))
+    assert group in event["actors"]
+    assert "unidentified_armed_group" not in event["actors"]
+
+
+def test_a_doubt_about_whom_the_kidnappers_belong_to_names_no_group():
+    text = ("Gunmen abducted twelve passengers on the road to Dikwa, in Borno State, on Monday, police said.\n\n"
+            "Residents fled.\n\nResidents say it is difficult to know whether the hostage-takers belong to Boko Haram "
+            "or to one of the criminal gangs of the area.")
+    event = primary(tag_article(article("Passengers abducted", text)))
+    assert "unidentified_armed_group" in event["actors"]
