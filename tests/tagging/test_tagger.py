@@ -2158,3 +2158,12 @@ def test_a_doubt_about_whom_the_kidnappers_belong_to_names_no_group():
             "or to one of the criminal gangs of the area.")
     event = primary(tag_article(article("Passengers abducted", text)))
     assert "unidentified_armed_group" in event["actors"]
+
+
+def test_forces_listed_as_combing_the_forest_afterwards_are_no_party():
+    text = ("Gunmen abducted dozens of worshippers at Gidan Bahago, a village in Mashegu Local Government Area of Niger "
+            "State, in the early hours of Saturday.\n\nThe police spokesman said 27 persons were abducted and one "
+            "person killed, and that police tactical teams, the military and vigilantes were combing the forest.")
+    event = primary(tag_article(article("Gunmen abduct worshippers", text, published="2023-04-03T10:00:00Z")))
+    assert event["sub_event_type"] == "abduction_forced_disappearance"
+    assert "military_ng" not in event["actors"]
