@@ -2167,3 +2167,13 @@ def test_forces_listed_as_combing_the_forest_afterwards_are_no_party():
     event = primary(tag_article(article("Gunmen abduct worshippers", text, published="2023-04-03T10:00:00Z")))
     assert event["sub_event_type"] == "abduction_forced_disappearance"
     assert "military_ng" not in event["actors"]
+
+
+def test_a_search_team_of_police_and_soldiers_is_no_party_to_the_attack():
+    text = ("Insurgents attacked Mbilkwa, a farming community in Hong Local Government Area of Adamawa State, on Friday "
+            "night, killing seven people, police said.\n\nThe spokesman said two more bodies were recovered in the "
+            "bush by a search team made up of police, soldiers and local hunters.\n\nISWAP claimed responsibility "
+            "for the attack.")
+    event = primary(tag_article(article("Death toll in Hong attack rises to seven", text)))
+    assert event["sub_event_type"] == "attack"
+    assert "military_ng" not in event["actors"]
