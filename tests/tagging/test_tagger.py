@@ -2177,3 +2177,16 @@ def test_a_search_team_of_police_and_soldiers_is_no_party_to_the_attack():
     event = primary(tag_article(article("Death toll in Hong attack rises to seven", text)))
     assert event["sub_event_type"] == "attack"
     assert "military_ng" not in event["actors"]
+
+
+@pytest.mark.parametrize("text, language, source", [
+    ("Gunmen from the Islamic State in the Greater Sahara killed 22 villagers near Anderamboukane, in Mali's Menaka "
+     "region, on Sunday, officials said.\n\nThe Movement for the Salvation of Azawad (MSA), an armed group allied "
+     "with the government that has fighters in the area, said 31 people were killed.", "en", "gatia_msa"),
+    ("Des hommes armés de l'EIGS ont tué dimanche vingt-deux civils près d'Anderamboukane, dans la région de "
+     "Ménaka, selon les autorités.\n\nLes autorités évoquent désormais quatorze morts, un chiffre également avancé "
+     "par la Mission de l'ONU au Mali (Minusma).", "fr", "minusma"),
+])
+def test_a_group_or_mission_giving_its_own_count_is_a_source_not_a_party(text, language, source):
+    event = primary(tag_article(article("Attack", text, language=language)))
+    assert "is_sahel" in event["actors"] and source not in event["actors"]
