@@ -460,3 +460,8 @@ def test_the_group_whose_work_the_attack_was_is_its_perpetrator(sentence, langua
 def test_a_district_medical_centre_is_not_the_azawad_coordination(sentence, language):
     assert find_actors(sentence, language) == []
     assert [m.actor for m in find_actors("The CMA said its fighters repelled the attack.", "en")] == ["azawad_rebels"]
+
+
+def test_attackers_in_military_style_fatigues_are_not_the_army() -> None:
+    found = find_actors("About fifteen armed men, some in military-style fatigues, surrounded the compounds.", "en")
+    assert [m.actor for m in found] == ["unidentified_armed_group"]

@@ -2190,3 +2190,12 @@ def test_a_search_team_of_police_and_soldiers_is_no_party_to_the_attack():
 def test_a_group_or_mission_giving_its_own_count_is_a_source_not_a_party(text, language, source):
     event = primary(tag_article(article("Attack", text, language=language)))
     assert "is_sahel" in event["actors"] and source not in event["actors"]
+
+
+def test_the_day_a_coarse_lead_left_open_dates_it_at_the_village_named_with_it():
+    text = ("Families of six people abducted last week in the commune of Kalalé, in Borgou department, say the "
+            "kidnappers are demanding a ransom.\n\nThe six were seized from Gamagou, a village in the arrondissement "
+            "of Dérassi, on 22 November at around 11 p.m., according to residents.\n\nThe kidnappers called the "
+            "families on Sunday.")
+    event = primary(tag_article(article("Kidnappers demand ransom", text, published="2024-11-27T12:10:00Z")))
+    assert (event["date"], normalise_name(event["location"])) == ("2024-11-22", "gamagou")

@@ -235,7 +235,8 @@ _NOT_PEOPLE_BEFORE = re.compile(r"(?<!\w)(?:société|protection|état|aviation|
 _ABSENT_BEFORE = re.compile(r"(?<!\w)(?:without|sans|in the absence of|en l['’]absence d[eu'’]?)\s*"
                             r"(?:an?\s+|any\s+|d['’]\s*|de\s+|des\s+|la\s+|le\s+|les\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 # "gunmen dressed in military camouflage", "des hommes en tenue militaire": what attackers wore
-_WORN = re.compile(r"\s+(?:camouflage|uniforms?|fatigues|attire|clothing|clothes|outfits?|gear)(?!\w)", re.IGNORECASE)
+_WORN = re.compile(r"(?:-style)?\s+(?:camouflage|uniforms?|fatigues|attire|clothing|clothes|outfits?|gear)(?!\w)",
+                   re.IGNORECASE)
 _WORN_FR = re.compile(r"(?<!\w)(?:tenues?|uniformes?|treillis|habits?)\s+$", re.IGNORECASE)
 
 

@@ -448,7 +448,11 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
     if facts.claims and lead_places:
         own = {m.place.name for m in facts.places if m.place.level in ("locality", "admin2")
                and not is_reference_mention(facts, m, language)}     # "evacuated to Kandi" is no scene
-        if own and not _place_keys([facts]) & lead_places:
+        # ... unless it gives the day a coarse lead left open ("abducted last week" ... "seized from
+        # Gamagou on 22 November"): the lead's incident, told in full
+        if own and not _place_keys([facts]) & lead_places and not (
+                not isinstance(main_date, _Published) and main_date.precision in ("week", "month")
+                and any(m.precision == "day" and _consistent(m, main_date) for m in facts.event_dates)):
             return f"toll at another place '{sorted(own)[0]}'"
     return None
 
