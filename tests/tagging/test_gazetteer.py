@@ -699,3 +699,19 @@ def test_a_village_named_in_hyphen_x_keeps_its_in(text, language, name):
 def test_in_before_a_village_with_a_space_is_the_preposition():
     assert "Tadjedit" in [n for n, _, _ in places("In Tadjedit, a small nomad settlement in the Kidal region, the "
                                                   "strike killed six.")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The men were seized at a watering point known as Aïn Lehdid, roughly 25 kilometres inside Malian territory "
+     "in the circle of Nara.", "en"),
+    ("Les bergers ont été tués au lieu-dit Aïn Lehdid, dans le cercle de Nara, région de Koulikoro.", "fr"),
+])
+def test_a_place_known_as_x_is_a_village_of_the_unit_named_with_it(text, language):
+    found = {normalise_name(m.place.name): m.place for m in find_places(text, language)}
+    assert found["ainlehdid"].country == "ML" and normalise_name(found["ainlehdid"].admin1) == "koulikoro"
+
+
+def test_the_circle_of_x_is_the_cercle():
+    found = find_places("Herders were killed in the circle of Nara, in Mali's Koulikoro region.", "en")
+    [nara] = [m for m in found if normalise_name(m.place.name) == "nara"]
+    assert (nara.place.country, nara.place.level, nara.surface) == ("ML", "admin2", "circle of Nara")

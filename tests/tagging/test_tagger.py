@@ -2199,3 +2199,13 @@ def test_the_day_a_coarse_lead_left_open_dates_it_at_the_village_named_with_it()
             "families on Sunday.")
     event = primary(tag_article(article("Kidnappers demand ransom", text, published="2024-11-27T12:10:00Z")))
     assert (event["date"], normalise_name(event["location"])) == ("2024-11-22", "gamagou")
+
+
+def test_the_department_an_elected_official_comes_from_is_not_the_scene():
+    text = ("Mauritania on Monday summoned Mali's ambassador over the killing of seven herders by Malian soldiers.\n\n"
+            "The men were seized at a watering point known as Aïn Lehdid, roughly 25 kilometres inside Malian "
+            "territory in the circle of Nara, on Saturday night, the foreign ministry said. Their bodies were found "
+            "on Sunday, according to an elected official from the department of Adel Bagrou.")
+    event = primary(tag_article(article("Mauritania protests killing of herders", text,
+                                        published="2024-03-11T10:00:00Z")))
+    assert (event["country"], normalise_name(event["location"])) == ("ML", "ainlehdid")

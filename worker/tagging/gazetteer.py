@@ -242,21 +242,21 @@ _HYPHENS = "-‐‑"     # the hyphens that join the parts of one name
 
 _PREFIX_CUE = re.compile(
     r"(regions?|etats?|provinces?|cercles?|departements?|prefectures?|communes?|wilayas?|moughataas?|localites?|villages?|"
-    r"villes?|districts?)\s+(?:rurale\s+|urbaine\s+|anglophone\s+|francophone\s+|voisine?\s+|frontaliere?\s+)?"
-    r"(?:de la |de l'|du |des |de |d')$")
+    r"villes?|districts?|circles?)\s+(?:rurale\s+|urbaine\s+|anglophone\s+|francophone\s+|voisine?\s+|frontaliere?\s+)?"
+    r"(?:de la |de l'|du |des |de |d'|of )$")     # "the circle of Nara", as Mauritanian English says cercle
 _SUFFIX_CUE = re.compile(
     r"\s+(?:sub |sous )?(regions?|states?|provinces?|cercles?|departments?|departements?|districts?|lgas?"
     r"|local government(?: areas?)?|prefectures?|communes?|villages?|towns?|city)(?!\w)")
 # Cue words that name an area: a town written as one ("la commune rurale d'Anzourou",
 # "Kaïga-Kindjiria sub-prefecture") is the area around it, less precise than a village in it.
-_AREA_CUES = frozenset({"region", "regions", "etat", "state", "province", "cercle", "departement", "department",
+_AREA_CUES = frozenset({"region", "regions", "etat", "state", "province", "cercle", "circle", "departement", "department",
                         "prefecture", "commune", "wilaya", "moughataa", "district", "lga", "local government",
                         "local government area"})
 # Which level a cue word points at, in order of preference (a BF province is an admin2,
 # a Chadian one an admin1; Benin's departements are its admin1).
 _CUE_LEVELS = {
     "region": ("admin1", "admin2"), "regions": ("admin1",), "etat": ("admin1",), "state": ("admin1",),
-    "wilaya": ("admin1",), "province": ("admin2", "admin1"), "cercle": ("admin2",),
+    "wilaya": ("admin1",), "province": ("admin2", "admin1"), "cercle": ("admin2",), "circle": ("admin2",),
     "moughataa": ("admin2", "locality"),     # Mauritania's districts, named after their seats
     "departement": ("admin2", "admin1"), "department": ("admin2", "admin1"), "prefecture": ("admin2",),
     "lga": ("admin2",), "local government": ("admin2",), "local government area": ("admin2",),
@@ -310,7 +310,7 @@ def _sentence_initial(text: str, s: int) -> bool:
 
 # What a name preceded by a prefix cue follows: the last two characters of "de la ", "de l'",
 # "du ", "des ", "de ", "d'", or a line end (the cue's `$` also matches before one).
-_PREFIX_CUE_ENDS = ("a ", "l'", "u ", "s ", "e ", "d'", "\n")
+_PREFIX_CUE_ENDS = ("a ", "l'", "u ", "s ", "e ", "d'", "f ", "\n")
 
 
 def _singular_cue(word: str) -> str:
@@ -647,6 +647,12 @@ _CONTEXT_SPECS = [
     # a place measured from a town is a village near it
     ("X, N km from Y", rf"{{name}},\s+(?:(?:located|situated|some|about|around|roughly|nearly|approximately|just)\s+)*(?:a\s+few|\d+|[a-z]+)\s+{_DISTANCE_EN}", True, ("kilomet", "km ", "miles "), 60, 40),
     ("X, à N km de Y", rf"{{name}},\s+(?:(?:situé|située|situés|localisé|localisée)\s+)?(?:à\s+)?(?:environ\s+|quelque\s+|près de\s+|moins de\s+|plus de\s+)?(?:une?\s+)?(?:\d+|[\w-]+)\s+(?:de\s+)?{_DISTANCE_FR}", True, ("kilomet", "km "), 60, 40),
+    # "a watering point known as Aïn Lehdid", "au lieu-dit Tin-Abao", "un hameau appelé Kouna"
+    ("known as X", rf"(?i:place|point|site|spot|locality|village|hamlet|camp|area|well|wells)\s+(?i:known as|called|named)\s+{_NAME}",
+     True, ("known as", "called", "named"), 40, 60),
+    ("lieu-dit X", rf"(?:(?i:lieu-dit|lieudit)\s+|(?i:localité|hameau|village|campement|site|endroit|point d['’]eau|puits)\s+"
+                   rf"(?i:appelée?|dénommée?|nommée?|baptisée?)\s+){_NAME}",
+     True, ("lieu dit", "lieudit", "appele", "denomme", "nomme", "baptise"), 40, 60),
     ("near", rf"(?i:near|outside|close to|around|outskirts of|vicinity of)\s+(?:the\s+(?:village|town)\s+of\s+)?{_NAME}", False,
      ("near ", "outside ", "close to ", "around ", "outskirts of ", "vicinity of "), 2, 80),
     ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME}{_IN_UNIT_FR}(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
