@@ -2209,3 +2209,17 @@ def test_the_department_an_elected_official_comes_from_is_not_the_scene():
     event = primary(tag_article(article("Mauritania protests killing of herders", text,
                                         published="2024-03-11T10:00:00Z")))
     assert (event["country"], normalise_name(event["location"])) == ("ML", "ainlehdid")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Le procureur a annoncé jeudi l'ouverture d'une enquête après la découverte de quatorze corps dans le village "
+     "de Siéna, dans la commune de Kassoum, province du Sourou. Des habitants accusent des VDP.\n\nSelon le parquet, "
+     "les corps ont été retrouvés en périphérie du village, « portant des impacts de balles ».", "fr"),
+    ("A prosecutor opened an inquiry on Thursday after the discovery of fourteen bodies in the village of Siena, in "
+     "the Sourou province. Residents blame VDP militiamen.\n\nThe bodies, all men, bore gunshot wounds, the "
+     "prosecutor said.", "en"),
+])
+def test_bodies_found_with_bullet_wounds_are_an_attack_on_civilians(text, language):
+    event = primary(tag_article(article("Enquête", text, published="2023-06-23T08:00:00Z", language=language)))
+    assert (event["sub_event_type"], event["fatalities"]) == ("attack", 14)
+    assert {"vdp", "civilians"} <= set(event["actors"])
