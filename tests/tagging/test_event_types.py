@@ -363,3 +363,12 @@ def test_soldiers_and_their_auxiliaries_are_one_side_not_two_armed_sides() -> No
 ])
 def test_hostages_freed_in_a_fight_make_no_abduction(sentences, language) -> None:
     assert sub(sentences, language) == "armed_clash"
+
+
+def test_no_exchange_of_fire_after_the_blast_keeps_it_a_mine():
+    found = classify(["Niger : quatre soldats tués par un engin explosif dans la région de Dosso",
+                      "Quatre militaires ont été tués dimanche lorsque leur véhicule a sauté sur un engin explosif "
+                      "improvisé près de Kouassaï Béri.",
+                      "Le texte précise qu'il n'y a pas eu d'échange de tirs après l'explosion."],
+                     ["jnim", "military_ne"], "fr")
+    assert found.sub_event_type == "remote_explosive_landmine_ied"
