@@ -372,3 +372,13 @@ def test_no_exchange_of_fire_after_the_blast_keeps_it_a_mine():
                       "Le texte précise qu'il n'y a pas eu d'échange de tirs après l'explosion."],
                      ["jnim", "military_ne"], "fr")
     assert found.sub_event_type == "remote_explosive_landmine_ied"
+
+
+@pytest.mark.parametrize("title", [
+    "Guidan Roumdji : douze personnes enlevées par des bandits armés à Garin Dan Gona",
+    "Dosso : dix commerçants nigériens enlevés par des hommes armés",
+])
+def test_a_word_starting_like_a_negation_negates_nothing(title):
+    found = classify([title, "Un groupe de bandits armés a fait irruption dans le village et a emmené douze "
+                             "personnes, dont cinq femmes."], ["bandits_ng", "civilians"], "fr")
+    assert found.sub_event_type == "abduction_forced_disappearance"
