@@ -715,3 +715,10 @@ def test_the_circle_of_x_is_the_cercle():
     found = find_places("Herders were killed in the circle of Nara, in Mali's Koulikoro region.", "en")
     [nara] = [m for m in found if normalise_name(m.place.name) == "nara"]
     assert (nara.place.country, nara.place.level, nara.surface) == ("ML", "admin2", "circle of Nara")
+
+
+def test_an_island_or_village_named_like_its_district_is_the_place_itself():
+    found = find_places("Nine fishermen were killed on Sunday on Kouloudia island, in the Kaya department of Lac "
+                        "province.", "en")
+    [island] = [m for m in found if normalise_name(m.place.name) == "kouloudia"]
+    assert (island.place.level, island.geo_precision) == ("locality", 1)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -246,7 +246,7 @@ _PREFIX_CUE = re.compile(
     r"(?:de la |de l'|du |des |de |d'|of )$")     # "the circle of Nara", as Mauritanian English says cercle
 _SUFFIX_CUE = re.compile(
     r"\s+(?:sub |sous )?(regions?|states?|provinces?|cercles?|departments?|departements?|districts?|lgas?"
-    r"|local government(?: areas?)?|prefectures?|communes?|villages?|towns?|city)(?!\w)")
+    r"|local government(?: areas?)?|prefectures?|communes?|villages?|towns?|city|islands?|hamlets?)(?!\w)")
 # Cue words that name an area: a town written as one ("la commune rurale d'Anzourou",
 # "Kaïga-Kindjiria sub-prefecture") is the area around it, less precise than a village in it.
 _AREA_CUES = frozenset({"region", "regions", "etat", "state", "province", "cercle", "circle", "departement", "department",
@@ -262,6 +262,7 @@ _CUE_LEVELS = {
     "lga": ("admin2",), "local government": ("admin2",), "local government area": ("admin2",),
     "district": ("admin2", "admin1"), "commune": ("locality", "admin2"), "village": ("locality",),
     "ville": ("locality",), "town": ("locality",), "city": ("locality",), "localite": ("locality",),
+    "island": ("locality",), "hamlet": ("locality",),
 }
 # Town names that are common words in English only: in French text they need no support.
 _ENGLISH_WORDS_ONLY = frozenset({"say", "save", "share"})
@@ -472,6 +473,11 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
                 if at_level:
                     chosen = at_level
                     break
+            else:
+                if _CUE_LEVELS[cue] == ("locality",):
+                    # "Kouloudia island", "le village de Gaya": the seat of the district named after it
+                    chosen = [replace(c, place=replace(c.place, level="locality", admin2=c.place.name))
+                              for c in cands if c.place.level == "admin2"] or chosen
         elif k == "sahel":
             chosen = [c for c in cands if c.place.country == "BF"]
         elif (states := [c for c in cands if c.place.level == "admin1"]) and _POSSESSIVE_UNIT.match(text, e):
