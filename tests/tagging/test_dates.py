@@ -475,3 +475,16 @@ def test_an_hour_after_midnight_spelled_in_words_settles_a_night():
     assert hour_after_midnight("At around one o'clock on Saturday morning, the first bursts of gunfire rang out.")
     assert hour_after_midnight("They came at two o'clock in the morning.")
     assert not hour_after_midnight("They came at five o'clock in the afternoon.")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Un accord de cessation des hostilités a été conclu dimanche à Niono entre les dozos et la katiba Macina.\n\n"
+     "Mardi, des premiers camions de marchandises ont pu rejoindre Farabougou, selon un élu local.", "fr"),
+    ("A ceasefire agreement was concluded on Sunday in Niono between the Dozo hunters and the Katiba Macina.\n\n"
+     "On Tuesday, the first lorries reached Farabougou, a local official said.", "en"),
+])
+def test_an_agreement_concluded_on_a_day_is_dated_that_day(text, language):
+    from worker.tagging import tag_article
+    out = tag_article({"id": "t", "title": "Accord", "text": text, "published": "2021-03-17T12:00:00Z",
+                       "language": language})
+    assert next(e for e in out["events"] if e["primary"])["date"] == "2021-03-14"
