@@ -722,3 +722,10 @@ def test_an_island_or_village_named_like_its_district_is_the_place_itself():
                         "province.", "en")
     [island] = [m for m in found if normalise_name(m.place.name) == "kouloudia"]
     assert (island.place.level, island.geo_precision) == ("locality", 1)
+
+
+def test_a_neighbour_s_town_named_like_a_commune_of_the_story_s_country_needs_its_country_named():
+    text = ("Families in a farming village in southwestern Niger were waiting. The village lies in the rural commune "
+            "of Tanda, in Gaya department, a few kilometres from the Nigerian state of Kebbi.")
+    assert "CI" not in countries(text)
+    assert "Tanda" in [n for n, c, _ in places(text) if c == "NE"]

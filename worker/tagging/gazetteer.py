@@ -269,6 +269,7 @@ _ENGLISH_WORDS_ONLY = frozenset({"say", "save", "share"})
 _LEVEL_RANK = {"locality": 0, "admin2": 1, "admin1": 2, "country": 3}
 _PRECISION = {"locality": 1, "admin2": 2, "admin1": 3, "country": 3}
 _CORE, _SPILL = ("MR", "ML", "BF", "NE", "TD"), ("NG", "CM", "BJ", "TG")
+_IN_AREA = frozenset(_CORE + _SPILL)     # the neighbours' towns need their country named
 _LOCATIVES = frozenset("in at near of from to on around outside towards toward between and a de du des d pres vers sur dans autour entre et".split())
 _NAMED = re.compile(r"prenom|first name|named|nommee?|prenommee?|surname|nom de famille")
 _COUNTRY_PREPOSITIONS = frozenset("in into to from of across throughout au du en vers de a".split())
@@ -544,6 +545,9 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
         rule = f"gazetteer:{best.source}" if level in ("locality", "admin2") else f"{level}:{best.source}"
         if not _one_country(chosen) and evidence[place.country] == 0:
             certain = False
+        if place.country not in _IN_AREA and any(evidence[c] for c in _IN_AREA) \
+                and evidence[place.country] <= _self_evidence(staged, k):
+            continue    # "the rural commune of Tanda, in Gaya department" of Niger: not Tanda of Côte d'Ivoire
         if best.cue:
             if k == "sahel":
                 if cue is None and not any(abs(bs - s) < 100 and a1 == "Sahel" for bs, a1 in bf_local):
@@ -575,6 +579,12 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
             s, e = cs, ce
         out.append(PlaceMention(place, s, e, text[s:e], _PRECISION[place.level], rule, certain))
     return _niger_before_nigerian_place(out, idx)
+
+
+def _self_evidence(staged: list, key: str) -> int:
+    """The evidence a name gave its own country (see _stage): what it does not add to others'."""
+    return sum(1 for *_, k, chosen in staged if k == key and _one_country(chosen)
+               and not any(c.weak or c.cue for c in chosen))
 
 
 def _ng_niger_state(idx: _Index) -> Place:
