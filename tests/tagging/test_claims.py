@@ -1825,3 +1825,14 @@ def test_attackers_killed_beside_a_total_of_the_victims_still_add_up():
     found = story_claims("Seven people were killed in the attack, the governor said.",
                          "Troops killed five of the attackers, the governor said.")
     assert conservative_toll(found) == 12
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Les corps de deux pêcheurs ont été repêchés lundi, portant à quatorze le nombre de civils tués lors de "
+     "l'attaque.", "fr"),
+    ("Two more bodies were recovered on Monday, bringing the number of civilians killed to fourteen.", "en"),
+])
+def test_bringing_the_number_killed_to_n_is_the_revised_toll(sentence, language):
+    found = extract_claims(sentence, language)
+    assert (14, True) in [(c.count, c.revised) for c in found if c.kind == "killed"]
+    assert conservative_toll(found) == 14

@@ -791,6 +791,13 @@ def _colon_breakdown(drafts: list[_Draft], text: str, v: _Vocab) -> None:
         return
 
 
+# "bringing the number of civilians killed to fourteen", "portant à quatorze le nombre de civils tués"
+_NUMBER_KILLED_BEFORE = re.compile(r"(?<!\w)(?:number|total|tally)\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:killed|dead|deaths)"
+                                   r"\s+(?:to|at)\s+$", re.IGNORECASE)
+_NUMBER_KILLED_AFTER = re.compile(r"\s+(?:le|la)\s+(?:nombre|bilan|total)\s+(?:de\s+|des\s+|d['’]\s*)?(?:[\w'’-]+\s+){0,2}?"
+                                  r"(?:tuée?s|morts?|victimes|décès)(?!\w)", re.IGNORECASE)
+
+
 def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
     _colon_breakdown(drafts, text, v)
     groups: list[list[_Draft]] = []
@@ -832,7 +839,9 @@ def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
                 d.kind, d.rule = shared_before, "coordinated:verb-before"
             elif shared_after:
                 d.kind, d.rule = shared_after, "coordinated:predicate-after"
-            elif v.toll.search(text[max(0, d.q.start - 150):d.q.start]):
+            elif v.toll.search(text[max(0, d.q.start - 150):d.q.start]) \
+                    or _NUMBER_KILLED_BEFORE.search(text, max(0, d.q.start - 80), d.q.start) \
+                    or _NUMBER_KILLED_AFTER.match(text, d.q.end):
                 d.kind, d.rule = "killed", "toll"
     previous: _Draft | None = None
     for d in drafts:
