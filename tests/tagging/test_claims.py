@@ -1836,3 +1836,12 @@ def test_bringing_the_number_killed_to_n_is_the_revised_toll(sentence, language)
     found = extract_claims(sentence, language)
     assert (14, True) in [(c.count, c.revised) for c in found if c.kind == "killed"]
     assert conservative_toll(found) == 14
+
+
+@pytest.mark.parametrize("sentence, language, kept", [
+    ("The force said one of its drones had killed about ten fighters in western Niger, less than three weeks after "
+     "the killing of six French aid workers and their two Nigerien companions.", "en", [10]),
+    ("Deux soldats ont été tués mardi, trois semaines après l'attaque qui avait fait dix morts.", "fr", [2]),
+])
+def test_a_clause_recalling_an_older_killing_gives_none_of_its_dead(sentence, language, kept):
+    assert [c.count for c in extract_claims(sentence, language)] == kept

@@ -1051,7 +1051,21 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
             all_sides=all_sides,
             admission=ctype == "perpetrator" and victims == "militants" and d.kind == "killed"
             and bool(_OWN_LOSS.search(text, max(0, d.q.start - 30), d.head_end + 25))))
+    recalled = _RECALLED_AFTER.search(lowered) if holds_any(lowered, _RECALLED_WORDS) else None
+    if recalled and any(c.start < recalled.start() for c in out):
+        # "... killed about ten fighters, less than three weeks after the killing of six aid workers": the
+        # clause recalls an older incident, whose dead are not this one's
+        out = [c for c in out if c.start < recalled.start()]
     return out
+
+
+_RECALLED_WORDS = ("after the", "après l", "après la", "après le")
+_RECALLED_AFTER = re.compile(
+    r"(?<!\w)(?:(?:less|more) than\s+|barely\s+|only\s+|just\s+|(?:moins|plus) d['’]\s*|(?:moins|plus) de\s+|à peine\s+)?"
+    r"(?:an?|one|two|three|four|five|six|several|a few|une?|deux|trois|quatre|cinq|six|quelques)\s+"
+    r"(?:days?|weeks?|months?|jours|semaines|mois)\s+(?:after the\s+|après (?:l['’]\s*|la |le ))"
+    r"(?:killings?|attack|massacre|deaths?|abduction|kidnapping|ambush|bombing|assassinat|attaque|massacre|mort|"
+    r"enlèvement|embuscade|attentat|tuerie)(?!\w)")
 
 
 # "two of its own fighters had been killed", "le groupe reconnaît la perte de trois de ses combattants"
