@@ -1845,3 +1845,14 @@ def test_bringing_the_number_killed_to_n_is_the_revised_toll(sentence, language)
 ])
 def test_a_clause_recalling_an_older_killing_gives_none_of_its_dead(sentence, language, kept):
     assert [c.count for c in extract_claims(sentence, language)] == kept
+
+
+@pytest.mark.parametrize("sentences, language", [
+    (["L'état-major a fait état dans un second communiqué de neuf militaires tués.",
+      "Un premier texte, publié dans la matinée, évoquait « cinq morts » dans les rangs de l'armée."], "fr"),
+    (["In a second statement, the general staff said nine soldiers were killed.",
+      "A first statement, issued in the morning, spoke of five dead among the troops."], "en"),
+])
+def test_the_figure_of_a_first_statement_gives_way_to_the_second(sentences, language):
+    found = story_claims(*sentences, language=language)
+    assert conservative_toll(found) == 9
