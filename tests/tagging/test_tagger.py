@@ -2223,3 +2223,23 @@ def test_bodies_found_with_bullet_wounds_are_an_attack_on_civilians(text, langua
     event = primary(tag_article(article("Enquête", text, published="2023-06-23T08:00:00Z", language=language)))
     assert (event["sub_event_type"], event["fatalities"]) == ("attack", 14)
     assert {"vdp", "civilians"} <= set(event["actors"])
+
+
+@pytest.mark.parametrize("text, language", [
+    ('Gunmen killed at least 29 worshippers at a mosque in Gorou Kirey, in the Tillaberi region, on Friday.\n\n'
+     'According to a government statement, "heavily armed terrorists of the EIGS" surrounded the mosque before '
+     'opening fire on the faithful.', "en"),
+    ("Des hommes armés ont tué vendredi au moins 29 fidèles dans une mosquée de Gorou Kirey, région de Tillabéri.\n\n"
+     "Selon le gouvernement, « des terroristes lourdement armés de l'EIGS » ont encerclé la mosquée avant "
+     "d'ouvrir le feu.", "fr"),
+])
+def test_a_quoted_subject_of_the_attack_names_the_attackers(text, language):
+    event = primary(tag_article(article("Mosque attack", text, language=language)))
+    assert "is_sahel" in event["actors"]
+
+
+def test_a_quoted_subject_of_a_passive_verb_is_the_force_s_word_for_its_victims():
+    text = ("Des témoins affirment que onze civils ont été tués mercredi à Kobou, dans la province du Soum, lors d'une "
+            "frappe de l'armée burkinabè. Selon l'armée, « plusieurs terroristes » ont été neutralisés.")
+    event = primary(tag_article(article("Frappe", text, language="fr")))
+    assert "unidentified_armed_group" not in event["actors"]

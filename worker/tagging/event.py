@@ -565,12 +565,18 @@ _AGENT_OPENING = re.compile(r"\W*(?:by|par)\s", re.IGNORECASE)
 
 def _doer_label(text: str, lo: int, hi: int, language: str) -> bool:
     """A quoted noun phrase naming the doer: after "when", "by", "par" (when "a large number of
-    armed bandits" invaded), or opening with "by"/"par" itself (tués « par des éléments de l'armée »)."""
+    armed bandits" invaded), before the verb it is the subject of ("heavily armed terrorists of
+    the EIGS" surrounded), or opening with "by"/"par" itself (tués « par des éléments de l'armée »)."""
     quote = text[lo + 1:hi - 1]
     if _AGENT_OPENING.match(quote):
         return len(quote.split()) <= AGENT_PHRASE_WORDS and not _CLAUSE_WORDS[language].search(quote)
-    return bool(_DOER_BEFORE.search(text, max(0, lo - 20), lo)) and len(quote.split()) <= NOUN_PHRASE_WORDS \
-        and not _CLAUSE_WORDS[language].search(quote)
+    return bool(_DOER_BEFORE.search(text, max(0, lo - 20), lo) or _VERB_AFTER.match(text, hi)) \
+        and len(quote.split()) <= NOUN_PHRASE_WORDS and not _CLAUSE_WORDS[language].search(quote)
+
+
+# the quoted noun phrase is the subject of the sentence's verb: "heavily armed terrorists of the EIGS" surrounded
+_VERB_AFTER = re.compile(r"\s+(?:(?:had|have|has)\s+)?(?:[a-z]+ed|stormed|struck|shot)(?!\w)"
+                         r"|\s+(?:ont|a|avaient|avait)\s+(?!été)[a-zà-ÿ]+é(?!\w)")
 
 
 # Violence against civilians always has an author: unnamed, an unidentified armed group.
