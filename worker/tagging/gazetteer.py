@@ -545,7 +545,7 @@ def _resolve(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Inde
         rule = f"gazetteer:{best.source}" if level in ("locality", "admin2") else f"{level}:{best.source}"
         if not _one_country(chosen) and evidence[place.country] == 0:
             certain = False
-        if place.country not in _IN_AREA and any(evidence[c] for c in _IN_AREA) \
+        if place.country not in _IN_AREA and place.level != "country" and any(evidence[c] for c in _IN_AREA) \
                 and evidence[place.country] <= _self_evidence(staged, k):
             continue    # "the rural commune of Tanda, in Gaya department" of Niger: not Tanda of Côte d'Ivoire
         if best.cue:
