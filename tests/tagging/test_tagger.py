@@ -2243,3 +2243,15 @@ def test_a_quoted_subject_of_a_passive_verb_is_the_force_s_word_for_its_victims(
             "frappe de l'armée burkinabè. Selon l'armée, « plusieurs terroristes » ont été neutralisés.")
     event = primary(tag_article(article("Frappe", text, language="fr")))
     assert "unidentified_armed_group" not in event["actors"]
+
+
+def test_a_report_published_weeks_later_dates_the_killings_it_documents():
+    text = ('"They made us sit on the ground, then they took the men behind the granaries," said a woman who lost her '
+            'husband.\n\nSoldiers and members of the Volunteers for the Defense of the Homeland (VDP) summarily '
+            'executed at least 28 civilians in Tiékuy-Peulh, a village in Djibasso commune, Kossi province, on '
+            'January 14, 2024, Human Rights Watch said today.\n\nIn April 2023, soldiers killed around 150 villagers '
+            'in Karma, in Yatenga province.')
+    event = primary(tag_article(article("Burkina Faso: Soldiers, Militia Executed Villagers in Kossi Province", text,
+                                        published="2024-02-29T09:00:00Z")))
+    assert (event["date"], event["fatalities"]) == ("2024-01-14", 28)
+    assert normalise_name(event["location"]) == "tiekuypeulh"

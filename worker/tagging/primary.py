@@ -25,6 +25,7 @@ LEAD_PARAGRAPHS = 1          # title (0) and the first body paragraph are the le
 SAME_EVENT_SLACK_DAYS = 3    # a dated sentence this much before the main date is a recap
 DATE_LEAD_PARAGRAPHS = 2     # paragraphs whose earliest precise date is the incident's
 UNDATED_LEAD_DAYS = 31       # how far back a later sentence may date an undated lead
+UNDATED_REPORT_DAYS = 120    # ... when it gives the lead's place and toll early on (an inquiry's report)
 
 
 @dataclass
@@ -441,9 +442,14 @@ def _recap_rule(facts: Facts, language: str, main_date: Any, lead_places: set[st
         # ... as "il y a trois semaines, le mercredi 23 novembre" dates a report's undated lead
         kind = "background marker" if marker[0] == "background" else "separate incident marker"
         return f"{kind} '{marker[1]}'"
+    # a rights group's report published weeks later: its account of the killings, right after a lead of
+    # testimony with neither day nor place, dates them however long ago
+    report = undated_lead_told and facts.sentence.paragraph <= DATE_LEAD_PARAGRAPHS and bool(facts.claims) \
+        and len(facts.event_dates) == 1 and bool(_place_keys([facts]) & lead_places)
     for mention in facts.event_dates:
         if _is_earlier(mention, main_date) and not (
-                undated_lead_told and (main_date.date - mention.date).days <= UNDATED_LEAD_DAYS):
+                undated_lead_told and (main_date.date - mention.date).days <= (UNDATED_REPORT_DAYS if report
+                                                                              else UNDATED_LEAD_DAYS)):
             return f"earlier date '{mention.surface}'"
     if facts.claims and lead_places:
         own = {m.place.name for m in facts.places if m.place.level in ("locality", "admin2")
