@@ -729,3 +729,13 @@ def test_a_neighbour_s_town_named_like_a_commune_of_the_story_s_country_needs_it
             "of Tanda, in Gaya department, a few kilometres from the Nigerian state of Kebbi.")
     assert "CI" not in countries(text)
     assert "Tanda" in [n for n, c, _ in places(text) if c == "NE"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The attackers arrived on motorcycles shortly after 10pm in Nofesso, which lies in Tiéfora commune, some 35 "
+     "kilometres east of Banfora.", "en"),
+    ("Les assaillants sont arrivés à Nofesso, qui se trouve dans la commune de Tiéfora, province de la Comoé.", "fr"),
+])
+def test_a_village_said_to_lie_in_a_commune_is_a_village_of_it(text, language):
+    found = {m.place.name: m for m in find_places(text, language)}
+    assert found["Nofesso"].place.level == "locality" and found["Nofesso"].place.admin1 == "Cascades"

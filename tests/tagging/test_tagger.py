@@ -2255,3 +2255,11 @@ def test_a_report_published_weeks_later_dates_the_killings_it_documents():
                                         published="2024-02-29T09:00:00Z")))
     assert (event["date"], event["fatalities"]) == ("2024-01-14", 28)
     assert normalise_name(event["location"]) == "tiekuypeulh"
+
+
+def test_the_village_said_to_lie_in_a_commune_is_the_scene_not_the_commune():
+    text = ("Gunmen burned the school of Nofesso overnight on Sunday, residents said.\n\nThe attackers arrived on "
+            "motorcycles shortly after 10pm in Nofesso, which lies in Tiéfora commune, some 35 kilometres east of "
+            "Banfora, the capital of the Cascades region.")
+    event = primary(tag_article(article("School burned in Cascades", text)))
+    assert event["location"] == "Nofesso"

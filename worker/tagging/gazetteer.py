@@ -615,7 +615,7 @@ _UNIT_FR = (r"(?:cercle|commune|province|région|département|préfecture|sous-p
 _DIRECTION = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|far-?northern)\s+)?"
 # the nouns that introduce a village ("X, a herders' camp", "X est un hameau"): rarer than ", a "
 _PLACE_NOUNS_EN = ("village", "town", "hamlet", "localit", "communit", "settlement", "commune", "camp", "island", "site",
-                   "watering point", "water point", "oasis")
+                   "watering point", "water point", "oasis", "compounds", "homesteads", "encampment")
 _PLACE_NOUNS_FR = ("village", "localite", "hameau", "campement", "ile", "site", "bourgade", "commune", "agglomeration",
                    "point d'eau", "oasis")
 _DISTANCE_EN = (r"(?:kilometres|kilometers|km|miles)\s+(?:\([^)]*\)\s+)?"
@@ -635,6 +635,13 @@ _IN_UNIT_FR = r",\s+(?i:dans|en)\s+"      # "à X, dans le cercle de Y"
 _ALSO_WRITTEN = r"(?:\s+\([^()]{1,40}\))?"      # "Dogonkiria (also written Dogon Kiria), a rural commune"
 _CONTEXT_SPECS = [
     ("in X, in the Y region", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+(?:the\s+)?{_DIRECTION}{_ADM}\s+(?i:{_UNIT_EN})", True, _UNITS_EN_ANCHORS, 130, 30),
+    # "Nofesso, which lies in Tiéfora commune", "Sollé, qui se trouve dans la commune de Banh"
+    ("X, which lies in Y", rf"{{name}},\s+(?:which|that)\s+(?:lies|is located|is situated|is)\s+in\s+(?:the\s+)?{_ADM}\s+"
+                           rf"(?i:{_UNIT_EN}|commune)\b", True, ("which lies in", "which is located in", "which is situated in",
+                                                            "which is in", "that lies in"), 40, 60),
+    ("X, qui se trouve dans Y", rf"{{name}},\s+(?:qui\s+se\s+trouve|situé(?:e)?|localisé(?:e)?)\s+(?:dans|en)\s+(?:la\s+|le\s+|l['’])?"
+                                rf"(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, ("qui se trouve dans", "situe dans", "situee dans",
+                                                                         "localise dans", "localisee dans"), 40, 60),
     ("X, in the district of Y", rf"{{name}},\s+(?:a\s+(?:village|town|hamlet|locality|community)\s+)?in\s+the\s+(?i:{_UNIT_EN})\s+of\s+{_ADM}", True, _UNITS_EN_ANCHORS, 130, 40),
     ("X village in Y", rf"{{name}}\s+(?i:village|hamlet|community|settlement|island)(?:\s+(?:in|of|near|on)\s+(?:the\s+)?|,\s+(?:in\s+(?:the\s+)?)?){_DIRECTION}{_ADM}", True,
      ("village in", "village of", "village near", "village on", "hamlet in", "hamlet of", "community in", "community of",
@@ -647,7 +654,7 @@ _CONTEXT_SPECS = [
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
-    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site|watering point|water point|oasis)\b"
+    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site|watering point|water point|oasis|compounds|homesteads|encampment)\b"
                      r"(?!\s+(?:leaders?|members?|heads?|chiefs?|elders?|spokes\w+|youths?))", True, _PLACE_NOUNS_EN, 90, 10),
     ("X, un village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération|point d['’]eau|oasis)\b", True, _PLACE_NOUNS_FR, 90, 10),
     ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?:(?i:targeted|attacked|affected)\s+)?(?i:village|hamlet|home village|hometown)"
