@@ -1856,3 +1856,12 @@ def test_a_clause_recalling_an_older_killing_gives_none_of_its_dead(sentence, la
 def test_the_figure_of_a_first_statement_gives_way_to_the_second(sentences, language):
     found = story_claims(*sentences, language=language)
     assert conservative_toll(found) == 9
+
+
+def test_an_army_that_seized_power_took_no_one():
+    assert claims("Enforcement is weak where the state lost ground to an Islamist insurgency and where the army has "
+                  "seized power twice this year.") == []
+
+
+def test_soldiers_who_fell_arms_in_hand_are_dead():
+    assert claims("Deux soldats sont tombés les armes à la main.", "fr") == [("killed", 2, "exact", "soldiers")]

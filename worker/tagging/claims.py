@@ -573,6 +573,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
         a = None     # "une kamikaze fait quatorze morts": the predicate belongs to the next count
     if a and a.group("kind").lower() in _FELL and _FELL_INTO.match(text, a.end()):
         a = None     # "deux soldats sont tombés dans une embuscade": fell into it, not fell
+    if a and a.group("kind").lower().startswith(_SEIZING) and _THING_SEIZED.match(text, a.end()):
+        a = None     # "the army has seized power", "ont pris le contrôle": no one taken
     if a and _SPEAKS.search(text, head_end, a.start("kind")):
         a = None     # "one resident told reporters that scores were killed": the count is the speaker
     if a and head_end <= next_start < a.start("kind") and not _LISTED.fullmatch(text, head_end, next_start):
@@ -605,6 +607,9 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     return d
 
 
+_SEIZING = ("seiz", "took", "tak", "captur", "pris", "saisi", "empar")
+_THING_SEIZED = re.compile(r"\s+(?:the\s+|le\s+|la\s+|les\s+|l['’])?(?:power|control|pouvoir|contrôle|weapons|armes|town|ville|"
+                           r"base|camp|vehicles?|véhicules?|motorcycles?|motos?|cattle|bétail)\b", re.IGNORECASE)
 _BARE_OFFICERS = frozenset({"officers", "officer", "officiers", "officier"})
 _POLICE = re.compile(r"(?<!\w)(?:police|policiers?|commissariat)(?!\w)", re.IGNORECASE)
 # "sont tombés" alone is "fell" in battle; into an ambush or into enemy hands is no death
