@@ -739,3 +739,11 @@ def test_a_neighbour_s_town_named_like_a_commune_of_the_story_s_country_needs_it
 def test_a_village_said_to_lie_in_a_commune_is_a_village_of_it(text, language):
     found = {m.place.name: m for m in find_places(text, language)}
     assert found["Nofesso"].place.level == "locality" and found["Nofesso"].place.admin1 == "Cascades"
+
+
+def test_the_states_attackers_are_based_in_are_not_the_village_s_parent():
+    text = ("Nine villagers were killed when armed bandits coming from Nigeria raided a village in Niger's Maradi region "
+            "on Monday, in the latest attack blamed on gangs based in Katsina and Zamfara states. The attackers struck "
+            "Garin Bawa, a village in the commune of Gabi, according to the prefect of Madarounfa.")
+    [village] = [m for m in find_places(text, "en") if m.place.name == "Garin Bawa"]
+    assert (village.place.country, village.place.admin1) == ("NE", "Maradi")

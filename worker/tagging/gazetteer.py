@@ -906,7 +906,9 @@ def _parent(adm: str | None, start: int, mentions: list[PlaceMention], filed_fro
 # joints à Sélibabi": where a source was reached; neither is a village's parent
 _NOT_A_PARENT = re.compile(r"(?<!\w)(?:(?:frontières?|borders?)\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*|des\s+|avec\s+(?:le\s+|la\s+|l['’]\s*)?|"
                         r"with\s+(?:the\s+)?|of\s+(?:the\s+)?)|(?:joints?|jointes?|contactée?s?)\s+(?:par\s+téléphone\s+)?(?:à|depuis)\s+|"
-                        r"(?:reached|contacted)\s+(?:by\s+(?:tele)?phone\s+)?(?:in|from)\s+)$", re.IGNORECASE)
+                        r"(?:reached|contacted)\s+(?:by\s+(?:tele)?phone\s+)?(?:in|from)\s+|"
+                        # "gangs based in Katsina and Zamfara states": where the attackers come from
+                        r"(?:based|headquartered|hiding|operating)\s+in\s+(?:[\w'’-]+\s+(?:and|or)\s+)?)$", re.IGNORECASE)
 
 
 def _named_after(unit: PlaceMention, start: int, text: str) -> bool:
