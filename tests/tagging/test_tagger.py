@@ -2263,3 +2263,23 @@ def test_the_village_said_to_lie_in_a_commune_is_the_scene_not_the_commune():
             "Banfora, the capital of the Cascades region.")
     event = primary(tag_article(article("School burned in Cascades", text)))
     assert event["location"] == "Nofesso"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Des hommes armés ont tué jeudi au moins 22 civils au marché de Zinibéogo, dans la commune de Dablo, province "
+     "du Sanmatenga.\n\nLes habitants ont fui vers Kaya.\n\nLes autorités l'imputent à des « terroristes », terme "
+     "qu'elles emploient pour désigner aussi bien les combattants du GSIM que ceux de l'État islamique.", "fr"),
+    ("Gunmen killed at least 22 civilians at the market of Zinibeogo, in Dablo commune, Sanmatenga province, on "
+     "Thursday.\n\nSurvivors fled to Kaya.\n\nOfficials blamed the attack on terrorists, a word they use for JNIM "
+     "or Islamic State fighters alike.", "en"),
+])
+def test_two_groups_named_as_alternatives_name_neither(text, language):
+    event = primary(tag_article(article("Attack", text, language=language)))
+    assert "unidentified_armed_group" in event["actors"]
+    assert not {"jnim", "is_sahel"} & set(event["actors"])
+
+
+def test_a_unit_and_its_parent_named_together_are_one_group():
+    text = ("Gunmen killed twelve villagers in Mopti region on Sunday.\n\nResidents fled.\n\nSecurity sources attributed "
+            "the attack to the Katiba Macina, a unit of JNIM, or Group for the Support of Islam and Muslims.")
+    assert "katiba_macina" in primary(tag_article(article("Attack", text)))["actors"]

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from .actors import (find_actors, in_government_camp, is_foreign_force, is_non_state_armed, is_state_force, kind,
+from .actors import (find_actors, in_government_camp, is_foreign_force, is_non_state_armed, is_state_force, kind, parents,
                      resolve_actors, resolve_generic, roles as sentence_roles)
 from .claims import SAME_FIGURE_SLACK, conservative_toll, harm_near, lower_bound
 from .event_types import classify
@@ -82,14 +82,35 @@ def event_facts(incident: Incident, language: str, main_date: Any = None) -> lis
             out.append(replace(facts, actors=attackers))
         elif facts.actors and first_match(vocabulary(language).attribution, facts.sentence.text):
             # told for who did it: its armed groups, not the forces or residents it also names
-            # ("...accused the villagers of informing the security forces")
-            out.append(replace(facts, actors=[m for m in facts.actors if is_non_state_armed(m.actor)]))
+            # ("...accused the villagers of informing the security forces"); two groups named as
+            # alternatives ("a term for JNIM as well as IS fighters", "either JNIM or IS") name neither
+            armed = [m for m in facts.actors if is_non_state_armed(m.actor)]
+            if _alternatives(facts.sentence.text, armed):
+                armed = [m for m in armed if m.actor == "unidentified_armed_group"]
+            out.append(replace(facts, actors=armed))
         elif facts.actors and (partners := _partners(facts)):
             # told for who fought beside the army: "the column was backed by Wagner fighters"
             out.append(replace(facts, actors=partners))
     return out
 
 
+_EITHER = re.compile(r"\b(?:or|ou|que|soit|as well as)\b", re.IGNORECASE)
+_EITHER_REACH = 60
+
+
+def _alternatives(text: str, armed: list[Any]) -> bool:
+    """Two different groups named as alternatives, close together ("aussi bien les combattants du GSIM
+    que ceux de l'État islamique", "JNIM or IS fighters"); a group and its own unit or acronym are one."""
+    named = [m for m in armed if m.actor != "unidentified_armed_group"]
+    for a, b in zip(named, named[1:]):
+        if _top_group(a.actor) != _top_group(b.actor) and b.start - a.end < _EITHER_REACH \
+                and _EITHER.search(text, a.end, b.start):
+            return True
+    return False
+
+
+def _top_group(actor: str) -> str:
+    return next(iter(parents(actor)), actor)
 _ACTIVE_IN_AREA = re.compile(r"\b(?:active|present|operating|operate|actifs?|actives?|présents?|opèrent|sévissent)\b",
                              re.IGNORECASE)
 
