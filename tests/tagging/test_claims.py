@@ -1865,3 +1865,18 @@ def test_an_army_that_seized_power_took_no_one():
 
 def test_soldiers_who_fell_arms_in_hand_are_dead():
     assert claims("Deux soldats sont tombés les armes à la main.", "fr") == [("killed", 2, "exact", "soldiers")]
+
+
+@pytest.mark.parametrize("sentences, language", [
+    (["Les premières informations parlaient « d'une dizaine de morts ».",
+      "Le bilan officiel s'établit à vingt-deux civils tués, selon un communiqué du gouverneur."], "fr"),
+    (["First reports spoke of about ten dead.",
+      "The official toll stands at twenty-two civilians killed, according to a statement from the governor."], "en"),
+])
+def test_what_first_reports_said_gives_way_to_the_official_toll(sentences, language):
+    assert conservative_toll(story_claims(*sentences, language=language)) == 22
+
+
+def test_what_a_group_pretends_to_have_killed_is_its_claim():
+    [found] = extract_claims("Le mouvement prétend avoir tué « plus de vingt soldats ».", "fr")
+    assert (found.count, found.claimant_type) == (20, "perpetrator")
