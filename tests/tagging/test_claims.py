@@ -1880,3 +1880,15 @@ def test_what_first_reports_said_gives_way_to_the_official_toll(sentences, langu
 def test_what_a_group_pretends_to_have_killed_is_its_claim():
     [found] = extract_claims("Le mouvement prétend avoir tué « plus de vingt soldats ».", "fr")
     assert (found.count, found.claimant_type) == (20, "perpetrator")
+
+
+def test_a_terrorist_attack_is_no_terrorist():
+    assert claims("L'armée a repoussé une attaque terroriste et neutralisé vingt assaillants.", "fr") == [
+        ("killed", 20, "exact", "militants")]
+
+
+def test_a_side_s_admission_gives_way_to_the_other_side_s_count_of_its_dead():
+    found = story_claims(
+        "L'état-major affirme avoir « neutralisé une vingtaine d'assaillants » et reconnaît la perte de quatre soldats.",
+        "Le mouvement reconnaît avoir perdu trois de ses combattants.", language="fr")
+    assert conservative_toll(found) == 24

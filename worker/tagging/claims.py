@@ -449,6 +449,9 @@ def _lone_victim(d: _Draft) -> bool:
     return surface in _ARTICLES or surface in ("un", "une") and d.head_role == "victim"
 
 
+# French nouns an adjective of a victim noun can follow ("une attaque terroriste")
+_THING_BEFORE_ADJECTIVE = re.compile(r"\s*(?:attaques?|embuscades?|opérations?|frappes?|offensives?|incursions?|actions?|"
+                                     r"menaces?|cellules?|bases?|camps?|positions?|attentats?|violences?)\b", re.IGNORECASE)
 _AGED = re.compile(r"(?:aged|âgée?s? de|age of|l'âge de)\s*$", re.IGNORECASE)
 _AGED_ENDS = ("aged", "de", "of")
 _OF_NEXT = re.compile(r"\s+(?:of|des|d['’])\b")
@@ -508,6 +511,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
         m = None
         role, head_end, victims = "inherit", one_of.end(), _referent(one_of, text, q.start, v)
     demonym = None if m or one_of else _DEMONYM_PLURAL.match(text, q.end)
+    if m and not v.head_last and m.group("mods") and _THING_BEFORE_ADJECTIVE.match(m.group("mods")):
+        return None     # "une attaque terroriste", "une opération jihadiste": a thing, no one
     if m:
         role, value = v.nouns[m.group("noun").lower()]
         head_end = m.end()
@@ -1444,7 +1449,11 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     # a group's count of its own dead stands beside the others' named figures ("three soldiers", says the
     # army; "two of its own fighters", says the FLA), but is inside another source's total of the dead
     total_elsewhere = any(c.claimant_type != "perpetrator" and _group(c) is None for c in killed)
-    pool = [c for c in killed if c.claimant_type != "perpetrator" or c.admission and not total_elsewhere] or killed
+    # ... and only where no one else counts that side's dead ("the army says it neutralised some twenty
+    # assailants"; the rebels admit three): the count of the side that is not theirs stands
+    counted_by_others = {_group(c) for c in killed if c.claimant_type != "perpetrator" and c.count is not None}
+    pool = [c for c in killed if c.claimant_type != "perpetrator"
+            or c.admission and not total_elsewhere and _group(c) not in counted_by_others] or killed
     if any(c.count is not None for c in pool):
         # a vague figure gives way to a number for the same dead; "dozens of insurgents" still
         # counts beside "52 soldiers", and a vague generic toll beside any number
