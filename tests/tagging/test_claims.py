@@ -1892,3 +1892,9 @@ def test_a_side_s_admission_gives_way_to_the_other_side_s_count_of_its_dead():
         "L'état-major affirme avoir « neutralisé une vingtaine d'assaillants » et reconnaît la perte de quatre soldats.",
         "Le mouvement reconnaît avoir perdu trois de ses combattants.", language="fr")
     assert conservative_toll(found) == 24
+
+
+def test_a_quoted_figure_of_seven_words_after_the_verb_is_read():
+    found = extract_claims("L'armée affirme que ses hommes ont tué « des dizaines de terroristes de Boko Haram/ISWAP ».",
+                           "fr")
+    assert [(c.kind, c.qualifier, c.victims) for c in found] == [("killed", "dozens", "militants")]

@@ -883,7 +883,10 @@ def harm_near(sentence: str, language: str, start: int, end: int, reach: int = 6
 
 # A quotation of a few words is a label or an army's idiom ('20 "terrorists" neutralised',
 # 'five soldiers "paid the supreme price"'): read through it. Longer quotes are speech.
-_LABEL_QUOTE = re.compile(r'["“«]\s?((?:[^\s"“”«»]+\s){0,5}[^\s"“”«»]+)\s?["”»]')
+_LABEL_QUOTE = re.compile(r'["“«]\s?((?:[^\s"“”«»]+\s){0,7}[^\s"“”«»]+)\s?["”»]')
+LABEL_QUOTE_WORDS = 6
+_SPOKEN = re.compile(r"(?<!\w)(?:i|we|you|they|he|she|our|my|us|je|j|nous|vous|ils|elles|on|nos|notre|mon|ma)(?!\w)",
+                     re.IGNORECASE)
 
 
 # "deux (02) soldats et un (01) Volontaire pour la défense de la patrie (VDP) tombés": a spelled
@@ -898,8 +901,15 @@ def _without_label_quotes(sentence: str) -> str:
         sentence = _BRACKETED_ABBREVIATION.sub(lambda m: " " * len(m.group()), sentence)
     if not _QUOTE_MARK.search(sentence):
         return sentence
-    return _LABEL_QUOTE.sub(lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1)),
-                            sentence)
+    return _LABEL_QUOTE.sub(_blank_label_marks, sentence)
+
+
+def _blank_label_marks(m: re.Match[str]) -> str:
+    """A quote's marks blanked; one of more than LABEL_QUOTE_WORDS words only when no one speaks in it
+    ("« des dizaines de terroristes de Boko Haram/ISWAP »", not "We buried between 30 and 40 people")."""
+    if len(m.group(1).split()) > LABEL_QUOTE_WORDS and _SPOKEN.search(m.group(1)):
+        return m.group()
+    return " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1))
 
 
 # "Le FLA a revendiqué l'affrontement. Son porte-parole affirme ... « au moins quinze morts »": the
