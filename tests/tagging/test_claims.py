@@ -1898,3 +1898,9 @@ def test_a_quoted_figure_of_seven_words_after_the_verb_is_read():
     found = extract_claims("L'armée affirme que ses hommes ont tué « des dizaines de terroristes de Boko Haram/ISWAP ».",
                            "fr")
     assert [(c.kind, c.qualifier, c.victims) for c in found] == [("killed", "dozens", "militants")]
+
+
+def test_a_part_of_a_total_is_not_every_side_s_dead():
+    found = extract_claims("Le maire donne un bilan légèrement différent : douze morts au total, dont cinq dozos, et "
+                           "plusieurs blessés des deux côtés.", "fr")
+    assert conservative_toll(found) == 12

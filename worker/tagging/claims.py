@@ -1032,7 +1032,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
         if victims is None and ("côté" in lowered or "side" in lowered):
             before = lowered[max(0, d.q.start - 30):d.q.start]
             victims = "soldiers" if _OWN_SIDE.search(before) else "militants" if _ENEMY_SIDE.search(before) else None
-        all_sides = maybe_all_sides and bool(_BOTH_SIDES.match(text, d.head_end)) or bool(
+        # ("douze morts au total, dont cinq dozos, et plusieurs blessés des deux côtés": a part is no side's all)
+        all_sides = maybe_all_sides and not d.subset and bool(_BOTH_SIDES.match(text, d.head_end)) or bool(
             attackers_among and victims in (None, "people") and d.q.start < attackers_among.start())
         if all_sides:
             victims = None          # the dead of every side together, whatever the noun says
