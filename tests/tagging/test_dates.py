@@ -493,8 +493,9 @@ def test_an_agreement_concluded_on_a_day_is_dated_that_day(text, language):
 def test_the_day_an_army_revised_upwards_its_toll_is_not_the_attack_s():
     from worker.tagging import tag_article
     text = ("Chad's army on Tuesday revised upwards the toll of an attack by Boko Haram fighters on a military position "
-            "in the Lake Chad basin, saying five soldiers had been killed.\n\nThe attack took place late Sunday on the "
-            "island of Bouloungou, in the department of Fouli, Lac province.")
-    out = tag_article({"id": "t", "title": "Chad revises toll", "text": text, "published": "2018-04-11T08:00:00Z",
+            "in the Lake Chad basin, saying five soldiers had been killed, instead of the two announced on Monday.\n\n"
+            "\"We have recovered the bodies of three more of our men,\" the army spokesman told reporters.\n\nThe attack "
+            "took place late Sunday on the island of Bouloungou, in the department of Fouli, Lac province.")
+    out = tag_article({"id": "t", "title": "Chad revises toll", "text": text, "published": "2018-04-10T12:00:00Z",
                        "language": "en"})
     assert next(e for e in out["events"] if e["primary"])["date"] == "2018-04-08"
