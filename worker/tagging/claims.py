@@ -1130,11 +1130,11 @@ _DETERMINER = re.compile(r"^(?:(?:the|a|an|le|la|les|un|une|des|its|their|sa|son
 _FR_DEMONYM = re.compile(r"\s+([a-zéèêë]{3,}(?:iens?|iennes?|ais|aises?|ains?|aines?|abè|abé|abés|abès))(?!\w)")
 
 
-# a group's own outlets and propaganda (a word in each such claimant of the lexicon): the group
-# named before them is who speaks
 # what a group's propaganda comes out as: "al-Naba newsletter said", "l'agence Amaq a affirmé"
 _OUTLET_NOUNS = ("newsletter", "weekly", "bulletin", "magazine", "news agency", "agency", "channel", "website",
                  "hebdomadaire", "agence", "canal", "site")
+# a group's own outlets and propaganda (a word in each such claimant of the lexicon): the group
+# named before them is who speaks
 _OUTLET_WORDS = ("amaq", "naba", "zallaqa", "propagand", "outlet")
 
 

@@ -111,6 +111,8 @@ def _alternatives(text: str, armed: list[Any]) -> bool:
 
 def _top_group(actor: str) -> str:
     return next(iter(parents(actor)), actor)
+
+
 _ACTIVE_IN_AREA = re.compile(r"\b(?:active|present|operating|operate|actifs?|actives?|présents?|opèrent|sévissent)\b",
                              re.IGNORECASE)
 
@@ -580,8 +582,6 @@ def _speech_spans(text: str, language: str) -> list[tuple[int, int]]:
 
 _DOER_BEFORE = re.compile(r"\b(?:when|after|as|by|while|once|lorsque|lorsqu['’]|quand|par|après que|alors que)\s*$",
                           re.IGNORECASE)
-
-
 _AGENT_OPENING = re.compile(r"\W*(?:by|par)\s", re.IGNORECASE)
 
 
@@ -591,9 +591,12 @@ def _doer_label(text: str, lo: int, hi: int, language: str) -> bool:
     the EIGS" surrounded), or opening with "by"/"par" itself (tués « par des éléments de l'armée »)."""
     quote = text[lo + 1:hi - 1]
     if _AGENT_OPENING.match(quote):
-        return len(quote.split()) <= AGENT_PHRASE_WORDS and not _CLAUSE_WORDS[language].search(quote)
-    return bool(_DOER_BEFORE.search(text, max(0, lo - 20), lo) or _VERB_AFTER.match(text, hi)) \
-        and len(quote.split()) <= NOUN_PHRASE_WORDS and not _CLAUSE_WORDS[language].search(quote)
+        longest = AGENT_PHRASE_WORDS
+    elif _DOER_BEFORE.search(text, max(0, lo - 20), lo) or _VERB_AFTER.match(text, hi):
+        longest = NOUN_PHRASE_WORDS
+    else:
+        return False
+    return len(quote.split()) <= longest and not _CLAUSE_WORDS[language].search(quote)
 
 
 # the quoted noun phrase is the subject of the sentence's verb: "heavily armed terrorists of the EIGS" surrounded

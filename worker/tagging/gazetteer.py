@@ -474,9 +474,8 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
                 if at_level:
                     chosen = at_level
                     break
-            else:
+            else:   # "Kouloudia island", "le village de Gaya": the seat of the district named after it
                 if _CUE_LEVELS[cue] == ("locality",):
-                    # "Kouloudia island", "le village de Gaya": the seat of the district named after it
                     chosen = [replace(c, place=replace(c.place, level="locality", admin2=c.place.name))
                               for c in cands if c.place.level == "admin2"] or chosen
         elif k == "sahel":
@@ -837,8 +836,8 @@ def _clean_name(name: str) -> tuple[str, int] | None:
     while parts and parts[-1][2] in _NOT_A_PLACE:
         parts.pop()
     demonyms = _index().demonyms
-    if not parts or any(word in _NOT_A_PLACE and not (part is parts[0] and joined(part))
-                        or _folded_key(word) in demonyms for part in parts for word in (part[2],)):
+    if not parts or any(part[2] in _NOT_A_PLACE and not (part is parts[0] and joined(part))
+                        or _folded_key(part[2]) in demonyms for part in parts):
         return None
     cleaned = name[parts[0][0]:parts[-1][1]]
     if cleaned.isupper() and len(cleaned) > 1:
