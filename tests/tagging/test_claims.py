@@ -1904,3 +1904,18 @@ def test_a_part_of_a_total_is_not_every_side_s_dead():
     found = extract_claims("Le maire donne un bilan légèrement différent : douze morts au total, dont cinq dozos, et "
                            "plusieurs blessés des deux côtés.", "fr")
     assert conservative_toll(found) == 12
+
+
+def test_martyrs_are_the_speakers_own_dead():
+    # a group's martyrs are its fighters, the army's its soldiers; a village's are left unsaid
+    assert claims("Le mouvement reconnaît avoir perdu « deux martyrs ».", "fr")[0][3] == "militants"
+    assert claims("JNIM said on its Az-Zallaqa outlet that it lost four martyrs.")[0][3] == "militants"
+    assert claims("Selon l'état-major, les FAMa ont perdu deux martyrs.", "fr")[0][3] == "soldiers"
+    assert claims("Le maire a dit que le village a enterré ses douze martyrs.", "fr")[0][3] is None
+
+
+def test_a_groups_admitted_martyrs_add_to_the_armys_dead():
+    found = extract_claims("L'état-major reconnaît la perte de six militaires tombés au champ d'honneur.", "fr") \
+        + extract_claims("Le mouvement, qui affirme avoir tué une vingtaine de soldats, reconnaît avoir perdu "
+                         "« deux martyrs ».", "fr")
+    assert conservative_toll(found) == 8

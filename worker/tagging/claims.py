@@ -969,6 +969,23 @@ def _side_of(text: str, end: int) -> str | None:
     return "militants" if is_non_state_armed(actor) else None
 
 
+_MARTYRS_RULES = frozenset({"head:martyrs", "head:martyr"})
+
+
+def _martyrs_side(claimant: str | None, ctype: str) -> str | None:
+    """"Le mouvement reconnaît avoir perdu deux martyrs": a side's martyrs are its own dead, so
+    the group's are militants and the army's soldiers; anyone else's (a village's) stay unsaid."""
+    if ctype == "perpetrator":
+        return "militants"
+    if ctype == "official" and claimant and _SECURITY_VOICE.search(claimant.lower() + " ") \
+            or claimant and _STAFF.search(claimant):
+        return "soldiers"
+    return None
+
+
+_STAFF = re.compile(r"(?<!\w)(?:état-major|etat-major|fama|fds|fan|armée|armed forces|forces armées)(?!\w)", re.IGNORECASE)
+
+
 def extract_claims(sentence: str, language: str, previous: str | None = None,
                    following: str | None = None) -> list[Claim]:
     """Every casualty figure in `sentence` with its kind, victims and claimant.
@@ -1050,6 +1067,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
                 and _WE_LOST.search(lowered, max(0, d.q.start - 40), d.q.start) \
                 and any(_SECURITY_VOICE.search(s.lower()) for s in (sentence, previous, following) if s):
             victims = "soldiers"     # "« Nous avons perdu près de vingt hommes », a raconté un responsable sécuritaire"
+        elif victims is None and d.rule in _MARTYRS_RULES:
+            victims = _martyrs_side(claimant, ctype)
         # "killed thousands": a count in thousands is a conflict's running total, not an incident's
         running_total = d.q.spelled and (d.q.value or 0) >= 1000 and d.q.qualifier == "at_least"
         out.append(Claim(
@@ -1071,7 +1090,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
                             and not any(o.q.start < d.q.start and o.kind and o.kind != d.kind for o in drafts)),
             all_sides=all_sides,
             admission=ctype == "perpetrator" and victims == "militants" and d.kind == "killed"
-            and bool(_OWN_LOSS.search(text, max(0, d.q.start - 30), d.head_end + 25))))
+            and (d.rule in _MARTYRS_RULES or bool(_OWN_LOSS.search(text, max(0, d.q.start - 30), d.head_end + 25)))))
     recalled = _RECALLED_AFTER.search(lowered) if holds_any(lowered, _RECALLED_WORDS) else None
     if recalled and any(c.start < recalled.start() for c in out):
         # "... killed about ten fighters, less than three weeks after the killing of six aid workers": the
