@@ -390,6 +390,10 @@ def test_non_breaking_space_inside_a_name_still_matches():
     ("fr", "Une position de l'armée sur l'île de Kalmara, dans le département de Fouli, a été attaquée.", "Kalmara", "Lac"),
     ("fr", "L'attaque de Wassagou, un village de la commune rurale de Tondikiwindi, a fait huit morts.", "Wassagou",
      "Tillaberi"),
+    ("fr", "Un campement situé en lisière de Kodjéna, petit village de la commune de Bilanga, a été visé.", "Kodjena",
+     "Est"),
+    ("fr", "Les frappes ont visé la zone de Nassougou, localité relevant de la commune de Matiacoali.", "Nassougou",
+     "Est"),
     ("en", "Gunmen attacked Kaideji village in Tangaza Local Government Area of Sokoto State.", "Kaideji", "Sokoto"),
     ("fr", "L'attaque contre le hameau de Tagazar-Kaïna, dans le département de Ouallam, a fait 22 morts.",
      "Tagazar-Kaina", "Tillaberi"),
@@ -747,3 +751,14 @@ def test_the_states_attackers_are_based_in_are_not_the_village_s_parent():
             "Garin Bawa, a village in the commune of Gabi, according to the prefect of Madarounfa.")
     [village] = [m for m in find_places(text, "en") if m.place.name == "Garin Bawa"]
     assert (village.place.country, village.place.admin1) == ("NE", "Maradi")
+
+
+@pytest.mark.parametrize("language, text, region", [
+    ("fr", "Des hommes armés ont attaqué un village du cercle de Bankass. Joint par Studio Tamani, un notable du "
+           "village raconte que les assaillants sont arrivés à moto.", "Bankass"),
+    ("en", "Gunmen attacked a village in Borno State. Speaking to Radio Dandal, an old man of the village said the "
+           "gunmen came at dawn.", "Borno"),
+])
+def test_a_person_of_the_village_makes_no_place_of_the_name_before(language, text, region):
+    # "X, un notable du village": the notable is of the village; X (a radio) is no village
+    assert [m.place.name for m in find_places(text, language)] == [region]

@@ -623,6 +623,10 @@ _DISTANCE_FR = r"(?:kilomètres|km)\s+(?:au\s+(?:nord|sud|est|ouest)(?:-(?:est|o
 _UNITS_EN_ANCHORS = ("region", "province", "state", "cercle", "department", "district", "lga", "local government", "prefecture")
 _UNITS_FR_ANCHORS = ("cercle", "commune", "province", "region", "departement", "prefecture", "arrondissement",
                      "gouvernement local", "lga")
+# the words between "a"/"un" and the place noun: adjectives, not a person of the place ("X, a leader of the
+# village", "Studio Tamani, un notable du village")
+_EPITHETS_EN = r"(?:(?!of\b|the\b|from\b)[\w'’-]+\s+){0,2}?"
+_EPITHETS_FR = r"(?:(?!d[eu]s?\b|d['’]|la\b|le\b|les\b)[\w'’-]+\s+){0,2}?"
 # (label, pattern, certain, anchors, window before, window after): the label becomes the rule
 # ("context:village of"). A pattern only runs in small windows around its anchor words,
 # found with str.find on the folded text: regexes that open with a capitalised word or a
@@ -653,9 +657,9 @@ _CONTEXT_SPECS = [
     ("X (Y region)", rf"{{name}}\s+\((?:in\s+)?(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN})\)", True, _UNITS_EN_ANCHORS, 60, 30),
     ("village of", rf"(?i:village|town|hamlet|locality|settlement|island|camp)\s+of\s+{_NAME}", True,
      ("village of", "town of", "hamlet of", "locality of", "settlement of", "island of", "camp of"), 2, 70),
-    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site|watering point|water point|oasis|compounds|homesteads|encampment)\b"
+    ("X, a village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:a|an)\s+" + _EPITHETS_EN + r"(?:village|town|hamlet|locality|community|settlement|commune|camp|island|site|watering point|water point|oasis|compounds|homesteads|encampment)\b"
                      r"(?!\s+(?:leaders?|members?|heads?|chiefs?|elders?|spokes\w+|youths?))", True, _PLACE_NOUNS_EN, 90, 10),
-    ("X, un village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération|point d['’]eau|oasis)\b", True, _PLACE_NOUNS_FR, 90, 10),
+    ("X, un village", r"{name}" + _ALSO_WRITTEN + r",\s+(?:un|une)\s+" + _EPITHETS_FR + r"(?:village|localité|hameau|campement|île|site|bourgade|commune|agglomération|point d['’]eau|oasis)\b", True, _PLACE_NOUNS_FR, 90, 10),
     ("her village, X", rf"(?i:his|her|their|our|my|the)\s+(?:(?i:targeted|attacked|affected)\s+)?(?i:village|hamlet|home village|hometown)"
                        rf"(?:\s+(?i:attacked|targeted|hit))?,\s+{_NAME},", True,
      ("village, ", "hamlet, ", "hometown, ", "attacked, ", "targeted, ", "hit, "), 30, 40),
@@ -679,7 +683,9 @@ _CONTEXT_SPECS = [
      ("near ", "outside ", "close to ", "around ", "outskirts of ", "vicinity of "), 2, 80),
     ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME}{_IN_UNIT_FR}(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
-    ("X, village du cercle de Y", rf"{{name}},\s+(?:un\s+)?(?i:village|localité|commune)\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
+    ("X, village du cercle de Y", rf"{{name}},\s+(?:une?\s+)?(?:(?i:petite?|grande?|gros|paisible|modeste)\s+)?"
+                                  rf"(?i:village|localité|commune|hameau|bourgade)"
+                                  rf"(?:\s+(?i:relevant|dépendant|rattachée?|située?))?\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
     # ... "le hameau de culture de Dièmbara-Peulh", "le village de pêcheurs de X": what the place is, then its name
     ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)"
                       rf"(?:\s+(?i:de culture|de pêcheurs|d['’]éleveurs|peulh?|agricole))?\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
