@@ -762,3 +762,11 @@ def test_the_states_attackers_are_based_in_are_not_the_village_s_parent():
 def test_a_person_of_the_village_makes_no_place_of_the_name_before(language, text, region):
     # "X, un notable du village": the notable is of the village; X (a radio) is no village
     assert [m.place.name for m in find_places(text, language)] == [region]
+
+
+def test_a_known_name_in_another_country_gives_way_to_the_unit_the_story_places_it_in():
+    # Bana of Cameroon's West is not "la commune rurale de Bana, dans le département de Gaya" of Niger
+    text = ("Quatre hommes ont été exécutés dans un hameau de la commune rurale de Bana, dans le département "
+            "de Gaya, région de Dosso.")
+    [bana] = [m for m in find_places(text, "fr") if m.surface.endswith("Bana")]
+    assert (bana.place.country, bana.place.admin1, bana.place.admin2) == ("NE", "Dosso", "Gaya")

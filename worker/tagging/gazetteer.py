@@ -1022,7 +1022,8 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention],
                         continue
                     # the gazetteer's reading, when it was kept, gives way ("Sangha, commune de la province du
                     # Koulpélogo" is no Sangha of Mali's Bandiagara, which a weak match may not even have kept)
-                    for known in [k for k in mentions if k.start == s and k.end == e]:
+                    # (its span may hold the cue before the name: "la commune rurale de Bana")
+                    for known in [k for k in mentions if k.start <= s and e == k.end]:
                         mentions.remove(known)
                         taken.remove((known.start, known.end))
                 inside = [known for known in mentions if s < known.end and known.start < e]
