@@ -1919,3 +1919,8 @@ def test_a_groups_admitted_martyrs_add_to_the_armys_dead():
         + extract_claims("Le mouvement, qui affirme avoir tué une vingtaine de soldats, reconnaît avoir perdu "
                          "« deux martyrs ».", "fr")
     assert conservative_toll(found) == 8
+
+
+def test_livestock_lost_is_no_toll():
+    assert claims("Les éleveurs estiment avoir perdu plus de quatre cents bovins.", "fr") == []
+    assert claims("Herders said they lost more than 300 cattle and 40 camels.") == []

@@ -2280,3 +2280,26 @@ def test_a_unit_and_its_parent_named_together_are_one_group():
     text = ("Gunmen killed twelve villagers in Mopti region on Sunday.\n\nResidents fled.\n\nSecurity sources attributed "
             "the attack to the Katiba Macina, a unit of JNIM, or Group for the Support of Islam and Muslims.")
     assert "katiba_macina" in primary(tag_article(article("Attack", text)))["actors"]
+
+
+def test_herds_driven_off_make_the_herders_the_victims_of_a_looting_raid():
+    out = tag_article(article(
+        "Tillia : des hommes armés emportent des centaines de têtes de bétail",
+        "Des hommes armés de l'EIGS ont attaqué dimanche le campement de Wirsnat, dans le département de Tillia "
+        "(région de Tahoua), emportant des centaines de têtes de bétail et incendiant des greniers.\n\n"
+        "Aucune perte en vie humaine n'est à déplorer. Les éleveurs estiment avoir perdu plus de quatre cents "
+        "bovins et une soixantaine de chameaux.", "2019-07-24T09:00:00Z", "fr"))
+    event = primary(out)
+    assert (event["sub_event_type"], event["fatalities"]) == ("looting_property_destruction", None)
+    assert set(event["actors"]) == {"is_sahel", "civilians"}
+
+
+def test_a_bridge_blown_up_harms_no_civilians():
+    out = tag_article(article(
+        "JNIM blows up bridge on Tougan road",
+        "Jihadists of JNIM blew up the Kounkoun bridge on the road between Tougan and Dedougou, in Burkina Faso's "
+        "Sourou province, on Monday evening, residents said. There were no casualties.",
+        "2024-09-25T10:00:00Z"))
+    event = primary(out)
+    assert event["sub_event_type"] == "looting_property_destruction"
+    assert event["actors"] == ["jnim"]

@@ -746,6 +746,13 @@ def _as_perpetrator(claim: Any, own_counts: set[str], admissions: bool = False) 
     return replace(claim, claimant_type="perpetrator")
 
 
+# what people own, unlike a bridge, a pylon or a pipeline: its looting or burning harms civilians
+_PEOPLES_PROPERTY = re.compile(
+    r"(?<!\w)(?:cattle|livestock|cows|goats|sheep|camels|herds?|homes?|houses|huts|granar(?:y|ies)|shops|stalls|"
+    r"food stores|harvests?|crops|bétail|troupeaux?|bovins|b(?:œ|oe)ufs|chèvres|moutons|chameaux|maisons|cases|"
+    r"concessions|greniers|boutiques|commerces|récoltes|vivres)(?!\w)", re.IGNORECASE)
+
+
 def build_event(incident: Incident, language: str, published: dt.date,
                 fallback_country: tuple[str, str] | None = None, main_date: dt.date | None = None,
                 scene_or_toll: bool = False, explain: bool = True) -> Built | None:
@@ -790,6 +797,10 @@ def build_event(incident: Incident, language: str, published: dt.date,
     if (event_type == "Violence against civilians" or people_hit) and "civilians" not in actors:
         # ACLED: civilians are by definition the target of this event type.
         actors.append("civilians")
+    elif sub_event_type == "looting_property_destruction" and "civilians" not in actors \
+            and not any(is_state_force(a) for a in actors) and any(is_non_state_armed(a) for a in actors) \
+            and any(_PEOPLES_PROPERTY.search(f.sentence.text) for f in told[:BACKGROUND_TYPING_SENTENCES]):
+        actors.append("civilians")    # herds driven off, huts and granaries burnt: the people robbed (not a bridge)
     elif (event_type != "Violence against civilians" and sub_event_type != "looting_property_destruction"
           and not people_hit and "civilians" in actors and not _civilian_victims(told, language)):
         actors.remove("civilians")    # "residents fled", "herders": named, but nobody of them harmed
