@@ -117,6 +117,13 @@ CASES = [
             "l'armée malienne et la Minusma.",
             "« La voiture a foncé sur la barrière. Les soldats ont tiré, puis il y a eu une énorme explosion »."],
      "suicide_bomb"),
+    # the bomber came on a motorbike: how he came, no ground assault
+    ("fr", ["Goundam : un kamikaze se fait exploser à un poste de contrôle, quatre morts",
+            "Un kamikaze à moto s'est fait exploser dimanche matin à un poste de contrôle tenu par les Forces armées "
+            "maliennes (FAMa) à l'entrée de la ville."], "suicide_bomb"),
+    ("en", ["Suicide bomber hits army checkpoint in Konduga",
+            "A suicide bomber on motorbikes blew himself up at a military checkpoint outside Konduga on Sunday."],
+     "suicide_bomb"),
     ("fr", ["Lac : l'aviation pilonne des repaires de Boko Haram sur l'île de Kangalom",
             "L'armée de l'air tchadienne a mené samedi une série de frappes contre des positions de Boko Haram."],
      "air_drone_strike"),

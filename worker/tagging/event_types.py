@@ -176,6 +176,11 @@ _SUPPORT_WORDS = ("backed", "supported", "assisted", "covered", "support", "back
                   "couvert", "appui", "aide", "soutien")
 
 
+# "un kamikaze à moto", "a suicide bomber on a motorbike": how the bomber came, no ground assault
+_BOMBER_RIDES = re.compile(r"(?<!\w)(?:kamikazes?|bombers?|suicide attackers?)\s*,?\s*$", re.IGNORECASE)
+_BOMBER_WORDS = ("kamikaze", "bomber", "suicide attacker")
+
+
 def _may_tell_earlier_act(sentence: str) -> bool:
     """Whether `sentence` holds a word of _EARLIER_ACT: one look for each word in the lower-cased
     sentence (a case-blind alternation is tried at every character), the regex only where lower
@@ -194,10 +199,12 @@ def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], l
         local: dict[str, float] = defaultdict(float)
         earlier_act = _may_tell_earlier_act(s)    # one cheap test a sentence, not one a cue
         support = holds_any(lower_same_length(s), _SUPPORT_WORDS)
+        bomber = holds_any(lower_same_length(s), _BOMBER_WORDS)
         for cue, start in _cue_hits(s, table):
             if cue in seen or table.negation.search(s, max(0, start - 30), start) \
                     or earlier_act and _EARLIER_ACT.search(s, max(0, start - 70), start) \
-                    or support and _SUPPORT.search(s, max(0, start - 50), start):
+                    or support and _SUPPORT.search(s, max(0, start - 50), start) \
+                    or bomber and "assault" in table.weights[cue] and _BOMBER_RIDES.search(s, max(0, start - 25), start):
                 continue
             seen.add(cue)
             for cat, cw in table.weights[cue].items():
