@@ -41,9 +41,14 @@ def test_bombers_already_in_the_toll_are_not_added_again():
 
 
 def test_the_bombers_count_comes_from_the_sentence_or_from_an_earlier_one():
+    found = dead_bombers(["Two female suicide bombers struck the market.", "Both bombers also died."], "en")
+    assert {i: c.count for i, c in found.items()} == {1: 2}
+    found = dead_bombers(["Two female suicide bombers struck the market.", "The bombers also died, police said."], "en")
+    assert {i: c.count for i, c in found.items()} == {1: 2}
+    # told twice, the same two bombers: once
     found = dead_bombers(["Two female suicide bombers struck the market.", "Both bombers also died.",
                           "The bombers also died, police said."], "en")
-    assert {i: c.count for i, c in found.items()} == {1: 2, 2: 2}
+    assert {i: c.count for i, c in found.items()} == {1: 2}
     assert all(c.victims == "militants" and c.kind == "killed" for c in found.values())
     # no count anywhere: no figure is made up
     assert dead_bombers(["Suicide bombers struck the market.", "The bombers also died."], "en") == {}
@@ -100,3 +105,22 @@ def test_a_local_count_not_counting_the_attackers_adds_no_bombers_of_its_own():
     found = dead_bombers(["At least five worshippers were killed when two suicide bombers struck a mosque.",
                           "A vigilante said 11 people, not counting the attackers, were buried."], "en")
     assert 1 not in found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the bomber's death told twice, and inside the total the second time
+    ("Un kamikaze s'est fait exploser dimanche à un poste de contrôle de l'armée malienne à Goundam, dans la région "
+     "de Tombouctou.\n\nLe kamikaze a déclenché sa charge vers 8 h 30. L'explosion a tué deux militaires et un civil, "
+     "en plus de l'assaillant lui-même, soit un bilan de quatre morts.", "fr", 4),
+    ("Six civilians were killed on Saturday when a female suicide bomber blew herself up at a market in Kerawa, in "
+     "Cameroon's Far North region.\n\nThe bomber detonated her explosives near the grain stalls. \"Six people lost "
+     "their lives, in addition to the bomber herself,\" the governor said.", "en", 7),
+])
+def test_a_bombers_death_told_twice_is_counted_once(text, language, expected):
+    assert toll(text, language) == expected
+
+
+def test_a_total_that_counts_the_attacker_beside_named_victims_is_not_raised_again():
+    found = extract_claims("L'explosion a tué deux militaires et un civil, en plus de l'assaillant lui-même, soit un "
+                           "bilan de quatre morts.", "fr")
+    assert conservative_toll(found) == 4

@@ -85,6 +85,12 @@ def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
             claimant, claimant_type = resolve_claimant(sentence, m.start(), m.end(), language)
             found[i] = Claim("killed", count, "exact", "militants", claimant, claimant_type, m.start(), m.end(),
                              sentence, rule, additional=True)
+    if len(found) > 1 and len({c.count for c in found.values()}) == 1:
+        # the same bombers' deaths told twice ("le kamikaze a déclenché sa charge ... en plus de
+        # l'assaillant lui-même, soit quatre morts"): once, where a toll leaves them out if one does
+        # (other counts are other bombers: "two blew themselves up at the market, a third at the mosque")
+        keep = next((i for i, c in found.items() if c.rule == BESIDES_RULE), min(found))
+        found = {keep: found[keep]}
     return found
 
 

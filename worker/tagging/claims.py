@@ -1521,8 +1521,13 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
             total = sum(lower_bound(c) or 0 for c in groups[None])
             parts = [g for g in groups if g not in (None, "militants")]
             in_parts = sum(lower_bound(c) or 0 for g in parts for c in groups[g])
+            attackers = sum(lower_bound(c) or 0 for c in groups.get("militants", ()))
+            if parts and attackers and in_parts < total == in_parts + attackers:
+                # "deux militaires et un civil, en plus de l'assaillant lui-même, soit un bilan de quatre
+                # morts": the total counts every side, the attackers too
+                groups = {None: groups[None]}
             # ... and "a fourth soldier died, bringing the toll to four dead" tells the same four twice
-            if parts and (in_parts == total or not any(c.revised for g in parts for c in groups[g])
+            elif parts and (in_parts == total or not any(c.revised for g in parts for c in groups[g])
                           and in_parts < total):
                 groups = {g: m for g, m in groups.items() if g not in parts}
         for group, members in groups.items():
