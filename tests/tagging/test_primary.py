@@ -533,3 +533,17 @@ def test_people_shot_or_executed_in_the_pluperfect_are_a_recap(sentence):
     from worker.tagging.primary import recap_marker
 
     assert recap_marker(sentence, "fr")[0] == "background"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Mortar shells fired by jihadists into Djibo, in northern Burkina Faso, killed at least four civilians on Sunday "
+     "evening, a local official said.\n\nThe army said on Monday that its aircraft had struck jihadist positions in "
+     "Soum province in recent days, \"neutralising dozens of terrorists\".", "en"),
+    ("Des obus tirés par des jihadistes sur Djibo ont tué au moins quatre civils dimanche soir, selon un responsable "
+     "local.\n\nL'armée a affirmé lundi que ses avions avaient frappé ces derniers jours des positions jihadistes "
+     "dans la province du Soum, « neutralisant des dizaines de terroristes ».", "fr"),
+])
+def test_an_operation_of_recent_days_is_not_the_days_incident(text, language):
+    out = tag_article({"id": "t", "title": "", "text": text, "published": "2023-02-07T12:00:00Z", "language": language})
+    primary = next(e for e in out["events"] if e["primary"])
+    assert primary["fatalities"] == 4
