@@ -152,6 +152,19 @@ def test_a_trial_opening_years_after_an_attack_is_not_the_attack():
     assert out["relevant"] is False
 
 
+def test_a_life_sentence_for_an_old_attack_is_justice_news():
+    out = _tagged_fr("Bénin : perpétuité pour trois accusés dans le dossier de l'attaque du parc W de 2022",
+                     "La Cour de répression des infractions économiques et du terrorisme a rendu mardi son verdict. "
+                     "Trois des sept accusés poursuivis pour l'attaque de février 2022 contre des écogardes du parc W, "
+                     "dans la commune de Karimama, ont été condamnés à la réclusion criminelle à perpétuité.\n\n"
+                     "Le bilan officiel s'était établi à neuf morts.")
+    assert out["relevant"] is False
+    assert relevant("Niger: life imprisonment for two men over 2021 Tillaberi market attack",
+                    "A court in Niamey on Tuesday handed down a verdict of life imprisonment to two men tried over the "
+                    "March 2021 attack on traders in the Tillaberi region, their lawyer said. The defendants will "
+                    "appeal.\n\nThe attack had killed 58 people.", "2024-07-03T08:00:00Z") is False
+
+
 def test_an_attack_on_a_court_is_still_an_incident():
     assert relevant("Gunmen storm court in central Mali, killing a judge",
                     "Gunmen stormed the court in Djenné on Tuesday, killing a judge and a court clerk before the "
