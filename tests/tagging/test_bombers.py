@@ -69,6 +69,9 @@ def test_bombers_killed_in_addition_to_their_victims_keep_the_killed_kind():
      "State, early Monday, killing 11 people as well as themselves, police said.", "en", 13),
     ("A female bomber blew herself up at a mosque in Mora, in the Far North, on Friday, killing five worshippers "
      "and herself, a local official said.", "en", 6),
+    # "killing herself and at least 12 other people": the bomber named first among the dead
+    ("A female suicide bomber blew herself up at a fish market in Konduga, Borno State, on Saturday evening, killing "
+     "herself and at least 12 other people, police said.", "en", 13),
     ("Une kamikaze s'est fait exploser samedi au marché de Kolofata, dans l'Extrême-Nord, faisant cinq morts sans "
      "compter la kamikaze, selon les autorités.", "fr", 6),
     ("Un kamikaze s'est fait exploser lundi à un poste de contrôle de Gao. Deux soldats maliens et un civil ont été "

@@ -44,7 +44,9 @@ _BESIDES = {
                      # "four soldiers and the bomber were killed": the bomber listed among the dead
                      r"|\d*\w+\s+[\w-]+\s+and\s+(?P<listed>the\s+(?:(?:female|suicide)\s+)*bomber)\s+"
                      r"(?:were|had\s+been|have\s+been)\s+(?:killed|among\s+the\s+dead)"
-                     r"|\b(?:died|killed)\s+(?:along\s+)?with\s+(?P<with>the\s+(?:(?:female|suicide)\s+)*bomber)\b)"),
+                     r"|\b(?:died|killed)\s+(?:along\s+)?with\s+(?P<with>the\s+(?:(?:female|suicide)\s+)*bomber)\b"
+                     # "killing herself and at least 12 other people": the bomber first among the dead
+                     r"|\b(?:killing|killed)\s+(?P<first>themselves|himself|herself)\s+and\s)"),
     "fr": re.compile(r"(?<!\w)(?:sans compter|non compris|outre|en plus (?:du|des|de)|ainsi que)\s+"
                      r"(?:les\s+|la\s+|le\s+|l['’])?(?:(?:deux|trois)\s+)?"
                      r"(?P<noun>kamikazes?|elles-mêmes|eux-mêmes|elle-même|lui-même)(?![\w-])"
@@ -76,7 +78,7 @@ def dead_bombers(sentences: Sequence[str], language: str) -> dict[int, Claim]:
     for i, sentence in enumerate(sentences):
         lowered = sentence.lower()
         besides = _BESIDES[language].search(lowered)
-        listed = besides is not None and any(besides.groupdict().get(g) for g in ("listed", "with", "also"))
+        listed = besides is not None and any(besides.groupdict().get(g) for g in ("listed", "with", "also", "first"))
         m, rule = (besides, BESIDES_RULE) if listed else (_DIED[language].search(lowered), "bombers-died")
         if m is None:
             m, rule = besides, BESIDES_RULE
@@ -100,7 +102,7 @@ def _count(m: re.Match[str], language: str, earlier: Sequence[str]) -> int | Non
         return parse_number(m["n"], language)
     if (groups.get("det") or "").startswith("both"):
         return 2
-    noun = groups.get("noun") or groups.get("self") or groups.get("also") or ""
+    noun = groups.get("noun") or groups.get("self") or groups.get("also") or groups.get("first") or ""
     if noun in ("himself", "herself", "elle-même", "lui-même") or not noun.endswith(("s", "mêmes")):
         return 1
     for sentence in reversed(earlier):
