@@ -1924,3 +1924,9 @@ def test_a_groups_admitted_martyrs_add_to_the_armys_dead():
 def test_livestock_lost_is_no_toll():
     assert claims("Les éleveurs estiment avoir perdu plus de quatre cents bovins.", "fr") == []
     assert claims("Herders said they lost more than 300 cattle and 40 camels.") == []
+
+
+def test_the_others_killed_beside_the_bomber_are_the_toll_not_more_dead():
+    [c] = extract_claims("A female suicide bomber blew herself up at a fish market, killing herself and at least "
+                         "12 other people, police said.", "en")
+    assert (c.kind, c.count, c.qualifier, c.additional) == ("killed", 12, "at_least", False)

@@ -194,8 +194,9 @@ def _vocab(language: str) -> _Vocab:
                 rf"|dans\s+la\s+nuit\s+(?:du|de)\s+[\w-]+(?:\s+\d{{1,2}})?\s+(?:au|à)\s+[\w-]+(?:\s+\d{{1,2}})?"
                 rf"|overnight|last\s+(?:week|night)|la\s+semaine\s+dernière")
     # after an elided article too: "l'exécution de 28 civils", "l'enlèvement de 20 femmes"
+    # ... or the bomber first: "killing herself and at least 12 other people"
     before = re.compile(rf"(?<![\w-])(?P<kind>{_alt(kind_before)})(?:\s+(?:{_TIME_WORDS}|{date_gap})){{0,3}}"
-                        rf"\s*(?:(?:{'|'.join(_BEFORE_ARTICLES)})\s+)?$", re.IGNORECASE)
+                        rf"(?:\s+{_SELF_AND})?\s*(?:(?:{'|'.join(_BEFORE_ARTICLES)})\s+)?$", re.IGNORECASE)
     toll_alt = _alt(lex["toll_words"][lang])
     toll = re.compile(rf"(?<!\w)(?:{toll_alt})(?:(?!\d)[^.;]){{0,110}}?(?:(?<!\w)(?:of|to|at|is|de|à|est|was|stood at|"
                       rf"reached|atteint)|:)\s*$", re.IGNORECASE)
@@ -203,7 +204,7 @@ def _vocab(language: str) -> _Vocab:
     time_ends = _literal_ends(_TIME_WORDS)
     before_ends = None if time_ends is None else (tuple(p.lower() for p in kind_before) + time_ends + _BEFORE_ARTICLES
                                                   + tuple(m.lower() for m in lex["months"]) + tuple("0123456789")
-                                                  + ("overnight", "week", "night", "dernière"))
+                                                  + ("overnight", "week", "night", "dernière", " and"))
     return _Vocab(
         head_last=lang == "en",
         nouns=nouns, head=head, after=after, before=before, before_ends=before_ends, toll=toll,
@@ -455,6 +456,10 @@ _THING_BEFORE_ADJECTIVE = re.compile(r"\s*(?:attaques?|embuscades?|opérations?|
 _AGED = re.compile(r"(?:aged|âgée?s? de|age of|l'âge de)\s*$", re.IGNORECASE)
 _AGED_ENDS = ("aged", "de", "of")
 _OF_NEXT = re.compile(r"\s+(?:of|des|d['’])\b")
+
+
+_SELF_AND = r"(?:themselves|himself|herself)\s+and"
+_OTHERS_THAN_SELF = re.compile(rf"(?<!\w){_SELF_AND}\s+$", re.IGNORECASE)
 
 
 def _may_end_with(tail: str | None, ends: tuple[str, ...] | None) -> bool:
@@ -1086,6 +1091,8 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
                             and not any(o.kind == d.kind and o.q.start < d.q.start and not _coordinated(o, d, text)
                                         for o in drafts)
                             or _MORE.match(text, d.q.end)
+                            # "killing herself and 12 other people": others than the bomber, no more dead
+                            and not _OTHERS_THAN_SELF.search(text, max(0, d.q.start - 30), d.q.start)
                             # "abducted dozens and killed three others": others than those taken, no more dead
                             and not any(o.q.start < d.q.start and o.kind and o.kind != d.kind for o in drafts)),
             all_sides=all_sides,
