@@ -394,6 +394,8 @@ def test_non_breaking_space_inside_a_name_still_matches():
      "Est"),
     ("fr", "Les frappes ont visé la zone de Nassougou, localité relevant de la commune de Matiacoali.", "Nassougou",
      "Est"),
+    ("fr", "Des bandits ont enlevé quatorze personnes à Safo, chef-lieu de commune du département de Madarounfa.",
+     "Safo", "Maradi"),
     ("en", "Gunmen attacked Kaideji village in Tangaza Local Government Area of Sokoto State.", "Kaideji", "Sokoto"),
     ("fr", "L'attaque contre le hameau de Tagazar-Kaïna, dans le département de Ouallam, a fait 22 morts.",
      "Tagazar-Kaina", "Tillaberi"),

@@ -684,7 +684,7 @@ _CONTEXT_SPECS = [
     ("à ou de X, dans le cercle de Y", rf"(?:(?i:à|de|sur)\s+|(?i:d)['’])\s*{_NAME}{_IN_UNIT_FR}(?:le |la |l['’])?\s*(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 90, 40),
     ("X (cercle de Y)", rf"{{name}}\s+\((?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}\)", True, _UNITS_FR_ANCHORS, 10, 40),
     ("X, village du cercle de Y", rf"{{name}},\s+(?:une?\s+)?(?:(?i:petite?|grande?|gros|paisible|modeste)\s+)?"
-                                  rf"(?i:village|localité|commune|hameau|bourgade)"
+                                  rf"(?i:village|localité|commune|hameau|bourgade|chef-lieu(?:\s+de\s+(?:la\s+)?commune)?)"
                                   rf"(?:\s+(?i:relevant|dépendant|rattachée?|située?))?\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
     # ... "le hameau de culture de Dièmbara-Peulh", "le village de pêcheurs de X": what the place is, then its name
     ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)"
