@@ -2303,3 +2303,18 @@ def test_a_bridge_blown_up_harms_no_civilians():
     event = primary(out)
     assert event["sub_event_type"] == "looting_property_destruction"
     assert event["actors"] == ["jnim"]
+
+
+@pytest.mark.parametrize("text, language, group", [
+    ("Four displaced people were killed when mortar bombs landed in a camp in Dikwa, Borno State, on Friday evening."
+     "\n\nAn emergency official said five projectiles were fired into the town.\n\nA health worker put the dead at "
+     "five.\n\nMilitary sources said the shells were fired by fighters of the Islamic State West Africa Province "
+     "(ISWAP) from positions east of the town.", "en", "iswap"),
+    ("Quatre civils ont été tués vendredi soir par des obus tombés sur le marché de Djibo, dans la province du Soum."
+     "\n\nUn responsable local a indiqué que cinq projectiles étaient tombés sur la ville.\n\nUn agent de santé parle "
+     "de cinq morts.\n\nSelon des sources sécuritaires, les obus ont été tirés par des combattants du GSIM depuis "
+     "des positions à l'est de la ville.", "fr", "jnim"),
+])
+def test_shells_said_to_be_fired_by_a_group_name_the_attackers(text, language, group):
+    event = primary(tag_article(article("", text, "2022-08-01T07:30:00Z", language)))
+    assert group in event["actors"] and "unidentified_armed_group" not in event["actors"]
