@@ -2318,3 +2318,13 @@ def test_a_bridge_blown_up_harms_no_civilians():
 def test_shells_said_to_be_fired_by_a_group_name_the_attackers(text, language, group):
     event = primary(tag_article(article("", text, "2022-08-01T07:30:00Z", language)))
     assert group in event["actors"] and "unidentified_armed_group" not in event["actors"]
+
+
+def test_quoted_unidentified_attackers_are_a_party_and_search_teams_helpers_are_not():
+    text = ("Vingt-deux civils ont été tués mercredi sur un site aurifère de la commune de Pensa, dans la province du "
+            "Sanmatenga, selon le gouverneur de la région du Centre-Nord.\n\n"
+            "Les victimes ont été surprises en fin d'après-midi par des « individus armés non identifiés » sur le site. "
+            "Des corps supplémentaires ont été retrouvés vendredi par des équipes de recherche appuyées par les "
+            "Volontaires pour la défense de la patrie (VDP).")
+    event = primary(tag_article(article("", text, "2022-09-05T11:00:00Z", "fr")))
+    assert set(event["actors"]) == {"unidentified_armed_group", "civilians"}

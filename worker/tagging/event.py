@@ -580,8 +580,9 @@ def _speech_spans(text: str, language: str) -> list[tuple[int, int]]:
             and not first_match(attribution, text[max(0, lo - 40):lo])]
 
 
-_DOER_BEFORE = re.compile(r"\b(?:when|after|as|by|while|once|lorsque|lorsqu['’]|quand|par|après que|alors que)\s*$",
-                          re.IGNORECASE)
+_DOER_BEFORE = re.compile(r"\b(?:when|after|as|while|once|lorsque|lorsqu['’]|quand|après que|alors que"
+                          # "surprises par des « individus armés non identifiés »": the agent, its article before the quote
+                          r"|(?:by|par)(?:\s+(?:des|les|un|une|d['’]|the|an?|some))?)\s*$", re.IGNORECASE)
 _AGENT_OPENING = re.compile(r"\W*(?:by|par)\s", re.IGNORECASE)
 
 
