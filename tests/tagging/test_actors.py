@@ -456,6 +456,8 @@ def test_the_group_whose_work_the_attack_was_is_its_perpetrator(sentence, langua
 @pytest.mark.parametrize("sentence, language", [
     ("Two others were wounded and evacuated to the CMA in Kaya.", "en"),
     ("Les blessés ont été évacués au CMA de Djibo.", "fr"),
+    ("Les blessés ont été pris en charge au centre médical avec antenne chirurgicale (CMA) de Djibo.", "fr"),
+    ("Les blessés ont été évacués au centre médical avec antenne chirurgicale (CMA).", "fr"),
 ])
 def test_a_district_medical_centre_is_not_the_azawad_coordination(sentence, language):
     assert find_actors(sentence, language) == []

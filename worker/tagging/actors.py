@@ -265,7 +265,9 @@ _PERSON_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 # "le Sabre national": Niger's national wrestling trophy, not France's Task Force Sabre
 _NOT_A_FORCE_AFTER = {"Sabre": re.compile(r"\s+national", re.IGNORECASE),
                       # "evacuated to the CMA in Kaya", "le CMA de Djibo": a district medical centre, no rebels
-                      "CMA": re.compile(r"\s+(?:in|at|of|de|d['’]|du)\s*[A-ZÀ-Ý]")}
+                      "CMA": re.compile(r"\)?\s+(?:in|at|of|de|d['’]|du)\s*[A-ZÀ-Ý]")}
+# "le centre médical avec antenne chirurgicale (CMA)": the abbreviation of the words before it
+_NOT_A_FORCE_BEFORE = {"CMA": re.compile(r"(?i:centre médical|medical centre|medical center)[^().;]{0,40}\(\s*$")}
 
 
 def _police_rank(text: str, surface: str, end: int) -> bool:
@@ -302,7 +304,8 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         actor, rule = hit
         if rule == "abbr" and len(surface) <= 3 and (_shouting(text, start, end) or _police_rank(text, surface, end)):
             continue
-        if surface in _NOT_A_FORCE_AFTER and _NOT_A_FORCE_AFTER[surface].match(text, end):
+        if surface in _NOT_A_FORCE_AFTER and _NOT_A_FORCE_AFTER[surface].match(text, end) \
+                or surface in _NOT_A_FORCE_BEFORE and _NOT_A_FORCE_BEFORE[surface].search(text, max(0, start - 80), start):
             continue
         if actor == "civilians" and (_NOT_PEOPLE_AFTER.match(text, end)
                                      or _NOT_PEOPLE_BEFORE.search(text, max(0, start - 20), start)):
