@@ -165,6 +165,13 @@ def test_a_life_sentence_for_an_old_attack_is_justice_news():
                     "appeal.\n\nThe attack had killed 58 people.", "2024-07-03T08:00:00Z") is False
 
 
+def test_a_trial_opening_before_a_criminal_chamber_is_justice_news():
+    assert relevant("Burkina Faso: trial opens over 2016 Ouagadougou hotel and café attack",
+                    "A specialised criminal chamber in Ouagadougou on Tuesday opened the trial of five men accused of "
+                    "helping the gunmen who attacked the Splendid Hotel on 15 January 2016, killing 30 people.\n\n"
+                    "Four other suspects are being tried in absentia.", "2025-11-19T16:00:00Z") is False
+
+
 def test_an_attack_on_a_court_is_still_an_incident():
     assert relevant("Gunmen storm court in central Mali, killing a judge",
                     "Gunmen stormed the court in Djenné on Tuesday, killing a judge and a court clerk before the "
