@@ -772,3 +772,11 @@ def test_a_known_name_in_another_country_gives_way_to_the_unit_the_story_places_
             "de Gaya, région de Dosso.")
     [bana] = [m for m in find_places(text, "fr") if m.surface.endswith("Bana")]
     assert (bana.place.country, bana.place.admin1, bana.place.admin2) == ("NE", "Dosso", "Gaya")
+
+
+def test_a_border_area_known_by_a_name_is_no_village():
+    text = ("Gunmen attacked a village of Niger's Tillaberi region. IS Sahel has operated for years in the "
+            "tri-border area known as Liptako-Gourma.")
+    assert "Liptako-Gourma" not in [m.place.name for m in find_places(text, "en")]
+    found = find_places("Gunmen struck a watering point known as Ain Lehdid, in Mali's Tombouctou region.", "en")
+    assert "Ain Lehdid" in [m.place.name for m in found]

@@ -2328,3 +2328,10 @@ def test_quoted_unidentified_attackers_are_a_party_and_search_teams_helpers_are_
             "Volontaires pour la défense de la patrie (VDP).")
     event = primary(tag_article(article("", text, "2022-09-05T11:00:00Z", "fr")))
     assert set(event["actors"]) == {"unidentified_armed_group", "civilians"}
+
+
+def test_the_towns_a_bus_ran_between_are_no_scene_of_its_blast():
+    text = ("Un car de transport en commun a sauté mardi sur un engin explosif dans la province de la Tapoa, faisant "
+            "neuf morts, selon une source sécuritaire.\n\nLe véhicule, qui assurait la liaison entre Diapaga et "
+            "Kantchari, a heurté l'engin aux environs de 13 heures près de Tansarga.")
+    assert primary(tag_article(article("", text, "2023-05-10T10:00:00Z", "fr")))["location"] == "Tansarga"

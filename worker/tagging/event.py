@@ -194,7 +194,10 @@ def _town_named_like(unit: Any) -> bool:
 # the ends of a road ("the Kaduna-Abuja highway", "l'axe Kidal–Tessalit", "un car qui reliait Mopti à Gao")
 _ROAD_AFTER = re.compile(r"(?:\s*[-–—]\s*[\w'’]+)?\s+(?:highway|road|expressway|axis|motorway|route)\b", re.IGNORECASE)
 _ROAD_BEFORE = re.compile(r"\b(?:(?:highway|road|expressway|axis|route)\s+(?:from|between|linking)|(?:l['’])?axe|route|"
-                          r"tronçon|autoroute|reliait|reliaient|linking|connecting)\s+(?:routier\s+)?"
+                          r"tronçon|autoroute|reliait|reliaient|linking|connecting|"
+                          # "un véhicule qui assurait la liaison entre Fada N'Gourma et Diapaga", "plying the X-Y route"
+                          r"(?:la\s+)?liaison\s+(?:entre|de)|plying|plied|running\s+between|travelling\s+between)"
+                          r"\s+(?:routier\s+)?"
                           r"(?:[\w'’]+\s*[-–—]\s*|[\w'’-]+\s+(?:to|and|et|à)\s+)?$", re.IGNORECASE)
 
 

@@ -674,7 +674,8 @@ _CONTEXT_SPECS = [
     ("X, N km from Y", rf"{{name}},\s+(?:(?:located|situated|some|about|around|roughly|nearly|approximately|just)\s+)*(?:a\s+few|\d+|[a-z]+)\s+{_DISTANCE_EN}", True, ("kilomet", "km ", "miles "), 60, 40),
     ("X, à N km de Y", rf"{{name}},\s+(?:(?:situé|située|situés|localisé|localisée)\s+)?(?:à\s+)?(?:environ\s+|quelque\s+|près de\s+|moins de\s+|plus de\s+)?(?:une?\s+)?(?:\d+|[\w-]+)\s+(?:de\s+)?{_DISTANCE_FR}", True, ("kilomet", "km "), 60, 40),
     # "a watering point known as Aïn Lehdid", "au lieu-dit Tin-Abao", "un hameau appelé Kouna"
-    ("known as X", rf"(?i:place|point|site|spot|locality|village|hamlet|camp|area|well|wells)\s+(?i:known as|called|named)\s+{_NAME}",
+    # (not "the tri-border area known as Liptako-Gourma": a region of three countries)
+    ("known as X", rf"(?i:place|point|site|spot|locality|village|hamlet|camp|(?<!border )area|well|wells)\s+(?i:known as|called|named)\s+{_NAME}",
      True, ("known as", "called", "named"), 40, 60),
     ("lieu-dit X", rf"(?:(?i:lieu-dit|lieudit)\s+|(?i:localité|hameau|village|campement|site|endroit|point d['’]eau|puits)\s+"
                    rf"(?i:appelée?|dénommée?|nommée?|baptisée?)\s+){_NAME}",
