@@ -124,6 +124,17 @@ CASES = [
     ("en", ["Suicide bomber hits army checkpoint in Konduga",
             "A suicide bomber on motorbikes blew himself up at a military checkpoint outside Konduga on Sunday."],
      "suicide_bomb"),
+    # a rocket attack on a camp is the rockets, not a ground assault
+    ("en", ["UN peacekeeper killed in rocket attack on Aguelhok camp in northern Mali",
+            "A Chadian peacekeeper was killed when the camp came under rocket and mortar fire on Tuesday."],
+     "shelling_artillery_missile_attack"),
+    # a group that says it controls a town after the army left has taken it
+    ("fr", ["Mali : le JNIM affirme contrôler Léré après le retrait de l'armée",
+            "Le JNIM affirme contrôler depuis samedi la localité de Léré, après un assaut contre le camp militaire "
+            "qui s'est conclu par le retrait des Forces armées maliennes."], "non_state_actor_overtakes_territory"),
+    ("en", ["JNIM says it controls Lere after army withdrawal",
+            "JNIM said it now controls the town of Lere, after an assault on the military camp ended with the "
+            "withdrawal of Malian troops."], "non_state_actor_overtakes_territory"),
     ("fr", ["Lac : l'aviation pilonne des repaires de Boko Haram sur l'île de Kangalom",
             "L'armée de l'air tchadienne a mené samedi une série de frappes contre des positions de Boko Haram."],
      "air_drone_strike"),

@@ -179,6 +179,9 @@ _SUPPORT_WORDS = ("backed", "supported", "assisted", "covered", "support", "back
 # "un kamikaze à moto", "a suicide bomber on a motorbike": how the bomber came, no ground assault
 _BOMBER_RIDES = re.compile(r"(?<!\w)(?:kamikazes?|bombers?|suicide attackers?)\s*,?\s*$", re.IGNORECASE)
 _BOMBER_WORDS = ("kamikaze", "bomber", "suicide attacker")
+# "a rocket attack on the camp", "mortar attacks on the base": the remote means named, no ground assault
+_REMOTE_MEANS_BEFORE = re.compile(r"(?<!\w)(?:rocket|mortar|missile|shell|artillery|drone|air|IED|bomb|grenade)s?\s*$",
+                                  re.IGNORECASE)
 
 
 def _may_tell_earlier_act(sentence: str) -> bool:
@@ -204,7 +207,8 @@ def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], l
             if cue in seen or table.negation.search(s, max(0, start - 30), start) \
                     or earlier_act and _EARLIER_ACT.search(s, max(0, start - 70), start) \
                     or support and _SUPPORT.search(s, max(0, start - 50), start) \
-                    or bomber and "assault" in table.weights[cue] and _BOMBER_RIDES.search(s, max(0, start - 25), start):
+                    or bomber and "assault" in table.weights[cue] and _BOMBER_RIDES.search(s, max(0, start - 25), start) \
+                    or "assault" in table.weights[cue] and _REMOTE_MEANS_BEFORE.search(s, max(0, start - 25), start):
                 continue
             seen.add(cue)
             for cat, cw in table.weights[cue].items():
