@@ -547,3 +547,12 @@ def test_an_operation_of_recent_days_is_not_the_days_incident(text, language):
     out = tag_article({"id": "t", "title": "", "text": text, "published": "2023-02-07T12:00:00Z", "language": language})
     primary = next(e for e in out["events"] if e["primary"])
     assert primary["fatalities"] == 4
+
+
+def test_a_town_air_support_came_from_is_no_other_scene():
+    text = ("Fighters of the Islamic State Sahel Province attacked the army post at Mangaize, in the Ouallam department "
+            "of the Tillaberi region, on Friday.\n\nIn a statement on Saturday, the Ministry of Defence said 11 soldiers "
+            "were killed and that about 20 terrorists were neutralised after air support arrived from Niamey.")
+    out = tag_article({"id": "t", "title": "", "text": text, "published": "2025-03-02T10:00:00Z", "language": "en"})
+    primary = next(e for e in out["events"] if e["primary"])
+    assert (primary["location"], primary["fatalities"]) == ("Mangaize", 31)
