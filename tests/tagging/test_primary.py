@@ -556,3 +556,15 @@ def test_a_town_air_support_came_from_is_no_other_scene():
     out = tag_article({"id": "t", "title": "", "text": text, "published": "2025-03-02T10:00:00Z", "language": "en"})
     primary = next(e for e in out["events"] if e["primary"])
     assert (primary["location"], primary["fatalities"]) == ("Mangaize", 31)
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Des hommes armés ont tué quatre personnes jeudi à Pensa, dans la province du Sanmatenga."
+     "\n\nLe détachement militaire le plus proche se trouve à Barsalogho, à une quarantaine de kilomètres.", "fr",
+     "Pensa"),
+    ("Gunmen killed four people in the village of Pensa, in Burkina Faso's Sanmatenga province, on Thursday."
+     "\n\nThe nearest army post is at Barsalogho, some 40 km away.", "en", "Pensa"),
+])
+def test_the_nearest_post_is_a_landmark_not_the_scene(text, language, place):
+    out = tag_article({"id": "t", "title": "", "text": text, "published": "2022-10-17T10:00:00Z", "language": language})
+    assert next(e for e in out["events"] if e["primary"])["location"] == place
