@@ -38,6 +38,12 @@ def test_bombers_already_in_the_toll_are_not_added_again():
     assert toll("A female suicide bomber blew herself up at a cattle market in Konduga, Borno State, on Friday, "
                 "killing nine people including herself, police said.\n\nThe bomber, a young woman, blew herself up "
                 "near the cattle stalls.") == 9
+    assert toll("Eighteen people were killed when three suicide bombers blew themselves up among crowds in Konduga, "
+                "Borno State, on Wednesday night.\n\nThe bombers detonated their explosives near tea stalls. A police "
+                "spokesman said the 18 dead included the three bombers.") == 18
+    assert toll("Dix-huit personnes ont été tuées mercredi soir quand trois kamikazes se sont fait exploser à Konduga, "
+                "dans l'État de Borno.\n\nLes kamikazes ont déclenché leurs charges près d'un marché. Selon la police, "
+                "le bilan comprend les trois kamikazes.", "fr") == 18
 
 
 def test_the_bombers_count_comes_from_the_sentence_or_from_an_earlier_one():

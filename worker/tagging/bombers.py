@@ -59,7 +59,8 @@ _COUNTED = {
 }
 # "nine people, including herself", "dont les deux kamikazes": the bombers already in a toll
 _COUNTED_IN = re.compile(
-    r"(?<!\w)(?:including|among them|y compris|dont|parmi lesquel(?:le)?s)\s+(?:the\s+|les\s+|la\s+|le\s+|l['’])?"
+    r"(?<!\w)(?:including|included|includes|among them|y compris|dont|parmi lesquel(?:le)?s|(?:comprend|comprenait|"
+    r"comprennent|incluait|inclut)\s+(?:aussi\s+|également\s+)?)\s*(?:the\s+|les\s+|la\s+|le\s+|l['’])?"
     r"(?:(?:two|three|deux|trois)\s+)?(?:(?:female|suicide|jeunes|femmes)\s+)*"
     r"(?:bombers?|kamikazes?|herself|himself|themselves|elle-même|lui-même|elles-mêmes|eux-mêmes)")
 _STEMS = {"en": "omber", "fr": "amikaze"}     # "bomber" and "kamikaze" in any case: "Bomber", "Kamikaze"
