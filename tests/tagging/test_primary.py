@@ -568,3 +568,17 @@ def test_a_town_air_support_came_from_is_no_other_scene():
 def test_the_nearest_post_is_a_landmark_not_the_scene(text, language, place):
     out = tag_article({"id": "t", "title": "", "text": text, "published": "2022-10-17T10:00:00Z", "language": language})
     assert next(e for e in out["events"] if e["primary"])["location"] == place
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Des VDP ont exécuté au moins trente-deux civils jeudi à Lanfièra, dans la province du Sourou, selon une "
+     "organisation de défense des droits humains.\n\nLa veille de la tuerie, selon des habitants, une embuscade "
+     "attribuée aux jihadistes du GSIM avait coûté la vie à trois VDP sur l'axe Tougan-Lanfièra.", "fr"),
+    ("Militiamen executed at least 32 civilians on Thursday in Lanfiera, in Burkina Faso's Sourou province, a rights "
+     "group said.\n\nThe day before the killings, residents said, an ambush blamed on JNIM had killed three "
+     "militiamen on the Tougan-Lanfiera road.", "en"),
+])
+def test_what_happened_the_day_before_the_killing_is_another_incident(text, language):
+    out = tag_article({"id": "t", "title": "", "text": text, "published": "2024-06-11T10:00:00Z", "language": language})
+    primary = next(e for e in out["events"] if e["primary"])
+    assert primary["fatalities"] == 32 and "jnim" not in primary["actors"]
