@@ -1930,3 +1930,11 @@ def test_the_others_killed_beside_the_bomber_are_the_toll_not_more_dead():
     [c] = extract_claims("A female suicide bomber blew herself up at a fish market, killing herself and at least "
                          "12 other people, police said.", "en")
     assert (c.kind, c.count, c.qualifier, c.additional) == ("killed", 12, "at_least", False)
+
+
+def test_a_groups_count_of_the_fighters_it_lost_is_an_admission():
+    [lost, claimed] = extract_claims("The CSP-DPA rebel alliance said in a communique that it had lost three "
+                                     "fighters and claimed to have killed more than ten soldiers.", "en")
+    assert (lost.count, lost.victims, lost.claimant_type, lost.admission) == (3, "militants", "perpetrator", True)
+    army = extract_claims("Two soldiers were killed, the army said.", "en")
+    assert conservative_toll(army + [lost, claimed]) == 5

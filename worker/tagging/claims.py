@@ -754,6 +754,7 @@ def _inside_lists(drafts: list[_Draft], text: str) -> list[_Draft]:
 # "it said its men had killed", "affirmant que ses combattants ont tué": the attackers' own count
 _MEN = frozenset({"men", "hommes"})
 _LOST = re.compile(r"\b(?:lost|perdu)\b")
+_LOST_BEFORE = re.compile(r"(?<!\w)(?:had\s+|has\s+|have\s+)?(?:lost|perdu)\s+(?:at\s+least\s+|au\s+moins\s+)?$")
 _OWN_WORDS = frozenset({"its", "their", "ses", "leurs"})
 _OWN_MEN_KILLED = re.compile(r"(?<!\w)(?P<men>(?:its|their|ses|leurs)\s+(?:fighters|men|militants|mujahideen|combattants|"
                              r"hommes|éléments|moudjahidines?))\s+(?:had\s+|have\s+|avaient\s+|ont\s+|auraient\s+|avait\s+)?"
@@ -1097,7 +1098,9 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
                             and not any(o.q.start < d.q.start and o.kind and o.kind != d.kind for o in drafts)),
             all_sides=all_sides,
             admission=ctype == "perpetrator" and victims == "militants" and d.kind == "killed"
-            and (d.rule in _MARTYRS_RULES or bool(_OWN_LOSS.search(text, max(0, d.q.start - 30), d.head_end + 25)))))
+            and (d.rule in _MARTYRS_RULES or bool(_OWN_LOSS.search(text, max(0, d.q.start - 30), d.head_end + 25))
+                 # "the rebel alliance said it had lost three fighters": the speaker's own dead
+                 or bool(_LOST_BEFORE.search(text_lowered, max(0, d.q.start - 25), d.q.start)))))
     recalled = _RECALLED_AFTER.search(lowered) if holds_any(lowered, _RECALLED_WORDS) else None
     if recalled and any(c.start < recalled.start() for c in out):
         # "... killed about ten fighters, less than three weeks after the killing of six aid workers": the
