@@ -467,3 +467,12 @@ def test_a_district_medical_centre_is_not_the_azawad_coordination(sentence, lang
 def test_attackers_in_military_style_fatigues_are_not_the_army() -> None:
     found = find_actors("About fifteen armed men, some in military-style fatigues, surrounded the compounds.", "en")
     assert [m.actor for m in found] == ["unidentified_armed_group"]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Officials attributed the raid to bandits coming from Nigeria.", "en"),
+    ("Des bandits armés venus du Nigeria voisin ont enlevé quatorze personnes à Safo.", "fr"),
+])
+def test_bandits_from_nigeria_are_north_west_nigerias_gangs_wherever_they_strike(sentence, language):
+    assert [m.actor for m in find_actors(sentence, language)] == ["bandits_ng"]
+    assert [m.actor for m in find_actors("Des bandits ont attaqué le village.", "fr")] == ["bandits_generic"]

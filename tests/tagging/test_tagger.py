@@ -2335,3 +2335,12 @@ def test_the_towns_a_bus_ran_between_are_no_scene_of_its_blast():
             "neuf morts, selon une source sécuritaire.\n\nLe véhicule, qui assurait la liaison entre Diapaga et "
             "Kantchari, a heurté l'engin aux environs de 13 heures près de Tansarga.")
     assert primary(tag_article(article("", text, "2023-05-10T10:00:00Z", "fr")))["location"] == "Tansarga"
+
+
+def test_groups_blamed_for_some_and_other_earlier_raids_name_no_party():
+    text = ("Des hommes armés ont enlevé dimanche le chef de village de Tounouga, dans le département de Gaya (région "
+            "de Dosso), et cinq habitants.\n\nLes ravisseurs ont pris contact avec les familles mardi.\n\n"
+            "Les autorités n'ont fait aucun commentaire.\n\nLa zone a connu plusieurs enlèvements ces derniers mois. "
+            "Certains sont attribués à des bandits venus du Nigeria voisin, d'autres à des combattants jihadistes.")
+    event = primary(tag_article(article("", text, "2024-09-16T08:00:00Z", "fr")))
+    assert set(event["actors"]) == {"unidentified_armed_group", "civilians"}

@@ -321,8 +321,16 @@ def _find_actors(text: str, lang: str) -> tuple[ActorMention, ...]:
         if out and out[-1].actor == "unidentified_armed_group" and is_non_state_armed(actor) \
                 and actor != "unidentified_armed_group" and _SAME_PARTY.fullmatch(text, out[-1].end, start):
             out.pop()   # "gunmen suspected to be bandits", "des hommes armés affiliés au GSIM": one party
+        if actor == "bandits_generic" and _FROM_NIGERIA.match(text, end):
+            actor, rule = "bandits_ng", "from-nigeria"   # "bandits venus du Nigeria voisin" raiding Niger
         out.append(ActorMention(actor, start, end, surface, f"{rule}:{surface}"))
     return tuple(out)
+
+
+# "bandits coming from Nigeria", "des bandits armés venus du Nigeria voisin": north-west Nigeria's gangs
+_FROM_NIGERIA = re.compile(r"\s*(?:,\s*)?(?:(?:coming|who came|based|operating)\s+)?(?:from|venus?|arrivés?|en provenance|basés?)"
+                           r"\s*(?:du|de|from|au)?\s+(?:(?:neighbouring|neighboring|northern|north-western)\s+)?Nigeria\b",
+                           re.IGNORECASE)
 
 
 def actor_info(actor: str) -> dict[str, Any]:

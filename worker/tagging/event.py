@@ -106,7 +106,12 @@ def _alternatives(text: str, armed: list[Any]) -> bool:
         if _top_group(a.actor) != _top_group(b.actor) and b.start - a.end < _EITHER_REACH \
                 and _EITHER.search(text, a.end, b.start):
             return True
-    return False
+    # "certains sont attribués à des bandits venus du Nigeria, d'autres à des combattants jihadistes"
+    return any(a.actor != b.actor and b.start - a.end < _EITHER_REACH and _OTHERS.search(text, a.end, b.start)
+               for a, b in zip(armed, armed[1:]))
+
+
+_OTHERS = re.compile(r"(?<!\w)(?:d['’]autres|others)(?!\w)", re.IGNORECASE)
 
 
 def _top_group(actor: str) -> str:
