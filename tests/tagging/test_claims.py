@@ -1938,3 +1938,14 @@ def test_a_groups_count_of_the_fighters_it_lost_is_an_admission():
     assert (lost.count, lost.victims, lost.claimant_type, lost.admission) == (3, "militants", "perpetrator", True)
     army = extract_claims("Two soldiers were killed, the army said.", "en")
     assert conservative_toll(army + [lost, claimed]) == 5
+
+
+def test_where_armed_groups_fought_each_other_a_toll_and_a_count_of_fighters_are_the_same_dead():
+    found = extract_claims("« De part et d'autre, il y a eu une quarantaine de morts », a déclaré un élu.", "fr") \
+        + extract_claims("Un notable avance le chiffre de « plus de soixante combattants tués ».", "fr")
+    assert conservative_toll(found, armed_only=True) == 40
+    # beside soldiers or civilians, the attackers' dead come on top
+    assert conservative_toll(found) == 101
+    vague = extract_claims("Des dizaines de combattants ont été tués.", "fr") \
+        + extract_claims("Une source sécuritaire fait état d'au moins 32 combattants tués dans les deux camps.", "fr")
+    assert conservative_toll(vague, armed_only=True) == 32

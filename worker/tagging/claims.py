@@ -1433,7 +1433,7 @@ def _one_source_details(pool: Sequence[Claim]) -> bool:
     return bool(named) and all(c.count == 1 and (c.claimant, c.claimant_type) in totals for c in named)
 
 
-def conservative_toll(claims: Sequence[Claim]) -> int | None:
+def conservative_toll(claims: Sequence[Claim], armed_only: bool = False) -> int | None:
     """The schema's fatalities: the most conservative credible killed figure, all sides together.
 
     Rules, in order:
@@ -1464,6 +1464,7 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
        people ... four attackers also died" -> 27; "51 soldiers killed, 160 militants
        neutralised" -> 211), unless only a generic figure is beside them and it is the
        same within 10% (two accounts of the same fighters' bodies).
+    `armed_only`: the incident's parties are all armed groups, so a generic toll counts fighters too.
     Returns None when no killed figure is known.
     """
     killed = [c for c in claims if c.kind == "killed" and not c.is_cumulative and lower_bound(c) is not None]
@@ -1583,8 +1584,14 @@ def conservative_toll(claims: Sequence[Claim]) -> int | None:
     # "près de 20 morts, dozos et assaillants confondus": the attackers are in a figure of every side
     inclusive = {lower_bound(c) for c in pool if c.all_sides}
     generic = figures.pop(None, None)
-    if generic and militants and not figures and abs(generic - militants) <= SAME_FIGURE_SLACK * generic:
-        militants = 0      # "about 40 fighters were killed" and "about 40 bodies": the same dead
+    same = bool(generic and militants and abs(generic - militants) <= SAME_FIGURE_SLACK * generic)
+    if generic and militants and not figures and (same or armed_only):
+        # "about 40 fighters were killed" and "about 40 bodies": the same dead; and where armed groups
+        # fought each other, any toll counts fighters ("une quarantaine de morts de part et d'autre",
+        # "plus de soixante combattants tués"): two accounts, the lower kept
+        if not same and any(c.count is not None for c in pool if _group(c) == "militants"):
+            generic = min(generic, militants)     # (a vague "dozens of fighters" gives way to the number)
+        militants = 0
     named = sum(figures.values()) if figures else None
     if generic is None or named is None:
         core = generic if named is None else named

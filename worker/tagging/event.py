@@ -845,7 +845,7 @@ def build_event(incident: Incident, language: str, published: dt.date,
                                           for f in incident.facts for c in f.current_claims)
     counted = [_as_perpetrator(c, own_counts, admissions) for f in incident.facts for c in f.current_claims]
     counted = _without_the_state_s_version(counted, actors, perps, sub_event_type, told)
-    fatalities = conservative_toll(counted)
+    fatalities = conservative_toll(counted, armed_only=len(actors) > 1 and all(is_non_state_armed(a) for a in actors))
     if sub_event_type == "abduction_forced_disappearance" and _killing_foremost(fatalities, counted):
         # "bandits kill 16, abduct dozens", "killed four civilians and abducted two girls": ACLED
         # codes the killing, the more severe harm
