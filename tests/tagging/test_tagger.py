@@ -2344,3 +2344,11 @@ def test_groups_blamed_for_some_and_other_earlier_raids_name_no_party():
             "Certains sont attribués à des bandits venus du Nigeria voisin, d'autres à des combattants jihadistes.")
     event = primary(tag_article(article("", text, "2024-09-16T08:00:00Z", "fr")))
     assert set(event["actors"]) == {"unidentified_armed_group", "civilians"}
+
+
+def test_a_village_described_with_its_commune_is_the_scene_before_the_capital_named_first():
+    text = ("Pendant que Niamey fêtait le passage à la nouvelle année, les habitants de Ngagam, village de la commune "
+            "rurale de Gueskérou, dans la région de Diffa, ont vécu une nuit d'épouvante : des hommes armés ont "
+            "enlevé onze femmes et deux enfants.")
+    event = primary(tag_article(article("", text, "2022-01-04T09:30:00Z", "fr")))
+    assert (event["location"], event["admin1"]) == ("Ngagam", "Diffa")

@@ -215,7 +215,7 @@ def _road_end(facts: Facts, mention: Any) -> bool:
 _DESCRIBED = frozenset({"context:X, a village", "context:X, un village", "context:X, N km from Y",
                         "context:X, à N km de Y", "context:X is a village", "context:X est un village",
                         "context:her village, X", "context:son village, X", "context:X, which lies in Y",
-                        "context:X, qui se trouve dans Y"})
+                        "context:X, qui se trouve dans Y", "context:X, village du cercle de Y"})
 
 
 # a known village described where it is named: "le poste de Kéréna, une localité située à 30 km
