@@ -172,6 +172,22 @@ def test_a_trial_opening_before_a_criminal_chamber_is_justice_news():
                     "Four other suspects are being tried in absentia.", "2025-11-19T16:00:00Z") is False
 
 
+def test_a_trial_over_a_years_old_killing_is_justice_news_with_fewer_judicial_words():
+    assert relevant("Trial opens in Paris over 2020 killing of French aid workers in Niger",
+                    "Four men went on trial in Paris on Monday accused of providing logistical support to the Islamic "
+                    "State militants who killed six French aid workers and their two Nigerien colleagues in a wildlife "
+                    "park in Niger more than five years ago.", "2025-11-04T16:00:00Z") is False
+
+
+def test_a_flood_headline_is_an_accident_whatever_group_the_region_knows():
+    assert relevant("Floods kill seven, destroy 2,000 homes in Cameroon's Far North",
+                    "Floods caused by days of torrential rain have killed seven people and destroyed more than 2,000 "
+                    "homes in Cameroon's Far North region, local authorities said on Tuesday.\n\n"
+                    "Most of the damage was in the Logone-et-Chari department, the governor's office said. Some of "
+                    "those left homeless are families who had already fled Boko Haram violence.",
+                    "2022-08-30T11:25:00Z") is False
+
+
 def test_an_attack_on_a_court_is_still_an_incident():
     assert relevant("Gunmen storm court in central Mali, killing a judge",
                     "Gunmen stormed the court in Djenné on Tuesday, killing a judge and a court clerk before the "

@@ -100,13 +100,14 @@ def sports_story(lead: Iterable[str], language: str) -> str | None:
     return ", ".join(sorted(found)[:3]) if len(found) >= _config()["sport_words"] else None
 
 
-def court_story(title: str, lead: Iterable[str], language: str) -> str | None:
+def court_story(title: str, lead: Iterable[str], language: str, old: bool = False) -> str | None:
     """The judicial words of a story whose title names a proceeding ("French court jails man
-    ...", "le procès de l'attaque ... s'ouvre") and whose lead reads as justice news, or None."""
+    ...", "le procès de l'attaque ... s'ouvre") and whose lead reads as justice news, or None.
+    `old`: the incident lies long before publication, so one word fewer makes the lead justice news."""
     if not _phrases("court_proceedings", language, whole_words=True).search(title.lower()):
         return None
     found = {m.group(0) for text in lead for m in _phrases("court", language, whole_words=True).finditer(text.lower())}
-    return ", ".join(sorted(found)[:3]) if len(found) >= _config()["court_words"] else None
+    return ", ".join(sorted(found)[:3]) if len(found) >= _config()["court_words"] - old else None
 
 
 # "not an accident", "n'était pas un accident", "ruled out an accident": the words deny it

@@ -194,6 +194,13 @@ def _attribute_lead_figures(facts: list[Facts], language: str) -> None:
                         for c in f.claims]
 
 
+def _accident_headline(title: str, lead: list[Facts], language: str) -> bool:
+    """"Floods kill seven in Cameroon's Far North": a headline that names the accident, in a lead that names
+    no armed group; a group named further down ("the region has long suffered Boko Haram") caused nothing."""
+    return accident_story(title, [], language) is not None and not any(
+        is_non_state_armed(m.actor) for f in lead for m in f.actors)
+
+
 def _day(iso: str | None) -> dt.date | None:
     return dt.date.fromisoformat(iso) if iso else None
 
@@ -351,10 +358,12 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
         relevance = assess(scope_reason, armed, claims, [f.sentence.text for f in told], language, elsewhere)
     if relevance.relevant and (event["sub_event_type"] is None or not event["claims"] or _long_before(event, day)
                                or _earlier_year(title, day)) and (
-            court := court_story(title, [f.sentence.text for f in lead], language)):
+            court := court_story(title, [f.sentence.text for f in lead], language,
+                                 old=_long_before(event, day) or _earlier_year(title, day))):
         # a trial recalls attacks without reporting one ("le procès de l'attaque du Radisson Blu")
         relevance = overruled(relevance, f"a court story ({court}) with no incident")
-    if relevance.relevant and not any(is_non_state_armed(a) and a != "unidentified_armed_group" for a in event["actors"]) \
+    if relevance.relevant and (not any(is_non_state_armed(a) and a != "unidentified_armed_group" for a in event["actors"])
+                               or _accident_headline(title, lead, language)) \
             and (accident := accident_story(title, [f.sentence.text for f in facts
                                                     if 0 < f.sentence.paragraph <= ACCIDENT_PARAGRAPHS],
                                             language)):
