@@ -582,3 +582,11 @@ def test_what_happened_the_day_before_the_killing_is_another_incident(text, lang
     out = tag_article({"id": "t", "title": "", "text": text, "published": "2024-06-11T10:00:00Z", "language": language})
     primary = next(e for e in out["events"] if e["primary"])
     assert primary["fatalities"] == 32 and "jnim" not in primary["actors"]
+
+
+def test_what_happened_the_month_after_a_recalled_incident_is_background_too():
+    from worker.tagging.primary import recap_marker
+    assert recap_marker("The following month, a military air strike targeting Lakurawa fighters hit two villages in "
+                        "Sokoto's Silame area, killing 10 civilians.", "en") == ("background", "the following month")
+    assert recap_marker("Le mois suivant, une frappe aérienne a touché deux villages de Silame, tuant dix civils.",
+                        "fr") == ("background", "le mois suivant")
