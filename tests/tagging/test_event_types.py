@@ -124,6 +124,13 @@ CASES = [
     ("en", ["Suicide bomber hits army checkpoint in Konduga",
             "A suicide bomber on motorbikes blew himself up at a military checkpoint outside Konduga on Sunday."],
      "suicide_bomb"),
+    # troops that "free 14 captives" undo a kidnapping: the gunfight is the event
+    ("en", ["Nigerian troops kill nine bandits, free 14 captives in Kaduna's Birnin Gwari - army",
+            "Nigerian troops killed nine bandits and freed 14 kidnapped travellers in a gunfight near Kuyello."],
+     "armed_clash"),
+    ("fr", ["L'armée libère 14 otages et tue neuf bandits dans la forêt de Kuyello",
+            "Les militaires ont tué neuf bandits lors d'un accrochage près de Kuyello et libéré 14 voyageurs enlevés."],
+     "armed_clash"),
     # a rocket attack on a camp is the rockets, not a ground assault
     ("en", ["UN peacekeeper killed in rocket attack on Aguelhok camp in northern Mali",
             "A Chadian peacekeeper was killed when the camp came under rocket and mortar fire on Tuesday."],
