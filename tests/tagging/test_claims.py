@@ -1949,3 +1949,19 @@ def test_where_armed_groups_fought_each_other_a_toll_and_a_count_of_fighters_are
     vague = extract_claims("Des dizaines de combattants ont été tués.", "fr") \
         + extract_claims("Une source sécuritaire fait état d'au moins 32 combattants tués dans les deux camps.", "fr")
     assert conservative_toll(vague, armed_only=True) == 32
+
+
+def test_a_total_whose_parts_are_left_out_is_a_second_account_beside_another_sources_figure():
+    found = extract_claims("Drone strike kills at least eight civilians at fair in northern Mali, local official says",
+                           "en") \
+        + extract_claims("At least eight civilians were killed on Monday when a drone struck the fair at Tarkint, a local "
+                         "elected official told AFP, while the rebel alliance put the toll at 11 dead.", "en")
+    assert conservative_toll(found) == 8
+    # one report giving both stays its total with its parts
+    assert conservative_toll(extract_claims("Fifteen people were killed, 12 of them soldiers.", "en")) == 15
+
+
+def test_people_who_cannot_be_found_are_missing():
+    found = extract_claims("« Nous avons enterré au moins trente personnes, et trois jeunes bergers sont introuvables "
+                           "depuis samedi », affirme un élu.", "fr")
+    assert [(c.kind, c.count) for c in found] == [("killed", 30), ("missing", 3)]

@@ -1541,6 +1541,10 @@ def conservative_toll(claims: Sequence[Claim], armed_only: bool = False) -> int 
             elif parts and (in_parts == total or not any(c.revised for g in parts for c in groups[g])
                           and in_parts < total):
                 groups = {g: m for g, m in groups.items() if g not in parts}
+                # ... and a total whose parts are left out is no longer given with them: beside another
+                # source's named figure it is a second account ("21 civilians", says the government; "at
+                # least 30 people, three young herders among them", says a local official)
+                mixed = len(groups) > 1
         for group, members in groups.items():
             # "one of them died, bringing the toll to five": the new toll holds the one
             revised_here = [lower_bound(c) or 0 for c in members if c.revised]
