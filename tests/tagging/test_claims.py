@@ -1965,3 +1965,8 @@ def test_people_who_cannot_be_found_are_missing():
     found = extract_claims("« Nous avons enterré au moins trente personnes, et trois jeunes bergers sont introuvables "
                            "depuis samedi », affirme un élu.", "fr")
     assert [(c.kind, c.count) for c in found] == [("killed", 30), ("missing", 3)]
+
+
+def test_members_of_a_civilian_auxiliary_force_are_vdp_and_the_force_is_no_one_more():
+    assert claims("The army says 12 soldiers and four members of its civilian auxiliary force were killed on "
+                  "Monday.") == [("killed", 12, "exact", "soldiers"), ("killed", 4, "exact", "vdp")]

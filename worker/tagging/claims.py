@@ -458,6 +458,7 @@ _AGED_ENDS = ("aged", "de", "of")
 _OF_NEXT = re.compile(r"\s+(?:of|des|d['’])\b")
 
 
+_MEMBERS_OF = re.compile(r"\s+(?:of|de|des|du|d['’])\s*")
 _SELF_AND = r"(?:themselves|himself|herself)\s+and"
 _OTHERS_THAN_SELF = re.compile(rf"(?<!\w){_SELF_AND}\s+$", re.IGNORECASE)
 
@@ -1025,6 +1026,9 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
         if d is not None:
             drafts.append(d)
     drafts = _inside_lists(drafts, text)
+    # "four members of its civilian auxiliary force": the group the members belong to, no one more
+    drafts = [d for i, d in enumerate(drafts)
+              if not (i and d.q.value == 1 and _MEMBERS_OF.fullmatch(text, drafts[i - 1].head_end, d.q.start))]
     _resolve_kinds(drafts, text, v)
     drafts = [d for d in drafts if d.kind]
     if not drafts:
