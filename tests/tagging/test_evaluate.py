@@ -128,7 +128,8 @@ ISSUE_BARS = {"relevance_f1": 0.95, "country": 0.95, "sub_event_type": 0.85, "fa
                                   "labelled_blind108.jsonl", "labelled_blind109.jsonl", "labelled_blind110.jsonl",
                                   "labelled_blind112.jsonl", "labelled_blind116.jsonl", "labelled_blind117.jsonl",
                                   "labelled_blind118.jsonl", "labelled_blind121.jsonl", "labelled_blind122.jsonl",
-                                  "labelled_blind123.jsonl"])
+                                  "labelled_blind123.jsonl", "labelled_blind124.jsonl", "labelled_blind125.jsonl",
+                                  "labelled_blind126.jsonl", "labelled_blind127.jsonl"])
 def test_own_labelled_examples_meet_the_bars(name):
     check_bars(evaluate_file(HERE / "data" / name), ISSUE_BARS)
 
