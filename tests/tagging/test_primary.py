@@ -13,6 +13,12 @@ from worker.tagging.text import article_sentences, split_sentences
 PUBLISHED = dt.datetime(2019, 11, 3, 10, tzinfo=dt.timezone.utc)
 
 
+def tagged_primary(text: str, language: str, published: str) -> dict:
+    """The primary event of an untitled story."""
+    out = tag_article({"id": "t", "title": "", "text": text, "published": published, "language": language})
+    return next(e for e in out["events"] if e["primary"])
+
+
 def texts(sentences) -> list[str]:
     return [s.text for s in sentences]
 
@@ -544,8 +550,7 @@ def test_people_shot_or_executed_in_the_pluperfect_are_a_recap(sentence):
      "dans la province du Soum, « neutralisant des dizaines de terroristes ».", "fr"),
 ])
 def test_an_operation_of_recent_days_is_not_the_days_incident(text, language):
-    out = tag_article({"id": "t", "title": "", "text": text, "published": "2023-02-07T12:00:00Z", "language": language})
-    primary = next(e for e in out["events"] if e["primary"])
+    primary = tagged_primary(text, language, "2023-02-07T12:00:00Z")
     assert primary["fatalities"] == 4
 
 
@@ -553,8 +558,7 @@ def test_a_town_air_support_came_from_is_no_other_scene():
     text = ("Fighters of the Islamic State Sahel Province attacked the army post at Mangaize, in the Ouallam department "
             "of the Tillaberi region, on Friday.\n\nIn a statement on Saturday, the Ministry of Defence said 11 soldiers "
             "were killed and that about 20 terrorists were neutralised after air support arrived from Niamey.")
-    out = tag_article({"id": "t", "title": "", "text": text, "published": "2025-03-02T10:00:00Z", "language": "en"})
-    primary = next(e for e in out["events"] if e["primary"])
+    primary = tagged_primary(text, "en", "2025-03-02T10:00:00Z")
     assert (primary["location"], primary["fatalities"]) == ("Mangaize", 31)
 
 
@@ -566,8 +570,7 @@ def test_a_town_air_support_came_from_is_no_other_scene():
      "\n\nThe nearest army post is at Barsalogho, some 40 km away.", "en", "Pensa"),
 ])
 def test_the_nearest_post_is_a_landmark_not_the_scene(text, language, place):
-    out = tag_article({"id": "t", "title": "", "text": text, "published": "2022-10-17T10:00:00Z", "language": language})
-    assert next(e for e in out["events"] if e["primary"])["location"] == place
+    assert tagged_primary(text, language, "2022-10-17T10:00:00Z")["location"] == place
 
 
 @pytest.mark.parametrize("text, language", [
@@ -579,8 +582,7 @@ def test_the_nearest_post_is_a_landmark_not_the_scene(text, language, place):
      "militiamen on the Tougan-Lanfiera road.", "en"),
 ])
 def test_what_happened_the_day_before_the_killing_is_another_incident(text, language):
-    out = tag_article({"id": "t", "title": "", "text": text, "published": "2024-06-11T10:00:00Z", "language": language})
-    primary = next(e for e in out["events"] if e["primary"])
+    primary = tagged_primary(text, language, "2024-06-11T10:00:00Z")
     assert primary["fatalities"] == 32 and "jnim" not in primary["actors"]
 
 

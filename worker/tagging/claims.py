@@ -984,8 +984,7 @@ def _martyrs_side(claimant: str | None, ctype: str) -> str | None:
     the group's are militants and the army's soldiers; anyone else's (a village's) stay unsaid."""
     if ctype == "perpetrator":
         return "militants"
-    if ctype == "official" and claimant and _SECURITY_VOICE.search(claimant.lower() + " ") \
-            or claimant and _STAFF.search(claimant):
+    if claimant and (ctype == "official" and _SECURITY_VOICE.search(claimant.lower()) or _STAFF.search(claimant)):
         return "soldiers"
     return None
 

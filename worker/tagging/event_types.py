@@ -184,6 +184,13 @@ _REMOTE_MEANS_BEFORE = re.compile(r"(?<!\w)(?:rocket|mortar|missile|shell|artill
                                   re.IGNORECASE)
 
 
+def _no_ground_assault(sentence: str, start: int, bomber: bool) -> bool:
+    """The assault cue at `start` tells how a bomber came or what remote means struck, no fight on the ground.
+    `bomber`: the sentence names one (the test that saves a regex on most sentences)."""
+    lo = max(0, start - 25)
+    return bool(bomber and _BOMBER_RIDES.search(sentence, lo, start) or _REMOTE_MEANS_BEFORE.search(sentence, lo, start))
+
+
 def _may_tell_earlier_act(sentence: str) -> bool:
     """Whether `sentence` holds a word of _EARLIER_ACT: one look for each word in the lower-cased
     sentence (a case-blind alternation is tried at every character), the regex only where lower
@@ -201,17 +208,18 @@ def _score(sentences: Sequence[str], language: str) -> tuple[dict[str, float], l
         seen: set[int] = set()
         local: dict[str, float] = defaultdict(float)
         earlier_act = _may_tell_earlier_act(s)    # one cheap test a sentence, not one a cue
-        support = holds_any(lower_same_length(s), _SUPPORT_WORDS)
-        bomber = holds_any(lower_same_length(s), _BOMBER_WORDS)
+        lowered = lower_same_length(s)
+        support = holds_any(lowered, _SUPPORT_WORDS)
+        bomber = holds_any(lowered, _BOMBER_WORDS)
         for cue, start in _cue_hits(s, table):
+            weights = table.weights[cue]
             if cue in seen or table.negation.search(s, max(0, start - 30), start) \
                     or earlier_act and _EARLIER_ACT.search(s, max(0, start - 70), start) \
                     or support and _SUPPORT.search(s, max(0, start - 50), start) \
-                    or bomber and "assault" in table.weights[cue] and _BOMBER_RIDES.search(s, max(0, start - 25), start) \
-                    or "assault" in table.weights[cue] and _REMOTE_MEANS_BEFORE.search(s, max(0, start - 25), start):
+                    or "assault" in weights and _no_ground_assault(s, start, bomber):
                 continue
             seen.add(cue)
-            for cat, cw in table.weights[cue].items():
+            for cat, cw in weights.items():
                 local[cat] += cw * w
                 total[cat] += cw * w
         per_sentence.append(local)
