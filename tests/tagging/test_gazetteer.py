@@ -780,3 +780,24 @@ def test_a_border_area_known_by_a_name_is_no_village():
     assert "Liptako-Gourma" not in [m.place.name for m in find_places(text, "en")]
     found = find_places("Gunmen struck a watering point known as Ain Lehdid, in Mali's Tombouctou region.", "en")
     assert "Ain Lehdid" in [m.place.name for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen abducted 12 worshippers from a mosque in Mai Gamji village of Funtua Local Government Area of Katsina State.",
+    "Des bandits ont enlevé douze fidèles dans une mosquée à Mai Gamji, dans la zone de gouvernement local de Funtua.",
+])
+def test_a_hausa_name_opening_with_mai_keeps_it(text):
+    assert ("Mai Gamji", "NG", "locality") in places(text, "fr" if "Des " in text else "en")
+
+
+def test_a_name_read_as_a_common_word_is_kept_where_its_unit_confirms_it():
+    # "Balle" is a bullet in French: alone it is too doubtful to name a place, but not as a unit's chief town
+    found = places("Fighters attacked Balle, the headquarters of Gudu local government area, on Monday, killing nine.")
+    assert ("Balle", "NG", "locality") in found
+    assert not any(country == "ML" for _, country, _ in found)
+
+
+def test_the_chief_town_of_a_unit_the_gazetteer_lacks_is_placed_in_the_unit():
+    found = find_places("Gunmen stormed Tumbaru, the headquarters of Gudu local government area, at dawn.")
+    village = next(m for m in found if m.surface == "Tumbaru")
+    assert (village.place.country, village.place.admin1, village.place.admin2) == ("NG", "Sokoto", "Gudu")

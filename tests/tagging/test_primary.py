@@ -592,3 +592,94 @@ def test_what_happened_the_month_after_a_recalled_incident_is_background_too():
                         "Sokoto's Silame area, killing 10 civilians.", "en") == ("background", "the following month")
     assert recap_marker("Le mois suivant, une frappe aérienne a touché deux villages de Silame, tuant dix civils.",
                         "fr") == ("background", "le mois suivant")
+
+
+WEEKLY_UPDATE = (
+    "Oct. 18 — Gao region. The separatist coalition said its fighters had seized the army camp at Tarkint, in the "
+    "Bourem cercle of the Gao region, the previous day. The army said four soldiers had been killed.\n\n"
+    "Context. Rebels have since attacked army camps at Bourem and Léré, and the government has vowed to retake "
+    "Kidal.\n\n"
+    "Oct. 19 — Timbuktu. Jihadists ambushed a boat near Niafunké, killing 11 passengers.\n\n"
+    "Outlook. Fighting is likely along the Bourem–Anéfis axis in the coming weeks.")
+
+
+def test_a_weekly_update_s_later_entries_and_sections_are_not_its_lead_incident():
+    primary = tagged_primary(WEEKLY_UPDATE, "en", "2023-10-20T16:00:00Z")
+    assert (primary["location"], primary["date"], primary["fatalities"]) == ("Tarkint", "2023-10-17", 4)
+
+
+def test_the_sentence_after_a_digest_heading_is_the_lead():
+    incidents = grouped("Mali update", WEEKLY_UPDATE)
+    lead = [f.sentence.text for f in incidents[0].facts]
+    assert any("Tarkint" in t for t in lead) and not any("Niafunké" in t or "Outlook" in t for t in lead)
+
+
+@pytest.mark.parametrize("title, text, language, day", [
+    ("Communiqué du Conseil des ministres du mercredi 16 février 2022",
+     "Le Conseil des ministres s'est réuni en session ordinaire le mercredi 16 février 2022 au Palais de Koulouba.\n\n"
+     "Le Conseil a adopté un projet de décret relatif à la construction d'une route.\n\n"
+     "Au chapitre des communications, le ministre de la Sécurité a informé le Conseil de l'attaque perpétrée mardi "
+     "par des hommes armés non identifiés contre le village de Gangafani, dans le cercle de Koro. Le bilan fait état "
+     "de douze civils tués.", "fr", "2022-02-15"),
+    ("Cabinet meeting of Wednesday 16 February 2022",
+     "The cabinet convened on Wednesday 16 February 2022 under the chairmanship of the head of state.\n\n"
+     "It approved a decree on the construction of a road.\n\n"
+     "The security minister briefed the cabinet on Tuesday's attack by unidentified gunmen on the village of "
+     "Gangafani, in the Koro cercle. Twelve civilians were killed.", "en", "2022-02-15"),
+])
+def test_a_government_s_minutes_report_the_attack_told_below_their_agenda(title, text, language, day):
+    out = tag_article({"id": "x", "title": title, "text": text, "published": "2022-02-17T08:45:00Z",
+                       "language": language})
+    primary = next(e for e in out["events"] if e["primary"])
+    assert out["relevant"] and primary["date"] == day and primary["location"] == "Gangafani"
+    assert "unidentified_armed_group" in primary["actors"]
+
+
+@pytest.mark.parametrize("text, language, place", [
+    # a town the scene is measured from, then the road's other end
+    ("Jeudi, une unité de l'armée a sauté sur un engin explosif à une quinzaine de kilomètres de Makalondi, sur "
+     "l'axe reliant cette commune à Torodi, dans la région de Tillabéri. Six soldats ont été tués.", "fr", "Makalondi"),
+    ("Jeudi, à environ cinq kilomètres de Tougouri, sur l'axe qui mène à Yalgo, dans la province du Namentenga, le "
+     "véhicule de tête a sauté sur un engin explosif. Onze soldats ont été tués.", "fr", "Tougouri"),
+    ("A minibus travelling from Fada N'Gourma to Kantchari struck a roadside bomb near Tanwalbougou, in the Gourma "
+     "province, on Monday, killing 13 passengers.", "en", "Tanwalbougou"),
+    ("The bus, travelling from Gao to the border town of Labbezanga, hit an explosive device on Thursday about 10 kilometers "
+     "(6 miles) north of Ouatagouna, in the Ansongo district, killing 11.", "en", "Ouatagouna"),
+    ("Mardi, le minibus a sauté sur une mine à sept kilomètres de Kantchari, sur la route nationale qui relie cette "
+     "commune de la province de la Tapoa, dans la région de l'Est, à Diapaga. Neuf passagers ont été tués.", "fr",
+     "Kantchari"),
+])
+def test_the_ends_of_a_road_give_way_to_the_town_the_scene_is_measured_from(text, language, place):
+    assert tagged_primary(text, language, "2023-11-03T10:00:00Z")["location"] == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ils allaient vendre leurs poulets au marché de Diapaga. Mardi matin, leur minibus a sauté sur une mine à "
+     "environ sept kilomètres de Kantchari. Neuf passagers ont été tués.", "Kantchari"),
+    # ... unless the scene is measured from the market town itself
+    ("Le car, qui transportait des femmes se rendant au marché hebdomadaire de Gorgadji, a sauté sur une mine à une "
+     "quinzaine de kilomètres de cette localité lundi. Quatorze passagers ont été tués.", "Gorgadji"),
+])
+def test_the_market_travellers_were_going_to_is_not_the_scene(text, place):
+    assert tagged_primary(text, "fr", "2021-09-24T10:00:00Z")["location"] == place
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("« Ils ont aligné mon père », raconte ce cultivateur, réfugié depuis le week-end à Ouahigouya. Des VDP ont tué "
+     "jeudi au moins 23 civils dans des hameaux des environs de Thiou, dans la province du Yatenga.", "fr", "Thiou"),
+    ("Une trentaine de passagers ont été enlevés mardi sur la route reliant Dogofry à Nampala, dans le cercle de "
+     "Niono. Le car assurait la liaison hebdomadaire avec Niono.\n\nLes faits se sont produits à une quinzaine de "
+     "kilomètres au nord de Dogofry.\n\n« On attend », confie le frère d'un passager, joint à Niono.", "fr", "Dogofry"),
+    ("A roadside bomb killed three Togolese peacekeepers on Wednesday about 15 km west of Boni, in the Douentza "
+     "cercle.\n\nTogo's government said the bodies would be repatriated to Lomé.", "en", "Boni"),
+])
+def test_where_people_fled_were_reached_or_were_flown_is_not_the_scene(text, language, place):
+    assert tagged_primary(text, language, "2023-03-31T10:00:00Z")["location"] == place
+
+
+def test_a_town_the_context_names_further_down_does_not_beat_the_one_the_lead_measures_from():
+    text = ("Deux militaires ont été tués lundi lorsque leur véhicule a sauté sur un engin explosif, à une dizaine de "
+            "kilomètres de Dargol, dans le département de Gothèye.\n\nLe véhicule de tête a été touché sur la piste "
+            "reliant Dargol à Téra.\n\nL'explosion n'a pas été revendiquée.\n\nLes transporteurs dénoncent la flambée "
+            "des prix sur les marchés de Gothèye et de Téra.")
+    assert tagged_primary(text, "fr", "2021-02-11T10:00:00Z")["location"] == "Dargol"

@@ -198,18 +198,30 @@ def _town_named_like(unit: Any) -> bool:
 # Bandiagara and Bankass"): a stand-in for the scene, behind a place the story puts it near
 # the ends of a road ("the Kaduna-Abuja highway", "l'axe Kidal–Tessalit", "un car qui reliait Mopti à Gao")
 _ROAD_AFTER = re.compile(r"(?:\s*[-–—]\s*[\w'’]+)?\s+(?:highway|road|expressway|axis|motorway|route)\b", re.IGNORECASE)
-_ROAD_BEFORE = re.compile(r"\b(?:(?:highway|road|expressway|axis|route)\s+(?:from|between|linking)|(?:l['’])?axe|route|"
-                          r"tronçon|autoroute|reliait|reliaient|linking|connecting|"
-                          # "un véhicule qui assurait la liaison entre Fada N'Gourma et Diapaga", "plying the X-Y route"
-                          r"(?:la\s+)?liaison\s+(?:entre|de)|plying|plied|running\s+between|travelling\s+between)"
+_ROAD_BEFORE = re.compile(r"\b(?:(?:highway|road|expressway|axis|route)\s+(?:from|between|linking|(?:that\s+leads\s+|leading\s+)?to)|"
+                          r"(?:l['’])?axe|route|tronçon|autoroute|reliait|reliaient|reliant|relie|relient|linking|connecting|"
+                          # "un véhicule qui assurait la liaison entre Fada N'Gourma et Diapaga", "plying the X-Y route",
+                          # "l'axe qui mène à Yalgo"
+                          r"(?:la\s+)?liaison\s+(?:entre|de|(?:\w+\s+)?avec)|plying|plied|running\s+between|travelling\s+between|"
+                          r"(?:qui\s+)?(?:mène|menant|conduit|conduisant)\s+(?:à|vers)|"
+                          # "a minibus travelling from Fada N'Gourma to Kantchari", "un car qui allait de Mopti à Gao"
+                          r"(?:travell?ing|driving|going|heading|headed|bound|allant|qui\s+allait)\s+(?:from|de|d['’])"
+                          r"(?:\s+[\w'’ -]{1,30}?\s+(?:to|à))?)"
                           r"\s+(?:routier\s+)?"
-                          r"(?:[\w'’]+\s*[-–—]\s*|[\w'’-]+\s+(?:to|and|et|à)\s+)?$", re.IGNORECASE)
+                          # "l'axe reliant cette commune à Torodi": the road's other end
+                          r"(?:[\w'’]+\s*[-–—]\s*|[\w'’-]+\s+(?:to|and|et|à)\s+|(?:cette|la|une)\s+(?:commune|ville|localité)\s+à\s+)?$",
+                          re.IGNORECASE)
 
 
 def _road_end(facts: Facts, mention: Any) -> bool:
     text, offset = facts.sentence.text, facts.sentence.start
     start, end = mention.start - offset, mention.end - offset
-    return bool(_ROAD_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 40), start))
+    return bool(_ROAD_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 40), start)
+                or _ROAD_LINKING.search(text, max(0, start - 110), start))
+
+
+# "la route nationale qui relie cette commune de la province de la Tapoa, dans la région de l'Est, à Diapaga"
+_ROAD_LINKING = re.compile(r"\b(?:relie|relient|reliant|reliait|reliaient)\s+[^.;]{0,90}?\s(?:à|et)\s+$", re.IGNORECASE)
 
 
 _DESCRIBED = frozenset({"context:X, a village", "context:X, un village", "context:X, N km from Y",
@@ -265,22 +277,29 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
     near: tuple[Any, Facts] | None = None
     for rank, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):
         if not is_reference_mention(facts, mention, language):
-            if near and rank[1] < SPECIFICITY["locality"] and mention.place.admin1 in (None, near[0].place.admin1) \
-                    and (near[1].sentence.paragraph <= 1 or near[1] is facts):
+            if near and (rank[1] < SPECIFICITY["locality"] or facts.sentence.paragraph > TOLD_PARAGRAPHS) \
+                    and mention.place.admin1 in (None, near[0].place.admin1) \
+                    and (near[1].sentence.paragraph <= TOLD_PARAGRAPHS or near[1] is facts):
                 # "a mine 30 km from Bol, chief town of Lac province": the town the story measures
-                # from places the incident better than its province (as ACLED codes "near X")
-                return replace(near[0], geo_precision=max(near[0].geo_precision, 2),
-                               rule=f"near:{near[0].rule}"), near[1]
+                # from places the incident better than its province (as ACLED codes "near X"), or than
+                # a town the story's context names further down
+                return _near(near)
             return mention, facts
         if near is None and rank[1] >= SPECIFICITY["locality"] \
                 and _NEAR.search(facts.sentence.text, 0, mention.start - facts.sentence.start):
             near = (mention, facts)
-    return None
+    # "a mine exploded seven kilometres from Kantchari": the town measured from, where nothing else is named
+    return _near(near) if near and near[1].sentence.paragraph <= TOLD_PARAGRAPHS else None
+
+
+def _near(near: tuple[Any, Facts]) -> tuple[Any, Facts]:
+    """The town the scene is measured from, as the scene, at the precision of its surroundings."""
+    return replace(near[0], geo_precision=max(near[0].geo_precision, 2), rule=f"near:{near[0].rule}"), near[1]
 
 
 # what measures the scene from a town: "near", "30 km from", "à une trentaine de kilomètres de"
 _NEAR = re.compile(r"(?:\bnear|\bnearby|\boutside|\bclose to|\bnot far from|\b(?:km|kilomet(?:re|er)s?|miles)\s+"
-                   r"(?:\w+\s+){0,2}?(?:from|of|outside)|\bprès d[e'’]|\bnon loin d[e'’]|\baux environs d[e'’]|"
+                   r"(?:\([^)]{0,20}\)\s+)?(?:\w+\s+){0,2}?(?:from|of|outside)|\bprès d[e'’]|\bnon loin d[e'’]|\b(?:aux|des|dans les) environs d[e'’]|"
                    r"\bà proximité d[e'’]|\bà la sortie d[e'’]|\b(?:km|kilomètres?)\s+(?:\w+\s+){0,2}?(?:de|d['’]|"
                    r"au (?:nord|sud|est|ouest)[\w-]* de))\s*(?:(?:the\s+)?(?:town|village|city)\s+of\s+|la (?:ville|localité|"
                    r"commune) de\s+|l['’]\s*)?$", re.IGNORECASE)

@@ -642,6 +642,10 @@ _CONTEXT_SPECS = [
     ("X, which lies in Y", rf"{{name}},\s+(?:which|that)\s+(?:lies|is located|is situated|is)\s+in\s+(?:the\s+)?{_ADM}\s+"
                            rf"(?i:{_UNIT_EN}|commune)\b", True, ("which lies in", "which is located in", "which is situated in",
                                                             "which is in", "that lies in"), 40, 60),
+    # "Balle, the headquarters of Gudu local government area": the unit's chief town
+    ("X, the headquarters of Y", rf"{{name}},\s+(?:the\s+)?(?:(?:administrative\s+)?headquarters|chief\s+town|seat)\s+of\s+"
+                                 rf"(?:the\s+)?{_ADM}\s+(?i:{_UNIT_EN}|local government|commune)\b", True,
+     ("headquarters of", "chief town of", "seat of"), 40, 60),
     ("X, qui se trouve dans Y", rf"{{name}},\s+(?:qui\s+se\s+trouve|situé(?:e)?|localisé(?:e)?)\s+(?:dans|en)\s+(?:la\s+|le\s+|l['’])?"
                                 rf"(?i:{_UNIT_FR})\s+{_OF_FR}{_ADM}", True, ("qui se trouve dans", "situe dans", "situee dans",
                                                                          "localise dans", "localisee dans"), 40, 60),
@@ -828,6 +832,8 @@ tonight hier aujourd cependant toutefois pourtant ensuite enfin ainsi desormais 
 
 
 _NAME_PART = re.compile(r"[^\s-]+")
+# a word of _NOT_A_PLACE that opens a place's name when written so, before another word of it
+_NAME_OPENERS = frozenset({"Mai"})
 
 
 def _clean_name(name: str) -> tuple[str, int] | None:
@@ -838,12 +844,16 @@ def _clean_name(name: str) -> tuple[str, int] | None:
     def joined(part: tuple[int, int, str]) -> bool:
         return name.startswith("-", part[1])
 
-    while parts and parts[0][2] in _NOT_A_PLACE and not joined(parts[0]):
+    def kept(part: tuple[int, int, str]) -> bool:
+        # Hausa names open with "Mai" ("Mai Gamji", "Mai Tsaba"): the French month is written "mai"
+        return joined(part) or (len(parts) > 1 and name[part[0]:part[1]] in _NAME_OPENERS)
+
+    while parts and parts[0][2] in _NOT_A_PLACE and not kept(parts[0]):
         parts.pop(0)
     while parts and parts[-1][2] in _NOT_A_PLACE:
         parts.pop()
     demonyms = _index().demonyms
-    if not parts or any(part[2] in _NOT_A_PLACE and not (part is parts[0] and joined(part))
+    if not parts or any(part[2] in _NOT_A_PLACE and not (part is parts[0] and kept(part))
                         or _folded_key(part[2]) in demonyms for part in parts):
         return None
     cleaned = name[parts[0][0]:parts[-1][1]]
@@ -986,6 +996,15 @@ def _homonym(name: str, s: int, adm: str | None) -> bool:
         p.country == unit.country and (p.admin1 == unit.admin1 or not p.admin1) for p in lookup(name))
 
 
+def _agreeing(name: str, s: int, adm: str | None) -> Place | None:
+    """The gazetteer's village or town `name` that lies in the unit its context names (None without one)."""
+    unit = _parent(adm, s, []) if adm else None
+    if unit is None or unit.level not in ("admin1", "admin2"):
+        return None
+    return next((p for p in lookup(name) if p.level == "locality" and p.country == unit.country
+                 and p.admin1 == unit.admin1 and (unit.level == "admin1" or p.admin2 in (unit.name, None))), None)
+
+
 def _after_dateline(text: str) -> int:
     """Where the story starts after a wire dateline ("BAMAKO, March 3 (Reuters) - "), else 0."""
     stripped = text.lstrip()
@@ -1020,6 +1039,21 @@ def _context_places(text: str, folded: str, mentions: list[PlaceMention],
                     continue        # "the General Hospital in Rafi LGA", "Bandits in Shiroro LGA": no place
                 if lookup(name):
                     if not _homonym(name, s, m.groupdict().get("adm")):
+                        # the gazetteer's place that lies in the unit the context names, where the name was read
+                        # as another place or, alone, as a common word ("Balle", a bullet in French): "Balle, the
+                        # headquarters of Gudu LGA"
+                        known = _agreeing(name, s, m.groupdict().get("adm"))
+                        covering = [k for k in mentions if k.start <= s and e <= k.end]
+                        if known is None or any(k.place.country == known.country and k.place.admin1 == known.admin1
+                                                for k in covering) or (
+                                not covering and any(a < e and s < z for a, z in taken)):
+                            continue
+                        for k in covering:
+                            mentions.remove(k)
+                            taken.remove((k.start, k.end))
+                        found.append(PlaceMention(known, s, e, text[s:e], _PRECISION[known.level],
+                                                  f"context:{label}", certain))
+                        taken.append((s, e))
                         continue
                     # the gazetteer's reading, when it was kept, gives way ("Sangha, commune de la province du
                     # Koulpélogo" is no Sangha of Mali's Bandiagara, which a weak match may not even have kept)

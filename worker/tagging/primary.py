@@ -202,7 +202,20 @@ def is_reference_mention(facts: Facts, mention: Any, language: str) -> bool:
         return False        # "three residents of Koundjoaré were killed": the victims' village
     if _RESIDENTS_OF.search(before) and not _SOURCE_BEFORE.search(before) and not _SPEAKING.search(text, end, end + 90):
         return False        # "les habitants de Guiaro font la queue", "pas de messe à la paroisse de Zoaga": the scene
-    return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after))
+    return bool(first_match(vocab.reference, before) or first_match(vocab.reference_after, after)
+                or ("marc" in before or "market" in before or "foire" in before)
+                and _GOING_TO_MARKET.search(text, max(0, start - 120), start) and not _MEASURED_FROM_IT.search(text, end))
+
+
+# "Ils allaient vendre leurs poulets au marché de Diapaga": where the victims were going, not where they were hit
+_GOING_TO_MARKET = re.compile(r"\b(?:allai(?:en)?t|se\s+rendai(?:en)?t|transportai(?:en)?t|going|heading|travell?ing|"
+                              r"carrying|bound|on\s+(?:their|his|her)\s+way)\b"
+                              r"[^.;:]{0,80}?\b(?:au|à\s+la|pour\s+le|to\s+the|for\s+the)\s+(?:(?:weekly|grand|big)\s+)?"
+                              r"(?:marché|foire|market)"
+                              r"\s+(?:hebdomadaire\s+)?(?:de|d['’]|du|in|at|of)\s*$", re.IGNORECASE)
+# ... unless the scene is measured from it: "se rendant au marché de Gorgadji, a sauté à 15 km de cette localité"
+_MEASURED_FROM_IT = re.compile(r"[^.;]*?\b(?:km|kilom[eè]t\w*|miles)\s+(?:\w+\s+){0,2}?(?:de|from|of)\s+"
+                               r"(?:cette|this|the)\s+(?:localité|ville|commune|town|village|locality)\b", re.IGNORECASE)
 
 
 # "les habitants de X" who neither speak nor are cited: the people of the place the story is about
@@ -219,7 +232,10 @@ _SPEAKING = re.compile(r"[^.;]*?\b(?:joints?|contactés?|interrogés?|cités?|d�
 _DOCUMENT = re.compile(r"^\s*(?:text|excerpt|summary|transcript|texte|extrait|résumé)s?\s+(?:of|d['’]une?|du|de)\s+"
                        r"(?:a\s+|the\s+)?(?:report|broadcast|bulletin|reportage|émission|journal)\b"
                        r"|\b(?:flash\s+update|situation\s+report|sitrep|update\s+no|bulletin|mise\s+à\s+jour"
-                       r"|rapport\s+de\s+situation|note\s+d['’]information|flash\s+info)\b", re.IGNORECASE)
+                       r"|rapport\s+de\s+situation|note\s+d['’]information|flash\s+info"
+                       # a government's minutes: "Communiqué du Conseil des ministres du mercredi 16 février 2022"
+                       r"|(?:communiqué|compte\s+rendu)\s+(?:final\s+)?du\s+conseil\s+(?:extraordinaire\s+)?des\s+ministres"
+                       r"|(?:council\s+of\s+ministers|cabinet)\s+(?:meeting|communiqu[ée]|statement)\s+of)\b", re.IGNORECASE)
 _CLOSING_BRACKET = re.compile(r"\s*\)\s*$")
 # a report's own header: "Issued: 18 Feb 2020, 1400 hrs", "Report date: Tuesday 22 Sep 2020", "Publié le 3 mai"
 _HEADER_DATE = re.compile(r"(?:^|\|)\s*(?:issued|report(?:ing)?\s+date|date\s+of\s+(?:the\s+)?report|published|updated|"
@@ -238,6 +254,8 @@ def _document_date(facts: Facts, mention: Any) -> bool:
         return True     # "Report date: Tuesday 22 Sep 2020"
     if 0 < facts.sentence.paragraph <= HEADER_PARAGRAPHS and text.isupper():
         return True     # "MALI / GAO REGION – 17 AUG 2021": a report's heading line
+    if facts.sentence.paragraph == 1 and len(text) < _HEADING_LENGTH and _section_heading(text):
+        return True     # "Oct. 18 — Gao region.": a weekly update's entry, dated when the news came
     return facts.sentence.paragraph <= 1 and bool(_DOCUMENT.search(text, 0, mention.start))
 
 
@@ -502,13 +520,16 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
             mark_superseded_claims(facts, vocab)
 
     later: list[Facts] = []
+    first = 1       # the title and the first sentence always tell the main incident ...
     for facts in facts_list:
         s = facts.sentence
         if s.paragraph > LEAD_PARAGRAPHS:
             later.append(facts)
             continue
+        if s.index == 1 and len(s.text) < _HEADING_LENGTH and _section_heading(s.text):
+            first = 2   # ... the sentence after a digest entry's heading ("Oct. 18 — Gao region.") being the first
         marker = None
-        if s.index > 1:      # the title and the first sentence always tell the main incident
+        if s.index > first:
             marker = recap_marker(s.text, language)
         if marker:
             incidents.append(Incident(False, [facts], f"marker '{marker[1]}'"))
@@ -522,11 +543,14 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
     lead_places = _place_keys(primary.facts, without_seats=True)
     current = primary
     last_paragraph = -1
+    held = -1       # a digest's later entry or section: all its sentences stay out of the main incident
     for facts in later:
         s = facts.sentence
         new_paragraph = s.paragraph != last_paragraph
         last_paragraph = s.paragraph
         rule = _recap_rule(facts, language, main_date or _Published(published), lead_places)
+        if new_paragraph and not rule and (section := _section_heading(s.text)):
+            rule, held = section, s.paragraph
         if rule:
             if current.primary or new_paragraph:
                 current = Incident(False, [], rule)
@@ -534,7 +558,9 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
             current.facts.append(facts)
             continue
         background = [i for i in incidents if not i.primary]
-        if new_paragraph and background and first_match(vocab.backref, s.text):
+        if s.paragraph == held:
+            pass
+        elif new_paragraph and background and first_match(vocab.backref, s.text):
             current = background[-1]
         elif new_paragraph or _mentions_main(facts, main_date, lead_places):
             current = primary
@@ -547,6 +573,26 @@ def group_incidents(facts_list: list[Facts], language: str, published: dt.date) 
             if found and (main_date is None or _consistent(found[0], main_date)):
                 main_date = found[0]
     return incidents
+
+
+# A weekly update's entries and sections: "Oct. 19 — Kidal region.", "12 mars — Ménaka :", "Context.",
+# "Outlook:". After the lead entry, each is another development or the analyst's own commentary.
+_MONTH_ABBREVIATION = (r"(?:jan|feb|fév|fev|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|août|aou|sep|oct|nov|dec|déc)"
+                       r"[a-zéû]*\.?")
+_SECTION_HEADING = re.compile(
+    rf"\s*(?:(?:{_MONTH_ABBREVIATION}\s+\d{{1,2}}|\d{{1,2}}(?:er)?\s+{_MONTH_ABBREVIATION})(?:,?\s+(?:19|20)\d\d)?"
+    r"\s*[—–-]\s+\w"
+    r"|(?:context|background|analysis|assessment|outlook|forecast|implications|contexte|analyse|perspectives?|"
+    r"éclairage|enjeux)\s*[.:—–](?:\s|$))", re.IGNORECASE)
+
+
+_HEADING_LENGTH = 60     # a heading told as a sentence of its own: a date and a place
+
+
+def _section_heading(text: str) -> str | None:
+    """The heading a digest paragraph opens with, as a rule name (None when it has none)."""
+    m = _SECTION_HEADING.match(text)
+    return f"digest section '{text[:m.end()].strip()}'" if m else None
 
 
 @dataclass(frozen=True)
