@@ -535,6 +535,35 @@ def test_rebels_who_only_give_a_toll_of_a_drone_strike_are_no_party():
     assert sorted(event["actors"]) == ["civilians", "military_ml"]
 
 
+@pytest.mark.parametrize("title, text, language", [
+    ("Mali : une frappe de drone sur la foire d'Essouk",
+     "Au moins huit civils ont été tués lundi par une frappe de drone de l'armée dans le village d'Essouk, dans la "
+     "région de Kidal, selon des élus locaux.\n\nLe Front de libération de l'Azawad (FLA), la coalition de "
+     "mouvements armés qui combat l'armée dans le nord du pays, a pour sa part dénoncé « un nouveau crime contre des "
+     "populations innocentes ».", "fr"),
+    ("Mali : une frappe de drone sur la foire d'Essouk",
+     "Au moins huit civils ont été tués lundi par une frappe de drone de l'armée dans le village d'Essouk, dans la "
+     "région de Kidal, selon des élus locaux.\n\nLe FLA a dénoncé un « massacre de civils ».", "fr"),
+    ("Malian drone strike on Anefis market; FLA alleges civilian toll",
+     "Malian army drones struck the weekly market at Anefis, in the Kidal region, on Sunday. The Azawad Liberation "
+     "Front (FLA), the coalition of Tuareg-led separatist groups formed in 2024 out of the Strategic Framework for the "
+     "Defence of the People of Azawad (CSP-DPA), said the strikes killed eleven civilians.", "en"),
+])
+def test_rebels_who_only_denounce_a_strike_or_tell_its_toll_after_saying_who_they_are_are_no_party(
+        title, text, language):
+    event = primary(tag_article(article(title, text, language=language)))
+    assert sorted(event["actors"]) == ["civilians", "military_ml"]
+
+
+def test_a_group_s_location_told_before_an_inverted_verb_of_saying_is_no_speech_of_its_own():
+    event = primary(tag_article(article(
+        "Hodh Ech Chargui : arrestation de quatre individus soupçonnés d'appartenir à un groupe terroriste",
+        "Des unités de l'armée ont interpellé vendredi quatre individus soupçonnés d'appartenir au Groupe de soutien "
+        "à l'islam et aux musulmans (GSIM), à une quarantaine de kilomètres de Bassikounou, dans la wilaya du Hodh Ech "
+        "Chargui, indique un communiqué du ministère de l'Intérieur.", language="fr")))
+    assert "jnim" in event["actors"]
+
+
 def test_police_giving_a_revised_toll_are_a_source_and_their_earlier_toll_s_day_no_date():
     event = primary(tag_article(article(
         "Zamfara: Police say Bilbis attack toll rises to 17",

@@ -309,10 +309,14 @@ _NEAR = re.compile(r"(?:\bnear|\bnearby|\boutside|\bclose to|\bnot far from|\b(?
 # une frappe de drone de l'armée": an armed group that only accuses the state of the act
 _ACCUSES_STATE = re.compile(
     r"[^.;]{0,160}?\b(?:accused|accuses|denounced|denounces|condemned|condemns|blamed|blames|(?:a|ont)\s+"
-    r"(?:dénoncé|accusé|condamné)|dénoncent|dénonce|accusent|accuse|condamnent|condamne)\s+"
-    r"(?:(?:the|a|an|la|le|les|une?|des)\s+|l['’]\s*)?(?:(?!(?:of|de|du|des)\s)[\w'’-]+\s+|l['’]\s*){0,4}?"
+    r"(?:(?:pour sa part|de son côté|également|aussi)\s+)?(?:dénoncé|accusé|condamné)|dénoncent|dénonce|accusent|accuse|"
+    r"condamnent|condamne)\s+"
+    r"(?:[«\"“]\s*)?(?:(?:the|a|an|la|le|les|une?|des)\s+|l['’]\s*)?(?:[«\"“]\s*)?"
+    r"(?:(?!(?:of|de|du|des)\s)[\w'’-]+\s+|l['’]\s*){0,4}?"
     r"(?:army|armed forces|military|government|junta|authorities|soldiers|troops|drones?|air ?strikes?|strikes?|"
-    r"armée|fama|militaires|soldats|gouvernement|junte|autorités|frappes?|bombardements?)\b", re.IGNORECASE)
+    r"armée|fama|militaires|soldats|gouvernement|junte|autorités|frappes?|bombardements?|"
+    # ... or names what was done a crime: "a dénoncé « un massacre de civils »", "condemned the massacre"
+    r"massacres?|crimes?|carnage|atrocit(?:y|ies|és?)|bavures?|exactions)\b", re.IGNORECASE)
 
 _ACCUSE_STEMS = ("accus", "denounc", "condemn", "blame", "dénon", "condamn")    # one in each verb of _ACCUSES_STATE
 # ... unless it tells its own act on the way: "JNIM claimed the ambush and accused the army of..."
@@ -336,7 +340,7 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
         for m in facts.actors:
             if resolve_generic(m.actor, country, admin1) != actor:
                 continue
-            if previous_end is not None and (text[previous_end:m.start].strip() == "(" or not speaker and m.start - previous_end < 30
+            if previous_end is not None and (text[previous_end:m.start].strip() == "(" or not speaker and m.start - previous_end < 40
                                              and _APPOSITION.fullmatch(text, previous_end, m.start)):
                 previous_end = m.end
                 continue        # "Forces armées maliennes (FAMa)", "le FLA, la coalition de rebelles": the same mention
@@ -387,7 +391,7 @@ def _describes_another(text: str, m: Any, mentions: Any) -> bool:
 
 
 # what joins a group's name to words that name it again: "(FLA), la coalition de ", " "
-_APPOSITION = re.compile(r"\s*(?:\)\s*)?(?:\(|,)?\s*(?:[\w'’-]+\s+){0,3}")
+_APPOSITION = re.compile(r"\s*(?:\)\s*)?(?:\(|,)?\s*(?:[\w'’-]+\s+){0,4}")
 # "Le FLA, la coalition rebelle présente dans la zone, avance un bilan plus lourd", "the CSP gave a toll of":
 # a group giving the toll of someone else's act
 _GIVES_TOLL = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,.;]{1,80},)?\s+(?:a\s+)?(?:avance|avancé|donne|donné|évoque|évoqué|"
@@ -397,8 +401,11 @@ _GIVES_TOLL = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,.;]{1,80},)?\s+(?:a\s
                          r"(?:bilan|toll|death toll|figure|chiffre|count)\b", re.IGNORECASE)
 # "(CSP) a affirmé dans un communiqué que", "the rebels said": a group speaking
 _GROUP_SAID = re.compile(r"(?:\s+(?:du|de|des|of)\s+[^,.;()]{1,50}?)?(?:\s*\([^)]{1,20}\))?\s*\)?"
-                         r"(?:\s*,[^,.;]{1,80},)?\s+(?:a\s+|ont\s+|has\s+|have\s+)?"
-                         r"(?:said|says|say|stated|affirmé|déclaré|indiqué|affirme|affirment|déclare|indique)\b",
+                         # ... after who it is: "the FLA, the coalition formed in 2024 out of the CSP-DPA (...), said"
+                         r"(?:\s*,\s*(?:the|an?|la|le|les|l['’]|une?|which|who|qui|dont)\b[^.;]{1,200}?,)?,?\s+"
+                         r"(?:a\s+|ont\s+|has\s+|have\s+)?"
+                         r"(?:said|says|say|stated|alleged|alleges|allege|affirmé|déclaré|indiqué|affirme|affirment|déclare|"
+                         r"indique)\b",
                          re.IGNORECASE)
 # "the FLA say they entered the town", "le JNIM affirme que ses hommes": a group telling its own act
 _OF_ITSELF = re.compile(r"\b(?:they|it|its|their|we|our|ils|elle|il|ses|leurs|nous|nos|avoir)\b", re.IGNORECASE)
