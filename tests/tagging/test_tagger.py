@@ -564,6 +564,26 @@ def test_a_group_s_location_told_before_an_inverted_verb_of_saying_is_no_speech_
     assert "jnim" in event["actors"]
 
 
+@pytest.mark.parametrize("title, text, language, bystander", [
+    ("Ménaka : au moins 24 civils tués à Tinfagat",
+     "Au moins vingt-quatre civils ont été tués mercredi lors de l'attaque du campement de Tinfagat, dans la région "
+     "de Ménaka, a indiqué vendredi la Division des droits de l'homme de la Mission multidimensionnelle intégrée des "
+     "Nations unies pour la stabilisation au Mali (MINUSMA). Les assaillants sont attribués à l'État islamique.",
+     "fr", "minusma"),
+    ("Mali: jihadists abduct 40 villagers near Sokolo",
+     "Katiba Macina fighters abducted about 40 people from the village of Kourouma, in the Niono cercle, on Thursday "
+     "and shot two men dead. The armed men rounded up men they accused of supporting the Dozo hunters' militia and "
+     "of informing the army, the mayor said.", "en", "dozo"),
+    ("Mali : des passagers enlevés près de Songho",
+     "Des hommes armés ont enlevé lundi une vingtaine de passagers d'un car près de Songho et tué le chauffeur. La "
+     "katiba Macina a revendiqué l'opération, accusant certains passagers de « collaborer » avec l'armée et avec les "
+     "miliciens dozos.", "fr", "dozo"),
+])
+def test_a_body_speaking_for_its_mission_or_the_side_victims_are_accused_of_helping_is_no_party(
+        title, text, language, bystander):
+    assert bystander not in primary(tag_article(article(title, text, language=language)))["actors"]
+
+
 def test_police_giving_a_revised_toll_are_a_source_and_their_earlier_toll_s_day_no_date():
     event = primary(tag_article(article(
         "Zamfara: Police say Bilbis attack toll rises to 17",

@@ -356,8 +356,7 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                 if said and not _OWN_ACT.search(text, m.end, said.end() + 150) \
                         and not _OF_ITSELF.search(text, said.end(), said.end() + 40):
                     continue    # "le CSP a affirmé que la frappe avait tué 19 civils": what another did
-                if _CITED.search(text, max(0, m.start - 80), m.start) or _SIDED_WITH.search(text, max(0, m.start - 40),
-                                                                                             m.start):
+                if _CITED.search(text, max(0, m.start - 80), m.start) or _charged_with(text, m.start):
                     continue    # "selon le CSP", "accused of siding with the MSA": a source, or the charge
                 window = text[m.end:m.end + 260].lower()
                 accuses = _ACCUSES_STATE.match(text, m.end) if any(w in window for w in _ACCUSE_STEMS) else None
@@ -370,7 +369,7 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                 return False    # "Barkhane announced it had neutralised...": it reports its own act
             if not (said or first_match(vocab.bystander_before, text[max(0, m.start - 50):m.start])
                     or _inverted_speech(text, m) or _GIVES_TOLL.match(text, m.end)
-                    or _SIDED_WITH.search(text, max(0, m.start - 40), m.start)):
+                    or _charged_with(text, m.start)):
                 return False
     return True
 
@@ -426,22 +425,49 @@ _RIVAL_BEFORE = re.compile(r"\b(?:rival|rivals|rivale?s?|concurrente?s?)\s*(?:,\
                            # "the faction that broke away from Boko Haram", "qui a fait scission avec Boko Haram"
                            r"|\b(?:broke|breaking|split|splintered)\s+(?:away\s+)?from\s+(?:the\s+)?$"
                            r"|\b(?:scission|rompu|rompre)\s+(?:avec|d['’]avec)\s+(?:l['’]\s*|la\s+|le\s+)?$", re.IGNORECASE)
+# "rounded up men they accused of supporting the Dozo hunters' militia and of informing the army", "accusant
+# des passagers de « collaborer » avec l'armée et avec les miliciens dozos": those the victims are said to help
+_ACCUSED_OF_HELPING = re.compile(
+    r"\b(?:accus\w*|soupçonn\w*|suspected|suspecting|charged)\s+(?:[\w'’-]+\s+){0,4}?(?:of|de|d['’])\s*[«\"“]?\s*"
+    r"(?:supporting|aiding|helping|informing(?:\s+on)?|spying\s+for|working\s+(?:with|for)|collaborating\s+with|"
+    r"siding\s+with|colluding\s+with|soutenir|aider|renseigner|informer|espionner\s+pour|travailler\s+(?:avec|pour)|"
+    r"collaborer|pactiser)\s*[»\"”]?\s*(?:avec\s+)?"
+    r"(?:[^.;]{0,50}?\s+(?:and|et)\s+(?:(?:of\s+)?(?:supporting|helping|informing(?:\s+on)?)\s+|with\s+|avec\s+)?)?"
+    r"(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+|des\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _charged_with(text: str, start: int) -> bool:
+    """An actor named as the one the victims are accused of siding with or helping."""
+    return bool(_SIDED_WITH.search(text, max(0, start - 40), start)
+                or ("accus" in text or "soupçon" in text or "suspect" in text or "charged" in text)
+                and _ACCUSED_OF_HELPING.search(text, max(0, start - 140), start))
 
 
 # "..., a annoncé la police.", "..., said the army": the source named after its verb, at a clause's end
+_SPEECH_VERB = (r"(?:\b(?:said|says|told|reported|announced|confirmed|added|stated)|\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|"
+                r"affirmé|précisé|confirmé|rapporté|ajouté|dit|raconté|expliqué|confié|témoigné|assuré)|"
+                r"\b(?:indique|annonce|affirme|précise|confirme|rapporte|ajoute|dit|disent|raconte|explique|confie|témoigne))")
+_SPEECH_BEFORE_VERB = re.compile(_SPEECH_VERB, re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(
-    r"(?:\b(?:said|says|told|reported|announced|confirmed|added|stated)|\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|"
-    r"affirmé|précisé|confirmé|rapporté|ajouté|dit|raconté|expliqué|confié|témoigné|assuré)|"
-    r"\b(?:indique|annonce|affirme|précise|confirme|rapporte|ajoute|dit|disent|raconte|explique|confie|témoigne))"
+    _SPEECH_VERB +
     # "a raconté à l'AFP un notable de Gorouol": the one told, then the speaker
     r"(?:\s+(?:à|au|aux)\s+(?:l['’]\s*)?[\w'’-]+)?"
     r"\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?:[\w'’-]+\s+){0,2}$"
     r"|\s[-–—]\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)   # "... abduct dozens - Police"
-_CLAUSE_END = re.compile(r"(?:\s*[\w'’-]+){0,4}\s*(?:[.;,:»\"”]|$)")
+_CLAUSE_END = re.compile(r"(?:\s*[\w'’-]+){0,4}(?:\s*\([^()]{1,20}\))?\s*(?:[.;,:»\"”]|$)")
+# "a indiqué vendredi la Division des droits de l'homme de la MINUSMA": a body of the speaker's
+_BODY_OF = re.compile(r"(?:\s+[\w'’-]+)?\s+(?:the|la|le|l['’])\s*(?:division|section|bureau|service|cellule|direction|office|"
+                      r"department|unit|spokesperson|spokesman|porte-parole|représentant|representative)"
+                      r"(?:\s+[\w'’-]+){0,5}?\s+(?:de|du|des|of)\s+(?:la\s+|le\s+|l['’]\s*|the\s+)?$", re.IGNORECASE)
 
 
 def _inverted_speech(text: str, m: Any) -> bool:
-    return bool(_SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start) and _CLAUSE_END.match(text, m.end))
+    if not _CLAUSE_END.match(text, m.end):
+        return False
+    if _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return True
+    return any(_BODY_OF.fullmatch(text, said.end(), m.start)
+               for said in _SPEECH_BEFORE_VERB.finditer(text, max(0, m.start - 100), m.start))
 
 
 # "the army said it had deployed troops to the area": what it reports is its response
