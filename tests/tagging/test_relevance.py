@@ -71,11 +71,12 @@ def test_violence_vocabulary_has_both_languages():
     assert violence_word(["The team won the cup final."], "en") is None
 
 
-def relevant(title: str, text: str, published: str) -> bool:
-    """What the whole tagger decides for an English story."""
+def relevant(title: str, text: str, published: str, language: str = "en") -> bool:
+    """What the whole tagger decides for a story (English unless told)."""
     from worker.tagging import tag_article
 
-    return tag_article({"id": "t", "title": title, "text": text, "published": published, "language": "en"})["relevant"]
+    return tag_article({"id": "t", "title": title, "text": text, "published": published,
+                        "language": language})["relevant"]
 
 
 def test_a_monthly_review_of_attacks_is_relevant_though_it_leads_with_no_incident():
@@ -315,3 +316,29 @@ def test_targeted_assassinations_told_in_a_displacement_story_show_the_violence(
     out = tag_article({"id": "d", "title": "À Ouahigouya, les déplacés du Nord racontent la peur et l'exode",
                        "text": text, "published": "2019-07-02T09:00:00Z", "language": "fr"})
     assert out["relevant"] is True
+
+
+def test_a_truck_that_overturned_on_its_way_to_the_front_is_an_accident():
+    out = _tagged_fr("Massaguet : six militaires tués dans le renversement d'un camion",
+                     "Six militaires ont perdu la vie mardi dans le renversement d'un camion militaire sur la route "
+                     "N'Djamena-Massaguet, a annoncé l'état-major.\n\n"
+                     "Le véhicule, qui transportait des éléments en route pour la province du Lac, où l'armée combat "
+                     "Boko Haram, a quitté la chaussée après l'éclatement d'un pneu.")
+    assert out["relevant"] is False
+
+
+@pytest.mark.parametrize("title, text, language, want", [
+    ("Braquage d'un bureau de change à Ouaga : deux morts, les malfrats en fuite",
+     "Un bureau de change du centre de Ouagadougou a été la cible d'un braquage mardi. Deux personnes ont été tuées "
+     "par les tirs de quatre individus armés qui se sont emparés d'une importante somme d'argent, selon la police.",
+     "fr", False),
+    ("Police kill two suspected robbers after attack on Maradi bank",
+     "Police in Maradi shot dead two suspected armed robbers on Monday after a gang attacked a bank branch and killed "
+     "a security guard, officials said.", "en", False),
+    # robbers who are jihadists are political violence whatever the headline calls them
+    ("Des braqueurs jihadistes pillent le marché de Djibo",
+     "Des jihadistes armés ont attaqué et pillé lundi le marché de Djibo, tuant trois commerçants, selon des sources "
+     "locales.", "fr", True),
+])
+def test_a_robbery_by_criminals_is_crime_not_political_violence(title, text, language, want):
+    assert relevant(title, text, "2019-10-15T17:30:00Z", language) is want

@@ -110,6 +110,16 @@ def court_story(title: str, lead: Iterable[str], language: str, old: bool = Fals
     return ", ".join(sorted(found)[:3]) if len(found) >= _config()["court_words"] - old else None
 
 
+def robbery_story(title: str, lead: Iterable[str], language: str) -> str | None:
+    """The robbery word of a title that names a robbery ("Braquage d'un bureau de change à Ouaga", "Police kill two
+    suspected robbers") in a story whose title and lead name no terrorists or insurgents, or None."""
+    found = _phrases("robbery", language, whole_words=True).search(title.lower())
+    if found is None:
+        return None
+    political = _phrases("political_attackers", language, whole_words=True)
+    return None if any(political.search(text.lower()) for text in (title, *lead)) else found.group(0)
+
+
 # "not an accident", "n'était pas un accident", "ruled out an accident": the words deny it
 _ACCIDENT_DENIED = re.compile(r"(?<!\w)(?:not|no|ruled out|rule out|excluded|pas|plus|aucun|exclu|écarté|écarte)\s+"
                               r"(?:(?:an?|un|une|the|l['’]|d['’]|la|le|piste|thèse|hypothèse)\s*){0,2}$")

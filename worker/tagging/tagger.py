@@ -24,7 +24,7 @@ from .event import TOLD_PARAGRAPHS, Built, build_event, name_unseen_attackers, r
 from .gazetteer import find_places
 from .primary import Facts, group_incidents, is_reporting_date, vocabulary
 from .relevance import (CASUALTY_KINDS, accident_story, assess, court_story, in_scope, insecurity_word, overruled,
-                        set_elsewhere, sports_story, tells_harm, violence_word)
+                        robbery_story, set_elsewhere, sports_story, tells_harm, violence_word)
 from .scope import DEFAULT_SCOPE, Scope
 from .text import Sentence, article_sentences
 from .updates import order_updates
@@ -369,6 +369,10 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
                                             language)):
         # a tanker that blew up after overturning, a road crash: deaths nobody's violence caused
         relevance = overruled(relevance, f"an accident story ({accident}) with no armed group")
+    if relevance.relevant and not any(is_non_state_armed(a) and a != "unidentified_armed_group" for a in event["actors"]) \
+            and (robbery := robbery_story(title, [f.sentence.text for f in lead], language)):
+        # "Braquage d'un bureau de change à Ouaga : deux morts": criminals after money
+        relevance = overruled(relevance, f"a robbery ({robbery}) with no armed group")
 
     events: list[dict] = []
     if relevance.relevant:
