@@ -1970,3 +1970,15 @@ def test_people_who_cannot_be_found_are_missing():
 def test_members_of_a_civilian_auxiliary_force_are_vdp_and_the_force_is_no_one_more():
     assert claims("The army says 12 soldiers and four members of its civilian auxiliary force were killed on "
                   "Monday.") == [("killed", 12, "exact", "soldiers"), ("killed", 4, "exact", "vdp")]
+
+
+def test_the_french_infinitive_of_shooting_dead_counts_the_dead():
+    found = extract_claims("La riposte a permis d'abattre deux assaillants.", "fr")
+    assert [(c.kind, c.count, c.victims) for c in found] == [("killed", 2, "militants")]
+
+
+def test_a_shell_that_fell_on_a_compound_kills_no_one_by_itself():
+    # "s'abattre sur": to fall upon (a shell, a storm), not to be shot dead
+    assert extract_claims("L'un d'eux s'est abattu sur une concession où une famille prenait son repas.", "fr") == []
+    assert [(c.kind, c.count) for c in extract_claims("Un homme qui tentait de fuir a été abattu.", "fr")] == [
+        ("killed", 1)]

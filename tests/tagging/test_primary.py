@@ -683,3 +683,12 @@ def test_a_town_the_context_names_further_down_does_not_beat_the_one_the_lead_me
             "reliant Dargol à Téra.\n\nL'explosion n'a pas été revendiquée.\n\nLes transporteurs dénoncent la flambée "
             "des prix sur les marchés de Gothèye et de Téra.")
     assert tagged_primary(text, "fr", "2021-02-11T10:00:00Z")["location"] == "Dargol"
+
+
+def test_where_a_report_was_made_public_is_no_other_place_of_the_killings():
+    text = ("Une ONG accuse des éléments de l'armée d'avoir exécuté au moins six civils le 11 juin à Tchakidjébé, un "
+            "hameau de l'arrondissement de Kolofata.\n\n"
+            "Dans un rapport rendu public vendredi à Yaoundé, l'ONG affirme que les militaires ont rassemblé des hommes "
+            "du village avant d'en tuer six.")
+    facts = analyse("Kolofata : une ONG accuse des militaires", text, "fr", PUBLISHED)
+    assert len(group_incidents(facts, "fr", PUBLISHED.date())) == 1
