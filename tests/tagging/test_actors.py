@@ -476,3 +476,9 @@ def test_attackers_in_military_style_fatigues_are_not_the_army() -> None:
 def test_bandits_from_nigeria_are_north_west_nigerias_gangs_wherever_they_strike(sentence, language):
     assert [m.actor for m in find_actors(sentence, language)] == ["bandits_ng"]
     assert [m.actor for m in find_actors("Des bandits ont attaqué le village.", "fr")] == ["bandits_generic"]
+
+
+def test_is_in_capitals_names_the_islamic_state_and_the_verb_does_not():
+    assert [m.actor for m in find_actors("IS-linked fighters attacked the camp.", "en")] == ["is_generic"]
+    assert "is_generic" not in [m.actor for m in find_actors("The group the army says is linked to bandits struck.",
+                                                              "en")]

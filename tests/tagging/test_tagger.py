@@ -2401,3 +2401,12 @@ def test_a_village_described_with_its_commune_is_the_scene_before_the_capital_na
             "enlevé onze femmes et deux enfants.")
     event = primary(tag_article(article("", text, "2022-01-04T09:30:00Z", "fr")))
     assert (event["location"], event["admin1"]) == ("Ngagam", "Diffa")
+
+
+def test_the_group_another_is_said_to_be_linked_to_is_no_party():
+    event = primary(tag_article(article(
+        "Lakurawa fighters kill villagers in Sokoto",
+        "Fighters of Lakurawa, the jihadist group that the Nigerian military says is linked to the Islamic State Sahel "
+        "Province, attacked Balle, the headquarters of Gudu local government area, on Monday, killing nine residents, "
+        "the Sokoto State Police Command said.")))
+    assert sorted(event["actors"]) == ["civilians", "lakurawa"]

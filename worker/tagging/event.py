@@ -383,10 +383,21 @@ _FACTION_AFTER = re.compile(r"['’]?s?\s+(?:faction|splinter|offshoot|breakaway
 def _describes_another(text: str, m: Any, mentions: Any) -> bool:
     """`m` names a group in apposition to another group just before it, as what that one is
     a faction or offshoot of."""
+    tie = _TIED_TO.search(text, max(0, m.start - 40), m.start) if "link" in text or "affili" in text \
+        or "lié" in text or "allied" in text else None
+    if tie and any(o.actor != m.actor and o.actor not in _UNNAMED_GROUPS and is_non_state_armed(o.actor)
+                   and 0 <= tie.start() - o.end <= 120 for o in mentions):
+        return True     # "Lakurawa, the group the army says is linked to the Islamic State Sahel Province": its ties
     before = _APPOSED_BEFORE.search(text, max(0, m.start - 30), m.start)
     if before is None or not any(o.actor != m.actor and 0 <= before.start() - o.end <= 2 for o in mentions):
         return False
     return bool(before.group("of")) or _FACTION_AFTER.match(text, m.end) is not None
+
+
+# what ties a named group to another: "linked to", "affiliated with", "lié à l'"
+_TIED_TO = re.compile(r"\b(?:linked|affiliated|allied|aligned|liée?s?|affiliée?s?|alliée?s?)\s+(?:to|with|à|au|aux)\s+"
+                      r"(?:the\s+|l['’]\s*|la\s+|le\s+)?$", re.IGNORECASE)
+_UNNAMED_GROUPS = frozenset({"unidentified_armed_group", "rebels_generic", "bandits_generic", "progov_generic"})
 
 
 # what joins a group's name to words that name it again: "(FLA), la coalition de ", " "
