@@ -801,3 +801,13 @@ def test_the_chief_town_of_a_unit_the_gazetteer_lacks_is_placed_in_the_unit():
     found = find_places("Gunmen stormed Tumbaru, the headquarters of Gudu local government area, at dawn.")
     village = next(m for m in found if m.surface == "Tumbaru")
     assert (village.place.country, village.place.admin1, village.place.admin2) == ("NG", "Sokoto", "Gudu")
+
+
+def test_two_known_names_of_two_countries_joined_by_a_hyphen_are_one_village():
+    found = places("Communiqué relatif à l'attaque du poste militaire de Tourou-Gandi, dans l'arrondissement de "
+                   "Mokolo.", "fr")
+    assert ("Tourou-Gandi", "CM", "locality") in found and ("Gandi", "NG", "locality") not in found
+    # ... but a road between two towns names both, and a chain of parks names each
+    assert ("Gwoza", "NG", "locality") in places("A mine exploded on the Gwoza-Pulka road.") or \
+        ("Gwoza", "NG", "admin2") in places("A mine exploded on the Gwoza-Pulka road.")
+    assert {"BJ", "BF"} <= countries("The W-Arly-Pendjari complex straddles Benin, Burkina Faso and Niger.")

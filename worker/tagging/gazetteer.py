@@ -212,14 +212,35 @@ def _without_name_parts(text: str, mentions: list[PlaceMention], idx: _Index) ->
     """Drop a known name that is only part of a longer unknown one ("Kantindi-Gourma" is
     no Gourma province, "Ruwan Tofa" no Tofa); context rules may still find the village."""
     out = []
+    joined = _joined_across_borders(text, mentions)
     for m in mentions:
         s, e = m.start, m.end
         if m.place.level in ("locality", "admin2") and (
                 _HAUSA_PREFIX.search(text, max(0, s - 12), s) or _KANURI_SUFFIX.match(text, e)
-                or _unknown_part(text, s, e, idx)):
+                or _unknown_part(text, s, e, idx) or id(m) in joined):
             continue
         out.append(m)
     return out
+
+
+def _joined_across_borders(text: str, mentions: list[PlaceMention]) -> set[int]:
+    """Two known names hyphen-joined into one name that no road explains and whose parts lie in
+    different countries ("Tourou-Gandi" is no Tourou of Cameroon beside a Gandi of Nigeria); a
+    chain of three ("W-Arly-Pendjari") names the places it joins."""
+    out: set[int] = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if b.start == a.end + 1 and text[a.end] in _HYPHENS and a.place.country != b.place.country \
+                and not (a.start and text[a.start - 1] in _HYPHENS) and not text.startswith(tuple(_HYPHENS), b.end) \
+                and {a.place.level, b.place.level} <= {"locality", "admin2"} \
+                and not _ROAD_WORD_AFTER.match(text, b.end) and not _ROAD_WORD_BEFORE.search(text, max(0, a.start - 25), a.start):
+            out |= {id(a), id(b)}
+    return out
+
+
+# a road named by its two ends: "the Gwoza-Pulka road", "l'axe Djibo-Bourzanga"
+_ROAD_WORD_AFTER = re.compile(r"\s+(?:road|highway|axis|route|corridor|border|frontier)\b", re.IGNORECASE)
+_ROAD_WORD_BEFORE = re.compile(r"\b(?:axe|route|tronçon|piste|road|highway|axis|corridor|frontière|border)s?\s+"
+                               r"(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _unknown_part(text: str, s: int, e: int, idx: _Index) -> bool:
