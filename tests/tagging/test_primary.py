@@ -692,3 +692,27 @@ def test_where_a_report_was_made_public_is_no_other_place_of_the_killings():
             "du village avant d'en tuer six.")
     facts = analyse("Kolofata : une ONG accuse des militaires", text, "fr", PUBLISHED)
     assert len(group_incidents(facts, "fr", PUBLISHED.date())) == 1
+
+
+def test_an_agency_dateline_without_a_dash_is_no_part_of_the_story():
+    from worker.tagging.text import dateline_end
+    text = "Bamako, 15 mars (AMAP) Le poste des FAMa de Dogofry a été attaqué."
+    assert text[dateline_end(text):].startswith("Le poste")
+    assert dateline_end("Gunmen, armed (AK) killed five people.") == 0
+
+
+@pytest.mark.parametrize("text, language, place, published", [
+    ("Bamako, 15 mars (AMAP) Le poste des Forces armées maliennes de Dogofry, dans le cercle de Niono, a été la cible "
+     "d'une attaque terroriste dans la nuit de samedi à dimanche. Cinq soldats ont été tués.", "fr", "Dogofry",
+     "2021-03-15T10:00:00Z"),
+    ("Mis à jour mercredi 22 mai à 18h45 (heure de Niamey).\n\nUn véhicule de l'armée a sauté mardi sur un engin "
+     "explosif près de Makalondi, dans le département de Torodi. Cinq soldats ont été tués.", "fr", "Makalondi",
+     "2024-05-22T18:00:00Z"),
+    ("Text of report by state-owned Tele Sahel TV, Niamey, on 2 June\n\nThe ministry said four soldiers were killed "
+     "when their vehicle hit an explosive device near Makalondi, in the Torodi department, on Tuesday.", "en",
+     "Makalondi", "2022-06-02T18:00:00Z"),
+])
+def test_a_dispatch_s_agency_time_zone_or_broadcaster_s_seat_is_not_the_scene(text, language, place, published):
+    out = tag_article({"id": "t", "title": f"Soldiers killed near {place}", "text": text, "published": published,
+                       "language": language})
+    assert next(e for e in out["events"] if e["primary"])["location"] == place

@@ -55,8 +55,9 @@ _MONTHS_AND_DAYS = (
 # "Cotonou — ", "Lomé – ": a place and a long dash alone (a hyphen is too common a joiner)
 _LONG_DASH = re.compile(r"\s*[—–]\s+")
 _SENTENCE_START = re.compile(r"[\"'“«]?\s?[A-ZÀ-Þ0-9]")
+_UNDASHED_DATELINE = re.compile(r"(?P<place>[A-ZÀ-Þ][\w'’ ./-]{2,40}?),\s*(?P<date>[^-–—\n()]{1,30}?)\s*\(\s*[A-Z]{2,10}\s*\)\s+")
 _BRACKETED_DATELINE = re.compile(r"^\(\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}\s*\)\s*[-–—]{1,2}\s+")
-_AGENCIES = "AFP Reuters AP AA APA ANP Xinhua dpa RFI AIB ATP Anadolu PANA APS Sputnik EFE ANSA UPI Bloomberg"
+_AGENCIES = "AFP Reuters AP AA APA ANP Xinhua dpa RFI AIB ATP Anadolu PANA APS Sputnik EFE ANSA UPI Bloomberg AMAP AMI ABP MAP"
 _DATE_OR_AGENCY = re.compile(
     r"\d|\b(?:" + "|".join(_MONTHS_AND_DAYS.split()) + r")|\(\s*(?:" + "|".join(_AGENCIES.split()) + r")\b",
     re.IGNORECASE)
@@ -124,7 +125,11 @@ def dateline_end(text: str) -> int:
         return bracketed.end()
     match = _DATELINE.match(text)
     if not match:
-        return 0
+        # "Bamako, 15 mars (AMAP) Le poste...": a place, a date and the agency, and no dash
+        undashed = _UNDASHED_DATELINE.match(text)
+        dated = undashed and _DATE_OR_AGENCY.search(undashed.group("date"))
+        return undashed.end() if dated and _TITLE_CASE_PLACE.fullmatch(undashed.group("place")) \
+            and _SENTENCE_START.match(text, undashed.end()) else 0
     head = match.group(0)
     # A real dateline's place is upper-case, or capitalised and followed by a date or an
     # agency; "The army said - " and "Gunmen killed 12 soldiers – " are not datelines.
