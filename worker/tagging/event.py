@@ -352,9 +352,10 @@ def _bystander(actor: str, facts_list: list[Facts], language: str, country: str 
                     continue    # "ISWAP, the Boko Haram faction led by al-Barnawi": who ISWAP is
                 if _GIVES_TOLL.match(text, m.end):
                     continue    # "le FLA avance un bilan plus lourd": a source of the toll
+                if _GROUP_AS_SOURCE.search(text, max(0, m.start - 50), m.start):
+                    continue    # "posts by the FLA", "accounts close to the FLA show...": where the news came from
                 said = _GROUP_SAID.match(text, m.end)
-                if said and not _OWN_ACT.search(text, m.end, said.end() + 150) \
-                        and not _OF_ITSELF.search(text, said.end(), said.end() + 40):
+                if said and not _OWN_ACT.search(text, m.end, said.end() + 150) and not _of_itself(text, said.end()):
                     continue    # "le CSP a affirmé que la frappe avait tué 19 civils": what another did
                 if _CITED.search(text, max(0, m.start - 80), m.start) or _charged_with(text, m.start):
                     continue    # "selon le CSP", "accused of siding with the MSA": a source, or the charge
@@ -409,16 +410,35 @@ _GIVES_TOLL = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,.;]{1,80},)?\s+(?:a\s
                          r"(?:(?:pour sa part|de son côté|quant à lui|dans un communiqué|for its part|in a statement|also)\s*,?\s+)?"
                          r"(?:un\s+|a\s+|the\s+|its\s+|son\s+|le\s+|its own\s+)?"
                          r"(?:bilan|toll|death toll|figure|chiffre|count)\b", re.IGNORECASE)
+# "posts by the FLA", "accounts close to the FLA", "publications de comptes proches du JNIM": a source
+_GROUP_AS_SOURCE = re.compile(
+    r"(?:\b(?:accounts?|pages?|channels?|media|outlets?|sources?)\s+(?:close\s+to|linked\s+to|affiliated\s+with)"
+    r"|\b(?:posts?|statements?|communiqu[ée]s?|messages?|videos?|tweets?|claims?)\s+(?:posted\s+|published\s+|released\s+)?by"
+    r"|\b(?:comptes?|pages?|sources?|médias|canaux)\s+(?:proches?|liée?s?|affiliée?s?)\s+(?:du|de\s+la|de\s+l['’]|des|aux?)"
+    r"|\b(?:publications?|messages?|vidéos?)\s+(?:publiée?s?\s+|diffusée?s?\s+)?par)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$",
+    re.IGNORECASE)
 # "(CSP) a affirmé dans un communiqué que", "the rebels said": a group speaking
 _GROUP_SAID = re.compile(r"(?:\s+(?:du|de|des|of)\s+[^,.;()]{1,50}?)?(?:\s*\([^)]{1,20}\))?\s*\)?"
                          # ... after who it is: "the FLA, the coalition formed in 2024 out of the CSP-DPA (...), said"
-                         r"(?:\s*,\s*(?:the|an?|la|le|les|l['’]|une?|which|who|qui|dont)\b[^.;]{1,200}?,)?,?\s+"
+                         r"(?:\s*,\s*(?:the|an?|la|le|les|l['’]|une?|which|who|qui|dont|coalition|alliance|mouvement|"
+                         r"movement)\b[^.;]{1,200}?,)?,?\s+"
                          r"(?:a\s+|ont\s+|has\s+|have\s+)?"
                          r"(?:said|says|say|stated|alleged|alleges|allege|affirmé|déclaré|indiqué|affirme|affirment|déclare|"
-                         r"indique)\b",
+                         r"indique|called\s+for|calls\s+for|a\s+appelé\s+à|appelle\s+à|réclame|a\s+réclamé|demande|"
+                         r"a\s+demandé)\b",
                          re.IGNORECASE)
 # "the FLA say they entered the town", "le JNIM affirme que ses hommes": a group telling its own act
 _OF_ITSELF = re.compile(r"\b(?:they|it|its|their|we|our|ils|elle|il|ses|leurs|nous|nos|avoir)\b", re.IGNORECASE)
+# ... not its channel: "said in a statement posted on its Facebook page that a drone..."
+_ITS_CHANNEL = re.compile(r"\s+(?:own\s+)?(?:facebook|telegram|twitter|x|whatsapp|youtube|website|web\s+site|page|account|"
+                          r"channel|statement|communiqu[ée]|spokes\w*|site|compte|canal|chaîne|porte-parole)\b", re.IGNORECASE)
+
+
+def _of_itself(text: str, start: int) -> bool:
+    """The group speaks of itself right after its verb of saying ("the FLA say they entered the town")."""
+    return any(not _ITS_CHANNEL.match(text, m.end()) for m in _OF_ITSELF.finditer(text, start, start + 40))
+
+
 # "selon le CSP", "according to Tuareg-led rebels": a group cited for what it says, not for what it did
 _CITED = re.compile(r"(?:\bselon|\bd['’]après|\baccording to)\s+(?:[\w'’-]+\s+){0,6}?(?:(?:et|and)\s+(?:[\w'’-]+\s+){0,4})?$",
                     re.IGNORECASE)
