@@ -342,3 +342,13 @@ def test_a_truck_that_overturned_on_its_way_to_the_front_is_an_accident():
 ])
 def test_a_robbery_by_criminals_is_crime_not_political_violence(title, text, language, want):
     assert relevant(title, text, "2019-10-15T17:30:00Z", language) is want
+
+
+def test_a_match_report_naming_a_team_after_a_jihadist_group_is_football():
+    assert relevant("Mauritania's Mourabitounes edge Mali's Eagles in Nouakchott friendly",
+                    "The Mauritanian national football team, Al-Mourabitoune, beat Mali two goals to one on Saturday "
+                    "evening at the stadium in Nouakchott, in a friendly played to prepare for the Africa Cup of "
+                    "Nations qualifiers.\n\nMali's Eagles took the lead in the 24th minute after a swift attack down "
+                    "the left flank, but the home side equalised with a header before the break. The Malian defence "
+                    "conceded a penalty in the 71st minute. The coach praised his players.",
+                    "2023-10-14T10:00:00Z") is False

@@ -93,11 +93,12 @@ def tells_harm(text: str) -> bool:
     return _HARMED.search(text) is not None
 
 
-def sports_story(lead: Iterable[str], language: str) -> str | None:
+def sports_story(lead: Iterable[str], language: str, armed: bool = False) -> str | None:
     """The sports words of a lead that reads as a match report ("l'attaque malienne a
-    bombardé la cage"), or None."""
+    bombardé la cage"), or None. With `armed` (a group's name is read in it: Mauritania's team
+    is "Al-Mourabitoune", as a jihadist group was), twice as many are needed."""
     found = {m.group(0) for text in lead for m in _phrases("sport", language, whole_words=True).finditer(text.lower())}
-    return ", ".join(sorted(found)[:3]) if len(found) >= _config()["sport_words"] else None
+    return ", ".join(sorted(found)[:3]) if len(found) >= _config()["sport_words"] * (2 if armed else 1) else None
 
 
 def court_story(title: str, lead: Iterable[str], language: str, old: bool = False) -> str | None:

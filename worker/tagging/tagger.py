@@ -244,10 +244,9 @@ def _why_irrelevant(facts: list[Facts], scope: Scope, language: str) -> str | No
     if not located:
         return "no place or force of the scope named"
     armed = any(m.actor != "civilians" for f in facts for m in f.actors)
-    if not armed:
-        sport = sports_story([f.sentence.text for f in facts if f.sentence.paragraph <= 2], language)
-        if sport:
-            return f"a sports story ({sport}) and no armed party named"
+    sport = sports_story([f.sentence.text for f in facts if f.sentence.paragraph <= 2], language, armed)
+    if sport:
+        return f"a sports story ({sport})"
     if armed or violence_word([f.sentence.text for f in facts], language):
         return None
     return "no armed party and no violence named"
