@@ -716,3 +716,24 @@ def test_a_dispatch_s_agency_time_zone_or_broadcaster_s_seat_is_not_the_scene(te
     out = tag_article({"id": "t", "title": f"Soldiers killed near {place}", "text": text, "published": published,
                        "language": language})
     assert next(e for e in out["events"] if e["primary"])["location"] == place
+
+
+def test_a_monitoring_service_s_source_line_is_no_paragraph():
+    sentences = article_sentences("Chad: wounded Sudanese refugees pour into Adre after El Geneina killings",
+                                  "Text of report by Chadian news website Alwihda Info on 19 June [translated from "
+                                  "French]\n\nThousands of Sudanese refugees have crossed into eastern Chad at Adre, "
+                                  "fleeing the killings in El Geneina, the capital of Sudan's West Darfur state.")
+    assert [(s.paragraph, s.text[:9]) for s in sentences] == [(0, "Chad: wou"), (1, "Thousands")]
+
+
+def test_a_monitoring_service_s_source_line_changes_nothing_of_the_story():
+    story = ("Thousands of Sudanese refugees have crossed into eastern Chad at Adre, fleeing the killings in El "
+             "Geneina, the capital of Sudan's West Darfur state, where militias shot civilians, local authorities "
+             "said.\n\nThe hospital in Adre has treated 200 wounded.")
+    title = "Chad: wounded Sudanese refugees pour into Adre after El Geneina killings"
+    plain = tag_article({"id": "t", "title": title, "text": story, "published": "2023-06-19T10:00:00Z",
+                         "language": "en"})
+    headed = tag_article({"id": "t", "title": title, "published": "2023-06-19T10:00:00Z", "language": "en",
+                          "text": "Text of report by Chadian news website Alwihda Info on 19 June [translated from "
+                                  "French]\n\n" + story})
+    assert plain["relevant"] is False and headed["relevant"] is False

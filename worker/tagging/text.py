@@ -160,10 +160,17 @@ _CORRESPONDENT = re.compile(
     r"(?:\s+(?:à|in|au|en)\s+[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2})?\s*[,.:;–—-]*\s*")
 
 
+# "Text of report by Chadian news website Alwihda Info on 19 June [translated from French]": a monitoring
+# service's line on where the story comes from
+_MONITORING_HEADER = re.compile(r"(?i:(?:text|excerpt|summary|transcript|texte|extrait|résumé)s?\s+(?:of|from|d['’]une?|du|de)"
+                                r"\s+(?:an?\s+|the\s+)?(?:report|broadcast|bulletin|article|commentary|interview|posts?|"
+                                r"social[- ]media\s+posts?|reportage|émission|publications?)\b)[^\n]{0,220}")
+
+
 def _byline(block: str) -> int:
-    """Length of a first paragraph that is only a place and an outlet, or who filed it (0 when
-    it is not)."""
-    match = _BYLINE.fullmatch(block) or _CORRESPONDENT.fullmatch(block)
+    """Length of a first paragraph that is only a place and an outlet, who filed it or a monitoring
+    service's line on where it comes from (0 when it is not)."""
+    match = _BYLINE.fullmatch(block) or _CORRESPONDENT.fullmatch(block) or _MONITORING_HEADER.fullmatch(block.rstrip())
     return match.end() if match else 0
 
 
@@ -193,8 +200,10 @@ def split_sentences(text: str, first_paragraph: int = 1, first_index: int = 0) -
                     block = block[lead + skip:]
             for s, e in _split_paragraph(block, offset):
                 sentences.append(Sentence(text[s:e], s, e, paragraph, first_index + len(sentences)))
-            if not _heading(block):
-                paragraph += 1      # "PRESS RELEASE", "FAITS SAILLANTS": the paragraph under it is the same
+            # "PRESS RELEASE", "FAITS SAILLANTS", a line only on who filed the story: the paragraph under it is
+            # the first
+            if block.strip() and not _heading(block):
+                paragraph += 1
         position = sep_end
     return sentences
 
