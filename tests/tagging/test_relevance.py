@@ -352,3 +352,11 @@ def test_a_match_report_naming_a_team_after_a_jihadist_group_is_football():
                     "the left flank, but the home side equalised with a header before the break. The Malian defence "
                     "conceded a penalty in the 71st minute. The coach praised his players.",
                     "2023-10-14T10:00:00Z") is False
+
+
+def test_a_trial_where_a_victim_s_mother_speaks_of_her_son_killed_is_still_justice_news():
+    out = _tagged_fr("EN DIRECT – Procès de l'attaque de Nampala : la cour d'assises spéciale de Bamako rend son verdict",
+                     "Suivez avec nous la dernière journée d'audience du procès.\n\n"
+                     "16h20 — La mère d'un soldat tué à Nampala a pris la parole devant la cour pour réclamer la vérité."
+                     "\n\n18h40 — Verdict : le principal accusé est condamné à mort.")
+    assert out["relevant"] is False

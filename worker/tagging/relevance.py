@@ -101,14 +101,15 @@ def sports_story(lead: Iterable[str], language: str, armed: bool = False) -> str
     return ", ".join(sorted(found)[:3]) if len(found) >= _config()["sport_words"] * (2 if armed else 1) else None
 
 
-def court_story(title: str, lead: Iterable[str], language: str, old: bool = False) -> str | None:
+def court_story(title: str, lead: Iterable[str], language: str, old: bool = False, extra: int = 0) -> str | None:
     """The judicial words of a story whose title names a proceeding ("French court jails man
     ...", "le procès de l'attaque ... s'ouvre") and whose lead reads as justice news, or None.
-    `old`: the incident lies long before publication, so one word fewer makes the lead justice news."""
+    `old`: the incident lies long before publication, so one word fewer makes the lead justice news;
+    `extra`: words more needed."""
     if not _phrases("court_proceedings", language, whole_words=True).search(title.lower()):
         return None
     found = {m.group(0) for text in lead for m in _phrases("court", language, whole_words=True).finditer(text.lower())}
-    return ", ".join(sorted(found)[:3]) if len(found) >= _config()["court_words"] - old else None
+    return ", ".join(sorted(found)[:3]) if len(found) >= _config()["court_words"] - old + extra else None
 
 
 def robbery_story(title: str, lead: Iterable[str], language: str) -> str | None:

@@ -355,11 +355,14 @@ def tag_article(article: Mapping[str, Any], *, scope: Scope = DEFAULT_SCOPE, exp
     if not relevance.relevant and scope_reason and (told := _insecurity_story(facts, language)):
         armed = [m.actor for f in told for m in f.actors if is_non_state_armed(m.actor)]
         relevance = assess(scope_reason, armed, claims, [f.sentence.text for f in told], language, elsewhere)
-    if relevance.relevant and (event["sub_event_type"] is None or not event["claims"] or _long_before(event, day)
-                               or _earlier_year(title, day)) and (
-            court := court_story(title, [f.sentence.text for f in lead], language,
-                                 old=_long_before(event, day) or _earlier_year(title, day))):
-        # a trial recalls attacks without reporting one ("le procès de l'attaque du Radisson Blu")
+    told_on = event["sub_event_type"] is not None and event["claims"] and not _long_before(event, day) \
+        and not _earlier_year(title, day)
+    if relevance.relevant and (court := court_story(title, [f.sentence.text for f in lead], language,
+                                                    old=not told_on and (_long_before(event, day)
+                                                                         or _earlier_year(title, day)),
+                                                    extra=1 if told_on else 0)):
+        # a trial recalls attacks without reporting one ("le procès de l'attaque du Radisson Blu"); one that seems
+        # to tell an incident (a soldier's mother speaking in court of her son killed there) takes a word more
         relevance = overruled(relevance, f"a court story ({court}) with no incident")
     if relevance.relevant and (not any(is_non_state_armed(a) and a != "unidentified_armed_group" for a in event["actors"])
                                or _accident_headline(title, lead, language)) \
