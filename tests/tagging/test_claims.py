@@ -1982,3 +1982,11 @@ def test_a_shell_that_fell_on_a_compound_kills_no_one_by_itself():
     assert extract_claims("L'un d'eux s'est abattu sur une concession où une famille prenait son repas.", "fr") == []
     assert [(c.kind, c.count) for c in extract_claims("Un homme qui tentait de fuir a été abattu.", "fr")] == [
         ("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Il précise que l'un des blessés, initialement donné pour mort, a été pris en charge à l'hôpital.", "fr"),
+    ("One villager was left for dead by the gunmen but survived.", "en"),
+])
+def test_one_given_up_or_left_for_dead_is_alive(sentence, language):
+    assert [c for c in extract_claims(sentence, language) if c.kind == "killed"] == []

@@ -587,6 +587,8 @@ def _draft(q: Quantity, text: str, v: _Vocab, next_end: int, next_start: int, pl
     if a and a.group("kind").lower().startswith("abattu") and _REFLEXIVE.search(text, max(0, a.start("kind") - 12),
                                                                                a.start("kind")):
         a = None     # "l'un d'eux s'est abattu sur une concession": a shell that fell on it, no one shot
+    if a and _FOR_DEAD.search(text, max(0, a.start("kind") - 25), a.start("kind")):
+        a = None     # "l'un des blessés, initialement donné pour mort", "left for dead": alive
     if a and a.group("kind").lower().startswith(_SEIZING) and _THING_SEIZED.match(text, a.end()):
         a = None     # "the army has seized power", "ont pris le contrôle": no one taken
     if a and _SPEAKS.search(text, head_end, a.start("kind")):
@@ -628,6 +630,9 @@ _BARE_OFFICERS = frozenset({"officers", "officer", "officiers", "officier"})
 _POLICE = re.compile(r"(?<!\w)(?:police|policiers?|commissariat)(?!\w)", re.IGNORECASE)
 # "sont tombés" alone is "fell" in battle; into an ambush or into enemy hands is no death
 _FELL = frozenset({"sont tombés", "est tombé", "tombés", "tombé"})
+# "donné pour mort", "laissé pour mort", "left for dead", "given up for dead", "presumed dead": not dead
+_FOR_DEAD = re.compile(r"(?<!\w)(?:(?:donnée?s?|laissée?s?|tenue?s?)\s+pour|(?:left|given\s+up)\s+for|presumed)\s+$",
+                       re.IGNORECASE)
 # "s'est abattu", "se sont abattus": fell upon something (a shell, a storm), not shot dead
 _REFLEXIVE = re.compile(r"(?<!\w)(?:s['’](?:est|étai(?:en)?t)|se\s+sont|s['’]abat\w*)\s+$", re.IGNORECASE)
 _FELL_INTO = re.compile(r"\s+(?:dans|sous|entre|aux|en\s+(?:panne|embuscade)|à\s+l['’]eau|malades?)(?!\w)", re.IGNORECASE)
