@@ -2429,3 +2429,19 @@ def test_the_group_another_is_said_to_be_linked_to_is_no_party():
         "Province, attacked Balle, the headquarters of Gudu local government area, on Monday, killing nine residents, "
         "the Sokoto State Police Command said.")))
     assert sorted(event["actors"]) == ["civilians", "lakurawa"]
+
+
+@pytest.mark.parametrize("title, text, language, fatalities", [
+    ("Barkhane says drone strike killed about fifteen fighters near Anderamboukane",
+     "French forces killed \"about fifteen terrorists\" of the Islamic State in the Greater Sahara in a drone strike "
+     "near Anderamboukane, in Mali's Ménaka region, on Sunday, the French armed forces ministry said.\n\nTwo residents "
+     "said the bodies of eleven armed men had been buried near the site on Monday.", "en", 11),
+    ("Diffa : violents combats entre factions jihadistes près de Karamga",
+     "Des affrontements ont opposé samedi les deux factions issues de Boko Haram, l'État islamique en Afrique de "
+     "l'Ouest et les fidèles de Shekau, près de l'île de Karamga, dans la commune de Bosso.\n\nUn journaliste de Diffa "
+     "affirme que les combats ont fait « plus de quarante morts ». Un élu de Bosso, qui dit avoir recoupé les "
+     "témoignages de pêcheurs et d'éleveurs, fait état d'« au moins trente combattants tués ».", "fr", 30),
+])
+def test_armed_men_buried_and_shekau_s_followers_are_fighters_and_witnesses_a_source(title, text, language, fatalities):
+    event = primary(tag_article(article(title, text, language=language)))
+    assert event["fatalities"] == fatalities and "civilians" not in event["actors"]
