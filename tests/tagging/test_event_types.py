@@ -407,3 +407,13 @@ def test_a_word_starting_like_a_negation_negates_nothing(title):
     found = classify([title, "Un groupe de bandits armés a fait irruption dans le village et a emmené douze "
                              "personnes, dont cinq femmes."], ["bandits_ng", "civilians"], "fr")
     assert found.sub_event_type == "abduction_forced_disappearance"
+
+
+def test_terrorists_neutralised_by_the_army_s_air_assets_is_an_air_strike():
+    from worker.tagging import tag_article
+    out = tag_article({"id": "t", "title": "Région de Ménaka : une dizaine de terroristes neutralisés par les vecteurs "
+                                           "aériens des FAMa près d'Inékar",
+                       "text": "Les vecteurs aériens des Forces armées maliennes ont mené le 14 courant des frappes sur un "
+                               "regroupement de terroristes dans les environs d'Inékar, dans le cercle de Ménaka.",
+                       "published": "2022-07-18T10:00:00Z", "language": "fr"})
+    assert out["events"][0]["sub_event_type"] == "air_drone_strike"

@@ -737,3 +737,10 @@ def test_a_monitoring_service_s_source_line_changes_nothing_of_the_story():
                           "text": "Text of report by Chadian news website Alwihda Info on 19 June [translated from "
                                   "French]\n\n" + story})
     assert plain["relevant"] is False and headed["relevant"] is False
+
+
+def test_the_surgical_centre_the_wounded_were_taken_to_is_not_the_scene():
+    text = ("La ministre s'est rendue hier lundi au Centre médical avec antenne chirurgicale (CMA) de Kongoussi, au "
+            "chevet des blessés de l'attaque perpétrée samedi dernier contre un site d'orpaillage de la commune de "
+            "Bourzanga, dans la province du Bam. L'attaque a fait dix-sept morts.")
+    assert tagged_primary(text, "fr", "2022-10-11T10:00:00Z")["location"] == "Bourzanga"
