@@ -811,3 +811,11 @@ def test_two_known_names_of_two_countries_joined_by_a_hyphen_are_one_village():
     assert ("Gwoza", "NG", "locality") in places("A mine exploded on the Gwoza-Pulka road.") or \
         ("Gwoza", "NG", "admin2") in places("A mine exploded on the Gwoza-Pulka road.")
     assert {"BJ", "BF"} <= countries("The W-Arly-Pendjari complex straddles Benin, Burkina Faso and Niger.")
+
+
+def test_a_unit_word_names_the_units_of_its_own_countries():
+    # Illela is an LGA of Sokoto and a département of Tahoua: Nigeria has no départements
+    found = find_places("Des Lakurawa venus de l'État de Sokoto, au Nigeria, ont tué six villageois dans le département "
+                        "d'Illéla, région de Tahoua.", "fr")
+    unit = next(m for m in found if m.surface.endswith("Illéla"))
+    assert (unit.place.country, unit.place.admin1) == ("NE", "Tahoua")

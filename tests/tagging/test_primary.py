@@ -744,3 +744,11 @@ def test_the_surgical_centre_the_wounded_were_taken_to_is_not_the_scene():
             "chevet des blessés de l'attaque perpétrée samedi dernier contre un site d'orpaillage de la commune de "
             "Bourzanga, dans la province du Bam. L'attaque a fait dix-sept morts.")
     assert tagged_primary(text, "fr", "2022-10-11T10:00:00Z")["location"] == "Bourzanga"
+
+
+def test_residents_of_a_village_counted_among_the_dead_name_the_scene():
+    text = ("Six habitants du village de Garin Liman, dans la commune de Tajaé (département d'Illéla, région de "
+            "Tahoua), ont été tués vendredi par des hommes armés, a indiqué lundi le maire de Tajaé.")
+    out = tag_article({"id": "t", "title": "Illéla : six villageois tués par des hommes armés", "text": text,
+                       "published": "2024-12-09T10:00:00Z", "language": "fr"})
+    assert next(e for e in out["events"] if e["primary"])["location"] == "Garin Liman"

@@ -285,6 +285,15 @@ _CUE_LEVELS = {
     "ville": ("locality",), "town": ("locality",), "city": ("locality",), "localite": ("locality",),
     "island": ("locality",), "hamlet": ("locality",),
 }
+# Countries whose units a cue word never names: Nigeria has states and LGAs, no départements or cercles;
+# only Mali has cercles, only Mauritania moughataas and wilayas, only Nigeria LGAs
+_NOT_MR = ("ML", "BF", "NE", "TD", "NG", "CM", "BJ", "TG")
+_CUE_NOT_IN = {
+    "departement": ("NG", "ML", "MR"), "cercle": ("BF", "NE", "TD", "NG", "CM", "BJ", "TG", "MR"),
+    "circle": ("BF", "NE", "TD", "NG", "CM", "BJ", "TG", "MR"), "moughataa": _NOT_MR, "wilaya": _NOT_MR,
+    "lga": ("MR", "ML", "BF", "NE", "TD", "CM", "BJ", "TG"), "local government": ("MR", "ML", "BF", "NE", "TD", "CM", "BJ", "TG"),
+    "local government area": ("MR", "ML", "BF", "NE", "TD", "CM", "BJ", "TG"),
+}
 # Town names that are common words in English only: in French text they need no support.
 _ENGLISH_WORDS_ONLY = frozenset({"say", "save", "share"})
 _LEVEL_RANK = {"locality": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -493,7 +502,8 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
             for level in _CUE_LEVELS[cue]:
                 at_level = [c for c in cands if c.place.level == level]
                 if at_level:
-                    chosen = at_level
+                    # the unit word is a country's own: "département d'Illéla" is no Nigerian LGA
+                    chosen = [c for c in at_level if c.place.country not in _CUE_NOT_IN.get(cue, ())] or at_level
                     break
             else:   # "Kouloudia island", "le village de Gaya": the seat of the district named after it
                 if _CUE_LEVELS[cue] == ("locality",):
