@@ -819,3 +819,9 @@ def test_a_unit_word_names_the_units_of_its_own_countries():
                         "d'Illéla, région de Tahoua.", "fr")
     unit = next(m for m in found if m.surface.endswith("Illéla"))
     assert (unit.place.country, unit.place.admin1) == ("NE", "Tahoua")
+
+
+def test_a_forest_named_with_a_hausa_prefix_is_no_town_of_its_second_word():
+    found = places("Deux militaires ont été tués lundi dans la forêt classée de Baban Rafi, dans le département de "
+                   "Guidan Roumdji (région de Maradi).", "fr")
+    assert ("Baban Rafi", "NE", "locality") in found and not any(name == "Rafi" for name, _, _ in found)

@@ -201,7 +201,7 @@ def _name_matches(folded: str, pattern: re.Pattern[str]) -> list[tuple[int, int,
 # "Ruwan Tofa", "Unguwar Dutsi", "Tudun Wada", "Birni Lafia": Hausa settlement names built on a
 # word that is also a town's name
 _HAUSA_PREFIX = re.compile(r"(?<![\w'’-])(?:Unguwar|Ungwan|Ruwan|Tudun|Gidan|Sabon|Garin|Kofar|Kauyen|Kwanar|Dutsen|"
-                           r"Rugar|Bakin|Kasuwar|Tashar|Dogon|Hayin|Angwan|Yar|Birni|Birnin)\s+$")
+                           r"Rugar|Bakin|Kasuwar|Tashar|Dogon|Hayin|Angwan|Yar|Birni|Birnin|Baban|Babban)\s+$")
 # "Bulabulin Kura", "Dalwa Gana": big and small settlements named after a town
 _KANURI_SUFFIX = re.compile(r"\s+(?:Kura|Gana|Ciki|Waje)(?![\w'’-])")
 _CAPITALISED_PART = re.compile(r"[A-ZÀ-Ý][\w'’]*")
@@ -723,9 +723,10 @@ _CONTEXT_SPECS = [
                                   rf"(?i:village|localité|commune|hameau|bourgade|chef-lieu(?:\s+de\s+(?:la\s+)?commune)?)"
                                   rf"(?:\s+(?i:relevant|dépendant|rattachée?|située?))?\s+{_OF_FR}(?i:{_UNIT_FR})(?:\s+(?i:rurale|urbaine))?\s+{_OF_FR}{_ADM}", True, _UNITS_FR_ANCHORS, 40, 40),
     # ... "le hameau de culture de Dièmbara-Peulh", "le village de pêcheurs de X": what the place is, then its name
-    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot)"
+    ("le village de", rf"(?i:village|localité|commune(?: rurale)?|hameau|campement|bourgade|île|îlot|forêt(?: classée)?)"
                       rf"(?:\s+(?i:de culture|de pêcheurs|d['’]éleveurs|peulh?|agricole))?\s+(?:de\s+|d['’])(?!la |l['’])\s*{_NAME}", True,
-     ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d", "ile d", "ilot d"), 2, 70),
+     ("village d", "localite d", "commune d", "commune rurale d", "hameau d", "campement d", "bourgade d", "ile d", "ilot d",
+      "foret d", "foret classee d"), 2, 70),
     # "la paroisse de Zoaga", "la mairie de Kankalaba", "le marché de Sami": a town's institution, named by the town
     ("la mairie de", rf"(?i:paroisse|mairie|marché|grand marché|église|mosquée|préfecture|sous-préfecture)"
                      rf"(?:\s+(?i:centrale|principale|hebdomadaire|à bétail|de bétail|catholique))?"
