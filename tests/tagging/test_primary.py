@@ -752,3 +752,11 @@ def test_residents_of_a_village_counted_among_the_dead_name_the_scene():
     out = tag_article({"id": "t", "title": "Illéla : six villageois tués par des hommes armés", "text": text,
                        "published": "2024-12-09T10:00:00Z", "language": "fr"})
     assert next(e for e in out["events"] if e["primary"])["location"] == "Garin Liman"
+
+
+def test_a_part_of_a_town_looted_is_the_town_and_a_siege_from_a_month_long_ago_a_recap():
+    text = ("Des combattants de la katiba Macina ont pillé et incendié mardi dernier une partie de Dogofry, une commune "
+            "du cercle de Niono, selon un communiqué diffusé samedi.\n\nLes assaillants ont mis le feu à la mairie.\n\n"
+            "Dans le même cercle, le village de Farabougou avait été assiégé pendant plusieurs mois à partir d'octobre "
+            "2020.")
+    assert tagged_primary(text, "fr", "2022-04-09T10:00:00Z")["location"] == "Dogofry"

@@ -199,7 +199,7 @@ def _town_named_like(unit: Any) -> bool:
 # the ends of a road ("the Kaduna-Abuja highway", "l'axe Kidal–Tessalit", "un car qui reliait Mopti à Gao")
 _ROAD_AFTER = re.compile(r"(?:\s*[-–—]\s*[\w'’]+)?\s+(?:highway|road|expressway|axis|motorway|route)\b", re.IGNORECASE)
 _ROAD_BEFORE = re.compile(r"\b(?:(?:highway|road|expressway|axis|route)\s+(?:from|between|linking|(?:that\s+leads\s+|leading\s+)?to)|"
-                          r"(?:l['’])?axe|route|tronçon|autoroute|reliait|reliaient|reliant|relie|relient|linking|connecting|"
+                          r"(?:l['’])?axe|route|tronçon|autoroute|reliait|reliaient|reliant|relie|relient|linking|links|connecting|connects|"
                           # "un véhicule qui assurait la liaison entre Fada N'Gourma et Diapaga", "plying the X-Y route",
                           # "l'axe qui mène à Yalgo"
                           r"(?:la\s+)?liaison\s+(?:entre|de|(?:\w+\s+)?avec)|plying|plied|running\s+between|travelling\s+between|"
