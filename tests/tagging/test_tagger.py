@@ -2438,3 +2438,21 @@ def test_the_group_another_is_said_to_be_linked_to_is_no_party():
 def test_armed_men_buried_and_shekau_s_followers_are_fighters_and_witnesses_a_source(title, text, language, fatalities):
     event = primary(tag_article(article(title, text, language=language)))
     assert event["fatalities"] == fatalities and "civilians" not in event["actors"]
+
+
+def test_a_rescue_raid_told_a_day_late_keeps_its_place_and_counts_the_kidnappers_killed():
+    event = primary(tag_article(article(
+        "Burkina Faso troops free Canadian couple in raid on militant camp, army says",
+        "Burkinabe special forces freed a Canadian couple held hostage for almost ten months in a raid on a militant "
+        "camp in the north of the country, the army said on Friday, adding that one soldier and six of the kidnappers "
+        "had been killed.\n\nThe operation took place the previous day in a forest near Nassoumbou, a rural commune in "
+        "the Soum province of the Sahel region, the statement said.\n\nPhotographs released by the army showed the "
+        "couple at an airbase in Ouagadougou. The Canadian embassy in Ouagadougou thanked the authorities.",
+        "2024-03-16T10:00:00Z")))
+    assert (event["location"], event["date"], event["fatalities"]) == ("Nassoumbou", "2024-03-14", 7)
+
+
+def test_a_country_s_own_citizens_among_the_dead_are_a_part_of_the_toll():
+    from worker.tagging.claims import extract_claims
+    found = extract_claims("The Chinese embassy in Bamako confirmed the deaths of two of its citizens on Tuesday.", "en")
+    assert [(c.kind, c.count, c.subset) for c in found] == [("killed", 2, True)]

@@ -633,6 +633,8 @@ _FELL = frozenset({"sont tombés", "est tombé", "tombés", "tombé"})
 # "donné pour mort", "laissé pour mort", "left for dead", "given up for dead", "presumed dead": not dead
 _FOR_DEAD = re.compile(r"(?<!\w)(?:(?:donnée?s?|laissée?s?|tenue?s?)\s+pour|(?:left|given\s+up)\s+for|presumed)\s+$",
                        re.IGNORECASE)
+_ITS_NATIONALS = re.compile(r"\s+(?:of\s+(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|compatriots)|"
+                            r"(?:de\s+)?(?:ses|leurs)\s+(?:ressortissants|compatriotes|citoyens))\b", re.IGNORECASE)
 # "s'est abattu", "se sont abattus": fell upon something (a shell, a storm), not shot dead
 _REFLEXIVE = re.compile(r"(?<!\w)(?:s['’](?:est|étai(?:en)?t)|se\s+sont|s['’]abat\w*)\s+$", re.IGNORECASE)
 _FELL_INTO = re.compile(r"\s+(?:dans|sous|entre|aux|en\s+(?:panne|embuscade)|à\s+l['’]eau|malades?)(?!\w)", re.IGNORECASE)
@@ -1035,6 +1037,10 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
         if d is not None:
             drafts.append(d)
     drafts = _inside_lists(drafts, text)
+    # "the embassy confirmed the deaths of two of its citizens": a country's own among the dead, a part of them
+    for d in drafts:
+        if _ITS_NATIONALS.match(text, d.q.end):
+            d.subset = True
     # "four members of its civilian auxiliary force": the group the members belong to, no one more
     drafts = [d for i, d in enumerate(drafts)
               if not (i and d.q.value == 1 and _MEMBERS_OF.fullmatch(text, drafts[i - 1].head_end, d.q.start))]

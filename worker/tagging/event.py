@@ -277,8 +277,8 @@ def choose_place(facts_list: list[Facts], language: str) -> tuple[Any, Facts] | 
     near: tuple[Any, Facts] | None = None
     for rank, mention, facts in sorted(ranked, key=lambda r: r[0], reverse=True):
         if not is_reference_mention(facts, mention, language):
-            if near and (rank[1] < SPECIFICITY["locality"] or facts.sentence.paragraph > TOLD_PARAGRAPHS) \
-                    and mention.place.admin1 in (None, near[0].place.admin1) \
+            if near and (rank[1] < SPECIFICITY["locality"] and mention.place.admin1 in (None, near[0].place.admin1)
+                         or facts.sentence.paragraph > TOLD_PARAGRAPHS) \
                     and (near[1].sentence.paragraph <= TOLD_PARAGRAPHS or near[1] is facts):
                 # "a mine 30 km from Bol, chief town of Lac province": the town the story measures
                 # from places the incident better than its province (as ACLED codes "near X"), or than

@@ -427,8 +427,8 @@ def _place_keys(facts_list: list[Facts], without_seats: bool = False) -> set[str
 # le dimanche 4 octobre": the story's incident, named with the definite article, and when it happened
 _OWN_INCIDENT_DAY = re.compile(
     r"^\s*(?:the|l['’]|la|le|les)\s*(?:[\w'’-]+\s+)?"
-    r"(?:attack|killings?|massacre|blast|explosion|strike|raid|ambush|assault|abduction|kidnapping|bombing|"
-    r"attaque|tuerie|frappe|embuscade|assaut|enlèvement|attentat|faits|drame)\s+"
+    r"(?:attack|killings?|massacre|blast|explosion|strike|raid|ambush|assault|abduction|kidnapping|bombing|operation|"
+    r"rescue|attaque|tuerie|frappe|embuscade|assaut|enlèvement|attentat|faits|drame|opération)\s+"
     r"(?:took place|happened|occurred|began|started|was carried out|unfolded|a eu lieu|s['’]est produite?|"
     r"s['’]est déroulée?|se sont produits|ont eu lieu|se sont déroulés|a commencé|a débuté)\b")
 
