@@ -1990,3 +1990,12 @@ def test_a_shell_that_fell_on_a_compound_kills_no_one_by_itself():
 ])
 def test_one_given_up_or_left_for_dead_is_alive(sentence, language):
     assert [c for c in extract_claims(sentence, language) if c.kind == "killed"] == []
+
+
+@pytest.mark.parametrize("sentence, language, count", [
+    ("A French national and two Beninese soldiers escorting him were killed when their vehicle struck a mine.", "en", 3),
+    ("One contractor was killed and three were wounded when mortar rounds hit the camp.", "en", 1),
+    ("Deux ingénieurs ont été tués lors de l'attaque du chantier.", "fr", 2),
+])
+def test_foreign_nationals_contractors_and_engineers_are_civilian_dead(sentence, language, count):
+    assert sum(c.count for c in extract_claims(sentence, language) if c.kind == "killed") == count
