@@ -760,3 +760,12 @@ def test_a_part_of_a_town_looted_is_the_town_and_a_siege_from_a_month_long_ago_a
             "Dans le même cercle, le village de Farabougou avait été assiégé pendant plusieurs mois à partir d'octobre "
             "2020.")
     assert tagged_primary(text, "fr", "2022-04-09T10:00:00Z")["location"] == "Dogofry"
+
+
+def test_an_embassy_s_seat_in_the_lead_makes_no_later_toll_another_place_s():
+    text = ("Two Indian nationals were killed and a third was abducted when gunmen attacked the camp of a company "
+            "building a power line in Niger's Dosso region late on Saturday, India's embassy in Niamey said.\n\n"
+            "Niger's defence ministry said terrorists attacked the work site near Sambera, a rural commune about 40 km "
+            "north of the town of Dosso. Three soldiers and two foreign nationals were killed, it said.")
+    primary = tagged_primary(text, "en", "2024-05-13T10:00:00Z")
+    assert (primary["location"], primary["fatalities"]) == ("Sambera", 5)

@@ -404,8 +404,9 @@ def _is_earlier(mention: Any, reference: Any) -> bool:
 
 # "rappelant aux autorités de Bamako", "officials in Niamey said": the seat of a government or
 # a source, not a place the incident touched
-_SEAT_BEFORE = re.compile(r"\b(?:authorities|officials?|government|junta|sources?|autorités|responsables?|gouvernement|"
-                          r"junte|pouvoir)\s+(?:\w+\s+)?(?:in|of|de|d['’]|à)\s+$", re.IGNORECASE)
+_SEAT_BEFORE = re.compile(r"\b(?:authorities|officials?|government|junta|sources?|embassy|consulate|autorités|responsables?|"
+                          r"gouvernement|junte|pouvoir|ambassade|consulat)\s+(?:\w+\s+)?(?:in|of|de|d['’]|à)\s+$",
+                          re.IGNORECASE)
 
 
 def _place_keys(facts_list: list[Facts], without_seats: bool = False) -> set[str]:
