@@ -765,7 +765,10 @@ def test_a_part_of_a_town_looted_is_the_town_and_a_siege_from_a_month_long_ago_a
 def test_an_embassy_s_seat_in_the_lead_makes_no_later_toll_another_place_s():
     text = ("Two Indian nationals were killed and a third was abducted when gunmen attacked the camp of a company "
             "building a power line in Niger's Dosso region late on Saturday, India's embassy in Niamey said.\n\n"
-            "Niger's defence ministry said terrorists attacked the work site near Sambera, a rural commune about 40 km "
-            "north of the town of Dosso. Three soldiers and two foreign nationals were killed, it said.")
-    primary = tagged_primary(text, "en", "2024-05-13T10:00:00Z")
+            "Niger's defence ministry, in a statement read on state television on Sunday evening, said terrorists "
+            "attacked the work site near Sambera, a rural commune about 40 km north of the town of Dosso, at around 9 "
+            "p.m. Three soldiers and \"two foreign nationals\" were killed, it said.")
+    out = tag_article({"id": "t", "title": "Two Indian workers killed, one kidnapped in attack on Niger power line site",
+                       "text": text, "published": "2024-05-13T10:00:00Z", "language": "en"})
+    primary = next(e for e in out["events"] if e["primary"])
     assert (primary["location"], primary["fatalities"]) == ("Sambera", 5)
