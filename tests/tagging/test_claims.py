@@ -1999,3 +1999,19 @@ def test_one_given_up_or_left_for_dead_is_alive(sentence, language):
 ])
 def test_foreign_nationals_contractors_and_engineers_are_civilian_dead(sentence, language, count):
     assert sum(c.count for c in extract_claims(sentence, language) if c.kind == "killed") == count
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Eleven people, seven gendarmes and four civilian contractors, were killed on Tuesday in the ambush.", "en"),
+    ("Onze personnes, sept gendarmes et quatre civils, ont été tuées mardi dans l'embuscade.", "fr"),
+])
+def test_the_parts_set_off_between_a_total_and_its_verb_are_parts_of_it(sentence, language):
+    found = [(c.count, c.victims, c.subset) for c in extract_claims(sentence, language)]
+    assert found == [(11, "people", False), (7, "gendarmes", True), (4, "civilians", True)]
+
+
+def test_a_total_told_apart_as_gendarmes_and_civilians_is_no_account_of_the_attackers_bodies():
+    found = story_claims("Eleven people, seven gendarmes and four civilian contractors, were killed on Tuesday in the "
+                         "ambush, the governor said.",
+                         "The army said a dozen terrorists were neutralised.")
+    assert conservative_toll(found) == 23

@@ -827,6 +827,28 @@ _NUMBER_KILLED_AFTER = re.compile(r"\s+(?:le|la)\s+(?:nombre|bilan|total)\s+(?:d
                                   r"(?:tuée?s|morts?|victimes|décès)(?!\w)", re.IGNORECASE)
 
 
+# "Eleven people, seven gendarmes and four civilian contractors, were killed": the parts set off between a
+# total and its verb
+_PART_JOIN = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
+_PART_CLOSE = re.compile(r"\s*,")
+
+
+def _apposed_parts(drafts: list[_Draft], text: str) -> None:
+    """Counts listed right after a total and before its verb are parts of it, of the same kind."""
+    for i, d in enumerate(drafts):
+        if not d.kind or d.q.value is None:
+            continue
+        parts, pos = [], d.head_end
+        for p in drafts[i + 1:]:
+            if p.kind or p.q.value is None or not _PART_JOIN.fullmatch(text, pos, p.q.start):
+                break
+            parts.append(p)
+            pos = p.head_end
+        if len(parts) > 1 and _PART_CLOSE.match(text, pos) and sum(p.q.value for p in parts) <= d.q.value:
+            for p in parts:
+                p.kind, p.subset, p.rule = d.kind, True, "apposed-part"
+
+
 def _resolve_kinds(drafts: list[_Draft], text: str, v: _Vocab) -> None:
     _colon_breakdown(drafts, text, v)
     groups: list[list[_Draft]] = []
@@ -1045,6 +1067,7 @@ def extract_claims(sentence: str, language: str, previous: str | None = None,
     drafts = [d for i, d in enumerate(drafts)
               if not (i and d.q.value == 1 and _MEMBERS_OF.fullmatch(text, drafts[i - 1].head_end, d.q.start))]
     _resolve_kinds(drafts, text, v)
+    _apposed_parts(drafts, text)
     drafts = [d for d in drafts if d.kind]
     if not drafts:
         return []
@@ -1533,6 +1556,14 @@ def conservative_toll(claims: Sequence[Claim], armed_only: bool = False) -> int 
     reports: dict[tuple[str, str | None], list[Claim]] = {}
     for c in pool:
         reports.setdefault((c.sentence, c.claimant), []).append(c)
+    # generic totals a report breaks down into groups none of which is the fighters ("eleven people, seven
+    # gendarmes and four contractors"): no account of the attackers' bodies, however close the figures
+    told_apart: set[int | None] = set()
+    for items in reports.values():
+        parts = [c for c in items if c.subset]
+        if parts and all(_group(c) not in (None, "militants") for c in parts):
+            told_apart |= {lower_bound(c) for c in items if not c.subset and _group(c) is None
+                           and lower_bound(c) == sum(lower_bound(p) or 0 for p in parts)}
     per_group: dict[str | None, list[tuple[int, bool, bool, bool, bool]]] = {}   # group -> (figure, revised, mixed, weak, additional)
     for items in reports.values():
         # "a councillor and a teacher": lone victims listed together are a count
@@ -1607,7 +1638,8 @@ def conservative_toll(claims: Sequence[Claim], armed_only: bool = False) -> int 
     # "près de 20 morts, dozos et assaillants confondus": the attackers are in a figure of every side
     inclusive = {lower_bound(c) for c in pool if c.all_sides}
     generic = figures.pop(None, None)
-    same = bool(generic and militants and abs(generic - militants) <= SAME_FIGURE_SLACK * generic)
+    same = bool(generic and militants and abs(generic - militants) <= SAME_FIGURE_SLACK * generic
+                and generic not in told_apart)
     if generic and militants and not figures and (same or armed_only):
         # "about 40 fighters were killed" and "about 40 bodies": the same dead; and where armed groups
         # fought each other, any toll counts fighters ("une quarantaine de morts de part et d'autre",
