@@ -499,3 +499,9 @@ def test_the_day_an_army_revised_upwards_its_toll_is_not_the_attack_s():
     out = tag_article({"id": "t", "title": "Chad revises toll", "text": text, "published": "2018-04-10T12:00:00Z",
                        "language": "en"})
     assert next(e for e in out["events"] if e["primary"])["date"] == "2018-04-08"
+
+
+def test_a_24_hour_time_with_a_leading_zero_is_an_hour_after_midnight():
+    published = dt.datetime(2023, 2, 15, 16, 20, tzinfo=dt.timezone.utc)
+    [m] = find_dates("Armed men attacked the village in the night of Monday to Tuesday, at around 0200.", published, "en")
+    assert m.date == dt.date(2023, 2, 14)

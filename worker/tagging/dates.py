@@ -355,7 +355,8 @@ _SMALL_HOUR = (r"(?:(?:vers|à|a|aux environs de|aux environs d['’]|peu après
                r"shortly after|shortly before|just before|approx\.?|approximately|environ)\s*"
                # ... "approx. 0300 hrs", as security reports write the time
                r"(?:(?:0?[0-5])\s*(?:h\b|heures?\b)|(?:0?[1-5]|12)(?::\d\d)?\s*a\.?m\b|0[0-5][:h][0-5]\d(?!\s*p\.?m)"
-               r"|0[0-5][0-5]\d\s*(?:hrs|hr|hours|h)\b"
+               # ... "at around 0200 on Tuesday": a leading zero makes it no year
+               r"|0[0-5][0-5]\d(?:\s*(?:hrs|hr|hours|h))?\b"
                r"|(?:une|deux|trois|quatre|cinq)\s+heures?\b|(?:one|two|three|four|five)\s+o['’]clock\s+(?:on\s+\w+\s+)?"
                r"(?:in\s+the\s+)?morning\b)"
                r"|(?:une|deux|trois|quatre|cinq)\s+heures?\s+du\s+matin\b|(?:one|two|three|four|five)\s+(?:o['’]clock\s+)?in\s+the\s+morning\b"
