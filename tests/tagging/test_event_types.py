@@ -417,3 +417,13 @@ def test_terrorists_neutralised_by_the_army_s_air_assets_is_an_air_strike():
                                "regroupement de terroristes dans les environs d'Inékar, dans le cercle de Ménaka.",
                        "published": "2022-07-18T10:00:00Z", "language": "fr"})
     assert out["events"][0]["sub_event_type"] == "air_drone_strike"
+
+
+def test_a_town_taken_weeks_before_is_no_cue_of_the_drone_strike_it_precedes():
+    from worker.tagging import tag_article
+    out = tag_article({"id": "t", "title": "Drone strike on Mali's Intahaka gold site kills miners, residents say",
+                       "text": "A drone strike on the Intahaka artisanal gold site in northern Mali on Sunday killed at "
+                               "least nine gold miners, residents said, weeks after the army and its Russian allies took "
+                               "control of one of the Sahel's largest gold fields.",
+                       "published": "2024-04-09T10:00:00Z", "language": "en"})
+    assert out["events"][0]["sub_event_type"] == "air_drone_strike"

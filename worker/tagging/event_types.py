@@ -159,8 +159,9 @@ def _sentence_weights(n: int) -> list[float]:
 
 # "arrived the day after an improvised explosive device had struck a military vehicle", "au lendemain de
 # l'explosion d'un engin artisanal", "in retaliation for": the act the incident answered, not the incident
-_EARLIER_ACT = re.compile(r"(?<!\w)(?:the day after|a day after|days after|the morning after|au lendemain d|"
-                          r"le lendemain d|quelques jours après|in retaliation for|in reprisal for|in revenge for|"
+_EARLIER_ACT = re.compile(r"(?<!\w)(?:the day after|a day after|days after|weeks after|a week after|months after|"
+                          r"a month after|the morning after|au lendemain d|le lendemain d|quelques jours après|"
+                          r"(?:jours|semaines|mois) après|in retaliation for|in reprisal for|in revenge for|"
                           r"en représailles? (?:à|a|d)|pour venger)[^.;]{0,45}$", re.IGNORECASE)
 _EARLIER_ACT_WORDS = ("after", "lendemain", "après", "retaliation", "reprisal", "revenge", "représaille", "venger")
 _EARLIER_ACT_HINT = re.compile("|".join(_EARLIER_ACT_WORDS), re.IGNORECASE)
