@@ -13,9 +13,9 @@ from worker.tagging.text import article_sentences, split_sentences
 PUBLISHED = dt.datetime(2019, 11, 3, 10, tzinfo=dt.timezone.utc)
 
 
-def tagged_primary(text: str, language: str, published: str) -> dict:
-    """The primary event of an untitled story."""
-    out = tag_article({"id": "t", "title": "", "text": text, "published": published, "language": language})
+def tagged_primary(text: str, language: str, published: str, title: str = "") -> dict:
+    """The primary event of a story (untitled unless told)."""
+    out = tag_article({"id": "t", "title": title, "text": text, "published": published, "language": language})
     return next(e for e in out["events"] if e["primary"])
 
 
@@ -677,14 +677,6 @@ def test_where_people_fled_were_reached_or_were_flown_is_not_the_scene(text, lan
     assert tagged_primary(text, language, "2023-03-31T10:00:00Z")["location"] == place
 
 
-def test_a_town_the_context_names_further_down_does_not_beat_the_one_the_lead_measures_from():
-    text = ("Deux militaires ont été tués lundi lorsque leur véhicule a sauté sur un engin explosif, à une dizaine de "
-            "kilomètres de Dargol, dans le département de Gothèye.\n\nLe véhicule de tête a été touché sur la piste "
-            "reliant Dargol à Téra.\n\nL'explosion n'a pas été revendiquée.\n\nLes transporteurs dénoncent la flambée "
-            "des prix sur les marchés de Gothèye et de Téra.")
-    assert tagged_primary(text, "fr", "2021-02-11T10:00:00Z")["location"] == "Dargol"
-
-
 def test_where_a_report_was_made_public_is_no_other_place_of_the_killings():
     text = ("Une ONG accuse des éléments de l'armée d'avoir exécuté au moins six civils le 11 juin à Tchakidjébé, un "
             "hameau de l'arrondissement de Kolofata.\n\n"
@@ -713,9 +705,7 @@ def test_an_agency_dateline_without_a_dash_is_no_part_of_the_story():
      "Makalondi", "2022-06-02T18:00:00Z"),
 ])
 def test_a_dispatch_s_agency_time_zone_or_broadcaster_s_seat_is_not_the_scene(text, language, place, published):
-    out = tag_article({"id": "t", "title": f"Soldiers killed near {place}", "text": text, "published": published,
-                       "language": language})
-    assert next(e for e in out["events"] if e["primary"])["location"] == place
+    assert tagged_primary(text, language, published, title=f"Soldiers killed near {place}")["location"] == place
 
 
 def test_a_monitoring_service_s_source_line_is_no_paragraph():
@@ -749,17 +739,24 @@ def test_the_surgical_centre_the_wounded_were_taken_to_is_not_the_scene():
 def test_residents_of_a_village_counted_among_the_dead_name_the_scene():
     text = ("Six habitants du village de Garin Liman, dans la commune de Tajaé (département d'Illéla, région de "
             "Tahoua), ont été tués vendredi par des hommes armés, a indiqué lundi le maire de Tajaé.")
-    out = tag_article({"id": "t", "title": "Illéla : six villageois tués par des hommes armés", "text": text,
-                       "published": "2024-12-09T10:00:00Z", "language": "fr"})
-    assert next(e for e in out["events"] if e["primary"])["location"] == "Garin Liman"
+    primary = tagged_primary(text, "fr", "2024-12-09T10:00:00Z", title="Illéla : six villageois tués par des hommes armés")
+    assert primary["location"] == "Garin Liman"
 
 
-def test_a_part_of_a_town_looted_is_the_town_and_a_siege_from_a_month_long_ago_a_recap():
-    text = ("Des combattants de la katiba Macina ont pillé et incendié mardi dernier une partie de Dogofry, une commune "
-            "du cercle de Niono, selon un communiqué diffusé samedi.\n\nLes assaillants ont mis le feu à la mairie.\n\n"
-            "Dans le même cercle, le village de Farabougou avait été assiégé pendant plusieurs mois à partir d'octobre "
-            "2020.")
-    assert tagged_primary(text, "fr", "2022-04-09T10:00:00Z")["location"] == "Dogofry"
+@pytest.mark.parametrize("text, published, place", [
+    # a town the context names further down does not beat the one the lead measures from
+    ("Deux militaires ont été tués lundi lorsque leur véhicule a sauté sur un engin explosif, à une dizaine de "
+     "kilomètres de Dargol, dans le département de Gothèye.\n\nLe véhicule de tête a été touché sur la piste reliant "
+     "Dargol à Téra.\n\nL'explosion n'a pas été revendiquée.\n\nLes transporteurs dénoncent la flambée des prix sur les "
+     "marchés de Gothèye et de Téra.", "2021-02-11T10:00:00Z", "Dargol"),
+    # a part of a town looted is the town, and a siege from a month long ago a recap
+    ("Des combattants de la katiba Macina ont pillé et incendié mardi dernier une partie de Dogofry, une commune du "
+     "cercle de Niono, selon un communiqué diffusé samedi.\n\nLes assaillants ont mis le feu à la mairie.\n\nDans le "
+     "même cercle, le village de Farabougou avait été assiégé pendant plusieurs mois à partir d'octobre 2020.",
+     "2022-04-09T10:00:00Z", "Dogofry"),
+])
+def test_the_lead_s_town_beats_towns_told_further_down(text, published, place):
+    assert tagged_primary(text, "fr", published)["location"] == place
 
 
 def test_an_embassy_s_seat_in_the_lead_makes_no_later_toll_another_place_s():
@@ -768,7 +765,6 @@ def test_an_embassy_s_seat_in_the_lead_makes_no_later_toll_another_place_s():
             "Niger's defence ministry, in a statement read on state television on Sunday evening, said terrorists "
             "attacked the work site near Sambera, a rural commune about 40 km north of the town of Dosso, at around 9 "
             "p.m. Three soldiers and \"two foreign nationals\" were killed, it said.")
-    out = tag_article({"id": "t", "title": "Two Indian workers killed, one kidnapped in attack on Niger power line site",
-                       "text": text, "published": "2024-05-13T10:00:00Z", "language": "en"})
-    primary = next(e for e in out["events"] if e["primary"])
+    primary = tagged_primary(text, "en", "2024-05-13T10:00:00Z",
+                             title="Two Indian workers killed, one kidnapped in attack on Niger power line site")
     assert (primary["location"], primary["fatalities"]) == ("Sambera", 5)
