@@ -549,6 +549,10 @@ def test_rebels_who_only_give_a_toll_of_a_drone_strike_are_no_party():
      "Front (FLA), the coalition of Tuareg-led separatist groups formed in 2024 out of the Strategic Framework for the "
      "Defence of the People of Azawad (CSP-DPA), said the strikes killed eleven civilians.", "en"),
     # ... or whose accounts, posts or statements report it
+    ("Mali: drone strike kills herders at a well near Abeibara",
+     "At least eight people were killed when an army drone struck a well near Abeibara, in the Kidal region, on "
+     "Saturday, local sources said. The CSP-DPA alliance said in a statement that the strike hit herders watering "
+     "their animals.", "en"),
     ("Mali: rebels accuse army of drone strike on Tarkint market",
      "The Azawad Liberation Front (FLA), the coalition of mainly Tuareg separatist armed groups in northern Mali, said "
      "in a statement posted on its Facebook page on Monday that a drone of the Malian army had struck the Tarkint "

@@ -419,6 +419,8 @@ _GROUP_AS_SOURCE = re.compile(
     re.IGNORECASE)
 # "(CSP) a affirmé dans un communiqué que", "the rebels said": a group speaking
 _GROUP_SAID = re.compile(r"(?:\s+(?:du|de|des|of)\s+[^,.;()]{1,50}?)?(?:\s*\([^)]{1,20}\))?\s*\)?"
+                         # "the CSP-DPA alliance said"
+                         r"(?:\s+(?:alliance|coalition|group|groupe|movement|mouvement|front|rebels|rebelles))?"
                          # ... after who it is: "the FLA, the coalition formed in 2024 out of the CSP-DPA (...), said"
                          r"(?:\s*,\s*(?:the|an?|la|le|les|l['’]|une?|which|who|qui|dont|coalition|alliance|mouvement|"
                          r"movement)\b[^.;]{1,200}?,)?,?\s+"
