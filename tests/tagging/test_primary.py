@@ -768,3 +768,13 @@ def test_an_embassy_s_seat_in_the_lead_makes_no_later_toll_another_place_s():
     primary = tagged_primary(text, "en", "2024-05-13T10:00:00Z",
                              title="Two Indian workers killed, one kidnapped in attack on Niger power line site")
     assert (primary["location"], primary["fatalities"]) == ("Sambera", 5)
+
+
+@pytest.mark.parametrize("note", ["(NOUVEAU BILAN, ajoute attribution et contexte)", "(Adds claim of responsibility, "
+                                                                                     "updates toll)"])
+def test_a_wire_s_note_on_its_version_is_no_paragraph_and_the_dateline_under_it_no_scene(note):
+    out = tag_article({"id": "t", "title": "Niger : cinq soldats tués par un engin explosif (nouveau bilan)",
+                       "text": note + "\n\nNIAMEY, 14 mai 2022 (AFP) - Cinq soldats nigériens ont été tués jeudi par "
+                               "l'explosion d'un engin explosif près de Banibangou, dans la région de Tillabéri.",
+                       "published": "2022-05-14T12:00:00Z", "language": "fr"})
+    assert next(e for e in out["events"] if e["primary"])["location"] == "Banibangou"

@@ -167,10 +167,16 @@ _MONITORING_HEADER = re.compile(r"(?i:(?:text|excerpt|summary|transcript|texte|e
                                 r"social[- ]media\s+posts?|reportage|émission|publications?)\b)[^\n]{0,220}")
 
 
+# "(NOUVEAU BILAN, ajoute revendication du JNIM)", "(Adds details, updates toll)": a wire's note on its version
+_VERSION_NOTE = re.compile(r"\((?i:[^()]{0,30}?(?:bilan|ajoute|précisions?|détails|adds?|updates?|recasts?|new\s+toll|"
+                           r"writes\s+through|corrects?|rectifi\w*)[^()]{0,120})\)\s*")
+
+
 def _byline(block: str) -> int:
-    """Length of a first paragraph that is only a place and an outlet, who filed it or a monitoring
-    service's line on where it comes from (0 when it is not)."""
-    match = _BYLINE.fullmatch(block) or _CORRESPONDENT.fullmatch(block) or _MONITORING_HEADER.fullmatch(block.rstrip())
+    """Length of a first paragraph that is only a place and an outlet, who filed it, a monitoring
+    service's line on where it comes from or a wire's note on its version (0 when it is not)."""
+    match = _BYLINE.fullmatch(block) or _CORRESPONDENT.fullmatch(block) or _MONITORING_HEADER.fullmatch(block.rstrip()) \
+        or _VERSION_NOTE.fullmatch(block)
     return match.end() if match else 0
 
 
