@@ -2460,3 +2460,18 @@ def test_a_country_s_own_citizens_among_the_dead_are_a_part_of_the_toll():
     from worker.tagging.claims import extract_claims
     found = extract_claims("The Chinese embassy in Bamako confirmed the deaths of two of its citizens on Tuesday.", "en")
     assert [(c.kind, c.count, c.subset) for c in found] == [("killed", 2, True)]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Niger: soldiers killed in attack on Tillia post",
+     "Islamic State Sahel fighters attacked an army post at Tillia on Thursday. A Western diplomatic source in Niamey "
+     "told journalists that more than a dozen soldiers had been killed."),
+    ("Islamic State fighters seize Inékar from pro-government militia in Mali's Ménaka region",
+     "Fighters of the Islamic State's Sahel branch took control of Inékar, a locality about 45 kilometres west of "
+     "Ménaka town in north-eastern Mali, on Thursday after clashes with the Movement for the Salvation of Azawad (MSA), "
+     "a pro-government armed group, the MSA and local sources said.\n\nIn a statement on Friday, the MSA said fourteen "
+     "of its fighters had been killed and several wounded, and that it had \"tactically withdrawn\" from Inékar to "
+     "avoid civilian casualties."),
+])
+def test_journalists_told_and_civilians_spared_are_no_party(title, text):
+    assert "civilians" not in primary(tag_article(article(title, text)))["actors"]
