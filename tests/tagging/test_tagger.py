@@ -2475,3 +2475,12 @@ def test_a_country_s_own_citizens_among_the_dead_are_a_part_of_the_toll():
 ])
 def test_journalists_told_and_civilians_spared_are_no_party(title, text):
     assert "civilians" not in primary(tag_article(article(title, text)))["actors"]
+
+
+def test_died_the_day_before_the_source_told_it_is_the_eve_of_that_day():
+    event = primary(tag_article(article(
+        "Kolofata : deux soldats tués par un engin explosif sur l'axe de Kerawa",
+        "Deux militaires ont trouvé la mort la veille, et quatre autres ont été blessés, lorsque leur véhicule a sauté "
+        "sur un engin explosif improvisé près de Kerawa, a-t-on appris ce mardi de source militaire.",
+        "2023-05-09T11:20:00Z", language="fr")))
+    assert event["date"] == "2023-05-08"

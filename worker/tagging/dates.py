@@ -418,7 +418,7 @@ _SENTENCE_END = re.compile(r"(?:\s+(?:au soir|au matin|in the (?:evening|morning
 _ACT_BEFORE = re.compile(r"(?<!\w)(?:attacked|killed|abducted|kidnapped|ambushed|shot|struck|raided|happened|occurred|"
                          r"took place|carried out|neutrali[sz]ed|executed|tuée?s?|attaquée?s?|enlevée?s?|abattue?s?|"
                          r"neutralisée?s?|exécutée?s?|survenue?s?|produite?s?|"
-                         r"eu lieu|perpétrée?s?|commise?s?)\s*$", re.IGNORECASE)
+                         r"eu lieu|perpétrée?s?|commise?s?|trouvé la mort|perdu la vie|died|lost their lives)\s*$", re.IGNORECASE)
 
 
 def may_be_eve(sentence: str) -> bool:
