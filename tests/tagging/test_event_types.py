@@ -427,3 +427,21 @@ def test_a_town_taken_weeks_before_is_no_cue_of_the_drone_strike_it_precedes():
                                "control of one of the Sahel's largest gold fields.",
                        "published": "2024-04-09T10:00:00Z", "language": "en"})
     assert out["events"][0]["sub_event_type"] == "air_drone_strike"
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Burkina Faso: ambush on gold mine convoy kills 11",
+     "Eleven people, seven gendarmes and four civilian contractors, were killed on Tuesday when militants ambushed a "
+     "convoy heading to the Essakane gold mine in northern Burkina Faso, the governor of the Sahel region said.\n\n"
+     "The convoy of buses and trucks carrying employees of a mining subcontractor, escorted by gendarmes, struck an "
+     "explosive device and then came under heavy gunfire about 12 km from the mine, near the village of Essakane-Site "
+     "in the Oudalan province, the governor said in a statement on Wednesday. Six people were wounded and two "
+     "contractors, one of them a South African supervisor, were missing."),
+    ("Burkina Faso troops free Canadian couple in raid on militant camp",
+     "Burkinabe special forces freed a Canadian couple held hostage for almost ten months in a raid on a militant camp "
+     "near Nassoumbou on Thursday, the army said, adding that one soldier and six of the kidnappers had been killed."),
+])
+def test_an_ambush_that_killed_gendarmes_and_a_rescue_raid_that_killed_kidnappers_are_battles(title, text):
+    from worker.tagging import tag_article
+    out = tag_article({"id": "t", "title": title, "text": text, "published": "2024-03-16T10:00:00Z", "language": "en"})
+    assert (out["events"][0]["event_type"], out["events"][0]["sub_event_type"]) == ("Battles", "armed_clash")

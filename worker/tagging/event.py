@@ -933,11 +933,22 @@ def build_event(incident: Incident, language: str, published: dt.date,
     fatalities = conservative_toll(counted, armed_only=len(actors) > 1 and all(is_non_state_armed(a) for a in actors))
     if sub_event_type == "abduction_forced_disappearance" and _killing_foremost(fatalities, counted):
         # "bandits kill 16, abduct dozens", "killed four civilians and abducted two girls": ACLED
-        # codes the killing, the more severe harm
-        sub_event_type = "attack"
+        # codes the killing, the more severe harm; a raid to free hostages that killed a soldier and
+        # six kidnappers, the fight
+        fight = _armed_dead_only(counted)
+        event_type, sub_event_type = ("Battles", "armed_clash") if fight else (event_type, "attack")
         if decisions is not None:
-            decisions["sub_event_type"] = Decision(sub_event_type, decisions["sub_event_type"].sentence,
-                                                   f"rule:{fatalities} killed as well as abducted")
+            why = f"rule:{fatalities} killed as well as abducted" + (", all of them armed" if fight else "")
+            for name, value in (("event_type", event_type), ("sub_event_type", sub_event_type)):
+                decisions[name] = Decision(value, decisions[name].sentence, why)
+    if sub_event_type == "attack" and perps and all(is_non_state_armed(a) and kind(a) != "militia" for a in perps) \
+            and _forces_killed(counted):
+        # "eleven people, seven gendarmes and four contractors, were killed when militants ambushed a convoy":
+        # the escort fought; an attack on armed men is a battle whoever else died
+        event_type, sub_event_type = "Battles", "armed_clash"
+        if decisions is not None:
+            for name, value in (("event_type", event_type), ("sub_event_type", sub_event_type)):
+                decisions[name] = Decision(value, decisions[name].sentence, "rule:the state's armed men among the dead")
     if sub_event_type == "looting_property_destruction" and fatalities and "civilians" in actors \
             and _civilians_killed(counted):
         # "bandits burn Kurya Madaro" and 23 dead in the police statement: ACLED codes the killing
@@ -1003,6 +1014,24 @@ def _civilians_killed(claims: list[Any]) -> bool:
     """Whether a source other than the attackers counts people or civilians killed."""
     return any(c.kind == "killed" and c.victims in (None, "people", "civilians") and c.claimant_type != "perpetrator"
                and lower_bound(c) for c in claims)
+
+
+_ARMED_VICTIMS = frozenset({"soldiers", "gendarmes", "police", "peacekeepers", "vdp", "militia", "militants"})
+
+
+def _armed_dead_only(claims: list[Any]) -> bool:
+    """Whether the dead are all armed men of both sides, the state's and the others' (by others' count when
+    there is one)."""
+    killed = [c for c in claims if c.kind == "killed" and lower_bound(c)]
+    killed = [c for c in killed if c.claimant_type != "perpetrator"] or killed   # the raiders' own word, if alone
+    return bool(killed) and all(c.victims in _ARMED_VICTIMS for c in killed) \
+        and any(c.victims == "militants" for c in killed) and any(c.victims != "militants" for c in killed)
+
+
+def _forces_killed(claims: list[Any]) -> bool:
+    """Whether a source other than the attackers counts the state's armed men among the dead."""
+    return any(c.kind == "killed" and c.victims in ("soldiers", "gendarmes", "police", "peacekeepers")
+               and c.claimant_type != "perpetrator" and lower_bound(c) for c in claims)
 
 
 def _killing_foremost(fatalities: int | None, claims: list[Any]) -> bool:
