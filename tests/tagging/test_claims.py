@@ -2015,3 +2015,9 @@ def test_a_total_told_apart_as_gendarmes_and_civilians_is_no_account_of_the_atta
                          "ambush, the governor said.",
                          "The army said a dozen terrorists were neutralised.")
     assert conservative_toll(found) == 23
+
+
+def test_a_group_s_claim_sent_to_a_news_agency_is_the_group_s_figure():
+    found = extract_claims("Ansarul Islam claimed the attack in a message sent to a Mauritanian news agency on "
+                           "Wednesday, saying its fighters had killed \"more than fifteen\" gendarmes.", "en")
+    assert [(c.count, c.claimant, c.claimant_type) for c in found] == [(15, "Ansarul Islam", "perpetrator")]

@@ -1372,7 +1372,10 @@ _NAMED_BODY = re.compile(r"\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’]\s*)?"
                          r"(?:[A-ZÀ-Ý][\w'’-]*\s+|(?:of|for|de|du|des|la|the|l['’]|à|and|et)\s+){0,8}"
                          r"[A-ZÀ-Ý][\w'’-]*(?:\s*\([A-Z][\w-]{1,10}\)|\s{4,}(?=\S))")
 _PRONOUN_SUBJECT = re.compile(r"\W*(?:il|elle|ils|elles|it|he|she|they)(?=\s)", re.IGNORECASE)
-_PRONOUN_SPEECH = re.compile(r"(?<!\w)(?:it|they|he|she)\s+(?:said|says|claimed|claims|added|stated)(?!\w)")
+_PRONOUN_SPEECH = re.compile(r"(?<!\w)(?:(?:it|they|he|she)\s+(?:said|says|claimed|claims|added|stated)|"
+                             # "claimed the attack in a message sent to a news agency, saying its fighters had killed"
+                             r"saying\s+(?:that\s+)?(?:its|their)\s+(?:fighters|men|combatants|militants|mujahideen)|"
+                             r"affirmant\s+(?:que\s+)?(?:ses|leurs)\s+(?:combattants|hommes|moudjahidines?))(?!\w)")
 # a sentence opening with a name that gives a toll: "CAN, however, put the death toll at seven", "Le MSA
 # avance pour sa part un bilan de"
 _OWN_SPEAKER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|de|du|des|la|le|the|[A-Z][\w'’.-]*)){0,5}?)"
