@@ -489,18 +489,20 @@ _SPEECH_BEFORE = re.compile(
     r"|\s[-–—]\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)   # "... abduct dozens - Police"
 _CLAUSE_END = re.compile(r"(?:\s*[\w'’-]+){0,4}(?:\s*\([^()]{1,20}\))?\s*(?:[.;,:»\"”]|$)")
 # "a indiqué vendredi la Division des droits de l'homme de la MINUSMA": a body of the speaker's
+_BODY_WORDS = ("division", "section", "bureau", "service", "cellule", "direction", "office", "department", "unit",
+               "spokes", "porte-parole", "représentant", "representative")
 _BODY_OF = re.compile(r"(?:\s+[\w'’-]+)?\s+(?:the|la|le|l['’])\s*(?:division|section|bureau|service|cellule|direction|office|"
                       r"department|unit|spokesperson|spokesman|porte-parole|représentant|representative)"
                       r"(?:\s+[\w'’-]+){0,5}?\s+(?:de|du|des|of)\s+(?:la\s+|le\s+|l['’]\s*|the\s+)?$", re.IGNORECASE)
 
 
 def _inverted_speech(text: str, m: Any) -> bool:
-    if not _CLAUSE_END.match(text, m.end):
-        return False
     if _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start):
-        return True
-    return any(_BODY_OF.fullmatch(text, said.end(), m.start)
-               for said in _SPEECH_BEFORE_VERB.finditer(text, max(0, m.start - 100), m.start))
+        return _CLAUSE_END.match(text, m.end) is not None
+    window = text[max(0, m.start - 100):m.start].lower()
+    return any(w in window for w in _BODY_WORDS) and _CLAUSE_END.match(text, m.end) is not None and any(
+        _BODY_OF.fullmatch(text, said.end(), m.start)
+        for said in _SPEECH_BEFORE_VERB.finditer(text, max(0, m.start - 100), m.start))
 
 
 # "the army said it had deployed troops to the area": what it reports is its response

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -244,12 +245,17 @@ def _why_irrelevant(facts: list[Facts], scope: Scope, language: str) -> str | No
     if not located:
         return "no place or force of the scope named"
     armed = any(m.actor != "civilians" for f in facts for m in f.actors)
-    sport = sports_story([f.sentence.text for f in facts if f.sentence.paragraph <= 2], language, armed)
+    lead = [f.sentence.text for f in facts if f.sentence.paragraph <= 2]
+    # (an armed group named: read for sport only where a match may be told, a cheap look first)
+    sport = sports_story(lead, language, armed) if not armed or _MAY_BE_SPORT.search(" ".join(lead)) else None
     if sport:
         return f"a sports story ({sport})"
     if armed or violence_word([f.sentence.text for f in facts], language):
         return None
     return "no armed party and no violence named"
+
+
+_MAY_BE_SPORT = re.compile(r"(?i:football|match|stad|goal|but\b|coach|entraîneur|friendly|amical|league|ligue|cup\b|coupe)")
 
 
 def _insecurity_story(facts: list[Facts], language: str) -> list[Facts]:
