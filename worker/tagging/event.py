@@ -217,7 +217,7 @@ def _road_end(facts: Facts, mention: Any) -> bool:
     text, offset = facts.sentence.text, facts.sentence.start
     start, end = mention.start - offset, mention.end - offset
     return bool(_ROAD_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 40), start)
-                or _ROAD_LINKING.search(text, max(0, start - 110), start))
+                or "reli" in text and _ROAD_LINKING.search(text, max(0, start - 110), start))
 
 
 # "la route nationale qui relie cette commune de la province de la Tapoa, dans la région de l'Est, à Diapaga"
@@ -1018,7 +1018,7 @@ def _civilians_killed(claims: list[Any]) -> bool:
                and lower_bound(c) for c in claims)
 
 
-_ARMED_VICTIMS = frozenset({"soldiers", "gendarmes", "police", "peacekeepers", "vdp", "militia", "militants"})
+_STATE_FORCE_VICTIMS = ARMED_VICTIMS - {"vdp", "militia", "militants"}
 
 
 def _armed_dead_only(claims: list[Any]) -> bool:
@@ -1026,13 +1026,13 @@ def _armed_dead_only(claims: list[Any]) -> bool:
     there is one)."""
     killed = [c for c in claims if c.kind == "killed" and lower_bound(c)]
     killed = [c for c in killed if c.claimant_type != "perpetrator"] or killed   # the raiders' own word, if alone
-    return bool(killed) and all(c.victims in _ARMED_VICTIMS for c in killed) \
+    return bool(killed) and all(c.victims in ARMED_VICTIMS for c in killed) \
         and any(c.victims == "militants" for c in killed) and any(c.victims != "militants" for c in killed)
 
 
 def _forces_killed(claims: list[Any]) -> bool:
     """Whether a source other than the attackers counts the state's armed men among the dead."""
-    return any(c.kind == "killed" and c.victims in ("soldiers", "gendarmes", "police", "peacekeepers")
+    return any(c.kind == "killed" and c.victims in _STATE_FORCE_VICTIMS
                and c.claimant_type != "perpetrator" and lower_bound(c) for c in claims)
 
 

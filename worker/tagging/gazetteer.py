@@ -285,15 +285,11 @@ _CUE_LEVELS = {
     "ville": ("locality",), "town": ("locality",), "city": ("locality",), "localite": ("locality",),
     "island": ("locality",), "hamlet": ("locality",),
 }
-# Countries whose units a cue word never names: Nigeria has states and LGAs, no départements or cercles;
-# only Mali has cercles, only Mauritania moughataas and wilayas, only Nigeria LGAs
-_NOT_MR = ("ML", "BF", "NE", "TD", "NG", "CM", "BJ", "TG")
-_CUE_NOT_IN = {
-    "departement": ("NG", "ML", "MR"), "cercle": ("BF", "NE", "TD", "NG", "CM", "BJ", "TG", "MR"),
-    "circle": ("BF", "NE", "TD", "NG", "CM", "BJ", "TG", "MR"), "moughataa": _NOT_MR, "wilaya": _NOT_MR,
-    "lga": ("MR", "ML", "BF", "NE", "TD", "CM", "BJ", "TG"), "local government": ("MR", "ML", "BF", "NE", "TD", "CM", "BJ", "TG"),
-    "local government area": ("MR", "ML", "BF", "NE", "TD", "CM", "BJ", "TG"),
-}
+# Countries whose units a cue word names: only Mali has cercles, only Mauritania moughataas and wilayas, only
+# Nigeria LGAs; Nigeria, Mali and Mauritania have no départements
+_CUE_ONLY_IN = {"cercle": ("ML",), "circle": ("ML",), "moughataa": ("MR",), "wilaya": ("MR",), "lga": ("NG",),
+                "local government": ("NG",), "local government area": ("NG",)}
+_CUE_NEVER_IN = {"departement": ("NG", "ML", "MR")}
 # Town names that are common words in English only: in French text they need no support.
 _ENGLISH_WORDS_ONLY = frozenset({"say", "save", "share"})
 _LEVEL_RANK = {"locality": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -503,7 +499,8 @@ def _stage(text: str, folded: str, raw: list[tuple[int, int, str]], idx: _Index)
                 at_level = [c for c in cands if c.place.level == level]
                 if at_level:
                     # the unit word is a country's own: "département d'Illéla" is no Nigerian LGA
-                    chosen = [c for c in at_level if c.place.country not in _CUE_NOT_IN.get(cue, ())] or at_level
+                    chosen = [c for c in at_level if c.place.country in _CUE_ONLY_IN.get(cue, (c.place.country,))
+                              and c.place.country not in _CUE_NEVER_IN.get(cue, ())] or at_level
                     break
             else:   # "Kouloudia island", "le village de Gaya": the seat of the district named after it
                 if _CUE_LEVELS[cue] == ("locality",):
